@@ -1,0 +1,20 @@
+// Shared request/response building blocks: ids, dates, pagination.
+import { z } from 'zod';
+
+export const uuid = z.uuid({ error: 'phải là mã định danh hợp lệ (UUID)' });
+
+/** ISO calendar date 'YYYY-MM-DD' that is a real day. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'phải có dạng YYYY-MM-DD' })
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, { error: 'không phải một ngày có thật' });
+
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const okResponse = z.object({ ok: z.literal(true) });

@@ -1,0 +1,153 @@
+// Contracts of the organisation tree: kinds, tree nodes, organisation pages, reorganisations.
+import { z } from 'zod';
+import { isoDate, uuid } from './common.ts';
+
+export const organizationKinds = [
+  'central',
+  'provincial_committee',
+  'bloc_committee',
+  'district_committee',
+  'grassroots_committee',
+  'subcommittee',
+  'cell',
+  'grassroots_cell',
+  'party_group',
+] as const;
+export const organizationKind = z.enum(organizationKinds);
+export type OrganizationKind = z.infer<typeof organizationKind>;
+
+export const cellTypes = [
+  'village_residential',
+  'agency',
+  'public_service_unit',
+  'state_enterprise',
+  'private_enterprise',
+  'foreign_invested_enterprise',
+  'armed_forces',
+  'school',
+  'other',
+] as const;
+export const cellType = z.enum(cellTypes);
+export type CellType = z.infer<typeof cellType>;
+
+export const positionKinds = [
+  'secretary',
+  'deputy_secretary',
+  'standing_member',
+  'committee_member',
+  'group_leader',
+  'group_deputy',
+] as const;
+export const positionKind = z.enum(positionKinds);
+export type PositionKind = z.infer<typeof positionKind>;
+
+export const treeNode = z.object({
+  id: uuid,
+  parentId: uuid.nullable(),
+  name: z.string(),
+  kind: organizationKind,
+  cellType: cellType.nullable(),
+  depth: z.number().int(),
+  childCount: z.number().int(),
+  memberCount: z.number().int().describe('active members attending here or anywhere below, as of the date'),
+  validFrom: isoDate,
+  validTo: isoDate.nullable(),
+});
+export type TreeNode = z.infer<typeof treeNode>;
+
+export const treeQuery = z.object({
+  asOf: isoDate.optional(),
+  parentId: uuid.optional().describe('children of this node; omitted = the roots the actor can see'),
+});
+export const treeResponse = z.object({ asOf: isoDate, nodes: z.array(treeNode) });
+
+export const searchQuery = z.object({
+  q: z.string().trim().min(1, { error: 'cần ít nhất 1 ký tự' }).max(100),
+  asOf: isoDate.optional(),
+});
+export const organizationSearchResult = z.object({
+  id: uuid,
+  name: z.string(),
+  kind: organizationKind,
+  ancestry: z.array(z.object({ id: uuid, name: z.string() })),
+});
+export const organizationSearchResponse = z.object({ results: z.array(organizationSearchResult) });
+
+export const positionHolder = z.object({
+  id: uuid,
+  kind: positionKind,
+  memberId: uuid,
+  memberName: z.string(),
+  validFrom: isoDate,
+  validTo: isoDate.nullable(),
+});
+export const committeeView = z.object({
+  id: uuid,
+  termLabel: z.string(),
+  termStart: isoDate,
+  termEnd: isoDate.nullable(),
+  positions: z.array(positionHolder),
+});
+
+export const organizationActions = [
+  'organization.reorganize',
+  'organization.create',
+  'member.create',
+  'member.import',
+  'committee.manage',
+] as const;
+
+export const organizationDetail = z.object({
+  id: uuid,
+  name: z.string(),
+  kind: organizationKind,
+  cellType: cellType.nullable(),
+  symbol: z.string().nullable(),
+  validFrom: isoDate,
+  validTo: isoDate.nullable(),
+  endReason: z.string().nullable(),
+  ancestry: z.array(z.object({ id: uuid, name: z.string(), kind: organizationKind })),
+  children: z.array(treeNode),
+  memberCount: z.number().int(),
+  directMemberCount: z.number().int(),
+  committees: z.array(committeeView),
+  nameHistory: z.array(
+    z.object({ name: z.string(), parentName: z.string().nullable(), validFrom: isoDate, validTo: isoDate.nullable() }),
+  ),
+  actions: z.array(z.enum(organizationActions)),
+});
+export type OrganizationDetail = z.infer<typeof organizationDetail>;
+
+export const createOrganizationBody = z.object({
+  parentId: uuid,
+  name: z.string().trim().min(2).max(200),
+  kind: organizationKind,
+  cellType: cellType.nullable().optional(),
+  symbol: z.string().trim().max(20).optional(),
+  validFrom: isoDate,
+});
+
+const effective = { effectiveDate: isoDate, documentRef: z.string().trim().max(200).optional() };
+
+export const reorganizationBody = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('move'), organizationId: uuid, newParentId: uuid, ...effective }),
+  z.object({ kind: z.literal('rename'), organizationId: uuid, newName: z.string().trim().min(2).max(200), ...effective }),
+  z.object({ kind: z.literal('dissolve'), organizationId: uuid, ...effective }),
+  z.object({
+    kind: z.literal('merge'),
+    sourceIds: z.array(uuid).min(1),
+    targetId: uuid.optional().describe('an existing organisation that absorbs the sources'),
+    newName: z.string().trim().min(2).max(200).optional().describe('or a new organisation formed from them'),
+    ...effective,
+  }),
+  z.object({
+    kind: z.literal('split'),
+    organizationId: uuid,
+    parts: z
+      .array(z.object({ name: z.string().trim().min(2).max(200), memberIds: z.array(uuid), childIds: z.array(uuid) }))
+      .min(2),
+    ...effective,
+  }),
+]);
+export type ReorganizationBody = z.infer<typeof reorganizationBody>;
+export const reorganizationResponse = z.object({ id: uuid, affectedOrganizationIds: z.array(uuid) });
