@@ -1,0 +1,41 @@
+// A fresh, migrated database for each service-test file: a PGlite clone of a migrated snapshot, or,
+// when TEST_DATABASE_URL is set, a PostgreSQL database created from a migrated template.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { type Database, openPglite, openPostgres } from '../platform/db.ts';
+import { migrate } from '../platform/migrate.ts';
+
+export const snapshotFile = `${process.cwd()}/.tmp/pglite-golden.tar.gz`;
+export const templateName = 'chibo_golden';
+
+export async function createTestDatabase(): Promise<Database> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (serverUrl) {
+    const admin = openPostgres(serverUrl, 1);
+    const name = `chibo_t_${randomBytes(6).toString('hex')}`;
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateName}`);
+    await admin.close();
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const db = openPostgres(url.toString(), 4);
+    const close = db.close.bind(db);
+    return {
+      ...db,
+      async close() {
+        await close();
+        const again = openPostgres(serverUrl, 1);
+        await again.query(`DROP DATABASE IF EXISTS ${name}`);
+        await again.close();
+      },
+    };
+  }
+  if (existsSync(snapshotFile)) {
+    const blob = new Blob([readFileSync(snapshotFile)]);
+    const db = await openPglite(undefined, blob);
+    await migrate(db); // no-op unless a migration was added after the snapshot
+    return db;
+  }
+  const db = await openPglite();
+  await migrate(db);
+  return db;
+}
