@@ -106,7 +106,7 @@ export const organizationDetail = z.object({
   validFrom: isoDate,
   validTo: isoDate.nullable(),
   endReason: z.string().nullable(),
-  ancestry: z.array(z.object({ id: uuid, name: z.string(), kind: organizationKind })),
+  ancestry: z.array(z.object({ id: uuid, name: z.string(), kind: organizationKind, canView: z.boolean() })),
   children: z.array(treeNode),
   memberCount: z.number().int(),
   directMemberCount: z.number().int(),

@@ -42,3 +42,32 @@ export function isCellKind(kind: OrganizationKind): boolean {
 export function wouldCreateCycle(nodePath: string, newParentPath: string): boolean {
   return isWithin(newParentPath, nodePath);
 }
+
+/** The path a node gets when the subtree rooted at `fromRoot` is re-hung so that its root sits at `toRoot`. */
+export function rebasePath(path: string, fromRoot: string, toRoot: string): string {
+  if (!isWithin(path, fromRoot)) throw new Error(`${path} is not under ${fromRoot}`);
+  return toRoot + path.slice(fromRoot.length);
+}
+
+/** The uuid an ltree label stands for. */
+export function labelToId(label: string): string {
+  return `${label.slice(0, 8)}-${label.slice(8, 12)}-${label.slice(12, 16)}-${label.slice(16, 20)}-${label.slice(20)}`;
+}
+
+/** Ids of a path's proper ancestors, root first. */
+export function ancestorIds(path: string): string[] {
+  return path.split('.').slice(0, -1).map(labelToId);
+}
+
+/** Display order of kinds among siblings: committees before cells, cells before party groups. */
+export const kindOrder: Record<OrganizationKind, number> = {
+  central: 0,
+  provincial_committee: 1,
+  bloc_committee: 2,
+  district_committee: 3,
+  grassroots_committee: 4,
+  subcommittee: 5,
+  grassroots_cell: 6,
+  cell: 7,
+  party_group: 8,
+};

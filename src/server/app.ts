@@ -1,0 +1,81 @@
+// Builds the HTTP application: API routes under /api, the OpenAPI document, and the built web app.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createRoute } from '@hono/zod-openapi';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { bodyLimit } from 'hono/body-limit';
+import { healthResponse } from '../contracts/auth.ts';
+import { authRoutes, sessionMiddleware } from './features/auth/auth.routes.ts';
+import { memberRoutes } from './features/members/members.routes.ts';
+import { organizationRoutes } from './features/organizations/organizations.routes.ts';
+import type { Config } from './platform/config.ts';
+import type { Database } from './platform/db.ts';
+import { AppError } from './platform/errors.ts';
+import { createRouter, errorBody, onError } from './platform/http.ts';
+
+export const appVersion: string = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8'),
+).version;
+
+const webRoot = join(import.meta.dirname, '..', '..', 'dist', 'web');
+
+export function createApp(db: Database, config: Config) {
+  const api = createRouter();
+  api.use('*', async (c, next) => {
+    c.set('db', db);
+    c.set('config', config);
+    let ip: string | null = null;
+    try {
+      ip = getConnInfo(c).remote.address ?? null;
+    } catch {
+      ip = null; // app.request() in tests has no socket
+    }
+    c.set('ip', ip);
+    // Cookie-authenticated writes must come from our own pages: reject cross-site origins.
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+      const origin = c.req.header('origin');
+      const host = c.req.header('host');
+      if (origin && host && new URL(origin).host !== host) {
+        throw new AppError('forbidden', 'Yêu cầu từ trang khác bị từ chối');
+      }
+    }
+    await next();
+  });
+  api.use('*', bodyLimit({ maxSize: 30 * 1024 * 1024, onError: (c) => c.json(errorBody('payload_too_large'), 413) }));
+  api.use('*', sessionMiddleware);
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/health',
+      tags: ['system'],
+      summary: 'Liveness, database kind and version',
+      responses: { 200: { description: 'OK', content: { 'application/json': { schema: healthResponse } } } },
+    }),
+    async (c) => {
+      await db.query('SELECT 1');
+      return c.json({ status: 'ok' as const, database: db.kind, version: appVersion }, 200);
+    },
+  );
+  api.route('/', authRoutes);
+  api.route('/', organizationRoutes);
+  api.route('/', memberRoutes);
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Chi bộ số API', version: appVersion, description: 'API of Chi bộ số, the digital party cell' },
+  });
+  api.notFound((c) => c.json(errorBody('not_found'), 404));
+  api.onError(onError);
+
+  const app = createRouter();
+  app.route('/api', api);
+  app.onError(onError);
+  if (existsSync(webRoot)) {
+    app.use('/assets/*', serveStatic({ root: webRoot }));
+    app.use('/favicon.svg', serveStatic({ root: webRoot }));
+    // Every other path is a page of the single-page app.
+    const indexHtml = () => readFileSync(join(webRoot, 'index.html'), 'utf8');
+    app.get('*', (c) => c.html(indexHtml()));
+  }
+  return app;
+}

@@ -1,0 +1,201 @@
+// SQL of accounts, sessions, login throttling and the actor's scopes.
+import type { Queryable } from '../../platform/db.ts';
+
+export interface AccountRow {
+  id: string;
+  member_id: string | null;
+  province_id: string | null;
+  display_name: string;
+  password_hash: string;
+  is_system_admin: boolean;
+  must_change_password: boolean;
+}
+
+/** Finds the account whose username, or whose member's phone, email or party card number, is the identifier. */
+export async function findAccountByIdentifier(q: Queryable, identifier: string): Promise<AccountRow | null> {
+  const rows = await q.query<AccountRow>(
+    `SELECT a.id, a.member_id, a.province_id, a.display_name, a.password_hash, a.is_system_admin, a.must_change_password
+       FROM account a LEFT JOIN member m ON m.id = a.member_id
+      WHERE a.username = $1 OR m.phone = $1 OR lower(m.email) = lower($1) OR m.party_card_number = $1
+      LIMIT 1`,
+    [identifier],
+  );
+  return rows[0] ?? null;
+}
+
+export async function findAccount(q: Queryable, id: string): Promise<AccountRow | null> {
+  const rows = await q.query<AccountRow>(
+    `SELECT id, member_id, province_id, display_name, password_hash, is_system_admin, must_change_password
+       FROM account WHERE id = $1`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function findAccountByMember(q: Queryable, memberId: string): Promise<AccountRow | null> {
+  const rows = await q.query<AccountRow>(
+    `SELECT id, member_id, province_id, display_name, password_hash, is_system_admin, must_change_password
+       FROM account WHERE member_id = $1`,
+    [memberId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function updatePassword(q: Queryable, accountId: string, hash: string, mustChange: boolean) {
+  await q.query(
+    `UPDATE account SET password_hash = $2, password_changed_at = now(), must_change_password = $3 WHERE id = $1`,
+    [accountId, hash, mustChange],
+  );
+}
+
+export async function createAccountForMember(
+  q: Queryable,
+  a: { memberId: string; provinceId: string; displayName: string; passwordHash: string },
+): Promise<string> {
+  const [row] = await q.query<{ id: string }>(
+    `INSERT INTO account (member_id, province_id, display_name, password_hash, must_change_password)
+     VALUES ($1,$2,$3,$4,true) RETURNING id`,
+    [a.memberId, a.provinceId, a.displayName, a.passwordHash],
+  );
+  return row!.id;
+}
+
+export interface ThrottleRow {
+  failures: number;
+  locked_until: Date | null;
+}
+
+export async function findThrottle(q: Queryable, identifier: string): Promise<ThrottleRow | null> {
+  const rows = await q.query<ThrottleRow>('SELECT failures, locked_until FROM login_throttle WHERE identifier = $1', [
+    identifier,
+  ]);
+  return rows[0] ?? null;
+}
+
+export async function saveThrottle(q: Queryable, identifier: string, failures: number, lockedUntil: Date | null) {
+  await q.query(
+    `INSERT INTO login_throttle (identifier, failures, locked_until, last_failure_at) VALUES ($1,$2,$3,now())
+     ON CONFLICT (identifier) DO UPDATE SET failures = $2, locked_until = $3, last_failure_at = now()`,
+    [identifier, failures, lockedUntil],
+  );
+}
+
+export async function clearThrottle(q: Queryable, identifier: string) {
+  await q.query('DELETE FROM login_throttle WHERE identifier = $1', [identifier]);
+}
+
+export async function insertSession(
+  q: Queryable,
+  s: { tokenHash: string; accountId: string; expiresAt: Date; userAgent: string | null; ip: string | null },
+) {
+  await q.query(
+    `INSERT INTO session (token_hash, account_id, expires_at, user_agent, ip) VALUES ($1,$2,$3,$4,$5)`,
+    [s.tokenHash, s.accountId, s.expiresAt, s.userAgent, s.ip],
+  );
+}
+
+export interface SessionRow {
+  token_hash: string;
+  account_id: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  user_agent: string | null;
+  ip: string | null;
+}
+
+export async function findLiveSession(q: Queryable, tokenHash: string): Promise<SessionRow | null> {
+  const rows = await q.query<SessionRow>(
+    `SELECT token_hash, account_id, created_at, last_seen_at, expires_at, user_agent, ip
+       FROM session WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()`,
+    [tokenHash],
+  );
+  return rows[0] ?? null;
+}
+
+export async function touchSession(q: Queryable, tokenHash: string, expiresAt: Date) {
+  await q.query('UPDATE session SET last_seen_at = now(), expires_at = $2 WHERE token_hash = $1', [tokenHash, expiresAt]);
+}
+
+export async function listLiveSessions(q: Queryable, accountId: string): Promise<SessionRow[]> {
+  return q.query<SessionRow>(
+    `SELECT token_hash, account_id, created_at, last_seen_at, expires_at, user_agent, ip
+       FROM session WHERE account_id = $1 AND revoked_at IS NULL AND expires_at > now()
+      ORDER BY last_seen_at DESC`,
+    [accountId],
+  );
+}
+
+/** Revokes the account's live sessions whose hash starts with the public handle; returns how many. */
+export async function revokeSessionByHandle(q: Queryable, accountId: string, handle: string): Promise<number> {
+  const rows = await q.query(
+    `UPDATE session SET revoked_at = now()
+      WHERE account_id = $1 AND revoked_at IS NULL AND left(token_hash, 16) = $2 RETURNING 1`,
+    [accountId, handle],
+  );
+  return rows.length;
+}
+
+export async function revokeSession(q: Queryable, tokenHash: string) {
+  await q.query('UPDATE session SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL', [tokenHash]);
+}
+
+export async function revokeAllSessions(q: Queryable, accountId: string, exceptTokenHash: string | null) {
+  await q.query(
+    `UPDATE session SET revoked_at = now()
+      WHERE account_id = $1 AND revoked_at IS NULL AND ($2::text IS NULL OR token_hash <> $2)`,
+    [accountId, exceptTokenHash],
+  );
+}
+
+export interface ScopeRow {
+  role: 'member' | 'cell_leadership' | 'committee' | 'board_officer' | 'follower';
+  organization_id: string;
+  organization_kind: string;
+  organization_name: string;
+  position: string | null;
+}
+
+/** Every current role of an account: memberships, positions and assigned roles, with organisation names. */
+export async function listScopes(q: Queryable, accountId: string, memberId: string | null): Promise<ScopeRow[]> {
+  return q.query<ScopeRow>(
+    `WITH today AS (SELECT current_date AS d)
+     SELECT 'member' AS role, ms.organization_id, o.kind AS organization_kind, op.name AS organization_name,
+            NULL::text AS position
+       FROM membership ms JOIN organization o ON o.id = ms.organization_id
+       JOIN organization_period op ON op.organization_id = o.id AND op.valid_to IS NULL, today
+      WHERE ms.member_id = $2 AND ms.valid_from <= today.d AND (ms.valid_to IS NULL OR ms.valid_to > today.d)
+     UNION ALL
+     SELECT CASE WHEN o.kind IN ('cell','grassroots_cell','party_group') THEN 'cell_leadership' ELSE 'committee' END,
+            p.organization_id, o.kind, op.name, p.kind
+       FROM position p JOIN organization o ON o.id = p.organization_id
+       JOIN organization_period op ON op.organization_id = o.id AND op.valid_to IS NULL, today
+      WHERE p.member_id = $2 AND p.valid_from <= today.d AND (p.valid_to IS NULL OR p.valid_to > today.d)
+     UNION ALL
+     SELECT r.role, r.organization_id, o.kind, op.name, NULL
+       FROM role_assignment r JOIN organization o ON o.id = r.organization_id
+       JOIN organization_period op ON op.organization_id = o.id AND op.valid_to IS NULL, today
+      WHERE r.account_id = $1 AND r.valid_from <= today.d AND (r.valid_to IS NULL OR r.valid_to > today.d)`,
+    [accountId, memberId],
+  );
+}
+
+export interface MemberSummaryRow {
+  id: string;
+  full_name: string;
+  status: 'probationary' | 'full';
+  organization_id: string | null;
+  organization_name: string | null;
+}
+
+export async function findMemberSummary(q: Queryable, memberId: string): Promise<MemberSummaryRow | null> {
+  const rows = await q.query<MemberSummaryRow>(
+    `SELECT m.id, m.full_name, m.status, ms.organization_id, op.name AS organization_name
+       FROM member m
+       LEFT JOIN membership ms ON ms.member_id = m.id AND ms.kind = 'official' AND ms.valid_to IS NULL
+       LEFT JOIN organization_period op ON op.organization_id = ms.organization_id AND op.valid_to IS NULL
+      WHERE m.id = $1`,
+    [memberId],
+  );
+  return rows[0] ?? null;
+}

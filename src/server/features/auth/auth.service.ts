@@ -1,0 +1,243 @@
+// Sign-in, sessions, the current actor and passwords.
+import { createHash, randomBytes } from 'node:crypto';
+import type { MeResponse } from '../../../contracts/auth.ts';
+import type { OrganizationKind, PositionKind } from '../../../contracts/organizations.ts';
+import { lockSecondsAfter, normalizeIdentifier } from '../../../domain/login-throttle.ts';
+import { type Actor, can, type MemberResource } from '../../../domain/permissions.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Database } from '../../platform/db.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { hashPassword, verifyPassword } from '../../platform/password.ts';
+import * as repo from './auth.repository.ts';
+
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+// Verifying against a real hash when no account matches keeps the timing of both answers alike.
+let decoyHash: Promise<string> | null = null;
+const getDecoyHash = () => {
+  decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
+  return decoyHash;
+};
+
+export async function login(
+  db: Database,
+  input: { identifier: string; password: string },
+  meta: RequestMeta,
+  sessionDays: number,
+): Promise<{ token: string; expiresAt: Date; accountId: string }> {
+  const key = normalizeIdentifier(input.identifier);
+  const throttle = await repo.findThrottle(db, key);
+  if (throttle?.locked_until && throttle.locked_until > new Date()) {
+    throw new AppError('temporarily_locked', lockedMessage(throttle.locked_until));
+  }
+  const account = await repo.findAccountByIdentifier(db, input.identifier.trim());
+  const ok = account
+    ? await verifyPassword(account.password_hash, input.password)
+    : (await verifyPassword(await getDecoyHash(), input.password)) && false;
+  if (!account || !ok) {
+    const failures = (throttle?.failures ?? 0) + 1;
+    const lockSeconds = lockSecondsAfter(failures);
+    const lockedUntil = lockSeconds > 0 ? new Date(Date.now() + lockSeconds * 1000) : null;
+    await repo.saveThrottle(db, key, failures, lockedUntil);
+    if (lockedUntil) throw new AppError('temporarily_locked', lockedMessage(lockedUntil));
+    throw new AppError('invalid_credentials');
+  }
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + sessionDays * 86_400_000);
+  await db.transaction(async (tx) => {
+    await repo.clearThrottle(tx, key);
+    await repo.insertSession(tx, { tokenHash: hashToken(token), accountId: account.id, expiresAt, ...meta });
+    await recordAudit(tx, {
+      chain: account.province_id ?? '',
+      actorAccountId: account.id,
+      action: 'auth.login',
+      entity: 'account',
+      entityId: account.id,
+      ip: meta.ip,
+    });
+  });
+  return { token, expiresAt, accountId: account.id };
+}
+
+function lockedMessage(until: Date): string {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+  return `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`;
+}
+
+/** Resolves a session cookie to its session; slides the expiry at most every few minutes. */
+export async function resolveSession(
+  db: Database,
+  token: string,
+  sessionDays: number,
+): Promise<{ tokenHash: string; accountId: string } | null> {
+  const tokenHash = hashToken(token);
+  const session = await repo.findLiveSession(db, tokenHash);
+  if (!session) return null;
+  if (Date.now() - session.last_seen_at.getTime() > 5 * 60_000) {
+    await repo.touchSession(db, tokenHash, new Date(Date.now() + sessionDays * 86_400_000));
+  }
+  return { tokenHash, accountId: session.account_id };
+}
+
+export async function resolveActor(db: Database, accountId: string): Promise<Actor | null> {
+  const account = await repo.findAccount(db, accountId);
+  if (!account) return null;
+  const scopes = await repo.listScopes(db, account.id, account.member_id);
+  return {
+    accountId: account.id,
+    memberId: account.member_id,
+    isSystemAdmin: account.is_system_admin,
+    scopes: scopes.map((s) => ({
+      role: s.role,
+      organizationId: s.organization_id,
+      organizationKind: s.organization_kind as OrganizationKind,
+      position: (s.position as PositionKind | null) ?? null,
+    })),
+  };
+}
+
+export async function logout(db: Database, tokenHash: string) {
+  await repo.revokeSession(db, tokenHash);
+}
+
+export async function getMe(db: Database, actor: Actor): Promise<MeResponse> {
+  const account = await repo.findAccount(db, actor.accountId);
+  if (!account) throw new AppError('unauthenticated');
+  const member = account.member_id ? await repo.findMemberSummary(db, account.member_id) : null;
+  const scopes = await repo.listScopes(db, account.id, account.member_id);
+  const roles: MeResponse['roles'] = scopes.map((s) => ({
+    role: s.role,
+    organizationId: s.organization_id,
+    organizationName: s.organization_name,
+    organizationKind: s.organization_kind as OrganizationKind,
+    position: (s.position as PositionKind | null) ?? null,
+  }));
+  if (account.is_system_admin) {
+    roles.unshift({
+      role: 'system_admin',
+      organizationId: null,
+      organizationName: null,
+      organizationKind: null,
+      position: null,
+    });
+  }
+  return {
+    account: {
+      id: account.id,
+      displayName: account.display_name,
+      isSystemAdmin: account.is_system_admin,
+      mustChangePassword: account.must_change_password,
+    },
+    member: member
+      ? {
+          id: member.id,
+          fullName: member.full_name,
+          status: member.status,
+          organizationId: member.organization_id,
+          organizationName: member.organization_name,
+        }
+      : null,
+    roles,
+  };
+}
+
+export async function listSessions(db: Database, actor: Actor, currentTokenHash: string) {
+  const rows = await repo.listLiveSessions(db, actor.accountId);
+  return rows.map((s) => ({
+    id: s.token_hash.slice(0, 16),
+    createdAt: s.created_at.toISOString(),
+    lastSeenAt: s.last_seen_at.toISOString(),
+    expiresAt: s.expires_at.toISOString(),
+    userAgent: s.user_agent,
+    ip: s.ip,
+    isCurrent: s.token_hash === currentTokenHash,
+  }));
+}
+
+export async function revokeSession(db: Database, actor: Actor, handle: string, meta: RequestMeta) {
+  await db.transaction(async (tx) => {
+    const n = await repo.revokeSessionByHandle(tx, actor.accountId, handle);
+    if (n === 0) throw notFound('Không tìm thấy phiên đăng nhập');
+    await recordAudit(tx, {
+      chain: (await repo.findAccount(tx, actor.accountId))?.province_id ?? '',
+      actorAccountId: actor.accountId,
+      action: 'auth.session.revoke',
+      entity: 'session',
+      entityId: handle,
+      ip: meta.ip,
+    });
+  });
+}
+
+export async function changePassword(
+  db: Database,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+  currentTokenHash: string,
+  meta: RequestMeta,
+) {
+  const account = await repo.findAccount(db, actor.accountId);
+  if (!account) throw new AppError('unauthenticated');
+  if (!(await verifyPassword(account.password_hash, input.currentPassword))) {
+    throw new AppError('validation_failed', 'Mật khẩu hiện tại không đúng', [
+      { path: 'currentPassword', message: 'Mật khẩu hiện tại không đúng' },
+    ]);
+  }
+  const hash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await repo.updatePassword(tx, account.id, hash, false);
+    // Other devices must sign in again with the new password.
+    await repo.revokeAllSessions(tx, account.id, currentTokenHash);
+    await recordAudit(tx, {
+      chain: account.province_id ?? '',
+      actorAccountId: actor.accountId,
+      action: 'auth.password.change',
+      entity: 'account',
+      entityId: account.id,
+      ip: meta.ip,
+    });
+  });
+}
+
+/** An administrator or organisation-board officer sets a temporary password for a member's account. */
+export async function resetPassword(
+  db: Database,
+  actor: Actor,
+  member: MemberResource & { provinceId: string; fullName: string },
+  newPassword: string,
+  meta: RequestMeta,
+) {
+  if (!can(actor, 'member.view', member)) throw notFound('Không tìm thấy đảng viên');
+  if (!can(actor, 'account.resetPassword', member)) {
+    throw new AppError('forbidden', 'Chỉ quản trị viên hoặc cán bộ Ban Tổ chức được đặt lại mật khẩu');
+  }
+  const hash = await hashPassword(newPassword);
+  await db.transaction(async (tx) => {
+    const existing = await repo.findAccountByMember(tx, member.memberId);
+    const accountId = existing
+      ? existing.id
+      : await repo.createAccountForMember(tx, {
+          memberId: member.memberId,
+          provinceId: member.provinceId,
+          displayName: member.fullName,
+          passwordHash: hash,
+        });
+    if (existing) {
+      await repo.updatePassword(tx, accountId, hash, true);
+      await repo.revokeAllSessions(tx, accountId, null);
+    }
+    await recordAudit(tx, {
+      chain: member.provinceId,
+      actorAccountId: actor.accountId,
+      action: existing ? 'account.password.reset' : 'account.create',
+      entity: 'account',
+      entityId: accountId,
+      ip: meta.ip,
+    });
+  });
+}

@@ -1,0 +1,308 @@
+// SQL of members: filtered lists, profiles, memberships, exemptions, lifecycle events.
+import type { MemberFields, MemberListQuery } from '../../../contracts/members.ts';
+import type { Queryable } from '../../platform/db.ts';
+
+export interface MemberListRow {
+  id: string;
+  full_name: string;
+  date_of_birth: string | null;
+  gender: 'male' | 'female' | null;
+  status: 'probationary' | 'full';
+  lifecycle: 'active' | 'transferred_out' | 'died' | 'removed' | 'expelled';
+  party_card_number: string | null;
+  is_exempt: boolean;
+  is_temporary: boolean;
+  organization_id: string | null;
+  organization_name: string | null;
+  total: number;
+}
+
+export interface ListFilter extends MemberListQuery {
+  /** lquery of the organisation chosen (subtree) or null. */
+  organizationPattern: string | null;
+  /** lquery patterns the actor may read, or null for everything. */
+  visible: string[] | null;
+  foldedQuery: string | null;
+  today: string;
+}
+
+/**
+ * One row per member: where they attend now (official first, else temporary) for active members, or their
+ * last official membership for those who left. Visibility and filters are applied in SQL.
+ */
+export async function listMembers(q: Queryable, f: ListFilter): Promise<MemberListRow[]> {
+  const params: unknown[] = [f.today, f.lifecycle, f.visible, f.limit, f.offset];
+  const where: string[] = [];
+  const add = (sql: (n: number) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(params.length));
+  };
+  if (f.organizationId && f.scope === 'direct') add((n) => `x.organization_id = $${n}`, f.organizationId);
+  if (f.organizationPattern && f.scope === 'subtree') add((n) => `op.path ~ $${n}::lquery`, f.organizationPattern);
+  if (f.foldedQuery) {
+    // Name (ignoring diacritics) or party card number.
+    add((n) => `(m.search_name LIKE $${n} OR m.party_card_number LIKE $${n})`, `%${f.foldedQuery}%`);
+  }
+  if (f.status) add((n) => `m.status = $${n}`, f.status);
+  if (f.gender) add((n) => `m.gender = $${n}`, f.gender);
+  const exemptSql = `EXISTS (SELECT 1 FROM exemption e WHERE e.member_id = m.id AND e.valid_from <= $1
+                       AND (e.valid_to IS NULL OR e.valid_to > $1))`;
+  if (f.exempt === 'yes') where.push(exemptSql);
+  if (f.exempt === 'no') where.push(`NOT ${exemptSql}`);
+  if (f.temporary === 'yes') where.push(`x.kind = 'temporary'`);
+  if (f.temporary === 'no') where.push(`x.kind = 'official'`);
+
+  return q.query<MemberListRow>(
+    `WITH x AS (
+       SELECT DISTINCT ON (ms.member_id) ms.member_id, ms.organization_id, ms.kind
+         FROM membership ms
+        WHERE CASE WHEN $2 = 'active'
+                   THEN ms.valid_from <= $1 AND (ms.valid_to IS NULL OR ms.valid_to > $1)
+                   ELSE ms.kind = 'official' END
+        ORDER BY ms.member_id, (ms.kind = 'official') DESC, ms.valid_from DESC
+     )
+     SELECT m.id, m.full_name, m.date_of_birth, m.gender, m.status, m.lifecycle, m.party_card_number,
+            ${exemptSql} AS is_exempt, (x.kind = 'temporary') AS is_temporary,
+            x.organization_id, op.name AS organization_name, count(*) OVER ()::int AS total
+       FROM x JOIN member m ON m.id = x.member_id
+       JOIN LATERAL (SELECT p.name, p.path FROM organization_period p WHERE p.organization_id = x.organization_id
+                      ORDER BY p.valid_to IS NULL DESC, p.valid_from DESC LIMIT 1) op ON true
+      WHERE m.lifecycle = $2 AND ($3::lquery[] IS NULL OR op.path ? $3::lquery[])
+        ${where.map((w) => `AND ${w}`).join(' ')}
+      ORDER BY regexp_replace(m.search_name, '^.* ', ''), m.search_name, m.id
+      LIMIT $4 OFFSET $5`,
+    params,
+  );
+}
+
+export interface MemberRow {
+  id: string;
+  province_id: string;
+  full_name: string;
+  birth_name: string | null;
+  date_of_birth: string | null;
+  gender: 'male' | 'female' | null;
+  ethnicity: string | null;
+  religion: string | null;
+  hometown: string | null;
+  education: string | null;
+  political_theory: string | null;
+  profession: string | null;
+  admission_date: string | null;
+  full_membership_date: string | null;
+  party_card_number: string | null;
+  citizen_id: string | null;
+  phone: string | null;
+  email: string | null;
+  status: 'probationary' | 'full';
+  lifecycle: 'active' | 'transferred_out' | 'died' | 'removed' | 'expelled';
+}
+
+export async function findMember(q: Queryable, id: string): Promise<MemberRow | null> {
+  const rows = await q.query<MemberRow>('SELECT * FROM member WHERE id = $1', [id]);
+  return rows[0] ?? null;
+}
+
+/** Paths of the organisations the member attends on the date, or their last official one if none. */
+export async function listMemberPaths(q: Queryable, memberId: string, today: string): Promise<string[]> {
+  const rows = await q.query<{ path: string }>(
+    `SELECT DISTINCT ON (ms.id) p.path::text AS path
+       FROM membership ms JOIN organization_period p ON p.organization_id = ms.organization_id
+      WHERE ms.member_id = $1 AND (
+              (ms.valid_from <= $2 AND (ms.valid_to IS NULL OR ms.valid_to > $2))
+           OR ms.id = (SELECT id FROM membership WHERE member_id = $1 AND kind = 'official'
+                        ORDER BY valid_to IS NULL DESC, valid_to DESC LIMIT 1))
+      ORDER BY ms.id, p.valid_to IS NULL DESC, p.valid_from DESC`,
+    [memberId, today],
+  );
+  return rows.map((r) => r.path);
+}
+
+export async function listMemberships(q: Queryable, memberId: string) {
+  return q.query<{
+    id: string;
+    organization_id: string;
+    organization_name: string;
+    organization_kind: string;
+    kind: 'official' | 'temporary';
+    valid_from: string;
+    valid_to: string | null;
+  }>(
+    `SELECT ms.id, ms.organization_id, o.kind AS organization_kind, ms.kind, ms.valid_from, ms.valid_to,
+            (SELECT p.name FROM organization_period p WHERE p.organization_id = ms.organization_id
+              ORDER BY p.valid_to IS NULL DESC, p.valid_from DESC LIMIT 1) AS organization_name
+       FROM membership ms JOIN organization o ON o.id = ms.organization_id
+      WHERE ms.member_id = $1 ORDER BY ms.valid_from DESC`,
+    [memberId],
+  );
+}
+
+export async function listExemptions(q: Queryable, memberId: string) {
+  return q.query<{ id: string; reason: string; valid_from: string; valid_to: string | null; document_ref: string | null }>(
+    'SELECT id, reason, valid_from, valid_to, document_ref FROM exemption WHERE member_id = $1 ORDER BY valid_from DESC',
+    [memberId],
+  );
+}
+
+const orgName = (col: string) =>
+  `(SELECT p.name FROM organization_period p WHERE p.organization_id = ${col}
+     ORDER BY p.valid_to IS NULL DESC, p.valid_from DESC LIMIT 1)`;
+
+export async function listEvents(q: Queryable, memberId: string) {
+  return q.query<{
+    id: string;
+    kind: string;
+    event_date: string;
+    from_organization_name: string | null;
+    to_organization_name: string | null;
+    other_party: string | null;
+    document_ref: string | null;
+    note: string | null;
+  }>(
+    `SELECT e.id, e.kind, e.event_date, ${orgName('e.from_organization_id')} AS from_organization_name,
+            ${orgName('e.to_organization_id')} AS to_organization_name, e.other_party, e.document_ref, e.note
+       FROM member_event e WHERE e.member_id = $1 ORDER BY e.event_date DESC, e.created_at DESC`,
+    [memberId],
+  );
+}
+
+export async function listMemberPositions(q: Queryable, memberId: string) {
+  return q.query<{ kind: string; organization_id: string; organization_name: string; valid_from: string; valid_to: string | null }>(
+    `SELECT p.kind, p.organization_id, ${orgName('p.organization_id')} AS organization_name, p.valid_from, p.valid_to
+       FROM position p WHERE p.member_id = $1 ORDER BY p.valid_to IS NULL DESC, p.valid_from DESC`,
+    [memberId],
+  );
+}
+
+const columnOf: Record<keyof MemberFields, string> = {
+  fullName: 'full_name',
+  birthName: 'birth_name',
+  dateOfBirth: 'date_of_birth',
+  gender: 'gender',
+  ethnicity: 'ethnicity',
+  religion: 'religion',
+  hometown: 'hometown',
+  education: 'education',
+  politicalTheory: 'political_theory',
+  profession: 'profession',
+  admissionDate: 'admission_date',
+  fullMembershipDate: 'full_membership_date',
+  partyCardNumber: 'party_card_number',
+  citizenId: 'citizen_id',
+  phone: 'phone',
+  email: 'email',
+  status: 'status',
+};
+
+/** Maps profile fields to columns; search_name follows full_name. */
+export function toColumns(fields: Partial<MemberFields>, searchName?: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    const col = columnOf[key as keyof MemberFields];
+    if (col && value !== undefined) out[col] = value;
+  }
+  if (searchName !== undefined) out.search_name = searchName;
+  return out;
+}
+
+export async function insertMember(q: Queryable, provinceId: string, columns: Record<string, unknown>): Promise<string> {
+  const names = ['province_id', ...Object.keys(columns)];
+  const values = [provinceId, ...Object.values(columns)];
+  const [row] = await q.query<{ id: string }>(
+    `INSERT INTO member (${names.join(', ')}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+    values,
+  );
+  return row!.id;
+}
+
+export async function updateMember(q: Queryable, id: string, columns: Record<string, unknown>) {
+  const entries = Object.entries(columns);
+  if (entries.length === 0) return;
+  await q.query(
+    `UPDATE member SET ${entries.map(([k], i) => `${k} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
+    [id, ...entries.map(([, v]) => v)],
+  );
+}
+
+export async function setLifecycle(q: Queryable, id: string, lifecycle: MemberRow['lifecycle']) {
+  await q.query('UPDATE member SET lifecycle = $2, updated_at = now() WHERE id = $1', [id, lifecycle]);
+}
+
+export async function insertMembership(
+  q: Queryable,
+  m: { provinceId: string; memberId: string; organizationId: string; kind: 'official' | 'temporary'; validFrom: string },
+) {
+  await q.query(
+    `INSERT INTO membership (province_id, member_id, organization_id, kind, valid_from) VALUES ($1,$2,$3,$4,$5)`,
+    [m.provinceId, m.memberId, m.organizationId, m.kind, m.validFrom],
+  );
+}
+
+export async function findOpenMembership(q: Queryable, memberId: string, kind: 'official' | 'temporary') {
+  const rows = await q.query<{ id: string; organization_id: string; valid_from: string }>(
+    'SELECT id, organization_id, valid_from FROM membership WHERE member_id = $1 AND kind = $2 AND valid_to IS NULL',
+    [memberId, kind],
+  );
+  return rows;
+}
+
+export async function endMembership(q: Queryable, membershipId: string, date: string) {
+  await q.query('UPDATE membership SET valid_to = $2 WHERE id = $1', [membershipId, date]);
+}
+
+export async function endOpenMemberships(q: Queryable, memberId: string, date: string) {
+  await q.query('UPDATE membership SET valid_to = $2 WHERE member_id = $1 AND valid_to IS NULL', [memberId, date]);
+  await q.query('UPDATE position SET valid_to = $2 WHERE member_id = $1 AND valid_to IS NULL AND valid_from < $2', [
+    memberId,
+    date,
+  ]);
+}
+
+export async function insertEvent(
+  q: Queryable,
+  e: {
+    provinceId: string;
+    memberId: string;
+    kind: string;
+    eventDate: string;
+    fromOrganizationId?: string | null;
+    toOrganizationId?: string | null;
+    otherParty?: string | null;
+    documentRef?: string | null;
+    note?: string | null;
+  },
+) {
+  await q.query(
+    `INSERT INTO member_event (province_id, member_id, kind, event_date, from_organization_id, to_organization_id,
+       other_party, document_ref, note) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+    [
+      e.provinceId,
+      e.memberId,
+      e.kind,
+      e.eventDate,
+      e.fromOrganizationId ?? null,
+      e.toOrganizationId ?? null,
+      e.otherParty ?? null,
+      e.documentRef ?? null,
+      e.note ?? null,
+    ],
+  );
+}
+
+export async function insertExemption(
+  q: Queryable,
+  e: { provinceId: string; memberId: string; reason: string; validFrom: string; validTo: string | null; documentRef: string | null },
+) {
+  await q.query(
+    `INSERT INTO exemption (province_id, member_id, reason, valid_from, valid_to, document_ref) VALUES ($1,$2,$3,$4,$5,$6)`,
+    [e.provinceId, e.memberId, e.reason, e.validFrom, e.validTo, e.documentRef],
+  );
+}
+
+/** Members matched by party card number or citizen ID (for re-imports). */
+export async function findByIdentifiers(q: Queryable, cards: string[], citizenIds: string[]) {
+  return q.query<MemberRow>(
+    'SELECT * FROM member WHERE party_card_number = ANY($1::text[]) OR citizen_id = ANY($2::text[])',
+    [cards, citizenIds],
+  );
+}

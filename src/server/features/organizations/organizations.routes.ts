@@ -1,0 +1,96 @@
+// Routes of the organisation tree: browse as of a date, search, organisation pages, create, reorganise.
+import { createRoute, z } from '@hono/zod-openapi';
+import { isoDate, uuid } from '../../../contracts/common.ts';
+import { errorResponse } from '../../../contracts/errors.ts';
+import {
+  createOrganizationBody,
+  organizationDetail,
+  organizationSearchResponse,
+  reorganizationBody,
+  reorganizationResponse,
+  searchQuery,
+  treeQuery,
+  treeResponse,
+} from '../../../contracts/organizations.ts';
+import { createRouter, requireActor } from '../../platform/http.ts';
+import * as service from './organizations.service.ts';
+
+const err = (description: string) => ({ description, content: { 'application/json': { schema: errorResponse } } });
+const ok = <T extends z.ZodType>(schema: T, description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const common = { 400: err('Invalid input'), 401: err('Not signed in'), 404: err('Not found or not visible') };
+
+export const organizationRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/organizations/tree',
+      tags: ['organizations'],
+      summary: 'Children of a node (or the actor’s roots) as of a date, with member counts rolled up',
+      request: { query: treeQuery },
+      responses: { 200: ok(treeResponse), ...common },
+    }),
+    async (c) => c.json(await service.getTree(c.get('db'), requireActor(c), c.req.valid('query')), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/organizations/search',
+      tags: ['organizations'],
+      summary: 'Organisations whose name contains the text, ignoring diacritics',
+      request: { query: searchQuery },
+      responses: { 200: ok(organizationSearchResponse), ...common },
+    }),
+    async (c) => c.json(await service.search(c.get('db'), requireActor(c), c.req.valid('query')), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/organizations/{id}',
+      tags: ['organizations'],
+      summary: 'An organisation’s page: ancestry, committee and positions, children, counts, history, allowed actions',
+      request: { params: z.object({ id: uuid }), query: z.object({ asOf: isoDate.optional() }) },
+      responses: { 200: ok(organizationDetail), ...common },
+    }),
+    async (c) =>
+      c.json(
+        await service.getDetail(c.get('db'), requireActor(c), c.req.valid('param').id, c.req.valid('query').asOf),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/organizations',
+      tags: ['organizations'],
+      summary: 'Create an organisation under a parent from a date',
+      request: { body: { content: { 'application/json': { schema: createOrganizationBody } }, required: true } },
+      responses: {
+        201: ok(z.object({ id: uuid }), 'Created'),
+        ...common,
+        403: err('Not allowed'),
+        422: err('Not a valid place in the tree'),
+      },
+    }),
+    async (c) =>
+      c.json(await service.createOrganization(c.get('db'), requireActor(c), c.req.valid('json'), { ip: c.get('ip') }), 201),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/reorganizations',
+      tags: ['organizations'],
+      summary: 'Move, rename, dissolve, merge or split organisations from an effective date (kept in history)',
+      request: { body: { content: { 'application/json': { schema: reorganizationBody } }, required: true } },
+      responses: {
+        201: ok(reorganizationResponse, 'Applied'),
+        ...common,
+        403: err('Not allowed'),
+        422: err('The change breaks a tree rule (cycle, kind, not empty, date before the last change)'),
+      },
+    }),
+    async (c) =>
+      c.json(await service.reorganize(c.get('db'), requireActor(c), c.req.valid('json'), { ip: c.get('ip') }), 201),
+  );

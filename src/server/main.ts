@@ -1,0 +1,51 @@
+// Starts Chi bộ số: opens the database (embedded PGlite in DATA_DIR, or DATABASE_URL), migrates, seeds, listens.
+import { mkdirSync } from 'node:fs';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { createDemoData, demoAccounts, demoPassword, hasData } from './features/demo/demo-data.ts';
+import { loadConfig } from './platform/config.ts';
+import { type Database, openPglite, openPostgres } from './platform/db.ts';
+import { logger } from './platform/logger.ts';
+import { migrate } from './platform/migrate.ts';
+
+const started = Date.now();
+const config = loadConfig();
+
+let db: Database;
+if (config.DATABASE_URL) {
+  db = openPostgres(config.DATABASE_URL);
+} else {
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  db = await openPglite(config.DATA_DIR);
+}
+const applied = await migrate(db);
+if (applied.length > 0) logger.info('migrations applied', { applied });
+
+let seeded = false;
+if (config.DEMO_DATA === 'on' && !(await hasData(db))) {
+  console.log(`Tạo dữ liệu mẫu (${config.DEMO_MEMBERS} đảng viên)…`);
+  const summary = await createDemoData(db, { seed: config.DEMO_SEED, members: config.DEMO_MEMBERS });
+  seeded = true;
+  logger.info('demo data created', { ...summary });
+}
+
+const app = createApp(db, config);
+const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  const url = `http://${config.HOST}:${info.port}`;
+  console.log(`Chi bộ số đang chạy tại ${url} (${db.kind}, sẵn sàng sau ${Date.now() - started} ms)`);
+  if (config.DEMO_DATA === 'on') {
+    console.log(`Tài khoản mẫu${seeded ? ' (vừa tạo)' : ''}, mật khẩu chung: ${demoPassword}`);
+    for (const a of demoAccounts) console.log(`  ${a.identifier.padEnd(12)} ${a.role} — ${a.organizationName}`);
+  }
+});
+
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  server.close();
+  await db.close();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
