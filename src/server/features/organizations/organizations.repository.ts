@@ -289,19 +289,18 @@ export async function listOpenMemberships(q: Queryable, organizationId: string, 
 /** Moves open memberships to another organisation from a date: the old rows end, new rows begin. */
 export async function moveMemberships(q: Queryable, membershipIds: string[], toOrganizationId: string, date: string) {
   if (membershipIds.length === 0) return;
+  // End (or drop, if they began that very day) the old rows first: a member has one open official membership.
+  const moving = await q.query<{ member_id: string; kind: string }>(
+    'SELECT member_id, kind FROM membership WHERE id = ANY($1::uuid[])',
+    [membershipIds],
+  );
+  await q.query('DELETE FROM membership WHERE id = ANY($1::uuid[]) AND valid_from >= $2', [membershipIds, date]);
+  await q.query('UPDATE membership SET valid_to = $2 WHERE id = ANY($1::uuid[])', [membershipIds, date]);
   await q.query(
     `INSERT INTO membership (province_id, member_id, organization_id, kind, valid_from)
-     SELECT o.province_id, ms.member_id, o.id, ms.kind, $3 FROM membership ms, organization o
-      WHERE ms.id = ANY($1::uuid[]) AND o.id = $2`,
-    [membershipIds, toOrganizationId, date],
-  );
-  await q.query(
-    `UPDATE membership SET valid_to = $2 WHERE id = ANY($1::uuid[]) AND valid_from < $2`,
-    [membershipIds, date],
-  );
-  await q.query(
-    `DELETE FROM membership WHERE id = ANY($1::uuid[]) AND valid_from >= $2`,
-    [membershipIds, date],
+     SELECT o.province_id, x.member_id, o.id, x.kind, $4
+       FROM unnest($1::uuid[], $2::text[]) AS x(member_id, kind), organization o WHERE o.id = $3`,
+    [moving.map((m) => m.member_id), moving.map((m) => m.kind), toOrganizationId, date],
   );
 }
 
