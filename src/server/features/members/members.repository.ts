@@ -32,43 +32,47 @@ export interface ListFilter extends MemberListQuery {
  */
 export async function listMembers(q: Queryable, f: ListFilter): Promise<MemberListRow[]> {
   const params: unknown[] = [f.today, f.lifecycle, f.visible, f.limit, f.offset];
+  const msWhere: string[] = [];
   const where: string[] = [];
-  const add = (sql: (n: number) => string, value: unknown) => {
+  const add = (list: string[], sql: (n: number) => string, value: unknown) => {
     params.push(value);
-    where.push(sql(params.length));
+    list.push(sql(params.length));
   };
-  if (f.organizationId && f.scope === 'direct') add((n) => `x.organization_id = $${n}`, f.organizationId);
-  if (f.organizationPattern && f.scope === 'subtree') add((n) => `op.path ~ $${n}::lquery`, f.organizationPattern);
+  // Where they attend is chosen among the memberships that pass the organisation filters, so a member
+  // attending a cell temporarily shows in that cell's list.
+  if (f.organizationId && f.scope === 'direct') add(msWhere, (n) => `ms.organization_id = $${n}`, f.organizationId);
+  if (f.organizationPattern && f.scope === 'subtree') add(msWhere, (n) => `op.path ~ $${n}::lquery`, f.organizationPattern);
+  if (f.temporary === 'yes') msWhere.push(`ms.kind = 'temporary'`);
+  if (f.temporary === 'no') msWhere.push(`ms.kind = 'official'`);
   if (f.foldedQuery) {
     // Name (ignoring diacritics) or party card number.
-    add((n) => `(m.search_name LIKE $${n} OR m.party_card_number LIKE $${n})`, `%${f.foldedQuery}%`);
+    add(where, (n) => `(m.search_name LIKE $${n} OR m.party_card_number LIKE $${n})`, `%${f.foldedQuery}%`);
   }
-  if (f.status) add((n) => `m.status = $${n}`, f.status);
-  if (f.gender) add((n) => `m.gender = $${n}`, f.gender);
+  if (f.status) add(where, (n) => `m.status = $${n}`, f.status);
+  if (f.gender) add(where, (n) => `m.gender = $${n}`, f.gender);
   const exemptSql = `EXISTS (SELECT 1 FROM exemption e WHERE e.member_id = m.id AND e.valid_from <= $1
                        AND (e.valid_to IS NULL OR e.valid_to > $1))`;
   if (f.exempt === 'yes') where.push(exemptSql);
   if (f.exempt === 'no') where.push(`NOT ${exemptSql}`);
-  if (f.temporary === 'yes') where.push(`x.kind = 'temporary'`);
-  if (f.temporary === 'no') where.push(`x.kind = 'official'`);
 
   return q.query<MemberListRow>(
     `WITH x AS (
-       SELECT DISTINCT ON (ms.member_id) ms.member_id, ms.organization_id, ms.kind
+       SELECT DISTINCT ON (ms.member_id) ms.member_id, ms.organization_id, ms.kind, op.name AS organization_name
          FROM membership ms
+         JOIN LATERAL (SELECT p.name, p.path FROM organization_period p WHERE p.organization_id = ms.organization_id
+                        ORDER BY p.valid_to IS NULL DESC, p.valid_from DESC LIMIT 1) op ON true
         WHERE CASE WHEN $2 = 'active'
                    THEN ms.valid_from <= $1 AND (ms.valid_to IS NULL OR ms.valid_to > $1)
                    ELSE ms.kind = 'official' END
+          AND ($3::lquery[] IS NULL OR op.path ? $3::lquery[])
+          ${msWhere.map((w) => `AND ${w}`).join(' ')}
         ORDER BY ms.member_id, (ms.kind = 'official') DESC, ms.valid_from DESC
      )
      SELECT m.id, m.full_name, m.date_of_birth, m.gender, m.status, m.lifecycle, m.party_card_number,
             ${exemptSql} AS is_exempt, (x.kind = 'temporary') AS is_temporary,
-            x.organization_id, op.name AS organization_name, count(*) OVER ()::int AS total
+            x.organization_id, x.organization_name, count(*) OVER ()::int AS total
        FROM x JOIN member m ON m.id = x.member_id
-       JOIN LATERAL (SELECT p.name, p.path FROM organization_period p WHERE p.organization_id = x.organization_id
-                      ORDER BY p.valid_to IS NULL DESC, p.valid_from DESC LIMIT 1) op ON true
-      WHERE m.lifecycle = $2 AND ($3::lquery[] IS NULL OR op.path ? $3::lquery[])
-        ${where.map((w) => `AND ${w}`).join(' ')}
+      WHERE m.lifecycle = $2 ${where.map((w) => `AND ${w}`).join(' ')}
       ORDER BY regexp_replace(m.search_name, '^.* ', ''), m.search_name, m.id
       LIMIT $4 OFFSET $5`,
     params,
