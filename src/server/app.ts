@@ -62,13 +62,14 @@ export function createApp(db: Database, config: Config) {
   api.route('/', memberRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
+    servers: [{ url: '/api' }],
     info: { title: 'Chi bộ số API', version: appVersion, description: 'API of Chi bộ số, the digital party cell' },
   });
-  api.notFound((c) => c.json(errorBody('not_found'), 404));
   api.onError(onError);
 
   const app = createRouter();
   app.route('/api', api);
+  app.all('/api/*', (c) => c.json(errorBody('not_found'), 404));
   app.onError(onError);
   if (existsSync(webRoot)) {
     app.use('/assets/*', serveStatic({ root: webRoot }));
