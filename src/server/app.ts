@@ -9,6 +9,7 @@ import { healthResponse } from '../contracts/auth.ts';
 import { authRoutes, sessionMiddleware } from './features/auth/auth.routes.ts';
 import { memberRoutes } from './features/members/members.routes.ts';
 import { organizationRoutes } from './features/organizations/organizations.routes.ts';
+import { rosterImportRoutes } from './features/roster-import/roster-import.routes.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
 import { AppError } from './platform/errors.ts';
@@ -20,18 +21,20 @@ export const appVersion: string = JSON.parse(
 
 const webRoot = join(import.meta.dirname, '..', '..', 'dist', 'web');
 
+function clientAddress(c: Parameters<typeof getConnInfo>[0]): string | null {
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null; // app.request() in tests has no socket
+  }
+}
+
 export function createApp(db: Database, config: Config) {
   const api = createRouter();
   api.use('*', async (c, next) => {
     c.set('db', db);
     c.set('config', config);
-    let ip: string | null = null;
-    try {
-      ip = getConnInfo(c).remote.address ?? null;
-    } catch {
-      ip = null; // app.request() in tests has no socket
-    }
-    c.set('ip', ip);
+    c.set('ip', clientAddress(c));
     // Cookie-authenticated writes must come from our own pages: reject cross-site origins.
     if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
       const origin = c.req.header('origin');
@@ -59,6 +62,8 @@ export function createApp(db: Database, config: Config) {
   );
   api.route('/', authRoutes);
   api.route('/', organizationRoutes);
+  // Before memberRoutes: /members/export.xlsx must not be taken for /members/{id}.
+  api.route('/', rosterImportRoutes);
   api.route('/', memberRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,7 +1,7 @@
 // Vitest global set-up: migrate once into a snapshot (PGlite) or a template database (PostgreSQL).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { openPglite, openPostgres, wrapPglite } from '../platform/db.ts';
+import { openPglite, openPostgres, type wrapPglite } from '../platform/db.ts';
 import { migrate } from '../platform/migrate.ts';
 import { snapshotFile, templateName } from './test-db.ts';
 
