@@ -151,3 +151,21 @@ export const reorganizationBody = z.discriminatedUnion('kind', [
 ]);
 export type ReorganizationBody = z.infer<typeof reorganizationBody>;
 export const reorganizationResponse = z.object({ id: uuid, affectedOrganizationIds: z.array(uuid) });
+
+export const createCommitteeBody = z.object({
+  termLabel: z
+    .string()
+    .trim()
+    .regex(/^\d{4}\s*[–-]\s*\d{4}$/, { error: 'Nhiệm kỳ có dạng 2025–2030' }),
+  termStart: isoDate,
+  termEnd: isoDate.optional(),
+});
+
+export const assignPositionBody = z.object({
+  memberId: uuid,
+  kind: positionKind,
+  committeeId: uuid.optional().describe('the committee term the position belongs to; none for a cell without a chi ủy'),
+  validFrom: isoDate,
+});
+
+export const endPositionBody = z.object({ validTo: isoDate });

@@ -3,7 +3,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { isoDate, uuid } from '../../../contracts/common.ts';
 import { errorResponse } from '../../../contracts/errors.ts';
 import {
+  assignPositionBody,
+  createCommitteeBody,
   createOrganizationBody,
+  endPositionBody,
   organizationDetail,
   organizationSearchResponse,
   reorganizationBody,
@@ -13,6 +16,7 @@ import {
   treeResponse,
 } from '../../../contracts/organizations.ts';
 import { createRouter, requireActor } from '../../platform/http.ts';
+import * as committees from './committees.service.ts';
 import * as service from './organizations.service.ts';
 
 const err = (description: string) => ({ description, content: { 'application/json': { schema: errorResponse } } });
@@ -93,4 +97,63 @@ export const organizationRoutes = createRouter()
     }),
     async (c) =>
       c.json(await service.reorganize(c.get('db'), requireActor(c), c.req.valid('json'), { ip: c.get('ip') }), 201),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/organizations/{id}/committees',
+      tags: ['organizations'],
+      summary: 'Open a committee term (nhiệm kỳ) of an organisation',
+      request: {
+        params: z.object({ id: uuid }),
+        body: { content: { 'application/json': { schema: createCommitteeBody } }, required: true },
+      },
+      responses: { 201: ok(z.object({ id: uuid }), 'Created'), ...common, 403: err('Not allowed'), 409: err('Overlapping term') },
+    }),
+    async (c) =>
+      c.json(
+        await committees.createCommittee(c.get('db'), requireActor(c), c.req.valid('param').id, c.req.valid('json'), {
+          ip: c.get('ip'),
+        }),
+        201,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/organizations/{id}/positions',
+      tags: ['organizations'],
+      summary: 'Give a member an office (secretary, deputy, standing member, committee member, group leader) from a date',
+      request: {
+        params: z.object({ id: uuid }),
+        body: { content: { 'application/json': { schema: assignPositionBody } }, required: true },
+      },
+      responses: { 201: ok(z.object({ id: uuid }), 'Created'), ...common, 403: err('Not allowed'), 409: err('Office taken') },
+    }),
+    async (c) =>
+      c.json(
+        await committees.assignPosition(c.get('db'), requireActor(c), c.req.valid('param').id, c.req.valid('json'), {
+          ip: c.get('ip'),
+        }),
+        201,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/positions/{id}/end',
+      tags: ['organizations'],
+      summary: 'End an office on a date',
+      request: {
+        params: z.object({ id: uuid }),
+        body: { content: { 'application/json': { schema: endPositionBody } }, required: true },
+      },
+      responses: { 200: ok(z.object({ ok: z.literal(true) })), ...common, 403: err('Not allowed'), 422: err('Already ended') },
+    }),
+    async (c) => {
+      await committees.endPosition(c.get('db'), requireActor(c), c.req.valid('param').id, c.req.valid('json').validTo, {
+        ip: c.get('ip'),
+      });
+      return c.json({ ok: true as const }, 200);
+    },
   );
