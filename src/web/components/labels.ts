@@ -1,0 +1,57 @@
+// Vietnamese (or English) labels of the contract enums, and of the actor's roles, through t().
+import type { TFunction } from 'i18next';
+import type { ActorRole } from '../../contracts/auth.ts';
+import { formatDate } from '../lib/dates.ts';
+import {
+  positionKinds,
+  type CellType,
+  type OrganizationKind,
+  type PositionKind,
+} from '../../contracts/organizations.ts';
+
+export const kindLabel = (t: TFunction, kind: OrganizationKind): string => t(`kinds.${kind}`);
+export const cellTypeLabel = (t: TFunction, type: CellType): string => t(`cellTypes.${type}`);
+
+const isPositionKind = (k: string): k is PositionKind => (positionKinds as readonly string[]).includes(k);
+
+/** A position's name; unknown kinds from the server are shown as they are. */
+export function positionLabel(t: TFunction, kind: string): string {
+  return isPositionKind(kind) ? t(`positions.${kind}`) : kind;
+}
+
+/** What a role is called: "Bí thư chi bộ", "Cấp ủy viên", "Cán bộ Ban Tổ chức"… */
+export function roleLabel(t: TFunction, role: ActorRole): string {
+  switch (role.role) {
+    case 'member':
+      return t('roles.member');
+    case 'cell_leadership':
+      if (role.position === 'secretary') return t('roles.cellSecretary');
+      if (role.position === 'deputy_secretary') return t('roles.cellDeputy');
+      if (role.position === 'group_leader' || role.position === 'group_deputy')
+        return positionLabel(t, role.position);
+      return t('roles.cellCommittee');
+    case 'committee':
+      return role.position && role.position !== 'committee_member'
+        ? positionLabel(t, role.position)
+        : t('roles.committee');
+    case 'board_officer':
+      return t('roles.board_officer');
+    case 'follower':
+      return t('roles.follower');
+    case 'system_admin':
+      return t('roles.system_admin');
+  }
+}
+
+/** Sort order of positions inside a committee: secretary first. */
+export function positionOrder(kind: string): number {
+  const i = (positionKinds as readonly string[]).indexOf(kind);
+  return i === -1 ? positionKinds.length : i;
+}
+
+/** "01/01/2020 – 30/06/2025", or "Từ 01/07/2025" while it lasts. */
+export function period(t: TFunction, from: string, to: string | null): string {
+  return to
+    ? t('common.period', { from: formatDate(from), to: formatDate(to) })
+    : t('common.periodOpen', { from: formatDate(from) });
+}

@@ -1,0 +1,419 @@
+// Forms of a member's lifecycle: record an event, transfer, exempt, reset the account's password.
+import {
+  Alert,
+  Button,
+  Group,
+  NativeSelect,
+  PasswordInput,
+  Radio,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { okResponse } from '../../../contracts/common.ts';
+import { resetPasswordBody } from '../../../contracts/auth.ts';
+import {
+  exemptionBody,
+  type MemberProfile,
+  memberEventBody,
+  memberProfile,
+  transferBody,
+} from '../../../contracts/members.ts';
+import { api } from '../../api/client.ts';
+import { memberQuery } from '../../api/queries.ts';
+import { DateField } from '../../components/DateField.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
+import { useFormErrors } from '../../components/forms.ts';
+import { OrganizationPicker, type PickedOrganization } from '../../components/OrganizationPicker.tsx';
+import { isCellKind } from '../../../domain/tree.ts';
+import { todayIso } from '../../lib/dates.ts';
+
+interface FormProps {
+  profile: MemberProfile;
+  onClose: () => void;
+}
+
+/** Posts a member action that answers with the updated profile, and refreshes what shows it. */
+function useProfileAction<B>(
+  profile: MemberProfile,
+  path: string,
+  done: string,
+  onClose: () => void,
+  fields: readonly string[],
+) {
+  const queryClient = useQueryClient();
+  const errors = useFormErrors(fields);
+  const mutation = useMutation({
+    mutationFn: (body: B) => api.post(`/members/${profile.id}/${path}`, body, memberProfile),
+    onSuccess: async (updated) => {
+      queryClient.setQueryData(memberQuery(profile.id).queryKey, updated);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['members'] }),
+        queryClient.invalidateQueries({ queryKey: ['organization'] }),
+        queryClient.invalidateQueries({ queryKey: ['tree'] }),
+      ]);
+      notifications.show({ color: 'green', message: done });
+      onClose();
+    },
+    onError: (e) => errors.fromError(e),
+  });
+  return { errors, mutation };
+}
+
+function FormFrame({
+  title,
+  onClose,
+  onSubmit,
+  formError,
+  submitLabel,
+  pending,
+  danger,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  onSubmit: () => void;
+  formError: string | null;
+  submitLabel: string;
+  pending: boolean;
+  danger?: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <FormModal title={title} onClose={onClose}>
+      <form
+        noValidate
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          onSubmit();
+        }}
+      >
+        <Stack gap="md">
+          {formError ? (
+            <Alert color="red" variant="light" role="alert">
+              {formError}
+            </Alert>
+          ) : null}
+          {children}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={pending} color={danger ? 'red' : undefined}>
+              {submitLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </FormModal>
+  );
+}
+
+type EventBody = z.input<typeof memberEventBody>;
+const eventKinds = memberEventBody.shape.kind.options;
+
+export function EventForm({ profile, onClose }: FormProps) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<EventBody['kind']>(
+    profile.status === 'probationary' ? 'made_full' : 'died',
+  );
+  const [eventDate, setEventDate] = useState(todayIso());
+  const [documentRef, setDocumentRef] = useState('');
+  const [note, setNote] = useState('');
+  const { errors, mutation } = useProfileAction<EventBody>(profile, 'events', t('eventForm.done'), onClose, [
+    'kind',
+    'eventDate',
+    'documentRef',
+    'note',
+  ]);
+
+  const submit = () => {
+    const body: EventBody = { kind, eventDate, documentRef, note: note.trim() || undefined };
+    const parsed = memberEventBody.safeParse(body);
+    if (!parsed.success) return errors.fromZod(parsed.error);
+    errors.clear();
+    mutation.mutate(body);
+  };
+
+  return (
+    <FormFrame
+      title={t('eventForm.title', { name: profile.fullName })}
+      onClose={onClose}
+      onSubmit={submit}
+      formError={errors.formError}
+      submitLabel={t('eventForm.submit')}
+      pending={mutation.isPending}
+      danger={kind !== 'made_full'}
+    >
+      <NativeSelect
+        label={t('eventForm.kind')}
+        value={kind}
+        onChange={(e) => setKind(e.currentTarget.value as EventBody['kind'])}
+        data={eventKinds.map((k) => ({ value: k, label: t(`eventKinds.${k}`) }))}
+        error={errors.fieldErrors.kind}
+      />
+      {kind !== 'made_full' ? (
+        <Alert color="yellow" variant="light">
+          {t('eventForm.warning')}
+        </Alert>
+      ) : null}
+      <DateField
+        label={t('eventForm.eventDate')}
+        value={eventDate}
+        onChange={setEventDate}
+        error={errors.fieldErrors.eventDate}
+        required
+      />
+      <TextInput
+        label={t('eventForm.documentRef')}
+        value={documentRef}
+        onChange={(e) => setDocumentRef(e.currentTarget.value)}
+        error={errors.fieldErrors.documentRef}
+        required
+      />
+      <Textarea
+        label={t('eventForm.note')}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        error={errors.fieldErrors.note}
+        autosize
+        minRows={2}
+      />
+    </FormFrame>
+  );
+}
+
+type TransferBody = z.input<typeof transferBody>;
+
+export function TransferForm({ profile, onClose }: FormProps) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<TransferBody['kind']>('official');
+  const [where, setWhere] = useState<'inside' | 'outside'>('inside');
+  const [destination, setDestination] = useState<PickedOrganization | null>(null);
+  const [outside, setOutside] = useState('');
+  const [effectiveDate, setEffectiveDate] = useState(todayIso());
+  const [documentRef, setDocumentRef] = useState('');
+  const [note, setNote] = useState('');
+  const { errors, mutation } = useProfileAction<TransferBody>(
+    profile,
+    'transfers',
+    t('transferForm.done'),
+    onClose,
+    ['kind', 'toOrganizationId', 'outsideDestination', 'effectiveDate', 'documentRef', 'note'],
+  );
+
+  const submit = () => {
+    if (where === 'inside' && !destination) {
+      errors.clear();
+      return errors.setField('toOrganizationId', t('transferForm.chooseDestination'));
+    }
+    if (where === 'outside' && outside.trim() === '') {
+      errors.clear();
+      return errors.setField('outsideDestination', t('transferForm.chooseDestination'));
+    }
+    const body: TransferBody = {
+      kind,
+      effectiveDate,
+      toOrganizationId: where === 'inside' ? destination?.id : undefined,
+      outsideDestination: where === 'outside' ? outside.trim() : undefined,
+      documentRef: documentRef.trim() || undefined,
+      note: note.trim() || undefined,
+    };
+    const parsed = transferBody.safeParse(body);
+    if (!parsed.success) return errors.fromZod(parsed.error);
+    errors.clear();
+    mutation.mutate(body);
+  };
+
+  return (
+    <FormFrame
+      title={t('transferForm.title', { name: profile.fullName })}
+      onClose={onClose}
+      onSubmit={submit}
+      formError={errors.formError}
+      submitLabel={t('transferForm.submit')}
+      pending={mutation.isPending}
+    >
+      <Radio.Group
+        label={t('transferForm.kind')}
+        value={kind}
+        onChange={(v) => setKind(v as TransferBody['kind'])}
+      >
+        <Stack gap="sm" mt="xs">
+          <Radio value="official" label={t('transferForm.official')} size="md" />
+          <Radio value="temporary" label={t('transferForm.temporary')} size="md" />
+        </Stack>
+      </Radio.Group>
+      <Radio.Group
+        label={t('transferForm.destination')}
+        value={where}
+        onChange={(v) => setWhere(v as 'inside' | 'outside')}
+      >
+        <Stack gap="sm" mt="xs">
+          <Radio value="inside" label={t('transferForm.inside')} size="md" />
+          <Radio value="outside" label={t('transferForm.outside')} size="md" />
+        </Stack>
+      </Radio.Group>
+      {where === 'inside' ? (
+        <OrganizationPicker
+          label={t('transferForm.destination')}
+          value={destination}
+          onChange={setDestination}
+          error={errors.fieldErrors.toOrganizationId}
+          accept={(r) => isCellKind(r.kind)}
+        />
+      ) : (
+        <TextInput
+          label={t('transferForm.outsideName')}
+          value={outside}
+          onChange={(e) => setOutside(e.currentTarget.value)}
+          error={errors.fieldErrors.outsideDestination}
+          required
+        />
+      )}
+      <DateField
+        label={t('transferForm.effectiveDate')}
+        value={effectiveDate}
+        onChange={setEffectiveDate}
+        error={errors.fieldErrors.effectiveDate}
+        required
+      />
+      <TextInput
+        label={t('transferForm.documentRef')}
+        value={documentRef}
+        onChange={(e) => setDocumentRef(e.currentTarget.value)}
+        error={errors.fieldErrors.documentRef}
+      />
+      <Textarea
+        label={t('transferForm.note')}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        error={errors.fieldErrors.note}
+        autosize
+        minRows={2}
+      />
+    </FormFrame>
+  );
+}
+
+type ExemptBody = z.input<typeof exemptionBody>;
+
+export function ExemptForm({ profile, onClose }: FormProps) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [validFrom, setValidFrom] = useState(todayIso());
+  const [validTo, setValidTo] = useState('');
+  const [documentRef, setDocumentRef] = useState('');
+  const { errors, mutation } = useProfileAction<ExemptBody>(
+    profile,
+    'exemptions',
+    t('exemptForm.done'),
+    onClose,
+    ['reason', 'validFrom', 'validTo', 'documentRef'],
+  );
+
+  const submit = () => {
+    const body: ExemptBody = {
+      reason,
+      validFrom,
+      validTo: validTo || undefined,
+      documentRef: documentRef.trim() || undefined,
+    };
+    const parsed = exemptionBody.safeParse(body);
+    if (!parsed.success) return errors.fromZod(parsed.error);
+    errors.clear();
+    mutation.mutate(body);
+  };
+
+  return (
+    <FormFrame
+      title={t('exemptForm.title', { name: profile.fullName })}
+      onClose={onClose}
+      onSubmit={submit}
+      formError={errors.formError}
+      submitLabel={t('exemptForm.submit')}
+      pending={mutation.isPending}
+    >
+      <Textarea
+        label={t('exemptForm.reason')}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={errors.fieldErrors.reason}
+        required
+        autosize
+        minRows={2}
+      />
+      <DateField
+        label={t('exemptForm.validFrom')}
+        value={validFrom}
+        onChange={setValidFrom}
+        error={errors.fieldErrors.validFrom}
+        required
+      />
+      <DateField
+        label={t('exemptForm.validTo')}
+        value={validTo}
+        onChange={setValidTo}
+        error={errors.fieldErrors.validTo}
+        description={t('exemptForm.validToHint')}
+      />
+      <TextInput
+        label={t('exemptForm.documentRef')}
+        value={documentRef}
+        onChange={(e) => setDocumentRef(e.currentTarget.value)}
+        error={errors.fieldErrors.documentRef}
+      />
+    </FormFrame>
+  );
+}
+
+type ResetBody = z.input<typeof resetPasswordBody>;
+
+export function ResetPasswordForm({ profile, onClose }: FormProps) {
+  const { t } = useTranslation();
+  const [newPassword, setNewPassword] = useState('');
+  const errors = useFormErrors(['newPassword']);
+  const mutation = useMutation({
+    mutationFn: (body: ResetBody) => api.post(`/members/${profile.id}/reset-password`, body, okResponse),
+    onSuccess: () => {
+      notifications.show({ color: 'green', message: t('resetForm.done'), autoClose: 8000 });
+      onClose();
+    },
+    onError: (e) => errors.fromError(e),
+  });
+
+  const submit = () => {
+    const parsed = resetPasswordBody.safeParse({ newPassword });
+    if (!parsed.success) return errors.fromZod(parsed.error);
+    errors.clear();
+    mutation.mutate({ newPassword });
+  };
+
+  return (
+    <FormFrame
+      title={t('resetForm.title', { name: profile.fullName })}
+      onClose={onClose}
+      onSubmit={submit}
+      formError={errors.formError}
+      submitLabel={t('resetForm.submit')}
+      pending={mutation.isPending}
+    >
+      <Text>{t('resetForm.hint')}</Text>
+      <PasswordInput
+        label={t('resetForm.newPassword')}
+        value={newPassword}
+        onChange={(e) => setNewPassword(e.currentTarget.value)}
+        error={errors.fieldErrors.newPassword}
+        autoComplete="new-password"
+        required
+      />
+    </FormFrame>
+  );
+}

@@ -1,0 +1,265 @@
+// An organisation's page: ancestry, kind, counts, committees and positions, children, history, allowed actions.
+import {
+  Alert,
+  Badge,
+  Box,
+  Breadcrumbs,
+  Button,
+  Card,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useParams, useSearch } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OrganizationDetail } from '../../../contracts/organizations.ts';
+import { organizationQuery } from '../../api/queries.ts';
+import { cellTypeLabel, kindLabel, period, positionLabel, positionOrder } from '../../components/labels.ts';
+import { Page } from '../../components/Page.tsx';
+import { QueryBoundary } from '../../components/QueryState.tsx';
+import { formatDate } from '../../lib/dates.ts';
+import { ReorganizeForm } from './ReorganizeForm.tsx';
+import { AnchorLink, ButtonLink } from '../../components/links.tsx';
+
+const childPageSize = 50;
+
+function Ancestry({ detail }: { detail: OrganizationDetail }) {
+  const { t } = useTranslation();
+  if (detail.ancestry.length === 0) return null;
+  return (
+    <Box component="nav" aria-label={t('org.breadcrumb')}>
+      <Breadcrumbs separator="›" styles={{ root: { flexWrap: 'wrap', rowGap: 4 } }}>
+        {detail.ancestry.map((a) =>
+          a.canView ? (
+            <AnchorLink key={a.id} to="/organizations/$id" params={{ id: a.id }}>
+              {a.name}
+            </AnchorLink>
+          ) : (
+            <Text key={a.id} c="dimmed">
+              {a.name}
+            </Text>
+          ),
+        )}
+      </Breadcrumbs>
+    </Box>
+  );
+}
+
+function EndedNotice({ detail }: { detail: OrganizationDetail }) {
+  const { t } = useTranslation();
+  if (!detail.validTo) return null;
+  const date = formatDate(detail.validTo);
+  const text =
+    detail.endReason === 'dissolved'
+      ? t('org.endedDissolved', { date })
+      : detail.endReason === 'merged'
+        ? t('org.endedMerged', { date })
+        : detail.endReason === 'split'
+          ? t('org.endedSplit', { date })
+          : t('org.endedOther', { date });
+  return (
+    <Alert color="gray" variant="filled" role="note">
+      {text}
+    </Alert>
+  );
+}
+
+function Committees({ detail }: { detail: OrganizationDetail }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="committees-heading">
+      <Title order={2} id="committees-heading">
+        {t('org.committees')}
+      </Title>
+      {detail.committees.length === 0 ? (
+        <Text c="dimmed">{t('org.noCommittee')}</Text>
+      ) : (
+        detail.committees.map((c) => (
+          <Card key={c.id} withBorder radius="md" padding="md">
+            <Title order={3}>
+              {/^\d/.test(c.termLabel) ? t('org.term', { label: c.termLabel }) : c.termLabel}
+            </Title>
+            <Text size="sm" c="dimmed" mb="xs">
+              {c.termEnd
+                ? t('org.termDates', { from: formatDate(c.termStart), to: formatDate(c.termEnd) })
+                : t('org.termDatesOpen', { from: formatDate(c.termStart) })}
+            </Text>
+            <Stack gap={6} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              {[...c.positions]
+                .sort(
+                  (a, b) =>
+                    positionOrder(a.kind) - positionOrder(b.kind) ||
+                    a.memberName.localeCompare(b.memberName, 'vi'),
+                )
+                .map((p) => (
+                  <li key={p.id}>
+                    <Group gap="xs" wrap="wrap">
+                      <Text fw={600} miw={140}>
+                        {positionLabel(t, p.kind)}
+                      </Text>
+                      <AnchorLink to="/members/$id" params={{ id: p.memberId }}>
+                        {p.memberName}
+                      </AnchorLink>
+                      <Text size="sm" c="dimmed">
+                        {period(t, p.validFrom, p.validTo)}
+                      </Text>
+                    </Group>
+                  </li>
+                ))}
+            </Stack>
+          </Card>
+        ))
+      )}
+    </Stack>
+  );
+}
+
+function Children({ detail, asOf }: { detail: OrganizationDetail; asOf: string | undefined }) {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState(childPageSize);
+  if (detail.children.length === 0) return null;
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="children-heading">
+      <Title order={2} id="children-heading">
+        {t('org.children')} ({detail.children.length})
+      </Title>
+      <Stack gap={6} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {detail.children.slice(0, shown).map((c) => (
+          <li key={c.id}>
+            <Paper withBorder p="sm" radius="md">
+              <Group justify="space-between" wrap="nowrap" gap="sm">
+                <Box style={{ minWidth: 0 }}>
+                  <AnchorLink
+                    to="/organizations/$id"
+                    params={{ id: c.id }}
+                    search={asOf ? { asOf } : {}}
+                    fw={600}
+                  >
+                    {c.name}
+                  </AnchorLink>
+                  <Text size="sm" c="dimmed">
+                    {kindLabel(t, c.kind)}
+                    {c.childCount > 0 ? ` · ${t('common.childCount', { count: c.childCount })}` : ''}
+                  </Text>
+                </Box>
+                <Badge variant="light" style={{ flexShrink: 0 }}>
+                  {t('common.memberCount', { count: c.memberCount })}
+                </Badge>
+              </Group>
+            </Paper>
+          </li>
+        ))}
+      </Stack>
+      {detail.children.length > shown ? (
+        <div>
+          <Button variant="outline" onClick={() => setShown((n) => n + childPageSize)}>
+            {t('org.showMoreChildren', { count: detail.children.length - shown })}
+          </Button>
+        </div>
+      ) : null}
+    </Stack>
+  );
+}
+
+function History({ detail }: { detail: OrganizationDetail }) {
+  const { t } = useTranslation();
+  if (detail.nameHistory.length <= 1) return null;
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="history-heading">
+      <Title order={2} id="history-heading">
+        {t('org.history')}
+      </Title>
+      <Stack gap={6} component="ul" style={{ margin: 0, paddingLeft: '1.25rem' }}>
+        {detail.nameHistory.map((h) => (
+          <li key={`${h.validFrom}-${h.name}`}>
+            <Text fw={600}>{h.name}</Text>
+            <Text size="sm">
+              {period(t, h.validFrom, h.validTo)}
+              {h.parentName ? ` · ${t('org.historyParent', { name: h.parentName })}` : ''}
+            </Text>
+          </li>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
+
+function OrganizationView({ detail, asOf }: { detail: OrganizationDetail; asOf: string | undefined }) {
+  const { t } = useTranslation();
+  const [reorganizing, setReorganizing] = useState(false);
+  return (
+    <Page
+      title={detail.name}
+      above={<Ancestry detail={detail} />}
+      actions={
+        <>
+          <ButtonLink to="/members" search={{ organizationId: detail.id }}>
+            {t('org.memberList')}
+          </ButtonLink>
+          {detail.actions.includes('member.import') ? (
+            <ButtonLink to="/import" search={{ organizationId: detail.id }} variant="outline">
+              {t('org.import')}
+            </ButtonLink>
+          ) : null}
+          {detail.actions.includes('organization.reorganize') ? (
+            <Button variant="outline" onClick={() => setReorganizing(true)}>
+              {t('org.reorganize')}
+            </Button>
+          ) : null}
+        </>
+      }
+    >
+      <Group gap="xs">
+        <Badge size="lg" variant="filled">
+          {kindLabel(t, detail.kind)}
+        </Badge>
+        {detail.cellType ? (
+          <Badge size="lg" variant="outline">
+            {cellTypeLabel(t, detail.cellType)}
+          </Badge>
+        ) : null}
+        {detail.symbol ? (
+          <Text size="sm" c="dimmed">
+            {t('org.symbol')}: {detail.symbol}
+          </Text>
+        ) : null}
+      </Group>
+      <EndedNotice detail={detail} />
+      {asOf ? <Text c="dimmed">{t('org.asOfNote', { date: formatDate(asOf) })}</Text> : null}
+      <SimpleGrid cols={{ base: 2, sm: 2 }} maw={560}>
+        <Paper withBorder p="md" radius="md">
+          <Text size="sm">{t('org.directMembers')}</Text>
+          <Text fz="1.75rem" fw={700} lh={1.2}>
+            {detail.directMemberCount}
+          </Text>
+        </Paper>
+        <Paper withBorder p="md" radius="md">
+          <Text size="sm">{t('org.allMembers')}</Text>
+          <Text fz="1.75rem" fw={700} lh={1.2}>
+            {detail.memberCount}
+          </Text>
+        </Paper>
+      </SimpleGrid>
+      <Committees detail={detail} />
+      <Children detail={detail} asOf={asOf} />
+      <History detail={detail} />
+      {reorganizing ? <ReorganizeForm detail={detail} onClose={() => setReorganizing(false)} /> : null}
+    </Page>
+  );
+}
+
+export function OrganizationPage() {
+  const { id } = useParams({ from: '/app/organizations/$id' });
+  const { asOf } = useSearch({ from: '/app/organizations/$id' });
+  const query = useQuery(organizationQuery(id, asOf));
+  return (
+    <QueryBoundary query={query}>
+      {(detail) => <OrganizationView detail={detail} asOf={asOf} />}
+    </QueryBoundary>
+  );
+}

@@ -1,0 +1,10 @@
+// Typed translation keys: t('members.title') is checked against the Vietnamese texts.
+import 'i18next';
+import type { vi } from './vi.ts';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof vi };
+  }
+}

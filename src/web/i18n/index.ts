@@ -1,0 +1,48 @@
+// Sets up i18next with Vietnamese (default) and English, remembers the choice, and keeps dayjs and <html lang> in step.
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en.ts';
+import { vi } from './vi.ts';
+
+export const languages = ['vi', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+const storageKey = 'chibo.language';
+
+function storedLanguage(): Language {
+  try {
+    const v = localStorage.getItem(storageKey);
+    return v === 'en' ? 'en' : 'vi';
+  } catch {
+    return 'vi';
+  }
+}
+
+function applyLanguage(lng: string) {
+  document.documentElement.lang = lng;
+  dayjs.locale(lng === 'en' ? 'en' : 'vi');
+}
+
+export function setLanguage(lng: Language) {
+  try {
+    localStorage.setItem(storageKey, lng);
+  } catch {
+    // Private browsing may forbid storage; the choice then lasts until the page is reloaded.
+  }
+  void i18n.changeLanguage(lng);
+}
+
+i18n.on('languageChanged', applyLanguage);
+
+void i18n.use(initReactI18next).init({
+  resources: { vi: { translation: vi }, en: { translation: en } },
+  lng: storedLanguage(),
+  fallbackLng: 'vi',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+applyLanguage(i18n.language);
+
+export default i18n;

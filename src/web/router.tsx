@@ -1,0 +1,159 @@
+// The route tree (code-based): /login outside the shell; every other page inside it, behind GET /api/me.
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { z } from 'zod';
+import { uuid } from '../contracts/common.ts';
+import { memberListQuery } from '../contracts/members.ts';
+import { isUnauthenticated } from './api/client.ts';
+import { meQuery } from './api/queries.ts';
+import { AppLayout } from './components/AppLayout.tsx';
+import { NotFoundView } from './components/NotFound.tsx';
+import { ErrorNotice, Loading } from './components/QueryState.tsx';
+import { AccountPage } from './features/account/AccountPage.tsx';
+import { LoginPage } from './features/auth/LoginPage.tsx';
+import { HomePage } from './features/home/HomePage.tsx';
+import { ImportPage } from './features/import/ImportPage.tsx';
+import { MemberProfilePage } from './features/members/MemberProfilePage.tsx';
+import { MembersPage } from './features/members/MembersPage.tsx';
+import { OrganizationPage } from './features/organizations/OrganizationPage.tsx';
+import { TreePage } from './features/tree/TreePage.tsx';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** Search params are read leniently: a value that does not fit its schema is dropped, never an error page. */
+function lenient<T extends z.ZodRawShape>(shape: T) {
+  const schema = z.object(
+    Object.fromEntries(
+      Object.entries(shape).map(([k, v]) => [k, (v as z.ZodType).optional().catch(undefined)]),
+    ),
+  ) as unknown as z.ZodObject<{ [K in keyof T]: z.ZodOptional<T[K]> }>;
+  return (search: Record<string, unknown>) => schema.parse(search);
+}
+
+// Numbers typed into a text filter come back from the URL as numbers; keep them text.
+const text = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().max(100));
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundView,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: lenient({ redirect: z.string() }),
+  component: LoginPage,
+});
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    try {
+      await context.queryClient.ensureQueryData(meQuery);
+    } catch (e) {
+      if (isUnauthenticated(e)) {
+        throw redirect({ to: '/login', search: { redirect: location.href } });
+      }
+      throw e;
+    }
+  },
+  component: AppLayout,
+  notFoundComponent: NotFoundView,
+});
+
+const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
+
+const treeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tree',
+  validateSearch: lenient({ asOf: isoDay }),
+  component: TreePage,
+});
+
+const organizationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/organizations/$id',
+  validateSearch: lenient({ asOf: isoDay }),
+  component: OrganizationPage,
+});
+
+const m = memberListQuery.shape;
+export const membersSearch = lenient({
+  organizationId: uuid,
+  scope: m.scope.unwrap(),
+  q: text,
+  status: m.status.unwrap(),
+  exempt: m.exempt.unwrap(),
+  temporary: m.temporary.unwrap(),
+  gender: m.gender.unwrap(),
+  lifecycle: m.lifecycle.unwrap(),
+  page: z.coerce.number().int().min(1).max(100_000),
+});
+
+const membersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/members',
+  validateSearch: membersSearch,
+  component: MembersPage,
+});
+
+const memberRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/members/$id',
+  component: MemberProfilePage,
+});
+
+const importRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/import',
+  validateSearch: lenient({ organizationId: uuid, importId: uuid }),
+  component: ImportPage,
+});
+
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account',
+  component: AccountPage,
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([
+    homeRoute,
+    treeRoute,
+    organizationRoute,
+    membersRoute,
+    memberRoute,
+    importRoute,
+    accountRoute,
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: false,
+    defaultPendingComponent: () => <Loading />,
+    defaultErrorComponent: ({ error, reset }) => <ErrorNotice error={error} onRetry={reset} />,
+    defaultNotFoundComponent: NotFoundView,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
