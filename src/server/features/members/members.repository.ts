@@ -64,7 +64,7 @@ export async function listMembers(q: Queryable, f: ListFilter): Promise<MemberLi
         WHERE CASE WHEN $2 = 'active'
                    THEN ms.valid_from <= $1 AND (ms.valid_to IS NULL OR ms.valid_to > $1)
                    ELSE ms.kind = 'official' END
-          AND ($3::lquery[] IS NULL OR op.path ? $3::lquery[])
+          AND ($3::text[] IS NULL OR op.path ? $3::text[]::lquery[])
           ${msWhere.map((w) => `AND ${w}`).join(' ')}
         ORDER BY ms.member_id, (ms.kind = 'official') DESC, ms.valid_from DESC
      )

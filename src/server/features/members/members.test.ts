@@ -66,6 +66,21 @@ describe('member lists', () => {
     void commune;
   });
 
+  it('an officer with several scopes searches the whole province but not another one', async () => {
+    const { province, cellA, cellB } = await makeProvince(db);
+    await makeMember(db, cellB, { fullName: 'Đinh Công Tráng' });
+    const other = await makeProvince(db);
+    await makeMember(db, other.cellA, { fullName: 'Đinh Công Trứ' });
+    const officer = await makeAccount(db, await makeMember(db, cellA));
+    await makeRole(db, officer.id, province, 'board_officer');
+    await makeRole(db, officer.id, cellB, 'follower');
+    const req = await client.signIn(officer.identifier);
+    const res = await (await req('/api/members?q=dinh cong')).json();
+    expect(res.items.map((i: { fullName: string }) => i.fullName)).toEqual(['Đinh Công Tráng']);
+    const orgs = await (await req('/api/organizations/search?q=chi bo')).json();
+    expect(orgs.results.length).toBeGreaterThan(0);
+  });
+
   it('rejects a bad filter value naming the field', async () => {
     const { cellA } = await makeProvince(db);
     const { req } = await secretaryOf(cellA);

@@ -137,7 +137,7 @@ export async function searchByName(
     `SELECT o.id, p.name, o.kind, p.path::text AS path
        FROM organization_period p JOIN organization o ON o.id = p.organization_id
       WHERE p.search_name LIKE $1 AND ${validAt('p', 2)}
-        AND ($3::lquery[] IS NULL OR p.path ? $3::lquery[])
+        AND ($3::text[] IS NULL OR p.path ? $3::text[]::lquery[])
       ORDER BY p.depth, p.search_name LIMIT $4`,
     [likePattern, asOf, visible, limit],
   );

@@ -1,0 +1,289 @@
+// SQL of roster imports: the import record and its progress, members matched by identifiers, batch writes.
+import type { RosterProblem, RosterRow } from '../../../contracts/roster-import.ts';
+import type { Queryable } from '../../platform/db.ts';
+import type { MemberRow } from '../members/members.repository.ts';
+
+export type ImportStatus = 'parsing' | 'ready' | 'invalid' | 'committing' | 'committed' | 'failed';
+
+export interface ImportSummary {
+  create: number;
+  update: number;
+  columns: Array<{ label: string; field: string | null }>;
+}
+
+export interface ImportRow {
+  id: string;
+  province_id: string;
+  organization_id: string;
+  account_id: string;
+  file_name: string;
+  status: ImportStatus;
+  total_rows: number;
+  processed_rows: number;
+  problems: RosterProblem[];
+  summary: ImportSummary | null;
+  error: string | null;
+}
+
+export async function insertImport(
+  q: Queryable,
+  i: { provinceId: string; organizationId: string; accountId: string; fileName: string; totalRows: number },
+): Promise<string> {
+  const [row] = await q.query<{ id: string }>(
+    `INSERT INTO roster_import (province_id, organization_id, account_id, file_name, status, total_rows)
+     VALUES ($1,$2,$3,$4,'parsing',$5) RETURNING id`,
+    [i.provinceId, i.organizationId, i.accountId, i.fileName, i.totalRows],
+  );
+  return row!.id;
+}
+
+const importColumns = `id, province_id, organization_id, account_id, file_name, status, total_rows, processed_rows,
+  problems, summary, error`;
+
+export async function findImport(q: Queryable, id: string): Promise<ImportRow | null> {
+  const rows = await q.query<ImportRow>(`SELECT ${importColumns} FROM roster_import WHERE id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
+/** The first rows only: the whole array can be tens of thousands of rows. */
+export async function listPreviewRows(q: Queryable, id: string, limit: number): Promise<RosterRow[]> {
+  const rows = await q.query<{ r: RosterRow }>(
+    `SELECT e.r FROM roster_import i, jsonb_array_elements(i.rows) WITH ORDINALITY AS e(r, n)
+      WHERE i.id = $1 AND i.rows IS NOT NULL ORDER BY e.n LIMIT $2`,
+    [id, limit],
+  );
+  return rows.map((x) => x.r);
+}
+
+export async function listRows(q: Queryable, id: string): Promise<RosterRow[]> {
+  const [row] = await q.query<{ rows: RosterRow[] | null }>('SELECT rows FROM roster_import WHERE id = $1', [
+    id,
+  ]);
+  return row?.rows ?? [];
+}
+
+export async function updateProgress(q: Queryable, id: string, processedRows: number) {
+  await q.query('UPDATE roster_import SET processed_rows = $2 WHERE id = $1', [id, processedRows]);
+}
+
+export async function finishParsing(
+  q: Queryable,
+  id: string,
+  r: {
+    status: 'ready' | 'invalid';
+    totalRows: number;
+    rows: RosterRow[];
+    problems: RosterProblem[];
+    summary: ImportSummary;
+  },
+) {
+  await q.query(
+    `UPDATE roster_import SET status = $2, rows = $3::jsonb, problems = $4::jsonb, summary = $5::jsonb,
+            total_rows = $6, processed_rows = $6, finished_at = now()
+      WHERE id = $1`,
+    [
+      id,
+      r.status,
+      JSON.stringify(r.rows),
+      JSON.stringify(r.problems),
+      JSON.stringify(r.summary),
+      r.totalRows,
+    ],
+  );
+}
+
+/** Moves the import from one status to another only if it is still in the first; false when it was not. */
+export async function transitionStatus(
+  q: Queryable,
+  id: string,
+  from: ImportStatus,
+  to: ImportStatus,
+): Promise<boolean> {
+  const rows = await q.query<{ id: string }>(
+    'UPDATE roster_import SET status = $3, processed_rows = 0 WHERE id = $1 AND status = $2 RETURNING id',
+    [id, from, to],
+  );
+  return rows.length > 0;
+}
+
+export async function markCommitted(q: Queryable, id: string, summary: ImportSummary) {
+  await q.query(
+    `UPDATE roster_import SET status = 'committed', summary = $2::jsonb, processed_rows = total_rows, finished_at = now()
+      WHERE id = $1`,
+    [id, JSON.stringify(summary)],
+  );
+}
+
+export async function markFailed(q: Queryable, id: string, error: string) {
+  await q.query(`UPDATE roster_import SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [
+    id,
+    error,
+  ]);
+}
+
+export interface ExistingMemberRow extends MemberRow {
+  search_name: string;
+  /** The organisation the member officially attends today, if any. */
+  official_organization_id: string | null;
+  /** Paths of the organisations the member attends today (official and temporary). */
+  paths: string[];
+}
+
+const existingColumns = (d: number) => `m.*,
+  (SELECT ms.organization_id FROM membership ms WHERE ms.member_id = m.id AND ms.kind = 'official'
+      AND ms.valid_from <= $${d} AND (ms.valid_to IS NULL OR ms.valid_to > $${d}) LIMIT 1) AS official_organization_id,
+  ARRAY(SELECT p.path::text FROM membership ms
+          JOIN organization_period p ON p.organization_id = ms.organization_id AND p.valid_to IS NULL
+         WHERE ms.member_id = m.id AND ms.valid_from <= $${d} AND (ms.valid_to IS NULL OR ms.valid_to > $${d})) AS paths`;
+
+/** Members holding any of the identifiers, with where they attend today. */
+export async function listMembersByIdentifiers(
+  q: Queryable,
+  ids: { cards: string[]; citizenIds: string[]; phones: string[]; emails: string[] },
+  today: string,
+): Promise<ExistingMemberRow[]> {
+  return q.query<ExistingMemberRow>(
+    `SELECT ${existingColumns(5)} FROM member m
+      WHERE m.party_card_number = ANY($1::text[]) OR m.citizen_id = ANY($2::text[])
+         OR m.phone = ANY($3::text[]) OR lower(m.email) = ANY($4::text[])`,
+    [ids.cards, ids.citizenIds, ids.phones, ids.emails, today],
+  );
+}
+
+/** Members officially attending the organisation today (re-imports match those without card or CCCD by name). */
+export async function listOfficialMembers(
+  q: Queryable,
+  organizationId: string,
+  today: string,
+): Promise<ExistingMemberRow[]> {
+  return q.query<ExistingMemberRow>(
+    `SELECT ${existingColumns(2)} FROM member m
+      WHERE m.id IN (SELECT ms.member_id FROM membership ms WHERE ms.organization_id = $1 AND ms.kind = 'official'
+                        AND ms.valid_from <= $2 AND (ms.valid_to IS NULL OR ms.valid_to > $2))`,
+    [organizationId, today],
+  );
+}
+
+// ---- batch writes (one statement per batch, multi-row VALUES) ------------------------------------------
+
+export const memberColumns = [
+  'full_name',
+  'birth_name',
+  'search_name',
+  'date_of_birth',
+  'gender',
+  'ethnicity',
+  'religion',
+  'hometown',
+  'education',
+  'political_theory',
+  'profession',
+  'admission_date',
+  'full_membership_date',
+  'party_card_number',
+  'citizen_id',
+  'phone',
+  'email',
+  'status',
+] as const;
+export type MemberColumn = (typeof memberColumns)[number];
+export type MemberValues = Record<MemberColumn, string | null>;
+
+const dateColumns: ReadonlySet<string> = new Set(['date_of_birth', 'admission_date', 'full_membership_date']);
+const cast = (col: string) => (dateColumns.has(col) ? '::date' : '::text');
+
+function valuesList(rowCount: number, width: number, casts: string[]): string {
+  const out: string[] = [];
+  for (let r = 0; r < rowCount; r++) {
+    const cells = casts.map((c, i) => `$${r * width + i + 1}${c}`);
+    out.push(`(${cells.join(',')})`);
+  }
+  return out.join(',');
+}
+
+export async function insertMembers(
+  q: Queryable,
+  provinceId: string,
+  rows: Array<{ id: string; values: MemberValues }>,
+) {
+  if (rows.length === 0) return;
+  const names = ['id', 'province_id', ...memberColumns];
+  const casts = ['::uuid', '::uuid', ...memberColumns.map(cast)];
+  const params = rows.flatMap((r) => [r.id, provinceId, ...memberColumns.map((c) => r.values[c])]);
+  await q.query(
+    `INSERT INTO member (${names.join(',')}) VALUES ${valuesList(rows.length, names.length, casts)}`,
+    params,
+  );
+}
+
+/** Updates members from a batch; a null value keeps what is stored (search_name follows full_name). */
+export async function updateMembers(q: Queryable, rows: Array<{ id: string; values: MemberValues }>) {
+  if (rows.length === 0) return;
+  const names = ['id', ...memberColumns];
+  const casts = ['::uuid', ...memberColumns.map(cast)];
+  const params = rows.flatMap((r) => [r.id, ...memberColumns.map((c) => r.values[c])]);
+  await q.query(
+    `UPDATE member m SET ${memberColumns.map((c) => `${c} = COALESCE(v.${c}, m.${c})`).join(', ')}, updated_at = now()
+       FROM (VALUES ${valuesList(rows.length, names.length, casts)}) AS v(${names.join(',')})
+      WHERE m.id = v.id`,
+    params,
+  );
+}
+
+export async function insertMemberships(
+  q: Queryable,
+  rows: Array<{ provinceId: string; memberId: string; organizationId: string; validFrom: string }>,
+) {
+  if (rows.length === 0) return;
+  const params = rows.flatMap((r) => [r.provinceId, r.memberId, r.organizationId, r.validFrom]);
+  await q.query(
+    `INSERT INTO membership (province_id, member_id, organization_id, kind, valid_from)
+     SELECT v.p, v.m, v.o, 'official', v.d FROM (VALUES ${valuesList(rows.length, 4, ['::uuid', '::uuid', '::uuid', '::date'])})
+       AS v(p, m, o, d)`,
+    params,
+  );
+}
+
+export async function insertEvents(
+  q: Queryable,
+  rows: Array<{
+    provinceId: string;
+    memberId: string;
+    kind: 'admitted' | 'made_full';
+    eventDate: string;
+    organizationId: string;
+  }>,
+) {
+  if (rows.length === 0) return;
+  const params = rows.flatMap((r) => [r.provinceId, r.memberId, r.kind, r.eventDate, r.organizationId]);
+  await q.query(
+    `INSERT INTO member_event (province_id, member_id, kind, event_date, to_organization_id, note)
+     SELECT v.p, v.m, v.k, v.d, v.o, 'Nhập từ danh sách'
+       FROM (VALUES ${valuesList(rows.length, 5, ['::uuid', '::uuid', '::text', '::date', '::uuid'])}) AS v(p, m, k, d, o)`,
+    params,
+  );
+}
+
+// ---- export --------------------------------------------------------------------------------------------
+
+export interface RosterMemberRow extends MemberRow {
+  organization_name: string;
+}
+
+/** Active members officially attending the organisation or anything under it today, cell by cell, by given name. */
+export async function listRosterMembers(
+  q: Queryable,
+  path: string,
+  today: string,
+): Promise<RosterMemberRow[]> {
+  return q.query<RosterMemberRow>(
+    `SELECT m.*, p.name AS organization_name
+       FROM organization_period p
+       JOIN membership ms ON ms.organization_id = p.organization_id AND ms.kind = 'official'
+        AND ms.valid_from <= $2 AND (ms.valid_to IS NULL OR ms.valid_to > $2)
+       JOIN member m ON m.id = ms.member_id AND m.lifecycle = 'active'
+      WHERE p.path <@ $1::ltree AND p.valid_from <= $2 AND (p.valid_to IS NULL OR p.valid_to > $2)
+      ORDER BY p.search_name, p.organization_id, regexp_replace(m.search_name, '^.* ', ''), m.search_name, m.id`,
+    [path, today],
+  );
+}
