@@ -70,7 +70,11 @@ export const theme = createTheme({
     Textarea: Textarea.extend({ defaultProps: { size: 'md' } }),
     FileInput: FileInput.extend({ defaultProps: { size: 'md' } }),
     SegmentedControl: SegmentedControl.extend({ defaultProps: { size: 'md' } }),
-    Badge: Badge.extend({ defaultProps: { size: 'lg', radius: 'sm' } }),
+    Badge: Badge.extend({
+      defaultProps: { size: 'lg', radius: 'sm' },
+      // Badge text of at least 15 px: Mantine's large badge is 13 px.
+      vars: () => ({ root: { '--badge-fz': '0.9375rem', '--badge-height': '1.875rem' } }),
+    }),
     Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
   },
 });

@@ -16,6 +16,8 @@ export interface DateFieldProps {
   name?: string;
   min?: string;
   max?: string;
+  /** Show the required star (default: when required). */
+  withAsterisk?: boolean;
 }
 
 export function DateField({
@@ -28,6 +30,7 @@ export function DateField({
   name,
   min,
   max,
+  withAsterisk,
 }: DateFieldProps) {
   const { t } = useTranslation();
   const [text, setText] = useState(formatDate(value));
@@ -72,6 +75,7 @@ export function DateField({
         label={label}
         name={name}
         required={required}
+        withAsterisk={withAsterisk ?? required}
         value={text}
         inputMode="numeric"
         autoComplete="off"

@@ -11,7 +11,7 @@ export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   return (
     <Button
       variant="subtle"
-      color="gray.9"
+      color="dark"
       px={compact ? 'xs' : undefined}
       onClick={() => setLanguage(target)}
       lang={target}

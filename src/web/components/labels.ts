@@ -1,6 +1,7 @@
 // Vietnamese (or English) labels of the contract enums, and of the actor's roles, through t().
 import type { TFunction } from 'i18next';
 import type { ActorRole } from '../../contracts/auth.ts';
+import { addDays } from '../../domain/dates.ts';
 import { formatDate } from '../lib/dates.ts';
 import {
   positionKinds,
@@ -49,9 +50,12 @@ export function positionOrder(kind: string): number {
   return i === -1 ? positionKinds.length : i;
 }
 
-/** "01/01/2020 – 30/06/2025", or "Từ 01/07/2025" while it lasts. */
+/**
+ * "01/01/2020 – 30/06/2025", or "Từ 01/07/2025" while it lasts. Stored ends are exclusive (the day the next
+ * period starts), so the last day shown is the day before.
+ */
 export function period(t: TFunction, from: string, to: string | null): string {
   return to
-    ? t('common.period', { from: formatDate(from), to: formatDate(to) })
+    ? t('common.period', { from: formatDate(from), to: formatDate(addDays(to, -1)) })
     : t('common.periodOpen', { from: formatDate(from) });
 }

@@ -1,5 +1,5 @@
 // "Tài khoản": change one's password, and see and revoke the sessions signed in with this account.
-import { Alert, Badge, Button, Card, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -15,6 +15,7 @@ import { useFormErrors } from '../../components/forms.ts';
 import { Page } from '../../components/Page.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
+import { ToneBadge } from '../../components/ToneBadge.tsx';
 
 dayjs.extend(relativeTime);
 
@@ -152,11 +153,7 @@ function SessionRow({ session }: { session: Session }) {
         <Stack gap={2}>
           <Group gap="xs">
             <Text fw={700}>{device}</Text>
-            {session.isCurrent ? (
-              <Badge color="green.9" variant="light">
-                {t('account.thisSession')}
-              </Badge>
-            ) : null}
+            {session.isCurrent ? <ToneBadge tone="green">{t('account.thisSession')}</ToneBadge> : null}
           </Group>
           <Text size="sm">
             {t('account.signedInAt')}: {formatDateTime(session.createdAt)}

@@ -1,5 +1,5 @@
 // Home: the organisations the actor holds roles in (or the province for an administrator), with counts and quick links.
-import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ActorRole } from '../../../contracts/auth.ts';
@@ -10,6 +10,7 @@ import { Page } from '../../components/Page.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { useMe } from '../auth/me.ts';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
+import { ToneBadge } from '../../components/ToneBadge.tsx';
 
 interface OrganizationRoles {
   id: string;
@@ -54,14 +55,14 @@ function OrganizationCard({ group }: { group: OrganizationRoles }) {
       <Stack gap="sm">
         <Group gap="xs">
           {group.roles.map((r) => (
-            <Badge key={`${r.role}-${r.position ?? ''}`} variant={r.role === 'member' ? 'light' : 'filled'}>
+            <ToneBadge key={`${r.role}-${r.position ?? ''}`} tone={r.role === 'member' ? 'gray' : 'red'}>
               {roleLabel(t, r)}
-            </Badge>
+            </ToneBadge>
           ))}
         </Group>
         <div>
           <Title order={2} size="h3" id={`org-${group.id}`}>
-            <AnchorLink to="/organizations/$id" params={{ id: group.id }} c="inherit">
+            <AnchorLink to="/organizations/$id" params={{ id: group.id }} c="inherit" inherit>
               {group.name}
             </AnchorLink>
           </Title>

@@ -1,7 +1,6 @@
 // Roster import: choose the cell and a file, the server checks every row (with progress), then an all-or-nothing save.
 import {
   Alert,
-  Badge,
   Button,
   FileInput,
   Group,
@@ -32,6 +31,7 @@ import { Page } from '../../components/Page.tsx';
 import { ErrorNotice, Loading, useErrorMessage } from '../../components/QueryState.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
+import { ToneBadge } from '../../components/ToneBadge.tsx';
 
 const problemsPerPage = 100;
 
@@ -155,9 +155,9 @@ function PreviewView({
                   <Table.Tr key={r.row}>
                     <Table.Td>{r.row}</Table.Td>
                     <Table.Td>
-                      <Badge color={r.action === 'create' ? 'green.9' : 'blue.9'} variant="light">
+                      <ToneBadge tone={r.action === 'create' ? 'green' : 'blue'}>
                         {r.action === 'create' ? t('import.actionCreate') : t('import.actionUpdate')}
-                      </Badge>
+                      </ToneBadge>
                     </Table.Td>
                     <Table.Td fw={600}>{r.fullName}</Table.Td>
                     <Table.Td>{formatDate(r.dateOfBirth)}</Table.Td>

@@ -13,6 +13,7 @@ import { formatDate, todayIso } from '../../lib/dates.ts';
 import { EditMemberForm } from './EditMemberForm.tsx';
 import { EventForm, ExemptForm, ResetPasswordForm, TransferForm } from './MemberActionForms.tsx';
 import { AnchorLink } from '../../components/links.tsx';
+import { ToneBadge } from '../../components/ToneBadge.tsx';
 
 type Dialog = 'edit' | 'event' | 'transfer' | 'exempt' | 'reset' | null;
 
@@ -93,19 +94,15 @@ function ProfileView({ profile }: { profile: MemberProfile }) {
       }
     >
       <Group gap="xs">
-        <Badge color={profile.status === 'full' ? 'green.9' : 'orange.9'} variant="light">
+        <ToneBadge tone={profile.status === 'full' ? 'green' : 'orange'}>
           {t(`memberStatus.${profile.status}`)}
-        </Badge>
+        </ToneBadge>
         {profile.lifecycle !== 'active' ? (
           <Badge color="dark" variant="filled">
             {t(`lifecycle.${profile.lifecycle}`)}
           </Badge>
         ) : null}
-        {isExemptNow ? (
-          <Badge color="gray.8" variant="light">
-            {t('members.exemptBadge')}
-          </Badge>
-        ) : null}
+        {isExemptNow ? <ToneBadge tone="gray">{t('members.exemptBadge')}</ToneBadge> : null}
       </Group>
 
       <Section id="personal" title={t('profile.section')}>
@@ -143,14 +140,12 @@ function ProfileView({ profile }: { profile: MemberProfile }) {
                     {m.organizationName}
                   </AnchorLink>
                   {m.kind === 'temporary' ? (
-                    <Badge color="blue.9" variant="light">
-                      {t('profile.temporary')}
-                    </Badge>
+                    <ToneBadge tone="blue">{t('profile.temporary')}</ToneBadge>
                   ) : null}
                   {!m.validTo ? (
-                    <Badge color="green.9" variant="outline">
+                    <ToneBadge tone="green" outline>
                       {t('profile.current')}
-                    </Badge>
+                    </ToneBadge>
                   ) : null}
                 </Group>
                 <Text size="sm">{period(t, m.validFrom, m.validTo)}</Text>

@@ -1,6 +1,5 @@
 // The member list: filters kept in the address (so a list can be shared), server pagination, cards on phones.
 import {
-  Badge,
   Box,
   Button,
   Collapse,
@@ -28,6 +27,7 @@ import { Page } from '../../components/Page.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import { AnchorLink } from '../../components/links.tsx';
+import { ToneBadge } from '../../components/ToneBadge.tsx';
 
 const pageSize = 50;
 
@@ -35,23 +35,13 @@ function StatusBadges({ m }: { m: MemberListItem }) {
   const { t } = useTranslation();
   return (
     <Group gap={4} wrap="wrap">
-      <Badge color={m.status === 'full' ? 'green.9' : 'orange.9'} variant="light">
-        {t(`memberStatus.${m.status}`)}
-      </Badge>
-      {m.isExempt ? (
-        <Badge color="gray.8" variant="light">
-          {t('members.exemptBadge')}
-        </Badge>
-      ) : null}
-      {m.isTemporary ? (
-        <Badge color="blue.9" variant="light">
-          {t('members.temporaryBadge')}
-        </Badge>
-      ) : null}
+      <ToneBadge tone={m.status === 'full' ? 'green' : 'orange'}>{t(`memberStatus.${m.status}`)}</ToneBadge>
+      {m.isExempt ? <ToneBadge tone="gray">{t('members.exemptBadge')}</ToneBadge> : null}
+      {m.isTemporary ? <ToneBadge tone="blue">{t('members.temporaryBadge')}</ToneBadge> : null}
       {m.lifecycle !== 'active' ? (
-        <Badge color="dark" variant="outline">
+        <ToneBadge tone="gray" outline>
           {t(`lifecycle.${m.lifecycle}`)}
-        </Badge>
+        </ToneBadge>
       ) : null}
     </Group>
   );

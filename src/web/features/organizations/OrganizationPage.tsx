@@ -25,6 +25,7 @@ import { QueryBoundary } from '../../components/QueryState.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import { ReorganizeForm } from './ReorganizeForm.tsx';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
+import { ToneBadge } from '../../components/ToneBadge.tsx';
 
 const childPageSize = 50;
 
@@ -147,9 +148,9 @@ function Children({ detail, asOf }: { detail: OrganizationDetail; asOf: string |
                     {c.childCount > 0 ? ` · ${t('common.childCount', { count: c.childCount })}` : ''}
                   </Text>
                 </Box>
-                <Badge variant="light" style={{ flexShrink: 0 }}>
+                <ToneBadge tone="red" style={{ flexShrink: 0 }}>
                   {t('common.memberCount', { count: c.memberCount })}
-                </Badge>
+                </ToneBadge>
               </Group>
             </Paper>
           </li>

@@ -1,5 +1,5 @@
 // The organisation tree as of a date: children load when a node is opened; long lists are virtualised.
-import { ActionIcon, Alert, Badge, Box, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Box, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
@@ -15,6 +15,7 @@ import { Page } from '../../components/Page.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { formatDate, todayIso } from '../../lib/dates.ts';
 import { AnchorLink } from '../../components/links.tsx';
+import { ToneBadge } from '../../components/ToneBadge.tsx';
 
 // The day before the district level was abolished (1 July 2025): a date that still shows the old districts.
 const beforeReform = '2024-01-01';
@@ -69,14 +70,14 @@ function TreeRow({
         >
           {node.name}
         </AnchorLink>
-        <Text size="sm" c="dimmed">
-          {kindLabel(t, node.kind)}
-          {node.childCount > 0 ? ` · ${t('common.childCount', { count: node.childCount })}` : ''}
-        </Text>
+        <Group gap={6} wrap="wrap" mt={2}>
+          <ToneBadge tone="red">{t('common.memberCount', { count: node.memberCount })}</ToneBadge>
+          <Text size="sm" c="dimmed">
+            {kindLabel(t, node.kind)}
+            {node.childCount > 0 ? ` · ${t('common.childCount', { count: node.childCount })}` : ''}
+          </Text>
+        </Group>
       </Box>
-      <Badge variant="light" color="partyRed" style={{ flexShrink: 0 }}>
-        {t('common.memberCount', { count: node.memberCount })}
-      </Badge>
     </Group>
   );
 }
@@ -223,7 +224,13 @@ export function TreePage() {
         <Stack gap="sm">
           <Group align="flex-end" gap="sm" wrap="wrap">
             <Box style={{ flex: '1 1 14rem', maxWidth: 320 }}>
-              <DateField label={t('tree.asOf')} value={effective ?? today} onChange={setAsOf} required />
+              <DateField
+                label={t('tree.asOf')}
+                value={effective ?? today}
+                onChange={setAsOf}
+                required
+                withAsterisk={false}
+              />
             </Box>
             <Group gap="xs" mb={effective ? 0 : 0}>
               <Button variant={effective ? 'outline' : 'light'} onClick={() => setAsOf(today)}>
@@ -256,7 +263,7 @@ export function TreePage() {
       {text.trim().length >= 2 ? (
         <SearchResults text={text} asOf={effective} />
       ) : (
-        <TreeList asOf={effective} />
+        <TreeList key={effective ?? "today"} asOf={effective} />
       )}
     </Page>
   );
