@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { uuid } from './common.ts';
 import { memberFields } from './members.ts';
 
-export const rosterImportStatus = z.enum(['parsing', 'ready', 'invalid', 'committing', 'committed', 'failed']);
+export const rosterImportStatus = z.enum([
+  'parsing',
+  'ready',
+  'invalid',
+  'committing',
+  'committed',
+  'failed',
+]);
 
 export const rosterProblem = z.object({
   row: z.number().int().describe('row number as the spreadsheet shows it (1-based)'),
@@ -34,11 +41,28 @@ export const rosterImportView = z.object({
     .nullable()
     .describe('how many members will be (or were) created and updated'),
   error: z.string().nullable(),
+  columns: z
+    .array(z.object({ label: z.string(), field: z.string().nullable() }))
+    .describe(
+      'the header as read: each column label and the field it fills, null for columns that are ignored',
+    ),
 });
 export type RosterImportView = z.infer<typeof rosterImportView>;
 
 export const rosterImportCreated = z.object({ id: uuid });
+
+/** The upload form: the file and the cell it is the roster of. */
+export const rosterUploadForm = z.object({
+  file: z
+    .instanceof(File, { error: 'Chọn tệp danh sách (.xlsx hoặc .csv)' })
+    .meta({ type: 'string', format: 'binary' }),
+  organizationId: uuid,
+});
 export const exportQuery = z.object({ organizationId: uuid });
 
 /** Upload limits: the server rejects larger files with 413 and other types with 415. */
-export const rosterUploadLimits = { maxBytes: 20 * 1024 * 1024, maxRows: 50_000, extensions: ['.xlsx', '.csv'] } as const;
+export const rosterUploadLimits = {
+  maxBytes: 20 * 1024 * 1024,
+  maxRows: 50_000,
+  extensions: ['.xlsx', '.csv'],
+} as const;

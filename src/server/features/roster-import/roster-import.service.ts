@@ -16,7 +16,6 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { MemberFields } from '../../../contracts/members.ts';
-import type { OrganizationKind } from '../../../contracts/organizations.ts';
 import {
   type RosterImportView,
   type RosterProblem,
@@ -311,6 +310,7 @@ async function listExisting(
     phones: collect('phone'),
     emails: collect('email'),
   };
+  // The cell's own members in one query; the identifier search then only looks outside the cell.
   const out = new Map<string, repo.ExistingMemberRow>();
   for (const m of await repo.listOfficialMembers(q, organizationId, today)) out.set(m.id, m);
   // Bounded arrays per statement keep each query's parameters small on huge files.
@@ -323,7 +323,7 @@ async function listExisting(
       phones: ids.phones.slice(i, i + chunk),
       emails: ids.emails.slice(i, i + chunk),
     };
-    for (const m of await repo.listMembersByIdentifiers(q, part, today)) out.set(m.id, m);
+    for (const m of await repo.listMembersByIdentifiers(q, part, organizationId, today)) out.set(m.id, m);
   }
   return [...out.values()];
 }
@@ -700,7 +700,7 @@ export async function exportRoster(db: Database, actor: Actor, organizationId: s
   });
   const members = await repo.listRosterMembers(db, org.path, today);
   const columns = exportColumns(personal);
-  const withCell = !isCellKind(org.kind as OrganizationKind);
+  const withCell = !isCellKind(org.kind);
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Chi bộ số';

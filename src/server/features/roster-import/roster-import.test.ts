@@ -1,7 +1,7 @@
 // Service tests of roster import and export: upload, check, problems, all-or-nothing commit, re-import, export.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RosterImportView } from '../../../contracts/roster-import.ts';
+import { type RosterImportView, rosterUploadLimits } from '../../../contracts/roster-import.ts';
 import type { Database } from '../../platform/db.ts';
 import {
   makeAccount,
@@ -291,6 +291,15 @@ describe('refusals at upload', () => {
     expect(res.status).toBe(415);
     expect((await res.json()).error.message).toContain("'.xls'");
     expect((await upload(req, form('x', 'anh.pdf', cellA.id, 'application/pdf'))).status).toBe(415);
+  });
+
+  it('answers 413 for a file over the limit', async () => {
+    const { cellA } = await makeProvince(db);
+    const req = await secretaryOf(cellA);
+    const big = 'x'.repeat(rosterUploadLimits.maxBytes + 1);
+    const res = await upload(req, form(big, 'lon.csv', cellA.id, 'text/csv'));
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.message).toContain('20 MB');
   });
 
   it('answers 400 for a broken workbook and for a file without a header row', async () => {
