@@ -26,8 +26,15 @@ if (config.DEMO_DATA === 'on' && !(await hasData(db))) {
   console.log(`Tạo dữ liệu mẫu (${config.DEMO_MEMBERS} đảng viên)…`);
   const summary = await createDemoData(db, { seed: config.DEMO_SEED, members: config.DEMO_MEMBERS });
   seeded = true;
+  // Fresh statistics let the planner pick hash joins over the new rows (PGlite runs no autovacuum).
+  await db.query('ANALYZE');
   logger.info('demo data created', { ...summary });
 }
+// An import interrupted by a restart cannot resume: say so instead of leaving it "in progress" forever.
+await db.query(
+  `UPDATE roster_import SET status = 'failed', error = 'Máy chủ khởi động lại khi đang xử lý; hãy tải tệp lên lại',
+          finished_at = now() WHERE status IN ('parsing', 'committing')`,
+);
 
 const app = createApp(db, config);
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
