@@ -55,16 +55,22 @@ export async function listMembers(q: Queryable, f: ListFilter): Promise<MemberLi
   if (f.exempt === 'yes') where.push(exemptSql);
   if (f.exempt === 'no') where.push(`NOT ${exemptSql}`);
 
+  // Active members: join memberships open today with the organisations' current periods (a hash join over a
+  // few hundred organisations). Former members: their last official membership and its organisation's last name.
+  const attended =
+    f.lifecycle === 'active'
+      ? `SELECT DISTINCT ON (ms.member_id) ms.member_id, ms.organization_id, ms.kind, op.name AS organization_name
+           FROM membership ms JOIN organization_period op ON op.organization_id = ms.organization_id AND op.valid_to IS NULL
+          WHERE ms.valid_from <= $1 AND (ms.valid_to IS NULL OR ms.valid_to > $1)`
+      : `SELECT DISTINCT ON (ms.member_id) ms.member_id, ms.organization_id, ms.kind, op.name AS organization_name
+           FROM membership ms
+           JOIN LATERAL (SELECT p.name, p.path FROM organization_period p WHERE p.organization_id = ms.organization_id
+                          ORDER BY p.valid_to IS NULL DESC, p.valid_from DESC LIMIT 1) op ON true
+          WHERE ms.kind = 'official'`;
   return q.query<MemberListRow>(
     `WITH x AS (
-       SELECT DISTINCT ON (ms.member_id) ms.member_id, ms.organization_id, ms.kind, op.name AS organization_name
-         FROM membership ms
-         JOIN LATERAL (SELECT p.name, p.path FROM organization_period p WHERE p.organization_id = ms.organization_id
-                        ORDER BY p.valid_to IS NULL DESC, p.valid_from DESC LIMIT 1) op ON true
-        WHERE CASE WHEN $2 = 'active'
-                   THEN ms.valid_from <= $1 AND (ms.valid_to IS NULL OR ms.valid_to > $1)
-                   ELSE ms.kind = 'official' END
-          AND ($3::text[] IS NULL OR op.path ? $3::text[]::lquery[])
+       ${attended}
+          AND $2::text IS NOT NULL AND ($3::text[] IS NULL OR op.path ? $3::text[]::lquery[])
           ${msWhere.map((w) => `AND ${w}`).join(' ')}
         ORDER BY ms.member_id, (ms.kind = 'official') DESC, ms.valid_from DESC
      )
