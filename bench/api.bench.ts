@@ -1,5 +1,5 @@
 // Benchmark: start-up times and p95 latency of the tree API and member search on PGlite with demo data.
-// Run: npx tsx bench/api.bench.ts [members=3000]  (results go to docs/PERFORMANCE.md by hand, with the machine)
+// Run: npm run build && npx tsx bench/api.bench.ts [members=3000]  (results go to docs/PERFORMANCE.md by hand, with the machine)
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -21,7 +21,7 @@ async function freePort(): Promise<number> {
 /** Starts the app and resolves with the milliseconds until /api/health answers, and a stop function. */
 async function start(port: number) {
   const t0 = performance.now();
-  const child = spawn('node', ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn('node', ['dist/server/main.js'], {
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_MEMBERS: String(members), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

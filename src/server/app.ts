@@ -14,12 +14,13 @@ import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
 import { AppError } from './platform/errors.ts';
 import { createRouter, errorBody, onError } from './platform/http.ts';
+import { projectRoot } from './platform/paths.ts';
 
 export const appVersion: string = JSON.parse(
-  readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8'),
+  readFileSync(join(projectRoot, 'package.json'), 'utf8'),
 ).version;
 
-const webRoot = join(import.meta.dirname, '..', '..', 'dist', 'web');
+const webRoot = join(projectRoot, 'dist', 'web');
 
 function clientAddress(c: Parameters<typeof getConnInfo>[0]): string | null {
   try {

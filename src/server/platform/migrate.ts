@@ -2,8 +2,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from './db.ts';
+import { projectRoot } from './paths.ts';
 
-export const migrationsDir = join(import.meta.dirname, '..', '..', '..', 'migrations');
+export const migrationsDir = join(projectRoot, 'migrations');
 
 export async function migrate(db: Database, dir = migrationsDir): Promise<string[]> {
   await db.query(
