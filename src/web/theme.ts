@@ -1,6 +1,7 @@
 // The Mantine theme: a deep red primary colour, large type and touch targets for elderly members.
 import {
   ActionIcon,
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -74,6 +75,18 @@ export const theme = createTheme({
       defaultProps: { size: 'lg', radius: 'sm' },
       // Badge text of at least 15 px: Mantine's large badge is 13 px.
       vars: () => ({ root: { '--badge-fz': '0.9375rem', '--badge-height': '1.875rem' } }),
+    }),
+    Alert: Alert.extend({
+      styles: {
+        title: { fontSize: 'var(--mantine-font-size-md)' },
+        message: { fontSize: 'var(--mantine-font-size-md)' },
+      },
+      // Light alerts colour their title with a pale shade; the darkest shade keeps it readable.
+      vars: (theme, props) => {
+        if (props.variant && props.variant !== 'light') return { root: {} };
+        const palette = theme.colors[(props.color ?? theme.primaryColor).split('.')[0]!];
+        return { root: { '--alert-color': palette ? palette[9] : undefined } };
+      },
     }),
     Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
   },

@@ -63,7 +63,10 @@ async function toApiError(res: Response): Promise<ApiError> {
   const parsed = errorResponse.safeParse(body);
   if (parsed.success) {
     const e = parsed.data.error;
-    return new ApiError(res.status, e.code, e.message, e.issues ?? []);
+    // An error raised without words carries its code as the message; show the code's Vietnamese text instead.
+    const known = errorCodes[e.code as ErrorCode];
+    const message = known && (e.message === '' || e.message === e.code) ? known.vi : e.message;
+    return new ApiError(res.status, e.code, message, e.issues ?? []);
   }
   const fallback: ErrorCode =
     res.status === 401

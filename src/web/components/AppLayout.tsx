@@ -1,4 +1,5 @@
-// The signed-in app shell: header (app, person, language, sign out), side navigation on desktop, bottom bar on phones.
+// The signed-in app shell: header (app, person, language, sign out), side navigation on desktop, bottom bar on
+// phones. Only one of the two navigations is rendered, so keyboards and screen readers meet it once.
 import { AppShell, Box, Button, Group, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -53,7 +54,7 @@ export function AppLayout() {
   return (
     <AppShell
       header={{ height: 64 }}
-      navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: true } }}
+      navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: true, desktop: !!isPhone } }}
       footer={{ height: 72, collapsed: !isPhone }}
       padding={{ base: 'sm', sm: 'lg' }}
     >
@@ -91,21 +92,23 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm" aria-label={t('app.mainNav')} component="nav">
-        {items.map((item) => (
-          <NavLinkLink
-            key={item.to}
-            to={item.to}
-            label={item.label}
-            leftSection={item.icon}
-            active={isActive(pathname, item.to)}
-            aria-current={isActive(pathname, item.to) ? 'page' : undefined}
-            py="sm"
-            styles={{ label: { fontSize: 'var(--mantine-font-size-md)' } }}
-            style={{ borderRadius: 8 }}
-          />
-        ))}
-      </AppShell.Navbar>
+      {isPhone ? null : (
+        <AppShell.Navbar p="sm" aria-label={t('app.mainNav')} component="nav">
+          {items.map((item) => (
+            <NavLinkLink
+              key={item.to}
+              to={item.to}
+              label={item.label}
+              leftSection={item.icon}
+              active={isActive(pathname, item.to)}
+              aria-current={isActive(pathname, item.to) ? 'page' : undefined}
+              py="sm"
+              styles={{ label: { fontSize: 'var(--mantine-font-size-md)' } }}
+              style={{ borderRadius: 8 }}
+            />
+          ))}
+        </AppShell.Navbar>
+      )}
 
       <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
         <Box maw={1100}>

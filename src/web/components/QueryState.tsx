@@ -40,7 +40,7 @@ export function ErrorNotice({
         <Text>{message(error)}</Text>
         {onRetry ? (
           <div>
-            <Button variant="outline" color="red" onClick={onRetry}>
+            <Button variant="outline" color="red.9" onClick={onRetry}>
               {t('common.retry')}
             </Button>
           </div>

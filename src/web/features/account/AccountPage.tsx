@@ -172,7 +172,7 @@ function SessionRow({ session }: { session: Session }) {
         {session.isCurrent ? null : (
           <Button
             variant="outline"
-            color="red"
+            color="red.9"
             onClick={() => revoke.mutate()}
             loading={revoke.isPending}
             aria-label={t('account.revokeLabel', { device })}

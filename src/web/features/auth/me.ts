@@ -2,6 +2,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import type { MeResponse } from '../../../contracts/auth.ts';
 import { isManagingScope } from '../../../domain/permissions.ts';
+import { isCellKind } from '../../../domain/tree.ts';
 import { meQuery } from '../../api/queries.ts';
 
 /** The actor; only used under the signed-in layout, whose loader has fetched it. */
@@ -24,4 +25,23 @@ export function canImportAnywhere(me: MeResponse): boolean {
         position: r.position,
       }),
   );
+}
+
+/** The one cell whose roster the actor keeps (a cell secretary or deputy), to preselect on the import page. */
+export function ownImportCell(me: MeResponse): { id: string; name: string } | null {
+  const cells = new Map<string, string>();
+  for (const r of me.roles) {
+    if (r.role !== 'cell_leadership' || !r.organizationId || !r.organizationKind) continue;
+    if (!isCellKind(r.organizationKind)) continue;
+    const scope = {
+      role: r.role,
+      organizationId: r.organizationId,
+      organizationKind: r.organizationKind,
+      position: r.position,
+    };
+    if (isManagingScope(scope)) cells.set(r.organizationId, r.organizationName ?? '');
+  }
+  if (cells.size !== 1) return null;
+  const [id, name] = [...cells.entries()][0]!;
+  return { id, name };
 }

@@ -156,7 +156,11 @@ export function HomePage() {
       ) : null}
       {groups.length > 0 ? (
         <Stack gap="sm">
-          <Title order={2}>{t('home.yourRoles')}</Title>
+          <Title order={2}>
+            {groups.every((g) => g.roles.every((r) => r.role === 'member'))
+              ? t('home.yourCell')
+              : t('home.yourRoles')}
+          </Title>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             {groups.map((g) => (
               <OrganizationCard key={g.id} group={g} />

@@ -30,6 +30,7 @@ import { OrganizationPicker, type PickedOrganization } from '../../components/Or
 import { Page } from '../../components/Page.tsx';
 import { ErrorNotice, Loading, useErrorMessage } from '../../components/QueryState.tsx';
 import { formatDate } from '../../lib/dates.ts';
+import { ownImportCell, useMe } from '../auth/me.ts';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 
@@ -73,14 +74,14 @@ function ProblemsView({ view, onRestart }: { view: RosterImportView; onRestart: 
   return (
     <Stack gap="md">
       <Alert
-        color="red"
+        color="red.9"
         variant="filled"
         title={t('import.invalidTitle', { count: view.problems.length })}
         role="alert"
       >
         <Text fw={600}>{t('import.invalidAlert')}</Text>
       </Alert>
-      <Table.ScrollContainer minWidth={480}>
+      <Table.ScrollContainer minWidth={320}>
         <Table striped withTableBorder verticalSpacing="sm" fz="md" aria-label={t('import.problemsLabel')}>
           <Table.Thead>
             <Table.Tr>
@@ -154,7 +155,7 @@ function PreviewView({
                 {view.preview.map((r) => (
                   <Table.Tr key={r.row}>
                     <Table.Td>{r.row}</Table.Td>
-                    <Table.Td>
+                    <Table.Td miw={120}>
                       <ToneBadge tone={r.action === 'create' ? 'green' : 'blue'}>
                         {r.action === 'create' ? t('import.actionCreate') : t('import.actionUpdate')}
                       </ToneBadge>
@@ -330,7 +331,11 @@ export function ImportPage() {
     ...organizationQuery(search.organizationId ?? ''),
     enabled: !!search.organizationId,
   });
-  const [picked, setPicked] = useState<PickedOrganization | null>(null);
+  const me = useMe();
+  // A cell secretary keeps one roster: start with their cell chosen.
+  const [picked, setPicked] = useState<PickedOrganization | null>(() =>
+    search.organizationId ? null : ownImportCell(me),
+  );
   const organization =
     picked ?? (preselected.data ? { id: preselected.data.id, name: preselected.data.name } : null);
 

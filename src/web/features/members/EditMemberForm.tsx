@@ -124,11 +124,6 @@ export function EditMemberForm({ profile, onClose }: { profile: MemberProfile; o
     <FormModal title={t('editMember.title', { name: profile.fullName })} onClose={onClose}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {errors.formError ? (
-            <Alert color="red" variant="light" role="alert">
-              {errors.formError}
-            </Alert>
-          ) : null}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             {text('fullName', { required: true })}
             {text('birthName')}
@@ -173,6 +168,11 @@ export function EditMemberForm({ profile, onClose }: { profile: MemberProfile; o
             {hidePersonal ? null : text('phone', { inputMode: 'tel' })}
             {hidePersonal ? null : text('email', { inputMode: 'email' })}
           </SimpleGrid>
+          {errors.formError ? (
+            <Alert color="red" variant="light" role="alert">
+              {errors.formError}
+            </Alert>
+          ) : null}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -96,17 +96,17 @@ function FormFrame({
         }}
       >
         <Stack gap="md">
+          {children}
           {formError ? (
             <Alert color="red" variant="light" role="alert">
               {formError}
             </Alert>
           ) : null}
-          {children}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={pending} color={danger ? 'red' : undefined}>
+            <Button type="submit" loading={pending} color={danger ? 'red.9' : undefined}>
               {submitLabel}
             </Button>
           </Group>
@@ -242,6 +242,7 @@ export function TransferForm({ profile, onClose }: FormProps) {
       pending={mutation.isPending}
     >
       <Radio.Group
+        size="md"
         label={t('transferForm.kind')}
         value={kind}
         onChange={(v) => setKind(v as TransferBody['kind'])}
@@ -252,6 +253,7 @@ export function TransferForm({ profile, onClose }: FormProps) {
         </Stack>
       </Radio.Group>
       <Radio.Group
+        size="md"
         label={t('transferForm.destination')}
         value={where}
         onChange={(v) => setWhere(v as 'inside' | 'outside')}

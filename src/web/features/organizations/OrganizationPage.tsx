@@ -64,7 +64,7 @@ function EndedNotice({ detail }: { detail: OrganizationDetail }) {
           ? t('org.endedSplit', { date })
           : t('org.endedOther', { date });
   return (
-    <Alert color="gray" variant="filled" role="note">
+    <Alert color="dark" variant="filled" role="note">
       {text}
     </Alert>
   );

@@ -73,12 +73,7 @@ export function ReorganizeForm({ detail, onClose }: { detail: OrganizationDetail
     <FormModal title={t('reorg.title', { name: detail.name })} onClose={onClose}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {errors.formError ? (
-            <Alert color="red" variant="light" role="alert">
-              {errors.formError}
-            </Alert>
-          ) : null}
-          <Radio.Group label={t('reorg.kind')} value={kind} onChange={(v) => setKind(v as Kind)}>
+          <Radio.Group size="md" label={t('reorg.kind')} value={kind} onChange={(v) => setKind(v as Kind)}>
             <Stack gap="sm" mt="xs">
               <Radio value="rename" label={t('reorg.rename')} size="md" />
               <Radio value="move" label={t('reorg.move')} size="md" />
@@ -122,11 +117,16 @@ export function ReorganizeForm({ detail, onClose }: { detail: OrganizationDetail
             onChange={(e) => setDocumentRef(e.currentTarget.value)}
             error={errors.fieldErrors.documentRef}
           />
+          {errors.formError ? (
+            <Alert color="red" variant="light" role="alert">
+              {errors.formError}
+            </Alert>
+          ) : null}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={save.isPending} color={kind === 'dissolve' ? 'red' : undefined}>
+            <Button type="submit" loading={save.isPending} color={kind === 'dissolve' ? 'red.9' : undefined}>
               {t('reorg.submit')}
             </Button>
           </Group>

@@ -263,7 +263,7 @@ export function TreePage() {
       {text.trim().length >= 2 ? (
         <SearchResults text={text} asOf={effective} />
       ) : (
-        <TreeList key={effective ?? "today"} asOf={effective} />
+        <TreeList key={effective ?? 'today'} asOf={effective} />
       )}
     </Page>
   );
