@@ -1,4 +1,5 @@
 // The route tree (code-based): /login outside the shell; every other page inside it, behind GET /api/me.
+import { Box } from '@mantine/core';
 import type { QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
@@ -45,7 +46,11 @@ const text = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.stri
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
-  notFoundComponent: NotFoundView,
+  notFoundComponent: () => (
+    <Box p="md">
+      <NotFoundView />
+    </Box>
+  ),
 });
 
 const loginRoute = createRoute({
@@ -127,6 +132,9 @@ const accountRoute = createRoute({
   component: AccountPage,
 });
 
+// Any other address: "not found" inside the shell (after the sign-in check), like a 404 from the API.
+const unknownRoute = createRoute({ getParentRoute: () => appRoute, path: '$', component: NotFoundView });
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -137,6 +145,7 @@ const routeTree = rootRoute.addChildren([
     memberRoute,
     importRoute,
     accountRoute,
+    unknownRoute,
   ]),
 ]);
 

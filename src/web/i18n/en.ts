@@ -179,8 +179,6 @@ export const en: Messages = {
     committees: 'Committee and positions',
     noCommittee: 'No committee recorded',
     term: 'Term {{label}}',
-    termDates: 'From {{from}} to {{to}}',
-    termDatesOpen: 'Since {{from}}',
     children: 'Sub-organisations',
     showMoreChildren: 'Show {{count}} more',
     noChildren: 'No sub-organisations',

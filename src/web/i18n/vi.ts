@@ -177,8 +177,6 @@ export const vi = {
     committees: 'Cấp ủy và chức vụ',
     noCommittee: 'Chưa có thông tin cấp ủy',
     term: 'Nhiệm kỳ {{label}}',
-    termDates: 'Từ {{from}} đến {{to}}',
-    termDatesOpen: 'Từ {{from}}',
     children: 'Tổ chức trực thuộc',
     showMoreChildren: 'Xem thêm {{count}} tổ chức',
     noChildren: 'Không có tổ chức trực thuộc',

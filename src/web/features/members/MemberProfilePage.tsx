@@ -106,7 +106,7 @@ function ProfileView({ profile }: { profile: MemberProfile }) {
       </Group>
 
       <Section id="personal" title={t('profile.section')}>
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md" component="dl" m={0}>
+        <SimpleGrid cols={{ base: 2, md: 3 }} spacing="md" component="dl" m={0}>
           <Field label={t('profile.fullName')}>{profile.fullName}</Field>
           <Field label={t('profile.birthName')}>{value(profile.birthName)}</Field>
           <Field label={t('profile.dateOfBirth')}>{date(profile.dateOfBirth)}</Field>

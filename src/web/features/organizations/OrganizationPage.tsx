@@ -86,9 +86,7 @@ function Committees({ detail }: { detail: OrganizationDetail }) {
               {/^\d/.test(c.termLabel) ? t('org.term', { label: c.termLabel }) : c.termLabel}
             </Title>
             <Text size="sm" c="dimmed" mb="xs">
-              {c.termEnd
-                ? t('org.termDates', { from: formatDate(c.termStart), to: formatDate(c.termEnd) })
-                : t('org.termDatesOpen', { from: formatDate(c.termStart) })}
+              {period(t, c.termStart, c.termEnd)}
             </Text>
             <Stack gap={6} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
               {[...c.positions]
@@ -199,9 +197,11 @@ function OrganizationView({ detail, asOf }: { detail: OrganizationDetail; asOf: 
       above={<Ancestry detail={detail} />}
       actions={
         <>
-          <ButtonLink to="/members" search={{ organizationId: detail.id }}>
-            {t('org.memberList')}
-          </ButtonLink>
+          {detail.validTo ? null : (
+            <ButtonLink to="/members" search={{ organizationId: detail.id }}>
+              {t('org.memberList')}
+            </ButtonLink>
+          )}
           {detail.actions.includes('member.import') ? (
             <ButtonLink to="/import" search={{ organizationId: detail.id }} variant="outline">
               {t('org.import')}

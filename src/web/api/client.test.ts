@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { ApiError, api, withQuery } from './client.ts';
+
+function answer(status: number, body: unknown) {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(
+      async () =>
+        new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+    ),
+  );
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('withQuery', () => {
+  it('leaves out empty values and encodes Vietnamese text', () => {
+    expect(withQuery('/members', { q: 'Đức', status: undefined, exempt: '', limit: 50 })).toBe(
+      '/members?q=%C4%90%E1%BB%A9c&limit=50',
+    );
+    expect(withQuery('/members', {})).toBe('/members');
+  });
+});
+
+describe('api errors', () => {
+  it('carries the server message and the issues per field', async () => {
+    answer(400, {
+      error: {
+        code: 'validation_failed',
+        message: 'Dữ liệu không hợp lệ',
+        issues: [
+          { path: 'citizenId', message: 'Số CCCD gồm 12 chữ số' },
+          { path: 'citizenId', message: 'second' },
+        ],
+      },
+    });
+    const error = await api.patch('/members/x', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    const e = error as ApiError;
+    expect(e.status).toBe(400);
+    expect(e.message).toBe('Dữ liệu không hợp lệ');
+    expect(e.fieldErrors()).toEqual({ citizenId: 'Số CCCD gồm 12 chữ số' });
+    expect(e.messageFor('en')).toBe('Invalid input');
+  });
+
+  it('replaces a bare code with its Vietnamese message', async () => {
+    answer(401, { error: { code: 'invalid_credentials', message: 'invalid_credentials' } });
+    const e = (await api.post('/auth/login', {}).catch((x: unknown) => x)) as ApiError;
+    expect(e.message).toBe('Tên đăng nhập hoặc mật khẩu không đúng');
+  });
+
+  it('names a status without an envelope', async () => {
+    answer(404, 'nope');
+    const e = (await api.get('/organizations/x').catch((x: unknown) => x)) as ApiError;
+    expect(e.status).toBe(404);
+    expect(e.code).toBe('not_found');
+  });
+
+  it('rejects a response that breaks its contract', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    answer(200, { total: 'many' });
+    const e = (await api
+      .get('/members', z.object({ total: z.number() }))
+      .catch((x: unknown) => x)) as ApiError;
+    expect(e.code).toBe('invalid_response');
+  });
+});
