@@ -307,6 +307,7 @@ export const en: Messages = {
   eventForm: {
     title: 'Record an event: {{name}}',
     kind: 'Event',
+    chooseKind: 'Choose the event',
     eventDate: 'Date',
     documentRef: 'Decision number',
     note: 'Note',
@@ -320,6 +321,7 @@ export const en: Messages = {
     official: 'Official transfer',
     temporary: 'Temporary attendance',
     destination: 'Destination',
+    destinationOrg: 'Destination cell',
     inside: 'An organisation in this system',
     outside: 'Elsewhere (outside this system)',
     outsideName: 'Name of the destination',

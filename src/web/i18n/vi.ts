@@ -305,6 +305,7 @@ export const vi = {
   eventForm: {
     title: 'Ghi nhận sự kiện: {{name}}',
     kind: 'Sự kiện',
+    chooseKind: 'Chọn sự kiện',
     eventDate: 'Ngày',
     documentRef: 'Số văn bản quyết định',
     note: 'Ghi chú',
@@ -319,6 +320,7 @@ export const vi = {
     official: 'Chuyển sinh hoạt chính thức',
     temporary: 'Sinh hoạt tạm thời',
     destination: 'Nơi đến',
+    destinationOrg: 'Chi bộ nơi đến',
     inside: 'Tổ chức trong hệ thống',
     outside: 'Nơi khác (ngoài hệ thống)',
     outsideName: 'Tên nơi đến',

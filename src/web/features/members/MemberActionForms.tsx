@@ -121,8 +121,9 @@ const eventKinds = memberEventBody.shape.kind.options;
 
 export function EventForm({ profile, onClose }: FormProps) {
   const { t } = useTranslation();
-  const [kind, setKind] = useState<EventBody['kind']>(
-    profile.status === 'probationary' ? 'made_full' : 'died',
+  // Only "made full" is a safe default; death, removal and expulsion must be chosen on purpose.
+  const [kind, setKind] = useState<EventBody['kind'] | ''>(
+    profile.status === 'probationary' ? 'made_full' : '',
   );
   const [eventDate, setEventDate] = useState(todayIso());
   const [documentRef, setDocumentRef] = useState('');
@@ -135,6 +136,10 @@ export function EventForm({ profile, onClose }: FormProps) {
   ]);
 
   const submit = () => {
+    if (kind === '') {
+      errors.clear();
+      return errors.setField('kind', t('eventForm.chooseKind'));
+    }
     const body: EventBody = { kind, eventDate, documentRef, note: note.trim() || undefined };
     const parsed = memberEventBody.safeParse(body);
     if (!parsed.success) return errors.fromZod(parsed.error);
@@ -150,16 +155,19 @@ export function EventForm({ profile, onClose }: FormProps) {
       formError={errors.formError}
       submitLabel={t('eventForm.submit')}
       pending={mutation.isPending}
-      danger={kind !== 'made_full'}
+      danger={kind !== '' && kind !== 'made_full'}
     >
       <NativeSelect
         label={t('eventForm.kind')}
         value={kind}
-        onChange={(e) => setKind(e.currentTarget.value as EventBody['kind'])}
-        data={eventKinds.map((k) => ({ value: k, label: t(`eventKinds.${k}`) }))}
+        onChange={(e) => setKind(e.currentTarget.value as EventBody['kind'] | '')}
+        data={[
+          { value: '', label: t('eventForm.chooseKind'), disabled: true },
+          ...eventKinds.map((k) => ({ value: k, label: t(`eventKinds.${k}`) })),
+        ]}
         error={errors.fieldErrors.kind}
       />
-      {kind !== 'made_full' ? (
+      {kind !== '' && kind !== 'made_full' ? (
         <Alert color="yellow" variant="light">
           {t('eventForm.warning')}
         </Alert>
@@ -265,7 +273,7 @@ export function TransferForm({ profile, onClose }: FormProps) {
       </Radio.Group>
       {where === 'inside' ? (
         <OrganizationPicker
-          label={t('transferForm.destination')}
+          label={t('transferForm.destinationOrg')}
           value={destination}
           onChange={setDestination}
           error={errors.fieldErrors.toOrganizationId}

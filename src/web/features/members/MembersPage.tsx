@@ -330,15 +330,19 @@ export function MembersPage() {
             <MemberTable items={list.data.items} />
           )}
           {pages > 1 ? (
-            <Group justify="space-between" gap="sm" component="nav" aria-label={t('members.pagination')}>
-              <Button variant="outline" disabled={page <= 1} onClick={() => goTo(page - 1)}>
-                {t('members.prev')}
-              </Button>
-              <Text>{t('members.pageInfo', { page, pages })}</Text>
-              <Button variant="outline" disabled={page >= pages} onClick={() => goTo(page + 1)}>
-                {t('members.next')}
-              </Button>
-            </Group>
+            <Stack gap="xs" component="nav" aria-label={t('members.pagination')} maw={520}>
+              <Text ta="center" fw={600}>
+                {t('members.pageInfo', { page, pages })}
+              </Text>
+              <Group gap="sm" grow wrap="nowrap">
+                <Button variant="outline" disabled={page <= 1} onClick={() => goTo(page - 1)}>
+                  {t('members.prev')}
+                </Button>
+                <Button variant="outline" disabled={page >= pages} onClick={() => goTo(page + 1)}>
+                  {t('members.next')}
+                </Button>
+              </Group>
+            </Stack>
           ) : null}
         </Stack>
       )}
