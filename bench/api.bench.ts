@@ -22,7 +22,13 @@ async function freePort(): Promise<number> {
 async function start(port: number) {
   const t0 = performance.now();
   const child = spawn('node', ['dist/server/main.js'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_MEMBERS: String(members), LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DEMO_MEMBERS: String(members),
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (;;) {
@@ -91,8 +97,11 @@ const queue: string[] = roots.nodes.map((n: { id: string }) => n.id);
 while (queue.length > 0) {
   const id = queue.shift()!;
   ids.push(id);
-  const body = await (await fetch(`${base}/organizations/tree?parentId=${id}`, { headers: { cookie } })).json();
-  for (const n of body.nodes as Array<{ id: string; childCount: number }>) if (n.childCount > 0) queue.push(n.id);
+  const body = await (
+    await fetch(`${base}/organizations/tree?parentId=${id}`, { headers: { cookie } })
+  ).json();
+  for (const n of body.nodes as Array<{ id: string; childCount: number }>)
+    if (n.childCount > 0) queue.push(n.id);
 }
 await measure(
   `tree children (${ids.length} parents)`,

@@ -8,7 +8,14 @@ export const loginBody = z.object({
   password: z.string().min(1, { error: 'Nhập mật khẩu' }).max(200),
 });
 
-export const roleKinds = ['member', 'cell_leadership', 'committee', 'board_officer', 'follower', 'system_admin'] as const;
+export const roleKinds = [
+  'member',
+  'cell_leadership',
+  'committee',
+  'board_officer',
+  'follower',
+  'system_admin',
+] as const;
 export const roleKind = z.enum(roleKinds);
 export type RoleKind = z.infer<typeof roleKind>;
 

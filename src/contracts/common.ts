@@ -7,10 +7,13 @@ export const uuid = z.uuid({ error: 'phải là mã định danh hợp lệ (UUI
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'phải có dạng YYYY-MM-DD' })
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, { error: 'không phải một ngày có thật' });
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    },
+    { error: 'không phải một ngày có thật' },
+  );
 
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -128,7 +128,13 @@ export const memberProfile = z.object({
     }),
   ),
   exemptions: z.array(
-    z.object({ id: uuid, reason: z.string(), validFrom: isoDate, validTo: isoDate.nullable(), documentRef: z.string().nullable() }),
+    z.object({
+      id: uuid,
+      reason: z.string(),
+      validFrom: isoDate,
+      validTo: isoDate.nullable(),
+      documentRef: z.string().nullable(),
+    }),
   ),
   events: z.array(
     z.object({

@@ -112,7 +112,12 @@ export const organizationDetail = z.object({
   directMemberCount: z.number().int(),
   committees: z.array(committeeView),
   nameHistory: z.array(
-    z.object({ name: z.string(), parentName: z.string().nullable(), validFrom: isoDate, validTo: isoDate.nullable() }),
+    z.object({
+      name: z.string(),
+      parentName: z.string().nullable(),
+      validFrom: isoDate,
+      validTo: isoDate.nullable(),
+    }),
   ),
   actions: z.array(z.enum(organizationActions)),
 });
@@ -131,7 +136,12 @@ const effective = { effectiveDate: isoDate, documentRef: z.string().trim().max(2
 
 export const reorganizationBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('move'), organizationId: uuid, newParentId: uuid, ...effective }),
-  z.object({ kind: z.literal('rename'), organizationId: uuid, newName: z.string().trim().min(2).max(200), ...effective }),
+  z.object({
+    kind: z.literal('rename'),
+    organizationId: uuid,
+    newName: z.string().trim().min(2).max(200),
+    ...effective,
+  }),
   z.object({ kind: z.literal('dissolve'), organizationId: uuid, ...effective }),
   z.object({
     kind: z.literal('merge'),
@@ -144,7 +154,13 @@ export const reorganizationBody = z.discriminatedUnion('kind', [
     kind: z.literal('split'),
     organizationId: uuid,
     parts: z
-      .array(z.object({ name: z.string().trim().min(2).max(200), memberIds: z.array(uuid), childIds: z.array(uuid) }))
+      .array(
+        z.object({
+          name: z.string().trim().min(2).max(200),
+          memberIds: z.array(uuid),
+          childIds: z.array(uuid),
+        }),
+      )
       .min(2),
     ...effective,
   }),
@@ -164,7 +180,9 @@ export const createCommitteeBody = z.object({
 export const assignPositionBody = z.object({
   memberId: uuid,
   kind: positionKind,
-  committeeId: uuid.optional().describe('the committee term the position belongs to; none for a cell without a chi ủy'),
+  committeeId: uuid
+    .optional()
+    .describe('the committee term the position belongs to; none for a cell without a chi ủy'),
   validFrom: isoDate,
 });
 

@@ -11,7 +11,10 @@ const p = (...ids: string[]) => ids.map(pathLabel).join('.');
 const pathA = p(province, commune, cellA);
 const pathB = p(province, commune, cellB);
 
-function actor(scopes: Array<Partial<Scope> & Pick<Scope, 'role' | 'organizationId'>>, memberId: string | null = id(99)): Actor {
+function actor(
+  scopes: Array<Partial<Scope> & Pick<Scope, 'role' | 'organizationId'>>,
+  memberId: string | null = id(99),
+): Actor {
   return {
     accountId: id(100),
     memberId,
@@ -20,7 +23,11 @@ function actor(scopes: Array<Partial<Scope> & Pick<Scope, 'role' | 'organization
   };
 }
 const org = (path: string) => ({ type: 'organization' as const, path });
-const member = (memberId: string, ...paths: string[]) => ({ type: 'member' as const, memberId, organizationPaths: paths });
+const member = (memberId: string, ...paths: string[]) => ({
+  type: 'member' as const,
+  memberId,
+  organizationPaths: paths,
+});
 
 describe('can', () => {
   const plain = actor([{ role: 'member', organizationId: cellA }]);
@@ -29,10 +36,17 @@ describe('can', () => {
     { role: 'cell_leadership', organizationId: cellA, position: 'secretary' },
   ]);
   const chiUyVien = actor([{ role: 'cell_leadership', organizationId: cellA, position: 'committee_member' }]);
-  const officer = actor([{ role: 'board_officer', organizationId: province, organizationKind: 'provincial_committee' }]);
+  const officer = actor([
+    { role: 'board_officer', organizationId: province, organizationKind: 'provincial_committee' },
+  ]);
   const follower = actor([{ role: 'follower', organizationId: cellB }]);
   const communeSecretary = actor([
-    { role: 'committee', organizationId: commune, organizationKind: 'grassroots_committee', position: 'secretary' },
+    {
+      role: 'committee',
+      organizationId: commune,
+      organizationKind: 'grassroots_committee',
+      position: 'secretary',
+    },
   ]);
   const admin: Actor = { accountId: id(7), memberId: null, isSystemAdmin: true, scopes: [] };
 
@@ -64,7 +78,13 @@ describe('can', () => {
     ['a follower reads the profile', follower, 'member.view', member(id(50), pathB), true],
     ['a follower does not edit', follower, 'member.update', member(id(50), pathB), false],
     ['a member of another cell does not see', plain, 'member.view', member(id(50), pathB), false],
-    ['temporary attendance makes a member visible in the host cell', plain, 'member.view', member(id(50), pathB, pathA), true],
+    [
+      'temporary attendance makes a member visible in the host cell',
+      plain,
+      'member.view',
+      member(id(50), pathB, pathA),
+      true,
+    ],
     ['only the officer resets passwords', secretary, 'account.resetPassword', member(id(50), pathA), false],
     ['the officer resets passwords', officer, 'account.resetPassword', member(id(50), pathA), true],
     ['nobody but admin reads the audit log', officer, 'audit.view', undefined, false],
@@ -82,7 +102,9 @@ describe('can', () => {
 
 describe('visibilityPatterns', () => {
   it('is null for the administrator and one lquery per scope otherwise', () => {
-    expect(visibilityPatterns({ accountId: 'a', memberId: null, isSystemAdmin: true, scopes: [] })).toBeNull();
+    expect(
+      visibilityPatterns({ accountId: 'a', memberId: null, isSystemAdmin: true, scopes: [] }),
+    ).toBeNull();
     const a = actor([
       { role: 'member', organizationId: cellA },
       { role: 'cell_leadership', organizationId: cellA, position: 'secretary' },

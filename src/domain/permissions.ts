@@ -130,6 +130,10 @@ export function visibilityPatterns(actor: Actor): string[] | null {
 }
 
 /** The named actions, out of `candidates`, that the actor may take on the resource (sent to the web client). */
-export function allowedActions<A extends Action>(actor: Actor, candidates: readonly A[], resource: Resource): A[] {
+export function allowedActions<A extends Action>(
+  actor: Actor,
+  candidates: readonly A[],
+  resource: Resource,
+): A[] {
   return candidates.filter((a) => can(actor, a, resource));
 }

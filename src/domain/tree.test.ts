@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ancestorIds, canHoldChild, childPath, isWithin, labelToId, pathLabel, rebasePath, wouldCreateCycle } from './tree.ts';
+import {
+  ancestorIds,
+  canHoldChild,
+  childPath,
+  isWithin,
+  labelToId,
+  pathLabel,
+  rebasePath,
+  wouldCreateCycle,
+} from './tree.ts';
 
 const a = '11111111-1111-4111-8111-111111111111';
 const b = '22222222-2222-4222-8222-222222222222';

@@ -25,7 +25,14 @@ describe('system endpoints', () => {
   it('publishes the OpenAPI document of every route', async () => {
     const doc = await (await client.app.request('/api/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of ['/auth/login', '/me', '/organizations/tree', '/organizations/{id}', '/members', '/reorganizations']) {
+    for (const path of [
+      '/auth/login',
+      '/me',
+      '/organizations/tree',
+      '/organizations/{id}',
+      '/members',
+      '/reorganizations',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
   });

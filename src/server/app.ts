@@ -16,9 +16,7 @@ import { AppError } from './platform/errors.ts';
 import { createRouter, errorBody, onError } from './platform/http.ts';
 import { projectRoot } from './platform/paths.ts';
 
-export const appVersion: string = JSON.parse(
-  readFileSync(join(projectRoot, 'package.json'), 'utf8'),
-).version;
+export const appVersion: string = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')).version;
 
 const webRoot = join(projectRoot, 'dist', 'web');
 
@@ -46,7 +44,10 @@ export function createApp(db: Database, config: Config) {
     }
     await next();
   });
-  api.use('*', bodyLimit({ maxSize: 30 * 1024 * 1024, onError: (c) => c.json(errorBody('payload_too_large'), 413) }));
+  api.use(
+    '*',
+    bodyLimit({ maxSize: 30 * 1024 * 1024, onError: (c) => c.json(errorBody('payload_too_large'), 413) }),
+  );
   api.use('*', sessionMiddleware);
   api.openapi(
     createRoute({
@@ -69,7 +70,11 @@ export function createApp(db: Database, config: Config) {
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     servers: [{ url: '/api' }],
-    info: { title: 'Chi bộ số API', version: appVersion, description: 'API of Chi bộ số, the digital party cell' },
+    info: {
+      title: 'Chi bộ số API',
+      version: appVersion,
+      description: 'API of Chi bộ số, the digital party cell',
+    },
   });
   api.onError(onError);
 

@@ -42,7 +42,8 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
   console.log(`Chi bộ số đang chạy tại ${url} (${db.kind}, sẵn sàng sau ${Date.now() - started} ms)`);
   if (config.DEMO_DATA === 'on') {
     console.log(`Tài khoản mẫu${seeded ? ' (vừa tạo)' : ''}, mật khẩu chung: ${demoPassword}`);
-    for (const a of demoAccounts) console.log(`  ${a.identifier.padEnd(12)} ${a.role} — ${a.organizationName}`);
+    for (const a of demoAccounts)
+      console.log(`  ${a.identifier.padEnd(12)} ${a.role} — ${a.organizationName}`);
   }
 });
 

@@ -11,6 +11,7 @@ if (result.broken.length === 0) {
   console.log(`Nhật ký kiểm toán toàn vẹn: ${result.rows} bản ghi trong ${result.chains} chuỗi.`);
 } else {
   console.error(`Nhật ký kiểm toán bị sửa đổi (${result.broken.length} chuỗi hỏng):`);
-  for (const b of result.broken) console.error(`  chuỗi ${b.chain || '(hệ thống)'} tại số ${b.seq}: ${b.reason}`);
+  for (const b of result.broken)
+    console.error(`  chuỗi ${b.chain || '(hệ thống)'} tại số ${b.seq}: ${b.reason}`);
   process.exit(1);
 }

@@ -47,10 +47,10 @@ export function auditHash(row: {
 
 /** Writes one audit row inside the caller's transaction; the head row lock orders writers of a chain. */
 export async function recordAudit(tx: Queryable, entry: AuditEntry): Promise<void> {
-  await tx.query(`INSERT INTO audit_head (chain, seq, hash) VALUES ($1, 0, $2) ON CONFLICT (chain) DO NOTHING`, [
-    entry.chain,
-    genesisHash,
-  ]);
+  await tx.query(
+    `INSERT INTO audit_head (chain, seq, hash) VALUES ($1, 0, $2) ON CONFLICT (chain) DO NOTHING`,
+    [entry.chain, genesisHash],
+  );
   const [head] = await tx.query<{ seq: number; hash: string }>(
     'SELECT seq, hash FROM audit_head WHERE chain = $1 FOR UPDATE',
     [entry.chain],
@@ -124,7 +124,11 @@ export async function verifyAuditChain(db: Database, batch = 5000): Promise<Veri
         ip: string | null;
         prev_hash: string;
         hash: string;
-      }>('SELECT * FROM audit_log WHERE chain = $1 AND seq > $2 ORDER BY seq LIMIT $3', [head.chain, lastSeq, batch]);
+      }>('SELECT * FROM audit_log WHERE chain = $1 AND seq > $2 ORDER BY seq LIMIT $3', [
+        head.chain,
+        lastSeq,
+        batch,
+      ]);
       if (rows.length === 0) break;
       for (const r of rows) {
         result.rows++;
@@ -159,7 +163,11 @@ export async function verifyAuditChain(db: Database, batch = 5000): Promise<Veri
       }
     }
     if (ok && (lastSeq !== Number(head.seq) || prev !== head.hash)) {
-      result.broken.push({ chain: head.chain, seq: lastSeq, reason: 'chain head does not match the last row' });
+      result.broken.push({
+        chain: head.chain,
+        seq: lastSeq,
+        reason: 'chain head does not match the last row',
+      });
     }
   }
   return result;

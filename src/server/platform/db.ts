@@ -33,7 +33,11 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob | File): P
     dataDir,
     loadDataDir,
     extensions: pgliteExtensions,
-    parsers: { [DATE_OID]: identity, [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number(v) },
+    parsers: {
+      [DATE_OID]: identity,
+      [INT8_OID]: (v: string) => Number(v),
+      [NUMERIC_OID]: (v: string) => Number(v),
+    },
   });
   return wrapPglite(db);
 }

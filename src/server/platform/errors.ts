@@ -1,5 +1,5 @@
 // The one application error: a code from src/contracts/errors.ts, a message naming the problem, field issues.
-import type { ErrorCode } from '../../contracts/errors.ts';
+import { type ErrorCode, errorCodes } from '../../contracts/errors.ts';
 
 export interface FieldIssue {
   path: string;
@@ -12,7 +12,7 @@ export class AppError extends Error {
     message?: string,
     readonly issues?: FieldIssue[],
   ) {
-    super(message ?? code);
+    super(message ?? errorCodes[code].vi);
   }
 }
 
@@ -23,7 +23,8 @@ export function mapDatabaseError(err: unknown): unknown {
   const e = err as { code?: string; constraint?: string; detail?: string; message?: string };
   if (e?.code === '23505') {
     const c = `${e.constraint ?? ''} ${e.detail ?? ''} ${e.message ?? ''}`;
-    if (c.includes('party_card')) return new AppError('duplicate_party_card', 'Số thẻ đảng viên đã có trong hệ thống');
+    if (c.includes('party_card'))
+      return new AppError('duplicate_party_card', 'Số thẻ đảng viên đã có trong hệ thống');
     if (c.includes('citizen_id')) return new AppError('duplicate_citizen_id', 'Số CCCD đã có trong hệ thống');
     if (c.includes('phone')) return new AppError('conflict', 'Số điện thoại đã được dùng cho đảng viên khác');
     if (c.includes('email')) return new AppError('conflict', 'Email đã được dùng cho đảng viên khác');

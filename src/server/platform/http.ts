@@ -38,7 +38,11 @@ export const createRouter = () =>
     },
   });
 
-export function errorBody(code: ErrorCode, message?: string, issues?: ErrorResponse['error']['issues']): ErrorResponse {
+export function errorBody(
+  code: ErrorCode,
+  message?: string,
+  issues?: ErrorResponse['error']['issues'],
+): ErrorResponse {
   return { error: { code, message: message ?? errorCodes[code].vi, ...(issues?.length ? { issues } : {}) } };
 }
 
@@ -52,8 +56,12 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     if (err.status === 400) return c.json(errorBody('validation_failed', err.message || undefined), 400);
     return c.json(errorBody(err.status === 404 ? 'not_found' : 'internal'), err.status);
   }
-  if (err instanceof SyntaxError) return c.json(errorBody('validation_failed', 'Nội dung JSON không hợp lệ'), 400);
-  logger.error('unhandled error', { path: c.req.path, error: err instanceof Error ? err.stack : String(err) });
+  if (err instanceof SyntaxError)
+    return c.json(errorBody('validation_failed', 'Nội dung JSON không hợp lệ'), 400);
+  logger.error('unhandled error', {
+    path: c.req.path,
+    error: err instanceof Error ? err.stack : String(err),
+  });
   return c.json(errorBody('internal'), 500);
 };
 
@@ -63,4 +71,3 @@ export function requireActor(c: Context<AppEnv>): Actor {
   if (!actor) throw new AppError('unauthenticated');
   return actor;
 }
-

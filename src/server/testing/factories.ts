@@ -21,7 +21,13 @@ const unique = () => `${Date.now().toString().slice(-6)}${(counter++).toString()
 
 export async function makeOrganization(
   db: Database,
-  opts: { name?: string; kind: OrganizationKind; parent?: OrgRef | null; validFrom?: string; cellType?: string },
+  opts: {
+    name?: string;
+    kind: OrganizationKind;
+    parent?: OrgRef | null;
+    validFrom?: string;
+    cellType?: string;
+  },
 ): Promise<OrgRef> {
   const id = randomUUID();
   const provinceId = opts.parent?.provinceId ?? id;
@@ -43,10 +49,25 @@ export async function makeOrganization(
 
 /** A province with one commune committee holding two cells. */
 export async function makeProvince(db: Database) {
-  const province = await makeOrganization(db, { name: `Đảng bộ tỉnh ${unique()}`, kind: 'provincial_committee' });
-  const commune = await makeOrganization(db, { name: `Đảng bộ xã ${unique()}`, kind: 'grassroots_committee', parent: province });
-  const cellA = await makeOrganization(db, { name: `Chi bộ thôn Đông ${unique()}`, kind: 'cell', parent: commune });
-  const cellB = await makeOrganization(db, { name: `Chi bộ thôn Tây ${unique()}`, kind: 'cell', parent: commune });
+  const province = await makeOrganization(db, {
+    name: `Đảng bộ tỉnh ${unique()}`,
+    kind: 'provincial_committee',
+  });
+  const commune = await makeOrganization(db, {
+    name: `Đảng bộ xã ${unique()}`,
+    kind: 'grassroots_committee',
+    parent: province,
+  });
+  const cellA = await makeOrganization(db, {
+    name: `Chi bộ thôn Đông ${unique()}`,
+    kind: 'cell',
+    parent: commune,
+  });
+  const cellB = await makeOrganization(db, {
+    name: `Chi bộ thôn Tây ${unique()}`,
+    kind: 'cell',
+    parent: commune,
+  });
   return { province, commune, cellA, cellB };
 }
 
@@ -97,7 +118,12 @@ export async function makePosition(db: Database, org: OrgRef, member: MemberRef,
   );
 }
 
-export async function makeRole(db: Database, accountId: string, org: OrgRef, role: 'board_officer' | 'follower') {
+export async function makeRole(
+  db: Database,
+  accountId: string,
+  org: OrgRef,
+  role: 'board_officer' | 'follower',
+) {
   await db.query(
     `INSERT INTO role_assignment (province_id, account_id, role, organization_id, valid_from) VALUES ($1,$2,$3,$4,'2020-01-01')`,
     [org.provinceId, accountId, role, org.id],
@@ -129,7 +155,10 @@ export function makeClient(db: Database) {
     });
     if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
     const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-    return (path: string, init: { method?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {}) =>
+    return (
+      path: string,
+      init: { method?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {},
+    ) =>
       app.request(path, {
         method: init.method ?? (init.json !== undefined ? 'POST' : 'GET'),
         headers: {

@@ -54,12 +54,7 @@ export function withQuery(path: string, query?: Query): string {
 }
 
 async function toApiError(res: Response): Promise<ApiError> {
-  let body: unknown = null;
-  try {
-    body = await res.json();
-  } catch {
-    body = null;
-  }
+  const body: unknown = await res.json().catch(() => null);
   const parsed = errorResponse.safeParse(body);
   if (parsed.success) {
     const e = parsed.data.error;

@@ -66,13 +66,19 @@ export interface ThrottleRow {
 }
 
 export async function findThrottle(q: Queryable, identifier: string): Promise<ThrottleRow | null> {
-  const rows = await q.query<ThrottleRow>('SELECT failures, locked_until FROM login_throttle WHERE identifier = $1', [
-    identifier,
-  ]);
+  const rows = await q.query<ThrottleRow>(
+    'SELECT failures, locked_until FROM login_throttle WHERE identifier = $1',
+    [identifier],
+  );
   return rows[0] ?? null;
 }
 
-export async function saveThrottle(q: Queryable, identifier: string, failures: number, lockedUntil: Date | null) {
+export async function saveThrottle(
+  q: Queryable,
+  identifier: string,
+  failures: number,
+  lockedUntil: Date | null,
+) {
   await q.query(
     `INSERT INTO login_throttle (identifier, failures, locked_until, last_failure_at) VALUES ($1,$2,$3,now())
      ON CONFLICT (identifier) DO UPDATE SET failures = $2, locked_until = $3, last_failure_at = now()`,
@@ -114,7 +120,10 @@ export async function findLiveSession(q: Queryable, tokenHash: string): Promise<
 }
 
 export async function touchSession(q: Queryable, tokenHash: string, expiresAt: Date) {
-  await q.query('UPDATE session SET last_seen_at = now(), expires_at = $2 WHERE token_hash = $1', [tokenHash, expiresAt]);
+  await q.query('UPDATE session SET last_seen_at = now(), expires_at = $2 WHERE token_hash = $1', [
+    tokenHash,
+    expiresAt,
+  ]);
 }
 
 export async function listLiveSessions(q: Queryable, accountId: string): Promise<SessionRow[]> {
@@ -127,7 +136,11 @@ export async function listLiveSessions(q: Queryable, accountId: string): Promise
 }
 
 /** Revokes the account's live sessions whose hash starts with the public handle; returns how many. */
-export async function revokeSessionByHandle(q: Queryable, accountId: string, handle: string): Promise<number> {
+export async function revokeSessionByHandle(
+  q: Queryable,
+  accountId: string,
+  handle: string,
+): Promise<number> {
   const rows = await q.query(
     `UPDATE session SET revoked_at = now()
       WHERE account_id = $1 AND revoked_at IS NULL AND left(token_hash, 16) = $2 RETURNING 1`,
@@ -137,7 +150,9 @@ export async function revokeSessionByHandle(q: Queryable, accountId: string, han
 }
 
 export async function revokeSession(q: Queryable, tokenHash: string) {
-  await q.query('UPDATE session SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL', [tokenHash]);
+  await q.query('UPDATE session SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL', [
+    tokenHash,
+  ]);
 }
 
 export async function revokeAllSessions(q: Queryable, accountId: string, exceptTokenHash: string | null) {
@@ -157,7 +172,11 @@ export interface ScopeRow {
 }
 
 /** Every current role of an account: memberships, positions and assigned roles, with organisation names. */
-export async function listScopes(q: Queryable, accountId: string, memberId: string | null): Promise<ScopeRow[]> {
+export async function listScopes(
+  q: Queryable,
+  accountId: string,
+  memberId: string | null,
+): Promise<ScopeRow[]> {
   return q.query<ScopeRow>(
     `WITH today AS (SELECT current_date AS d)
      SELECT 'member' AS role, ms.organization_id, o.kind AS organization_kind, op.name AS organization_name,

@@ -54,7 +54,10 @@ export const authRoutes = createRouter()
       responses: {
         200: { description: 'Signed in', content: { 'application/json': { schema: meResponse } } },
         ...errors,
-        429: { description: 'Temporarily locked', content: { 'application/json': { schema: errorResponse } } },
+        429: {
+          description: 'Temporarily locked',
+          content: { 'application/json': { schema: errorResponse } },
+        },
       },
     }),
     async (c) => {
@@ -78,7 +81,9 @@ export const authRoutes = createRouter()
       path: '/auth/logout',
       tags: ['auth'],
       summary: 'End the current session',
-      responses: { 200: { description: 'Signed out', content: { 'application/json': { schema: okResponse } } } },
+      responses: {
+        200: { description: 'Signed out', content: { 'application/json': { schema: okResponse } } },
+      },
     }),
     async (c) => {
       const session = c.get('session');
@@ -93,7 +98,10 @@ export const authRoutes = createRouter()
       path: '/me',
       tags: ['auth'],
       summary: 'The signed-in actor, their member record and roles',
-      responses: { 200: { description: 'Actor', content: { 'application/json': { schema: meResponse } } }, ...errors },
+      responses: {
+        200: { description: 'Actor', content: { 'application/json': { schema: meResponse } } },
+        ...errors,
+      },
     }),
     async (c) => c.json(await service.getMe(c.get('db'), requireActor(c)), 200),
   )
@@ -139,11 +147,20 @@ export const authRoutes = createRouter()
       tags: ['auth'],
       summary: 'Change one’s own password; other sessions are revoked',
       request: { body: { content: { 'application/json': { schema: changePasswordBody } }, required: true } },
-      responses: { 200: { description: 'Changed', content: { 'application/json': { schema: okResponse } } }, ...errors },
+      responses: {
+        200: { description: 'Changed', content: { 'application/json': { schema: okResponse } } },
+        ...errors,
+      },
     }),
     async (c) => {
       const actor = requireActor(c);
-      await service.changePassword(c.get('db'), actor, c.req.valid('json'), c.get('session')!.tokenHash, requestMeta(c));
+      await service.changePassword(
+        c.get('db'),
+        actor,
+        c.req.valid('json'),
+        c.get('session')!.tokenHash,
+        requestMeta(c),
+      );
       return c.json({ ok: true as const }, 200);
     },
   )

@@ -81,8 +81,15 @@ describe('the actor and sessions', () => {
     await makeRole(db, account.id, province, 'board_officer');
     const req = await client.signIn(account.identifier);
     const me = await (await req('/api/me')).json();
-    const roles = me.roles.map((r: { role: string; position: string | null }) => `${r.role}:${r.position}`).sort();
-    expect(roles).toEqual(['board_officer:null', 'cell_leadership:secretary', 'committee:committee_member', 'member:null']);
+    const roles = me.roles
+      .map((r: { role: string; position: string | null }) => `${r.role}:${r.position}`)
+      .sort();
+    expect(roles).toEqual([
+      'board_officer:null',
+      'cell_leadership:secretary',
+      'committee:committee_member',
+      'member:null',
+    ]);
     expect((await client.app.request('/api/me')).status).toBe(401);
   });
 
@@ -106,21 +113,36 @@ describe('the actor and sessions', () => {
     const m = await makeMember(db, cellA);
     const account = await makeAccount(db, m);
     const req = await client.signIn(account.identifier);
-    const weak = await req('/api/auth/password', { json: { currentPassword: testPassword, newPassword: 'short' } });
+    const weak = await req('/api/auth/password', {
+      json: { currentPassword: testPassword, newPassword: 'short' },
+    });
     expect(weak.status).toBe(400);
-    const wrong = await req('/api/auth/password', { json: { currentPassword: 'nope', newPassword: 'MoiMoi2025' } });
+    const wrong = await req('/api/auth/password', {
+      json: { currentPassword: 'nope', newPassword: 'MoiMoi2025' },
+    });
     expect(wrong.status).toBe(400);
-    expect((await req('/api/auth/password', { json: { currentPassword: testPassword, newPassword: 'MoiMoi2025' } })).status).toBe(200);
+    expect(
+      (
+        await req('/api/auth/password', {
+          json: { currentPassword: testPassword, newPassword: 'MoiMoi2025' },
+        })
+      ).status,
+    ).toBe(200);
     expect((await login(m.phone, 'MoiMoi2025')).status).toBe(200);
 
     const mate = await makeMember(db, cellA);
     const mateReq = await client.signIn((await makeAccount(db, mate)).identifier);
-    expect((await mateReq(`/api/members/${m.id}/reset-password`, { json: { newPassword: 'TamThoi2025' } })).status).toBe(403);
+    expect(
+      (await mateReq(`/api/members/${m.id}/reset-password`, { json: { newPassword: 'TamThoi2025' } })).status,
+    ).toBe(403);
     const officerMember = await makeMember(db, cellA);
     const officer = await makeAccount(db, officerMember);
     await makeRole(db, officer.id, province, 'board_officer');
     const officerReq = await client.signIn(officer.identifier);
-    expect((await officerReq(`/api/members/${m.id}/reset-password`, { json: { newPassword: 'TamThoi2025' } })).status).toBe(200);
+    expect(
+      (await officerReq(`/api/members/${m.id}/reset-password`, { json: { newPassword: 'TamThoi2025' } }))
+        .status,
+    ).toBe(200);
     const me = await (await login(m.phone, 'TamThoi2025')).json();
     expect(me.account.mustChangePassword).toBe(true);
   });

@@ -40,8 +40,10 @@ export async function listMembers(q: Queryable, f: ListFilter): Promise<MemberLi
   };
   // Where they attend is chosen among the memberships that pass the organisation filters, so a member
   // attending a cell temporarily shows in that cell's list.
-  if (f.organizationId && f.scope === 'direct') add(msWhere, (n) => `ms.organization_id = $${n}`, f.organizationId);
-  if (f.organizationPattern && f.scope === 'subtree') add(msWhere, (n) => `op.path ~ $${n}::lquery`, f.organizationPattern);
+  if (f.organizationId && f.scope === 'direct')
+    add(msWhere, (n) => `ms.organization_id = $${n}`, f.organizationId);
+  if (f.organizationPattern && f.scope === 'subtree')
+    add(msWhere, (n) => `op.path ~ $${n}::lquery`, f.organizationPattern);
   if (f.temporary === 'yes') msWhere.push(`ms.kind = 'temporary'`);
   if (f.temporary === 'no') msWhere.push(`ms.kind = 'official'`);
   if (f.foldedQuery) {
@@ -148,7 +150,13 @@ export async function listMemberships(q: Queryable, memberId: string) {
 }
 
 export async function listExemptions(q: Queryable, memberId: string) {
-  return q.query<{ id: string; reason: string; valid_from: string; valid_to: string | null; document_ref: string | null }>(
+  return q.query<{
+    id: string;
+    reason: string;
+    valid_from: string;
+    valid_to: string | null;
+    document_ref: string | null;
+  }>(
     'SELECT id, reason, valid_from, valid_to, document_ref FROM exemption WHERE member_id = $1 ORDER BY valid_from DESC',
     [memberId],
   );
@@ -177,7 +185,13 @@ export async function listEvents(q: Queryable, memberId: string) {
 }
 
 export async function listMemberPositions(q: Queryable, memberId: string) {
-  return q.query<{ kind: string; organization_id: string; organization_name: string; valid_from: string; valid_to: string | null }>(
+  return q.query<{
+    kind: string;
+    organization_id: string;
+    organization_name: string;
+    valid_from: string;
+    valid_to: string | null;
+  }>(
     `SELECT p.kind, p.organization_id, ${orgName('p.organization_id')} AS organization_name, p.valid_from, p.valid_to
        FROM position p WHERE p.member_id = $1 ORDER BY p.valid_to IS NULL DESC, p.valid_from DESC`,
     [memberId],
@@ -215,7 +229,11 @@ export function toColumns(fields: Partial<MemberFields>, searchName?: string): R
   return out;
 }
 
-export async function insertMember(q: Queryable, provinceId: string, columns: Record<string, unknown>): Promise<string> {
+export async function insertMember(
+  q: Queryable,
+  provinceId: string,
+  columns: Record<string, unknown>,
+): Promise<string> {
   const names = ['province_id', ...Object.keys(columns)];
   const values = [provinceId, ...Object.values(columns)];
   const [row] = await q.query<{ id: string }>(
@@ -240,7 +258,13 @@ export async function setLifecycle(q: Queryable, id: string, lifecycle: MemberRo
 
 export async function insertMembership(
   q: Queryable,
-  m: { provinceId: string; memberId: string; organizationId: string; kind: 'official' | 'temporary'; validFrom: string },
+  m: {
+    provinceId: string;
+    memberId: string;
+    organizationId: string;
+    kind: 'official' | 'temporary';
+    validFrom: string;
+  },
 ) {
   await q.query(
     `INSERT INTO membership (province_id, member_id, organization_id, kind, valid_from) VALUES ($1,$2,$3,$4,$5)`,
@@ -261,11 +285,14 @@ export async function endMembership(q: Queryable, membershipId: string, date: st
 }
 
 export async function endOpenMemberships(q: Queryable, memberId: string, date: string) {
-  await q.query('UPDATE membership SET valid_to = $2 WHERE member_id = $1 AND valid_to IS NULL', [memberId, date]);
-  await q.query('UPDATE position SET valid_to = $2 WHERE member_id = $1 AND valid_to IS NULL AND valid_from < $2', [
+  await q.query('UPDATE membership SET valid_to = $2 WHERE member_id = $1 AND valid_to IS NULL', [
     memberId,
     date,
   ]);
+  await q.query(
+    'UPDATE position SET valid_to = $2 WHERE member_id = $1 AND valid_to IS NULL AND valid_from < $2',
+    [memberId, date],
+  );
 }
 
 export async function insertEvent(
@@ -301,7 +328,14 @@ export async function insertEvent(
 
 export async function insertExemption(
   q: Queryable,
-  e: { provinceId: string; memberId: string; reason: string; validFrom: string; validTo: string | null; documentRef: string | null },
+  e: {
+    provinceId: string;
+    memberId: string;
+    reason: string;
+    validFrom: string;
+    validTo: string | null;
+    documentRef: string | null;
+  },
 ) {
   await q.query(
     `INSERT INTO exemption (province_id, member_id, reason, valid_from, valid_to, document_ref) VALUES ($1,$2,$3,$4,$5,$6)`,

@@ -15,7 +15,10 @@ import {
 import { createRouter, requireActor } from '../../platform/http.ts';
 import * as service from './members.service.ts';
 
-const err = (description: string) => ({ description, content: { 'application/json': { schema: errorResponse } } });
+const err = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: errorResponse } },
+});
 const ok = <T extends z.ZodType>(schema: T, description = 'OK') => ({
   description,
   content: { 'application/json': { schema } },
@@ -23,7 +26,9 @@ const ok = <T extends z.ZodType>(schema: T, description = 'OK') => ({
 const common = { 400: err('Invalid input'), 401: err('Not signed in'), 404: err('Not found or not visible') };
 const writeErrors = { ...common, 403: err('Not allowed'), 409: err('Duplicate'), 422: err('Invalid state') };
 const idParam = z.object({ id: uuid });
-const json = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+const json = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
 
 export const memberRoutes = createRouter()
   .openapi(
@@ -31,7 +36,8 @@ export const memberRoutes = createRouter()
       method: 'get',
       path: '/members',
       tags: ['members'],
-      summary: 'Members of an organisation or subtree (or all the actor may see), with filters and diacritic-free search',
+      summary:
+        'Members of an organisation or subtree (or all the actor may see), with filters and diacritic-free search',
       request: { query: memberListQuery },
       responses: { 200: ok(memberListResponse), ...common },
     }),
@@ -57,7 +63,11 @@ export const memberRoutes = createRouter()
       request: json(createMemberBody),
       responses: { 201: ok(z.object({ id: uuid }), 'Created'), ...writeErrors },
     }),
-    async (c) => c.json(await service.create(c.get('db'), requireActor(c), c.req.valid('json'), { ip: c.get('ip') }), 201),
+    async (c) =>
+      c.json(
+        await service.create(c.get('db'), requireActor(c), c.req.valid('json'), { ip: c.get('ip') }),
+        201,
+      ),
   )
   .openapi(
     createRoute({
@@ -70,7 +80,9 @@ export const memberRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await service.update(c.get('db'), requireActor(c), c.req.valid('param').id, c.req.valid('json'), { ip: c.get('ip') }),
+        await service.update(c.get('db'), requireActor(c), c.req.valid('param').id, c.req.valid('json'), {
+          ip: c.get('ip'),
+        }),
         200,
       ),
   )
@@ -79,15 +91,22 @@ export const memberRoutes = createRouter()
       method: 'post',
       path: '/members/{id}/events',
       tags: ['members'],
-      summary: 'Record a lifecycle event (made full, died, removed from the list, expelled) with its document',
+      summary:
+        'Record a lifecycle event (made full, died, removed from the list, expelled) with its document',
       request: { params: idParam, ...json(memberEventBody) },
       responses: { 200: ok(memberProfile), ...writeErrors },
     }),
     async (c) =>
       c.json(
-        await service.recordEvent(c.get('db'), requireActor(c), c.req.valid('param').id, c.req.valid('json'), {
-          ip: c.get('ip'),
-        }),
+        await service.recordEvent(
+          c.get('db'),
+          requireActor(c),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+          {
+            ip: c.get('ip'),
+          },
+        ),
         200,
       ),
   )
@@ -119,7 +138,9 @@ export const memberRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await service.exempt(c.get('db'), requireActor(c), c.req.valid('param').id, c.req.valid('json'), { ip: c.get('ip') }),
+        await service.exempt(c.get('db'), requireActor(c), c.req.valid('param').id, c.req.valid('json'), {
+          ip: c.get('ip'),
+        }),
         200,
       ),
   );

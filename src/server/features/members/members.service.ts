@@ -12,7 +12,13 @@ import type {
 import { memberActions } from '../../../contracts/members.ts';
 import type { OrganizationKind } from '../../../contracts/organizations.ts';
 import { formatDateVi, todayIso } from '../../../domain/dates.ts';
-import { type Actor, allowedActions, can, type MemberResource, visibilityPatterns } from '../../../domain/permissions.ts';
+import {
+  type Actor,
+  allowedActions,
+  can,
+  type MemberResource,
+  visibilityPatterns,
+} from '../../../domain/permissions.ts';
 import { escapeLike, foldVietnamese } from '../../../domain/text.ts';
 import { isCellKind, pathLabel } from '../../../domain/tree.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -49,7 +55,9 @@ async function getVisibleMember(q: Queryable, actor: Actor, id: string) {
 async function getVisibleOrganization(q: Queryable, actor: Actor, id: string, field: string, date?: string) {
   const node = await orgRepo.findNode(q, id, date);
   if (!node || !can(actor, 'organization.view', { type: 'organization', path: node.path })) {
-    throw new AppError('not_found', 'Không tìm thấy tổ chức', [{ path: field, message: 'Tổ chức không tồn tại' }]);
+    throw new AppError('not_found', 'Không tìm thấy tổ chức', [
+      { path: field, message: 'Tổ chức không tồn tại' },
+    ]);
   }
   return node;
 }
@@ -151,7 +159,11 @@ export async function getProfile(db: Database, actor: Actor, id: string): Promis
   };
 }
 
-function checkDates(f: { admissionDate?: string | null; fullMembershipDate?: string | null; dateOfBirth?: string | null }) {
+function checkDates(f: {
+  admissionDate?: string | null;
+  fullMembershipDate?: string | null;
+  dateOfBirth?: string | null;
+}) {
   const issues = [];
   if (f.admissionDate && f.fullMembershipDate && f.fullMembershipDate < f.admissionDate) {
     issues.push({ path: 'fullMembershipDate', message: 'Ngày chính thức phải sau ngày vào Đảng' });
@@ -159,7 +171,8 @@ function checkDates(f: { admissionDate?: string | null; fullMembershipDate?: str
   if (f.dateOfBirth && f.admissionDate && f.admissionDate < f.dateOfBirth) {
     issues.push({ path: 'admissionDate', message: 'Ngày vào Đảng phải sau ngày sinh' });
   }
-  if (f.dateOfBirth && f.dateOfBirth > todayIso()) issues.push({ path: 'dateOfBirth', message: 'Ngày sinh ở tương lai' });
+  if (f.dateOfBirth && f.dateOfBirth > todayIso())
+    issues.push({ path: 'dateOfBirth', message: 'Ngày sinh ở tương lai' });
   if (issues.length > 0) throw new AppError('validation_failed', issues[0]!.message, issues);
 }
 
@@ -181,7 +194,11 @@ export async function create(
         { path: 'organizationId', message: 'Hãy chọn một chi bộ' },
       ]);
     }
-    const id = await repo.insertMember(tx, org.province_id, repo.toColumns(fields, foldVietnamese(fields.fullName)));
+    const id = await repo.insertMember(
+      tx,
+      org.province_id,
+      repo.toColumns(fields, foldVietnamese(fields.fullName)),
+    );
     await repo.insertMembership(tx, {
       provinceId: org.province_id,
       memberId: id,
@@ -220,16 +237,20 @@ export async function update(
 ): Promise<MemberProfile> {
   await db.transaction(async (tx) => {
     const resource = await getVisibleMember(tx, actor, id);
-    if (!can(actor, 'member.update', resource)) throw new AppError('forbidden', 'Bạn không có quyền sửa hồ sơ này');
+    if (!can(actor, 'member.update', resource))
+      throw new AppError('forbidden', 'Bạn không có quyền sửa hồ sơ này');
     const before = (await repo.findMember(tx, id))!;
     checkDates({
       admissionDate: input.admissionDate === undefined ? before.admission_date : input.admissionDate,
-      fullMembershipDate: input.fullMembershipDate === undefined ? before.full_membership_date : input.fullMembershipDate,
+      fullMembershipDate:
+        input.fullMembershipDate === undefined ? before.full_membership_date : input.fullMembershipDate,
       dateOfBirth: input.dateOfBirth === undefined ? before.date_of_birth : input.dateOfBirth,
     });
     const columns = repo.toColumns(input, input.fullName ? foldVietnamese(input.fullName) : undefined);
     await repo.updateMember(tx, id, columns);
-    const changedBefore = Object.fromEntries(Object.keys(columns).map((k) => [k, before[k as keyof repo.MemberRow]]));
+    const changedBefore = Object.fromEntries(
+      Object.keys(columns).map((k) => [k, before[k as keyof repo.MemberRow]]),
+    );
     await recordAudit(tx, {
       chain: before.province_id,
       actorAccountId: actor.accountId,
@@ -244,9 +265,15 @@ export async function update(
   return getProfile(db, actor, id);
 }
 
-async function getManagedActiveMember(tx: Queryable, actor: Actor, id: string, action: 'member.recordEvent' | 'member.transfer' | 'member.exempt') {
+async function getManagedActiveMember(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  action: 'member.recordEvent' | 'member.transfer' | 'member.exempt',
+) {
   const resource = await getVisibleMember(tx, actor, id);
-  if (!can(actor, action, resource)) throw new AppError('forbidden', 'Bạn không có quyền thực hiện thao tác này');
+  if (!can(actor, action, resource))
+    throw new AppError('forbidden', 'Bạn không có quyền thực hiện thao tác này');
   const member = (await repo.findMember(tx, id))!;
   if (member.lifecycle !== 'active') {
     throw new AppError('invalid_state', 'Đảng viên không còn sinh hoạt trong hệ thống');
@@ -266,7 +293,8 @@ export async function recordEvent(
   await db.transaction(async (tx) => {
     const member = await getManagedActiveMember(tx, actor, id, 'member.recordEvent');
     if (input.kind === 'made_full') {
-      if (member.status === 'full') throw new AppError('invalid_state', 'Đảng viên đã là đảng viên chính thức');
+      if (member.status === 'full')
+        throw new AppError('invalid_state', 'Đảng viên đã là đảng viên chính thức');
       if (member.admission_date && input.eventDate < member.admission_date) {
         throw new AppError('validation_failed', 'Ngày chính thức phải sau ngày vào Đảng', [
           { path: 'eventDate', message: `Phải sau ${formatDateVi(member.admission_date)}` },
@@ -300,14 +328,18 @@ export async function transfer(
   meta: AuditMeta,
 ): Promise<MemberProfile> {
   if (!input.toOrganizationId === !input.outsideDestination) {
-    throw new AppError('validation_failed', 'Chọn tổ chức nhận trong hệ thống hoặc ghi nơi chuyển đến (một trong hai)', [
-      { path: 'toOrganizationId', message: 'Cần đúng một nơi chuyển đến' },
-    ]);
+    throw new AppError(
+      'validation_failed',
+      'Chọn tổ chức nhận trong hệ thống hoặc ghi nơi chuyển đến (một trong hai)',
+      [{ path: 'toOrganizationId', message: 'Cần đúng một nơi chuyển đến' }],
+    );
   }
   await db.transaction(async (tx) => {
     const member = await getManagedActiveMember(tx, actor, id, 'member.transfer');
     const [official] = await repo.findOpenMembership(tx, id, 'official');
-    const destination = input.toOrganizationId ? await orgRepo.findNode(tx, input.toOrganizationId, input.effectiveDate) : null;
+    const destination = input.toOrganizationId
+      ? await orgRepo.findNode(tx, input.toOrganizationId, input.effectiveDate)
+      : null;
     if (input.toOrganizationId && (!destination || !isCellKind(destination.kind))) {
       throw new AppError('not_found', 'Không tìm thấy chi bộ nhận', [
         { path: 'toOrganizationId', message: 'Chi bộ nhận không tồn tại vào ngày chuyển' },

@@ -59,7 +59,11 @@ describe('member lists', () => {
     );
     const { req } = await secretaryOf(cellA);
     const ids = async (qs: string) =>
-      ((await (await req(`/api/members?organizationId=${cellA.id}&${qs}`)).json()).items as Array<{ id: string }>).map((i) => i.id);
+      (
+        (await (await req(`/api/members?organizationId=${cellA.id}&${qs}`)).json()).items as Array<{
+          id: string;
+        }>
+      ).map((i) => i.id);
     expect(await ids('status=probationary')).toEqual([p.id]);
     expect(await ids('exempt=yes')).toEqual([e.id]);
     expect(await ids('temporary=yes')).toEqual([t.id]);
@@ -121,7 +125,10 @@ describe('profiles and personal data', () => {
     const followerReq = await client.signIn(followerAccount.identifier);
     const profile = await (await followerReq(`/api/members/${target.id}`)).json();
     expect(profile.personalDataHidden).toBe(true);
-    const res = await followerReq(`/api/members/${target.id}`, { method: 'PATCH', json: { profession: 'Nông dân' } });
+    const res = await followerReq(`/api/members/${target.id}`, {
+      method: 'PATCH',
+      json: { profession: 'Nông dân' },
+    });
     expect(res.status).toBe(403);
   });
 });
@@ -144,7 +151,9 @@ describe('changes', () => {
     const dup = await req('/api/members', { json: { ...body, fullName: 'Người Khác' } });
     expect(dup.status).toBe(409);
     expect((await dup.json()).error.code).toBe('duplicate_party_card');
-    const bad = await req('/api/members', { json: { ...body, partyCardNumber: null, dateOfBirth: '2030-01-01' } });
+    const bad = await req('/api/members', {
+      json: { ...body, partyCardNumber: null, dateOfBirth: '2030-01-01' },
+    });
     expect(bad.status).toBe(400);
     const upd = await req(`/api/members/${id}`, { method: 'PATCH', json: { profession: 'Giáo viên' } });
     expect(upd.status).toBe(200);
@@ -176,12 +185,19 @@ describe('changes', () => {
     await makeRole(db, officer.id, province, 'board_officer');
     const req = await client.signIn(officer.identifier);
     const res = await req(`/api/members/${m.id}/transfers`, {
-      json: { kind: 'official', toOrganizationId: cellB.id, effectiveDate: '2025-09-01', documentRef: '88-GGT' },
+      json: {
+        kind: 'official',
+        toOrganizationId: cellB.id,
+        effectiveDate: '2025-09-01',
+        documentRef: '88-GGT',
+      },
     });
     expect(res.status).toBe(200);
     const profile = await res.json();
     expect(profile.memberships[0]).toMatchObject({ organizationId: cellB.id, validTo: null });
-    expect(profile.events.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['transferred_out', 'transferred_in']));
+    expect(profile.events.map((e: { kind: string }) => e.kind)).toEqual(
+      expect.arrayContaining(['transferred_out', 'transferred_in']),
+    );
     const tmp = await req(`/api/members/${m.id}/transfers`, {
       json: { kind: 'temporary', toOrganizationId: cellA.id, effectiveDate: '2025-10-01' },
     });
@@ -189,7 +205,12 @@ describe('changes', () => {
     const listA = await (await req(`/api/members?organizationId=${cellA.id}&temporary=yes`)).json();
     expect(listA.items.map((i: { id: string }) => i.id)).toEqual([m.id]);
     const both = await req(`/api/members/${m.id}/transfers`, {
-      json: { kind: 'official', toOrganizationId: cellA.id, outsideDestination: 'Tỉnh khác', effectiveDate: '2025-11-01' },
+      json: {
+        kind: 'official',
+        toOrganizationId: cellA.id,
+        outsideDestination: 'Tỉnh khác',
+        effectiveDate: '2025-11-01',
+      },
     });
     expect(both.status).toBe(400);
   });
@@ -215,7 +236,9 @@ describe('changes', () => {
     const { cellA } = await makeProvince(db);
     const m = await makeMember(db, cellA);
     const { req } = await secretaryOf(cellA);
-    const bad = await req(`/api/members/${m.id}/exemptions`, { json: { reason: 'Ốm', validFrom: '2025-01-01', validTo: '2024-01-01' } });
+    const bad = await req(`/api/members/${m.id}/exemptions`, {
+      json: { reason: 'Ốm', validFrom: '2025-01-01', validTo: '2024-01-01' },
+    });
     expect(bad.status).toBe(400);
     const res = await req(`/api/members/${m.id}/exemptions`, {
       json: { reason: 'Ốm đau dài ngày', validFrom: '2025-01-01' },

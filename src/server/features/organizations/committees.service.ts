@@ -63,7 +63,13 @@ export async function createCommittee(
     const [row] = await tx.query<{ id: string }>(
       `INSERT INTO committee (province_id, organization_id, term_label, term_start, term_end) VALUES ($1,$2,$3,$4,$5)
        RETURNING id`,
-      [node.province_id, node.id, input.termLabel.replace(/\s*[–-]\s*/, '–'), input.termStart, input.termEnd ?? null],
+      [
+        node.province_id,
+        node.id,
+        input.termLabel.replace(/\s*[–-]\s*/, '–'),
+        input.termStart,
+        input.termEnd ?? null,
+      ],
     );
     await recordAudit(tx, {
       chain: node.province_id,
@@ -98,7 +104,10 @@ export async function assignPosition(
         'SELECT term_start, term_end FROM committee WHERE id = $1 AND organization_id = $2',
         [input.committeeId, node.id],
       );
-      if (!c) throw new AppError('not_found', 'Không tìm thấy nhiệm kỳ', [{ path: 'committeeId', message: 'Không thuộc tổ chức này' }]);
+      if (!c)
+        throw new AppError('not_found', 'Không tìm thấy nhiệm kỳ', [
+          { path: 'committeeId', message: 'Không thuộc tổ chức này' },
+        ]);
       if (input.validFrom < c.term_start || (c.term_end && input.validFrom >= c.term_end)) {
         throw new AppError('validation_failed', 'Ngày nhận chức vụ nằm ngoài nhiệm kỳ', [
           { path: 'validFrom', message: `Nhiệm kỳ từ ${formatDateVi(c.term_start)}` },
@@ -108,10 +117,16 @@ export async function assignPosition(
     // The holder must be a full member attending this organisation or one below it.
     const member = await memberRepo.findMember(tx, input.memberId);
     const paths = member ? await memberRepo.listMemberPaths(tx, member.id, input.validFrom) : [];
-    if (!member || member.lifecycle !== 'active' || !paths.some((p) => isWithin(p, node.path) || isWithin(node.path, p))) {
-      throw new AppError('validation_failed', 'Người giữ chức vụ phải là đảng viên sinh hoạt trong tổ chức này', [
-        { path: 'memberId', message: 'Đảng viên không thuộc tổ chức' },
-      ]);
+    if (
+      !member ||
+      member.lifecycle !== 'active' ||
+      !paths.some((p) => isWithin(p, node.path) || isWithin(node.path, p))
+    ) {
+      throw new AppError(
+        'validation_failed',
+        'Người giữ chức vụ phải là đảng viên sinh hoạt trong tổ chức này',
+        [{ path: 'memberId', message: 'Đảng viên không thuộc tổ chức' }],
+      );
     }
     if (member.status !== 'full') {
       throw new AppError('validation_failed', 'Đảng viên dự bị không giữ chức vụ trong cấp ủy', [
@@ -124,9 +139,11 @@ export async function assignPosition(
         [node.id, input.kind],
       );
       if (holders.length > 0) {
-        throw new AppError('conflict', 'Tổ chức đang có người giữ chức vụ này; hãy kết thúc chức vụ cũ trước', [
-          { path: 'kind', message: 'Chức vụ đã có người giữ' },
-        ]);
+        throw new AppError(
+          'conflict',
+          'Tổ chức đang có người giữ chức vụ này; hãy kết thúc chức vụ cũ trước',
+          [{ path: 'kind', message: 'Chức vụ đã có người giữ' }],
+        );
       }
     }
     const [row] = await tx.query<{ id: string }>(
@@ -147,7 +164,13 @@ export async function assignPosition(
   });
 }
 
-export async function endPosition(db: Database, actor: Actor, positionId: string, validTo: string, meta: AuditMeta) {
+export async function endPosition(
+  db: Database,
+  actor: Actor,
+  positionId: string,
+  validTo: string,
+  meta: AuditMeta,
+) {
   await db.transaction(async (tx) => {
     const [p] = await tx.query<{ organization_id: string; valid_from: string; valid_to: string | null }>(
       'SELECT organization_id, valid_from, valid_to FROM position WHERE id = $1',

@@ -21,7 +21,9 @@ describe('committees and positions', () => {
     await makeRole(db, officerAccount.id, province, 'board_officer');
     const req = await client.signIn(officerAccount.identifier);
 
-    const bad = await req(`/api/organizations/${commune.id}/committees`, { json: { termLabel: '2025', termStart: '2025-08-01' } });
+    const bad = await req(`/api/organizations/${commune.id}/committees`, {
+      json: { termLabel: '2025', termStart: '2025-08-01' },
+    });
     expect(bad.status).toBe(400);
     const term = await req(`/api/organizations/${commune.id}/committees`, {
       json: { termLabel: '2025-2030', termStart: '2025-08-01' },

@@ -3,7 +3,8 @@ import type { CellType, OrganizationKind, PositionKind } from '../../../contract
 import type { Queryable } from '../../platform/db.ts';
 
 /** SQL condition: the row (alias a) is valid on the date in parameter $n. */
-const validAt = (a: string, n: number) => `${a}.valid_from <= $${n} AND (${a}.valid_to IS NULL OR ${a}.valid_to > $${n})`;
+const validAt = (a: string, n: number) =>
+  `${a}.valid_from <= $${n} AND (${a}.valid_to IS NULL OR ${a}.valid_to > $${n})`;
 
 export interface NodeRow {
   id: string;
@@ -38,7 +39,11 @@ const countColumns = (d: number) => `
      JOIN membership ms ON ms.organization_id = dp.organization_id
     WHERE dp.path <@ p.path AND ${validAt('dp', d)} AND ms.kind = 'official' AND ${validAt('ms', d)})::int AS member_count`;
 
-export async function listChildren(q: Queryable, parentId: string, asOf: string): Promise<NodeWithCountsRow[]> {
+export async function listChildren(
+  q: Queryable,
+  parentId: string,
+  asOf: string,
+): Promise<NodeWithCountsRow[]> {
   return q.query<NodeWithCountsRow>(
     `SELECT ${nodeColumns}, ${countColumns(2)}
        FROM organization_period p JOIN organization o ON o.id = p.organization_id
@@ -48,7 +53,11 @@ export async function listChildren(q: Queryable, parentId: string, asOf: string)
   );
 }
 
-export async function listNodesWithCounts(q: Queryable, ids: string[], asOf: string): Promise<NodeWithCountsRow[]> {
+export async function listNodesWithCounts(
+  q: Queryable,
+  ids: string[],
+  asOf: string,
+): Promise<NodeWithCountsRow[]> {
   return q.query<NodeWithCountsRow>(
     `SELECT ${nodeColumns}, ${countColumns(2)}
        FROM organization_period p JOIN organization o ON o.id = p.organization_id
@@ -102,7 +111,8 @@ export async function namesAsOf(
 
 export async function countDirectMembers(q: Queryable, id: string, asOf: string): Promise<number> {
   const [row] = await q.query<{ n: number }>(
-    `SELECT count(DISTINCT member_id)::int AS n FROM membership ms WHERE ms.organization_id = $1 AND ${validAt('ms', 2)}`,
+    `SELECT count(DISTINCT member_id)::int AS n FROM membership ms
+      WHERE ms.organization_id = $1 AND ms.kind = 'official' AND ${validAt('ms', 2)}`,
     [id, asOf],
   );
   return row?.n ?? 0;
@@ -185,7 +195,13 @@ export async function listHistory(q: Queryable, organizationId: string) {
 
 export async function insertOrganization(
   q: Queryable,
-  o: { provinceId: string | null; kind: OrganizationKind; cellType: CellType | null; symbol: string | null; validFrom: string },
+  o: {
+    provinceId: string | null;
+    kind: OrganizationKind;
+    cellType: CellType | null;
+    symbol: string | null;
+    validFrom: string;
+  },
 ): Promise<string> {
   // A provincial committee is its own province: its id becomes its province_id.
   const [row] = await q.query<{ id: string }>(
@@ -219,7 +235,10 @@ export async function insertPeriod(
 /** Ends a period on a date; a period that would be empty (it began that day) is removed instead. */
 export async function endPeriod(q: Queryable, periodId: number, date: string) {
   await q.query('DELETE FROM organization_period WHERE id = $1 AND valid_from >= $2', [periodId, date]);
-  await q.query('UPDATE organization_period SET valid_to = $2 WHERE id = $1 AND valid_from < $2', [periodId, date]);
+  await q.query('UPDATE organization_period SET valid_to = $2 WHERE id = $1 AND valid_from < $2', [
+    periodId,
+    date,
+  ]);
 }
 
 /** Current periods of a subtree (root included) valid on the date, shallowest first. */
@@ -264,10 +283,10 @@ export async function endPositionsAndCommittees(q: Queryable, organizationId: st
     'UPDATE position SET valid_to = $2 WHERE organization_id = $1 AND valid_to IS NULL AND valid_from < $2',
     [organizationId, date],
   );
-  await q.query('UPDATE committee SET term_end = $2 WHERE organization_id = $1 AND term_end IS NULL AND term_start < $2', [
-    organizationId,
-    date,
-  ]);
+  await q.query(
+    'UPDATE committee SET term_end = $2 WHERE organization_id = $1 AND term_end IS NULL AND term_start < $2',
+    [organizationId, date],
+  );
 }
 
 export interface MembershipRow {
@@ -278,7 +297,11 @@ export interface MembershipRow {
   valid_from: string;
 }
 
-export async function listOpenMemberships(q: Queryable, organizationId: string, date: string): Promise<MembershipRow[]> {
+export async function listOpenMemberships(
+  q: Queryable,
+  organizationId: string,
+  date: string,
+): Promise<MembershipRow[]> {
   return q.query<MembershipRow>(
     `SELECT id, member_id, organization_id, kind, valid_from FROM membership ms
       WHERE organization_id = $1 AND ${validAt('ms', 2)}`,
@@ -287,14 +310,22 @@ export async function listOpenMemberships(q: Queryable, organizationId: string, 
 }
 
 /** Moves open memberships to another organisation from a date: the old rows end, new rows begin. */
-export async function moveMemberships(q: Queryable, membershipIds: string[], toOrganizationId: string, date: string) {
+export async function moveMemberships(
+  q: Queryable,
+  membershipIds: string[],
+  toOrganizationId: string,
+  date: string,
+) {
   if (membershipIds.length === 0) return;
   // End (or drop, if they began that very day) the old rows first: a member has one open official membership.
   const moving = await q.query<{ member_id: string; kind: string }>(
     'SELECT member_id, kind FROM membership WHERE id = ANY($1::uuid[])',
     [membershipIds],
   );
-  await q.query('DELETE FROM membership WHERE id = ANY($1::uuid[]) AND valid_from >= $2', [membershipIds, date]);
+  await q.query('DELETE FROM membership WHERE id = ANY($1::uuid[]) AND valid_from >= $2', [
+    membershipIds,
+    date,
+  ]);
   await q.query('UPDATE membership SET valid_to = $2 WHERE id = ANY($1::uuid[])', [membershipIds, date]);
   await q.query(
     `INSERT INTO membership (province_id, member_id, organization_id, kind, valid_from)
@@ -306,7 +337,14 @@ export async function moveMemberships(q: Queryable, membershipIds: string[], toO
 
 export async function insertReorganization(
   q: Queryable,
-  r: { provinceId: string; kind: string; effectiveDate: string; documentRef: string | null; details: unknown; by: string },
+  r: {
+    provinceId: string;
+    kind: string;
+    effectiveDate: string;
+    documentRef: string | null;
+    details: unknown;
+    by: string;
+  },
 ): Promise<string> {
   const [row] = await q.query<{ id: string }>(
     `INSERT INTO reorganization (province_id, kind, effective_date, document_ref, details, created_by)

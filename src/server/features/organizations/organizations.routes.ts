@@ -19,7 +19,10 @@ import { createRouter, requireActor } from '../../platform/http.ts';
 import * as committees from './committees.service.ts';
 import * as service from './organizations.service.ts';
 
-const err = (description: string) => ({ description, content: { 'application/json': { schema: errorResponse } } });
+const err = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: errorResponse } },
+});
 const ok = <T extends z.ZodType>(schema: T, description = 'OK') => ({
   description,
   content: { 'application/json': { schema } },
@@ -54,13 +57,19 @@ export const organizationRoutes = createRouter()
       method: 'get',
       path: '/organizations/{id}',
       tags: ['organizations'],
-      summary: 'An organisation’s page: ancestry, committee and positions, children, counts, history, allowed actions',
+      summary:
+        'An organisation’s page: ancestry, committee and positions, children, counts, history, allowed actions',
       request: { params: z.object({ id: uuid }), query: z.object({ asOf: isoDate.optional() }) },
       responses: { 200: ok(organizationDetail), ...common },
     }),
     async (c) =>
       c.json(
-        await service.getDetail(c.get('db'), requireActor(c), c.req.valid('param').id, c.req.valid('query').asOf),
+        await service.getDetail(
+          c.get('db'),
+          requireActor(c),
+          c.req.valid('param').id,
+          c.req.valid('query').asOf,
+        ),
         200,
       ),
   )
@@ -70,7 +79,9 @@ export const organizationRoutes = createRouter()
       path: '/organizations',
       tags: ['organizations'],
       summary: 'Create an organisation under a parent from a date',
-      request: { body: { content: { 'application/json': { schema: createOrganizationBody } }, required: true } },
+      request: {
+        body: { content: { 'application/json': { schema: createOrganizationBody } }, required: true },
+      },
       responses: {
         201: ok(z.object({ id: uuid }), 'Created'),
         ...common,
@@ -79,14 +90,20 @@ export const organizationRoutes = createRouter()
       },
     }),
     async (c) =>
-      c.json(await service.createOrganization(c.get('db'), requireActor(c), c.req.valid('json'), { ip: c.get('ip') }), 201),
+      c.json(
+        await service.createOrganization(c.get('db'), requireActor(c), c.req.valid('json'), {
+          ip: c.get('ip'),
+        }),
+        201,
+      ),
   )
   .openapi(
     createRoute({
       method: 'post',
       path: '/reorganizations',
       tags: ['organizations'],
-      summary: 'Move, rename, dissolve, merge or split organisations from an effective date (kept in history)',
+      summary:
+        'Move, rename, dissolve, merge or split organisations from an effective date (kept in history)',
       request: { body: { content: { 'application/json': { schema: reorganizationBody } }, required: true } },
       responses: {
         201: ok(reorganizationResponse, 'Applied'),
@@ -96,7 +113,10 @@ export const organizationRoutes = createRouter()
       },
     }),
     async (c) =>
-      c.json(await service.reorganize(c.get('db'), requireActor(c), c.req.valid('json'), { ip: c.get('ip') }), 201),
+      c.json(
+        await service.reorganize(c.get('db'), requireActor(c), c.req.valid('json'), { ip: c.get('ip') }),
+        201,
+      ),
   )
   .openapi(
     createRoute({
@@ -108,13 +128,24 @@ export const organizationRoutes = createRouter()
         params: z.object({ id: uuid }),
         body: { content: { 'application/json': { schema: createCommitteeBody } }, required: true },
       },
-      responses: { 201: ok(z.object({ id: uuid }), 'Created'), ...common, 403: err('Not allowed'), 409: err('Overlapping term') },
+      responses: {
+        201: ok(z.object({ id: uuid }), 'Created'),
+        ...common,
+        403: err('Not allowed'),
+        409: err('Overlapping term'),
+      },
     }),
     async (c) =>
       c.json(
-        await committees.createCommittee(c.get('db'), requireActor(c), c.req.valid('param').id, c.req.valid('json'), {
-          ip: c.get('ip'),
-        }),
+        await committees.createCommittee(
+          c.get('db'),
+          requireActor(c),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+          {
+            ip: c.get('ip'),
+          },
+        ),
         201,
       ),
   )
@@ -123,18 +154,30 @@ export const organizationRoutes = createRouter()
       method: 'post',
       path: '/organizations/{id}/positions',
       tags: ['organizations'],
-      summary: 'Give a member an office (secretary, deputy, standing member, committee member, group leader) from a date',
+      summary:
+        'Give a member an office (secretary, deputy, standing member, committee member, group leader) from a date',
       request: {
         params: z.object({ id: uuid }),
         body: { content: { 'application/json': { schema: assignPositionBody } }, required: true },
       },
-      responses: { 201: ok(z.object({ id: uuid }), 'Created'), ...common, 403: err('Not allowed'), 409: err('Office taken') },
+      responses: {
+        201: ok(z.object({ id: uuid }), 'Created'),
+        ...common,
+        403: err('Not allowed'),
+        409: err('Office taken'),
+      },
     }),
     async (c) =>
       c.json(
-        await committees.assignPosition(c.get('db'), requireActor(c), c.req.valid('param').id, c.req.valid('json'), {
-          ip: c.get('ip'),
-        }),
+        await committees.assignPosition(
+          c.get('db'),
+          requireActor(c),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+          {
+            ip: c.get('ip'),
+          },
+        ),
         201,
       ),
   )
@@ -148,12 +191,23 @@ export const organizationRoutes = createRouter()
         params: z.object({ id: uuid }),
         body: { content: { 'application/json': { schema: endPositionBody } }, required: true },
       },
-      responses: { 200: ok(z.object({ ok: z.literal(true) })), ...common, 403: err('Not allowed'), 422: err('Already ended') },
+      responses: {
+        200: ok(z.object({ ok: z.literal(true) })),
+        ...common,
+        403: err('Not allowed'),
+        422: err('Already ended'),
+      },
     }),
     async (c) => {
-      await committees.endPosition(c.get('db'), requireActor(c), c.req.valid('param').id, c.req.valid('json').validTo, {
-        ip: c.get('ip'),
-      });
+      await committees.endPosition(
+        c.get('db'),
+        requireActor(c),
+        c.req.valid('param').id,
+        c.req.valid('json').validTo,
+        {
+          ip: c.get('ip'),
+        },
+      );
       return c.json({ ok: true as const }, 200);
     },
   );

@@ -59,7 +59,8 @@ const orgResource = (path: string) => ({ type: 'organization' as const, path });
 /** The node as of the date, or a 404 when it did not exist then or the actor may not see it. */
 async function getVisibleNode(q: Queryable, actor: Actor, id: string, asOf?: string): Promise<repo.NodeRow> {
   const node = await repo.findNode(q, id, asOf);
-  if (!node || !can(actor, 'organization.view', orgResource(node.path))) throw notFound('Không tìm thấy tổ chức');
+  if (!node || !can(actor, 'organization.view', orgResource(node.path)))
+    throw notFound('Không tìm thấy tổ chức');
   return node;
 }
 
@@ -69,12 +70,17 @@ export async function getTree(db: Database, actor: Actor, query: { asOf?: string
     await getVisibleNode(db, actor, query.parentId, asOf);
     return { asOf, nodes: sortNodes((await repo.listChildren(db, query.parentId, asOf)).map(toTreeNode)) };
   }
-  if (actor.isSystemAdmin) return { asOf, nodes: sortNodes((await repo.listRoots(db, asOf)).map(toTreeNode)) };
+  if (actor.isSystemAdmin)
+    return { asOf, nodes: sortNodes((await repo.listRoots(db, asOf)).map(toTreeNode)) };
   // The actor's roots are the organisations of their scopes that do not lie under another of their scopes.
   const scopeIds = [...new Set(actor.scopes.map((s) => s.organizationId))];
   const nodes = await repo.listNodesWithCounts(db, scopeIds, asOf);
   const roots = nodes.filter(
-    (n) => !nodes.some((other) => other.id !== n.id && n.path.split('.').slice(0, -1).includes(other.path.split('.').at(-1)!)),
+    (n) =>
+      !nodes.some(
+        (other) =>
+          other.id !== n.id && n.path.split('.').slice(0, -1).includes(other.path.split('.').at(-1)!),
+      ),
   );
   return { asOf, nodes: sortNodes(roots.map(toTreeNode)) };
 }
@@ -95,19 +101,25 @@ export async function search(db: Database, actor: Actor, query: { q: string; asO
   };
 }
 
-export async function getDetail(db: Database, actor: Actor, id: string, asOfInput?: string): Promise<OrganizationDetail> {
+export async function getDetail(
+  db: Database,
+  actor: Actor,
+  id: string,
+  asOfInput?: string,
+): Promise<OrganizationDetail> {
   const node = await getVisibleNode(db, actor, id, asOfInput);
   // A dissolved organisation's page shows it on its last day.
   const asOf = asOfInput ?? (node.period_to ? addDays(node.period_to, -1) : todayIso());
-  const [ancestors, children, memberCount, directMemberCount, committees, positions, history] = await Promise.all([
-    repo.namesAsOf(db, ancestorIds(node.path), asOf),
-    repo.listChildren(db, node.id, asOf),
-    repo.countSubtreeMembers(db, node.path, asOf),
-    repo.countDirectMembers(db, node.id, asOf),
-    repo.listCommittees(db, node.id),
-    repo.listPositions(db, node.id),
-    repo.listHistory(db, node.id),
-  ]);
+  const [ancestors, children, memberCount, directMemberCount, committees, positions, history] =
+    await Promise.all([
+      repo.namesAsOf(db, ancestorIds(node.path), asOf),
+      repo.listChildren(db, node.id, asOf),
+      repo.countSubtreeMembers(db, node.path, asOf),
+      repo.countDirectMembers(db, node.id, asOf),
+      repo.listCommittees(db, node.id),
+      repo.listPositions(db, node.id),
+      repo.listHistory(db, node.id),
+    ]);
   const byId = new Map(ancestors.map((a) => [a.id, a]));
   const toHolder = (p: repo.PositionRow) => ({
     id: p.id,
@@ -147,7 +159,12 @@ export async function getDetail(db: Database, actor: Actor, id: string, asOfInpu
     ancestry: ancestorIds(node.path)
       .map((aid) => byId.get(aid))
       .filter((a) => a !== undefined)
-      .map((a) => ({ id: a.id, name: a.name, kind: a.kind, canView: can(actor, 'organization.view', orgResource(a.path)) })),
+      .map((a) => ({
+        id: a.id,
+        name: a.name,
+        kind: a.kind,
+        canView: can(actor, 'organization.view', orgResource(a.path)),
+      })),
     children: sortNodes(children.map(toTreeNode)),
     memberCount,
     directMemberCount,
@@ -310,7 +327,12 @@ async function nodeForChange(ctx: ReorgContext, id: string, field: string): Prom
 }
 
 /** Re-hangs a subtree: every node in it gets a new period from the date with its new path. */
-async function rehang(ctx: ReorgContext, node: repo.NodeRow, newParent: repo.NodeRow | null, newName?: string) {
+async function rehang(
+  ctx: ReorgContext,
+  node: repo.NodeRow,
+  newParent: repo.NodeRow | null,
+  newName?: string,
+) {
   const newRoot = childPath(newParent?.path ?? null, node.id);
   const subtree = await repo.listSubtreeAt(ctx.tx, node.path, ctx.date);
   for (const n of subtree) {
@@ -343,9 +365,11 @@ async function applyMove(ctx: ReorgContext, id: string, newParentId: string) {
     ]);
   }
   if (wouldCreateCycle(node.path, newParent.path)) {
-    throw new AppError('tree_cycle', `Không thể chuyển "${node.name}" vào chính nó hoặc tổ chức cấp dưới của nó`, [
-      { path: 'newParentId', message: 'Tổ chức cấp trên mới nằm trong tổ chức được chuyển' },
-    ]);
+    throw new AppError(
+      'tree_cycle',
+      `Không thể chuyển "${node.name}" vào chính nó hoặc tổ chức cấp dưới của nó`,
+      [{ path: 'newParentId', message: 'Tổ chức cấp trên mới nằm trong tổ chức được chuyển' }],
+    );
   }
   if (newParent.id === node.parent_id) {
     throw new AppError('invalid_tree_change', 'Tổ chức đã trực thuộc tổ chức cấp trên này', [
@@ -353,9 +377,11 @@ async function applyMove(ctx: ReorgContext, id: string, newParentId: string) {
     ]);
   }
   if (!canHoldChild(newParent.kind, node.kind)) {
-    throw new AppError('invalid_tree_change', `${kindLabel[newParent.kind]} không thể có ${kindLabel[node.kind]} trực thuộc`, [
-      { path: 'newParentId', message: 'Loại tổ chức cấp trên không phù hợp' },
-    ]);
+    throw new AppError(
+      'invalid_tree_change',
+      `${kindLabel[newParent.kind]} không thể có ${kindLabel[node.kind]} trực thuộc`,
+      [{ path: 'newParentId', message: 'Loại tổ chức cấp trên không phù hợp' }],
+    );
   }
   if (!can(ctx.actor, 'organization.reorganize', orgResource(newParent.path))) {
     throw new AppError('forbidden', `Bạn không có quyền thay đổi "${newParent.name}"`);
@@ -367,7 +393,9 @@ async function applyMove(ctx: ReorgContext, id: string, newParentId: string) {
 async function applyRename(ctx: ReorgContext, id: string, newName: string) {
   const node = await nodeForChange(ctx, id, 'organizationId');
   if (node.name === newName) {
-    throw new AppError('invalid_tree_change', 'Tên mới trùng tên hiện tại', [{ path: 'newName', message: 'Tên không đổi' }]);
+    throw new AppError('invalid_tree_change', 'Tên mới trùng tên hiện tại', [
+      { path: 'newName', message: 'Tên không đổi' },
+    ]);
   }
   await repo.endPeriod(ctx.tx, node.period_id, ctx.date);
   await repo.insertPeriod(ctx.tx, {
@@ -395,7 +423,12 @@ async function ensureEmpty(ctx: ReorgContext, node: repo.NodeRow) {
   }
 }
 
-async function endNode(ctx: ReorgContext, node: repo.NodeRow, reason: 'dissolved' | 'merged' | 'split', successor: string | null) {
+async function endNode(
+  ctx: ReorgContext,
+  node: repo.NodeRow,
+  reason: 'dissolved' | 'merged' | 'split',
+  successor: string | null,
+) {
   await repo.endPeriod(ctx.tx, node.period_id, ctx.date);
   await repo.endOrganization(ctx.tx, node.id, ctx.date, reason, successor);
   await repo.endPositionsAndCommittees(ctx.tx, node.id, ctx.date);
@@ -411,22 +444,41 @@ async function applyDissolve(ctx: ReorgContext, id: string) {
 }
 
 /** Moves everything an organisation holds (children and memberships) into another one on the date. */
-async function transferContents(ctx: ReorgContext, from: repo.NodeRow, to: repo.NodeRow, childIds?: string[], memberIds?: string[]) {
+async function transferContents(
+  ctx: ReorgContext,
+  from: repo.NodeRow,
+  to: repo.NodeRow,
+  childIds?: string[],
+  memberIds?: string[],
+) {
   const children = await repo.listChildren(ctx.tx, from.id, ctx.date);
   for (const child of children) {
     if (childIds && !childIds.includes(child.id)) continue;
     if (!canHoldChild(to.kind, child.kind)) {
-      throw new AppError('invalid_tree_change', `${kindLabel[to.kind]} không thể có ${kindLabel[child.kind]} trực thuộc`);
+      throw new AppError(
+        'invalid_tree_change',
+        `${kindLabel[to.kind]} không thể có ${kindLabel[child.kind]} trực thuộc`,
+      );
     }
     await rehang(ctx, child, to);
   }
   const memberships = await repo.listOpenMemberships(ctx.tx, from.id, ctx.date);
   const moving = memberships.filter((m) => !memberIds || memberIds.includes(m.member_id));
-  await repo.moveMemberships(ctx.tx, moving.map((m) => m.id), to.id, ctx.date);
+  await repo.moveMemberships(
+    ctx.tx,
+    moving.map((m) => m.id),
+    to.id,
+    ctx.date,
+  );
   return { children: children.length, members: moving.length };
 }
 
-async function createSibling(ctx: ReorgContext, like: repo.NodeRow, parent: repo.NodeRow | null, name: string) {
+async function createSibling(
+  ctx: ReorgContext,
+  like: repo.NodeRow,
+  parent: repo.NodeRow | null,
+  name: string,
+) {
   const id = await repo.insertOrganization(ctx.tx, {
     provinceId: like.province_id,
     kind: like.kind,
@@ -449,9 +501,11 @@ async function createSibling(ctx: ReorgContext, like: repo.NodeRow, parent: repo
 
 async function applyMerge(ctx: ReorgContext, sourceIds: string[], targetId?: string, newName?: string) {
   if (!targetId === !newName) {
-    throw new AppError('validation_failed', 'Chọn tổ chức tiếp nhận hoặc đặt tên tổ chức mới (một trong hai)', [
-      { path: 'targetId', message: 'Cần đúng một trong hai: targetId hoặc newName' },
-    ]);
+    throw new AppError(
+      'validation_failed',
+      'Chọn tổ chức tiếp nhận hoặc đặt tên tổ chức mới (một trong hai)',
+      [{ path: 'targetId', message: 'Cần đúng một trong hai: targetId hoặc newName' }],
+    );
   }
   if (new Set(sourceIds).size !== sourceIds.length || (targetId && sourceIds.includes(targetId))) {
     throw new AppError('validation_failed', 'Danh sách tổ chức hợp nhất bị trùng', [
@@ -475,7 +529,9 @@ async function applyMerge(ctx: ReorgContext, sourceIds: string[], targetId?: str
     ? await nodeForChange(ctx, targetId, 'targetId')
     : await createSibling(ctx, first, await parentOf(ctx, first), newName!);
   if (target.kind !== first.kind) {
-    throw new AppError('invalid_tree_change', 'Tổ chức tiếp nhận phải cùng loại', [{ path: 'targetId', message: 'Khác loại' }]);
+    throw new AppError('invalid_tree_change', 'Tổ chức tiếp nhận phải cùng loại', [
+      { path: 'targetId', message: 'Khác loại' },
+    ]);
   }
   const moved = [];
   for (const s of sources) {
@@ -498,14 +554,18 @@ async function applySplit(
   const assignedMembers = parts.flatMap((p) => p.memberIds);
   const assignedChildren = parts.flatMap((p) => p.childIds);
   const problems = [];
-  if (new Set(assignedMembers).size !== assignedMembers.length) problems.push('một đảng viên được chia vào hai nơi');
-  if (new Set(assignedChildren).size !== assignedChildren.length) problems.push('một tổ chức được chia vào hai nơi');
+  if (new Set(assignedMembers).size !== assignedMembers.length)
+    problems.push('một đảng viên được chia vào hai nơi');
+  if (new Set(assignedChildren).size !== assignedChildren.length)
+    problems.push('một tổ chức được chia vào hai nơi');
   const missingMembers = memberIds.filter((m) => !assignedMembers.includes(m)).length;
   const missingChildren = children.filter((c) => !assignedChildren.includes(c.id)).length;
   if (missingMembers) problems.push(`${missingMembers} đảng viên chưa được chia`);
   if (missingChildren) problems.push(`${missingChildren} tổ chức trực thuộc chưa được chia`);
-  if (assignedMembers.some((m) => !memberIds.includes(m))) problems.push('có đảng viên không sinh hoạt ở tổ chức này');
-  if (assignedChildren.some((c) => !children.some((x) => x.id === c))) problems.push('có tổ chức không trực thuộc tổ chức này');
+  if (assignedMembers.some((m) => !memberIds.includes(m)))
+    problems.push('có đảng viên không sinh hoạt ở tổ chức này');
+  if (assignedChildren.some((c) => !children.some((x) => x.id === c)))
+    problems.push('có tổ chức không trực thuộc tổ chức này');
   if (problems.length > 0) {
     throw new AppError('invalid_tree_change', `Không thể chia tách: ${problems.join('; ')}`, [
       { path: 'parts', message: problems.join('; ') },

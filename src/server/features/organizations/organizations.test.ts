@@ -31,21 +31,39 @@ async function officerOf(org: Awaited<ReturnType<typeof makeProvince>>['province
 describe('tree as of a date', () => {
   it('keeps the old shape before a move and shows the new one after it', async () => {
     const { province, commune, cellA } = await makeProvince(db);
-    const district = await makeOrganization(db, { name: 'Đảng bộ huyện Cũ', kind: 'district_committee', parent: province });
-    const village = await makeOrganization(db, { name: 'Đảng bộ xã Ven Sông', kind: 'grassroots_committee', parent: district });
+    const district = await makeOrganization(db, {
+      name: 'Đảng bộ huyện Cũ',
+      kind: 'district_committee',
+      parent: province,
+    });
+    const village = await makeOrganization(db, {
+      name: 'Đảng bộ xã Ven Sông',
+      kind: 'grassroots_committee',
+      parent: district,
+    });
     const hamlet = await makeOrganization(db, { name: 'Chi bộ thôn Bến', kind: 'cell', parent: village });
     await makeMember(db, hamlet);
     await makeMember(db, hamlet);
     const req = await officerOf(province);
 
     let res = await req('/api/reorganizations', {
-      json: { kind: 'move', organizationId: village.id, newParentId: province.id, effectiveDate: '2025-07-01', documentRef: '12-QĐ/TU' },
+      json: {
+        kind: 'move',
+        organizationId: village.id,
+        newParentId: province.id,
+        effectiveDate: '2025-07-01',
+        documentRef: '12-QĐ/TU',
+      },
     });
     expect(res.status).toBe(201);
-    res = await req('/api/reorganizations', { json: { kind: 'dissolve', organizationId: district.id, effectiveDate: '2025-07-01' } });
+    res = await req('/api/reorganizations', {
+      json: { kind: 'dissolve', organizationId: district.id, effectiveDate: '2025-07-01' },
+    });
     expect(res.status).toBe(201);
 
-    const before = await (await req(`/api/organizations/tree?parentId=${province.id}&asOf=2024-06-01`)).json();
+    const before = await (
+      await req(`/api/organizations/tree?parentId=${province.id}&asOf=2024-06-01`)
+    ).json();
     const namesBefore = before.nodes.map((n: { name: string }) => n.name);
     expect(namesBefore).toContain('Đảng bộ huyện Cũ');
     expect(namesBefore).not.toContain('Đảng bộ xã Ven Sông');
@@ -60,7 +78,10 @@ describe('tree as of a date', () => {
 
     // The cell under the moved commune has a new path from that day, and the old one before it.
     const hamletNow = await (await req(`/api/organizations/${hamlet.id}`)).json();
-    expect(hamletNow.ancestry.map((a: { name: string }) => a.name)).toEqual([province.name, 'Đảng bộ xã Ven Sông']);
+    expect(hamletNow.ancestry.map((a: { name: string }) => a.name)).toEqual([
+      province.name,
+      'Đảng bộ xã Ven Sông',
+    ]);
     const hamletThen = await (await req(`/api/organizations/${hamlet.id}?asOf=2025-06-30`)).json();
     expect(hamletThen.ancestry.map((a: { name: string }) => a.name)).toEqual([
       province.name,
@@ -81,7 +102,12 @@ describe('tree as of a date', () => {
     await makeMember(db, cellB);
     const req = await officerOf(province);
     const res = await req('/api/reorganizations', {
-      json: { kind: 'merge', sourceIds: [cellA.id, cellB.id], newName: 'Chi bộ thôn Đông Tây', effectiveDate: '2025-01-01' },
+      json: {
+        kind: 'merge',
+        sourceIds: [cellA.id, cellB.id],
+        newName: 'Chi bộ thôn Đông Tây',
+        effectiveDate: '2025-01-01',
+      },
     });
     expect(res.status).toBe(201);
     const tree = await (await req(`/api/organizations/tree?parentId=${commune.id}&asOf=2025-01-02`)).json();
@@ -112,7 +138,9 @@ describe('tree as of a date', () => {
     const { province, cellA } = await makeProvince(db);
     await makeMember(db, cellA);
     const req = await officerOf(province);
-    const res = await req('/api/reorganizations', { json: { kind: 'dissolve', organizationId: cellA.id, effectiveDate: '2025-02-01' } });
+    const res = await req('/api/reorganizations', {
+      json: { kind: 'dissolve', organizationId: cellA.id, effectiveDate: '2025-02-01' },
+    });
     expect(res.status).toBe(422);
     expect((await res.json()).error.message).toContain('1 đảng viên');
   });
@@ -157,11 +185,18 @@ describe('tree as of a date', () => {
     const { province, cellA } = await makeProvince(db);
     const req = await officerOf(province);
     const res = await req('/api/reorganizations', {
-      json: { kind: 'rename', organizationId: cellA.id, newName: 'Chi bộ Tổ dân phố 5', effectiveDate: '2024-01-01' },
+      json: {
+        kind: 'rename',
+        organizationId: cellA.id,
+        newName: 'Chi bộ Tổ dân phố 5',
+        effectiveDate: '2024-01-01',
+      },
     });
     expect(res.status).toBe(201);
     expect((await (await req(`/api/organizations/${cellA.id}`)).json()).name).toBe('Chi bộ Tổ dân phố 5');
-    expect((await (await req(`/api/organizations/${cellA.id}?asOf=2023-12-31`)).json()).name).toBe(cellA.name);
+    expect((await (await req(`/api/organizations/${cellA.id}?asOf=2023-12-31`)).json()).name).toBe(
+      cellA.name,
+    );
   });
 
   it('searches names ignoring diacritics, only inside what the actor sees', async () => {
@@ -172,7 +207,10 @@ describe('tree as of a date', () => {
     const req = await officerOf(province);
     const body = await (await req('/api/organizations/search?q=duc thang')).json();
     expect(body.results.map((r: { name: string }) => r.name)).toEqual(['Chi bộ Khu phố Đức Thắng']);
-    expect(body.results[0].ancestry.map((a: { name: string }) => a.name)).toEqual([province.name, commune.name]);
+    expect(body.results[0].ancestry.map((a: { name: string }) => a.name)).toEqual([
+      province.name,
+      commune.name,
+    ]);
   });
 });
 
