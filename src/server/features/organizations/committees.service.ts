@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { assignPositionBody, createCommitteeBody } from '../../../contracts/organizations.ts';
 import { formatDateVi } from '../../../domain/dates.ts';
+import { positionKindsAt } from '../../../domain/offices.ts';
 import { type Actor, can } from '../../../domain/permissions.ts';
 import { isWithin } from '../../../domain/tree.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -13,14 +14,6 @@ import * as repo from './organizations.repository.ts';
 export interface AuditMeta {
   ip: string | null;
 }
-
-// Which offices exist where: party groups have leaders, cells have no standing committee.
-const allowedAt = {
-  party_group: ['group_leader', 'group_deputy'],
-  cell: ['secretary', 'deputy_secretary', 'committee_member'],
-  grassroots_cell: ['secretary', 'deputy_secretary', 'committee_member'],
-} as Record<string, readonly string[]>;
-const committeeOffices = ['secretary', 'deputy_secretary', 'standing_member', 'committee_member'];
 
 async function managedNode(tx: Queryable, actor: Actor, organizationId: string) {
   const node = await repo.findNode(tx, organizationId);
@@ -93,7 +86,7 @@ export async function assignPosition(
 ) {
   return db.transaction(async (tx) => {
     const node = await managedNode(tx, actor, organizationId);
-    const allowed = allowedAt[node.kind] ?? committeeOffices;
+    const allowed = positionKindsAt(node.kind);
     if (!allowed.includes(input.kind)) {
       throw new AppError('validation_failed', 'Chức vụ không có ở loại tổ chức này', [
         { path: 'kind', message: `Chỉ được: ${allowed.join(', ')}` },
