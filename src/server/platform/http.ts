@@ -1,8 +1,8 @@
 // HTTP plumbing shared by every feature: the app's context type, error mapping, validation hook, auth guards.
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { type ErrorCode, errorCodes, type ErrorResponse } from '../../contracts/errors.ts';
+import { type ErrorCode, errorCodes, errorResponse, type ErrorResponse } from '../../contracts/errors.ts';
 import type { Actor } from '../../domain/permissions.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db.ts';
@@ -71,3 +71,18 @@ export function requireActor(c: Context<AppEnv>): Actor {
   if (!actor) throw new AppError('unauthenticated');
   return actor;
 }
+
+/** OpenAPI response entries shared by every feature's routes. */
+export const errorResponseOf = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: errorResponse } },
+});
+export const jsonResponseOf = <T extends z.ZodType>(schema: T, description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+export const commonErrors = {
+  400: errorResponseOf('Invalid input'),
+  401: errorResponseOf('Not signed in'),
+  404: errorResponseOf('Not found or not visible'),
+};

@@ -1,7 +1,6 @@
 // Routes of members: list with filters, profile, create, update, lifecycle events, transfers, exemptions.
 import { createRoute, z } from '@hono/zod-openapi';
 import { uuid } from '../../../contracts/common.ts';
-import { errorResponse } from '../../../contracts/errors.ts';
 import {
   createMemberBody,
   exemptionBody,
@@ -12,18 +11,18 @@ import {
   transferBody,
   updateMemberBody,
 } from '../../../contracts/members.ts';
-import { createRouter, requireActor } from '../../platform/http.ts';
+import {
+  commonErrors,
+  createRouter,
+  errorResponseOf,
+  jsonResponseOf,
+  requireActor,
+} from '../../platform/http.ts';
 import * as service from './members.service.ts';
 
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: errorResponse } },
-});
-const ok = <T extends z.ZodType>(schema: T, description = 'OK') => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const common = { 400: err('Invalid input'), 401: err('Not signed in'), 404: err('Not found or not visible') };
+const err = errorResponseOf;
+const ok = jsonResponseOf;
+const common = commonErrors;
 const writeErrors = { ...common, 403: err('Not allowed'), 409: err('Duplicate'), 422: err('Invalid state') };
 const idParam = z.object({ id: uuid });
 const json = <T extends z.ZodType>(schema: T) => ({

@@ -1,7 +1,6 @@
 // Routes of the organisation tree: browse as of a date, search, organisation pages, create, reorganise.
 import { createRoute, z } from '@hono/zod-openapi';
 import { isoDate, uuid } from '../../../contracts/common.ts';
-import { errorResponse } from '../../../contracts/errors.ts';
 import {
   assignPositionBody,
   createCommitteeBody,
@@ -15,19 +14,19 @@ import {
   treeQuery,
   treeResponse,
 } from '../../../contracts/organizations.ts';
-import { createRouter, requireActor } from '../../platform/http.ts';
+import {
+  commonErrors,
+  createRouter,
+  errorResponseOf,
+  jsonResponseOf,
+  requireActor,
+} from '../../platform/http.ts';
 import * as committees from './committees.service.ts';
 import * as service from './organizations.service.ts';
 
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: errorResponse } },
-});
-const ok = <T extends z.ZodType>(schema: T, description = 'OK') => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const common = { 400: err('Invalid input'), 401: err('Not signed in'), 404: err('Not found or not visible') };
+const err = errorResponseOf;
+const ok = jsonResponseOf;
+const common = commonErrors;
 
 export const organizationRoutes = createRouter()
   .openapi(

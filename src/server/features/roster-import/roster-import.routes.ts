@@ -1,25 +1,24 @@
 // Routes of roster import (upload, progress and problems, commit) and of the roster export as .xlsx.
 import { createRoute, z } from '@hono/zod-openapi';
 import { uuid } from '../../../contracts/common.ts';
-import { errorResponse } from '../../../contracts/errors.ts';
 import {
   exportQuery,
   rosterImportCreated,
   rosterImportView,
   rosterUploadForm,
 } from '../../../contracts/roster-import.ts';
-import { createRouter, requireActor } from '../../platform/http.ts';
+import {
+  commonErrors,
+  createRouter,
+  errorResponseOf,
+  jsonResponseOf,
+  requireActor,
+} from '../../platform/http.ts';
 import * as service from './roster-import.service.ts';
 
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: errorResponse } },
-});
-const ok = <T extends z.ZodType>(schema: T, description = 'OK') => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const common = { 400: err('Invalid input'), 401: err('Not signed in'), 404: err('Not found or not visible') };
+const err = errorResponseOf;
+const ok = jsonResponseOf;
+const common = commonErrors;
 const idParam = z.object({ id: uuid });
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
