@@ -75,3 +75,23 @@ export const healthResponse = z.object({
 });
 
 export const dateString = isoDate;
+
+export const assignRoleBody = z.object({
+  memberId: uuid.describe('the member whose account receives the role (an account is created if missing)'),
+  role: z.enum(['board_officer', 'follower']),
+  organizationId: uuid,
+  validFrom: isoDate,
+});
+
+export const roleAssignmentItem = z.object({
+  id: uuid,
+  role: z.enum(['board_officer', 'follower']),
+  memberId: uuid.nullable(),
+  memberName: z.string(),
+  organizationId: uuid,
+  organizationName: z.string(),
+  validFrom: isoDate,
+  validTo: isoDate.nullable(),
+});
+export const roleAssignmentList = z.object({ items: z.array(roleAssignmentItem) });
+export const endRoleBody = z.object({ validTo: isoDate });

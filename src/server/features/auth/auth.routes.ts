@@ -3,10 +3,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import {
+  assignRoleBody,
   changePasswordBody,
+  endRoleBody,
   loginBody,
   meResponse,
   resetPasswordBody,
+  roleAssignmentList,
   sessionListResponse,
 } from '../../../contracts/auth.ts';
 import { okResponse, uuid } from '../../../contracts/common.ts';
@@ -15,6 +18,7 @@ import { AppError } from '../../platform/errors.ts';
 import { type AppEnv, createRouter, requireActor } from '../../platform/http.ts';
 import * as members from '../members/members.service.ts';
 import * as service from './auth.service.ts';
+import * as roles from './role-assignments.service.ts';
 
 export const sessionCookie = 'chibo_session';
 
@@ -187,6 +191,67 @@ export const authRoutes = createRouter()
       const resource = await members.findMemberResource(db, c.req.valid('param').id);
       if (!resource) throw new AppError('not_found', 'Không tìm thấy đảng viên');
       await service.resetPassword(db, actor, resource, c.req.valid('json').newPassword, requestMeta(c));
+      return c.json({ ok: true as const }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/organizations/{id}/roles',
+      tags: ['auth'],
+      summary: 'Board officers and followers assigned at an organisation',
+      request: { params: z.object({ id: uuid }) },
+      responses: {
+        200: { description: 'Assignments', content: { 'application/json': { schema: roleAssignmentList } } },
+        ...errors,
+        404: { description: 'Not found', content: { 'application/json': { schema: errorResponse } } },
+      },
+    }),
+    async (c) => c.json(await roles.listRoles(c.get('db'), requireActor(c), c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/role-assignments',
+      tags: ['auth'],
+      summary: 'Make a member an organisation-board officer over a subtree, or the follower of a cell',
+      request: { body: { content: { 'application/json': { schema: assignRoleBody } }, required: true } },
+      responses: {
+        201: { description: 'Assigned', content: { 'application/json': { schema: z.object({ id: uuid }) } } },
+        ...errors,
+        403: { description: 'Not allowed', content: { 'application/json': { schema: errorResponse } } },
+        404: { description: 'Not found', content: { 'application/json': { schema: errorResponse } } },
+        409: { description: 'Already assigned', content: { 'application/json': { schema: errorResponse } } },
+      },
+    }),
+    async (c) =>
+      c.json(await roles.assignRole(c.get('db'), requireActor(c), c.req.valid('json'), requestMeta(c)), 201),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/role-assignments/{id}/end',
+      tags: ['auth'],
+      summary: 'End a role assignment on a date',
+      request: {
+        params: z.object({ id: uuid }),
+        body: { content: { 'application/json': { schema: endRoleBody } }, required: true },
+      },
+      responses: {
+        200: { description: 'Ended', content: { 'application/json': { schema: okResponse } } },
+        ...errors,
+        403: { description: 'Not allowed', content: { 'application/json': { schema: errorResponse } } },
+        404: { description: 'Not found', content: { 'application/json': { schema: errorResponse } } },
+      },
+    }),
+    async (c) => {
+      await roles.endRole(
+        c.get('db'),
+        requireActor(c),
+        c.req.valid('param').id,
+        c.req.valid('json').validTo,
+        requestMeta(c),
+      );
       return c.json({ ok: true as const }, 200);
     },
   );
