@@ -18,6 +18,12 @@ export const memberEventKind = z.enum([
   'expelled',
 ]);
 
+/** Where a member attends: their cell (official), a host cell (temporary), a party group inside their cell. */
+export const membershipKind = z.enum(['official', 'temporary', 'party_group']);
+
+export const joinPartyGroupBody = z.object({ memberId: uuid, validFrom: isoDate });
+export const endMembershipBody = z.object({ validTo: isoDate });
+
 export const memberListQuery = pageQuery.extend({
   organizationId: uuid.optional(),
   scope: z.enum(['direct', 'subtree']).default('subtree'),
@@ -122,7 +128,7 @@ export const memberProfile = z.object({
       organizationId: uuid,
       organizationName: z.string(),
       organizationKind: organizationKind,
-      kind: z.enum(['official', 'temporary']),
+      kind: membershipKind,
       validFrom: isoDate,
       validTo: isoDate.nullable(),
     }),

@@ -83,7 +83,7 @@ export async function makeMember(
   opts: {
     fullName?: string;
     status?: 'probationary' | 'full';
-    kind?: 'official' | 'temporary';
+    kind?: 'official' | 'temporary' | 'party_group';
     citizenId?: string;
     partyCardNumber?: string;
     since?: string;

@@ -247,12 +247,26 @@ describe('createDemoData', () => {
            OR (o.valid_to IS NOT NULL AND (ms.valid_to IS NULL OR ms.valid_to > o.valid_to))`,
     );
     expect(outside).toEqual([]);
-    // Every current official membership points at a live cell.
+    // Every current official or temporary membership points at a live cell.
     const notCells = await db.query(
       `SELECT ms.id FROM membership ms JOIN organization o ON o.id = ms.organization_id
-        WHERE ms.valid_to IS NULL AND (o.kind NOT IN ('cell', 'grassroots_cell') OR o.valid_to IS NOT NULL)`,
+        WHERE ms.valid_to IS NULL AND ms.kind <> 'party_group'
+          AND (o.kind NOT IN ('cell', 'grassroots_cell') OR o.valid_to IS NOT NULL)`,
     );
     expect(notCells).toEqual([]);
+    // Party-group memberships point at a group inside the member's own cell, and every group has members.
+    const strayGroups = await db.query(
+      `SELECT g.id FROM membership g
+         JOIN organization_period gp ON gp.organization_id = g.organization_id AND gp.valid_to IS NULL
+         LEFT JOIN membership c ON c.member_id = g.member_id AND c.kind = 'official' AND c.valid_to IS NULL
+        WHERE g.kind = 'party_group' AND g.valid_to IS NULL AND c.organization_id IS DISTINCT FROM gp.parent_id`,
+    );
+    expect(strayGroups).toEqual([]);
+    const emptyGroups = await db.query(
+      `SELECT o.id FROM organization o WHERE o.kind = 'party_group' AND o.valid_to IS NULL
+          AND NOT EXISTS (SELECT 1 FROM membership ms WHERE ms.organization_id = o.id AND ms.valid_to IS NULL)`,
+    );
+    expect(emptyGroups).toEqual([]);
   });
 
   it('gives positions only to full members attending the organisation or below it at the time', async () => {

@@ -1264,6 +1264,7 @@ export async function createDemoData(db: Database, opts: DemoOptions): Promise<D
     });
 
     await writeCommittees(tx, planned, demo, positionRng, provinceId, today);
+    await writePartyGroupMemberships(tx);
 
     // Accounts: the administrator and one per demo member; one hash for all keeps start-up fast.
     const account = new BatchWriter(tx, 'account', [
@@ -2072,6 +2073,38 @@ async function writeCommittees(
   }
   await committee.flush();
   await position.flush();
+}
+
+/**
+ * Splits the members of cells with party groups among those groups: leaders and deputies in the group they
+ * lead, everyone else round-robin. Ids derive from (member, group), so the result stays deterministic.
+ */
+async function writePartyGroupMemberships(tx: Queryable) {
+  await tx.query(
+    `INSERT INTO membership (id, province_id, member_id, organization_id, kind, valid_from)
+     SELECT md5(p.member_id::text || p.organization_id::text)::uuid, p.province_id, p.member_id, p.organization_id,
+            'party_group', p.valid_from
+       FROM position p JOIN organization o ON o.id = p.organization_id
+      WHERE o.kind = 'party_group' AND p.valid_to IS NULL`,
+  );
+  await tx.query(
+    `WITH groups AS (
+       SELECT p.organization_id AS group_id, p.parent_id AS cell_id, o.province_id, o.valid_from,
+              row_number() OVER (PARTITION BY p.parent_id ORDER BY p.name) - 1 AS idx,
+              count(*) OVER (PARTITION BY p.parent_id) AS n
+         FROM organization_period p JOIN organization o ON o.id = p.organization_id
+        WHERE o.kind = 'party_group' AND p.valid_to IS NULL),
+     members AS (
+       SELECT ms.member_id, ms.organization_id AS cell_id, ms.valid_from,
+              row_number() OVER (PARTITION BY ms.organization_id ORDER BY ms.member_id) - 1 AS rn
+         FROM membership ms
+        WHERE ms.kind = 'official' AND ms.valid_to IS NULL AND ms.organization_id IN (SELECT cell_id FROM groups)
+          AND NOT EXISTS (SELECT 1 FROM membership x WHERE x.member_id = ms.member_id AND x.kind = 'party_group'))
+     INSERT INTO membership (id, province_id, member_id, organization_id, kind, valid_from)
+     SELECT md5(m.member_id::text || g.group_id::text)::uuid, g.province_id, m.member_id, g.group_id, 'party_group',
+            greatest(m.valid_from, g.valid_from)
+       FROM members m JOIN groups g ON g.cell_id = m.cell_id AND g.idx = m.rn % g.n`,
+  );
 }
 
 function termDay(rng: Random, from: string, to: string): string {

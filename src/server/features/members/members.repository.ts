@@ -136,7 +136,7 @@ export async function listMemberships(q: Queryable, memberId: string) {
     organization_id: string;
     organization_name: string;
     organization_kind: string;
-    kind: 'official' | 'temporary';
+    kind: 'official' | 'temporary' | 'party_group';
     valid_from: string;
     valid_to: string | null;
   }>(
@@ -262,7 +262,7 @@ export async function insertMembership(
     provinceId: string;
     memberId: string;
     organizationId: string;
-    kind: 'official' | 'temporary';
+    kind: 'official' | 'temporary' | 'party_group';
     validFrom: string;
   },
 ) {
@@ -272,7 +272,11 @@ export async function insertMembership(
   );
 }
 
-export async function findOpenMembership(q: Queryable, memberId: string, kind: 'official' | 'temporary') {
+export async function findOpenMembership(
+  q: Queryable,
+  memberId: string,
+  kind: 'official' | 'temporary' | 'party_group',
+) {
   const rows = await q.query<{ id: string; organization_id: string; valid_from: string }>(
     'SELECT id, organization_id, valid_from FROM membership WHERE member_id = $1 AND kind = $2 AND valid_to IS NULL',
     [memberId, kind],
@@ -349,4 +353,16 @@ export async function findByIdentifiers(q: Queryable, cards: string[], citizenId
     'SELECT * FROM member WHERE party_card_number = ANY($1::text[]) OR citizen_id = ANY($2::text[])',
     [cards, citizenIds],
   );
+}
+
+export async function findMembership(q: Queryable, id: string) {
+  const rows = await q.query<{
+    id: string;
+    member_id: string;
+    organization_id: string;
+    kind: 'official' | 'temporary' | 'party_group';
+    valid_from: string;
+    valid_to: string | null;
+  }>('SELECT id, member_id, organization_id, kind, valid_from, valid_to FROM membership WHERE id = $1', [id]);
+  return rows[0] ?? null;
 }

@@ -3,7 +3,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { uuid } from '../../../contracts/common.ts';
 import {
   createMemberBody,
+  endMembershipBody,
   exemptionBody,
+  joinPartyGroupBody,
   memberEventBody,
   memberListQuery,
   memberListResponse,
@@ -140,6 +142,52 @@ export const memberRoutes = createRouter()
         await service.exempt(c.get('db'), requireActor(c), c.req.valid('param').id, c.req.valid('json'), {
           ip: c.get('ip'),
         }),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/organizations/{id}/group-members',
+      tags: ['members'],
+      summary: 'Put a member of the cell into this party group from a date (leaving their previous group)',
+      request: { params: idParam, ...json(joinPartyGroupBody) },
+      responses: { 200: ok(memberProfile), ...writeErrors },
+    }),
+    async (c) =>
+      c.json(
+        await service.joinPartyGroup(
+          c.get('db'),
+          requireActor(c),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+          {
+            ip: c.get('ip'),
+          },
+        ),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/memberships/{id}/end',
+      tags: ['members'],
+      summary: 'End a temporary attendance or a party-group membership on a date',
+      request: { params: idParam, ...json(endMembershipBody) },
+      responses: { 200: ok(memberProfile), ...writeErrors },
+    }),
+    async (c) =>
+      c.json(
+        await service.endMembership(
+          c.get('db'),
+          requireActor(c),
+          c.req.valid('param').id,
+          c.req.valid('json').validTo,
+          {
+            ip: c.get('ip'),
+          },
+        ),
         200,
       ),
   );

@@ -5,6 +5,7 @@ import type {
   MemberProfile,
   createMemberBody,
   exemptionBody,
+  joinPartyGroupBody,
   memberEventBody,
   transferBody,
   updateMemberBody,
@@ -365,8 +366,10 @@ export async function transfer(
     };
     if (input.kind === 'official') {
       if (official) await repo.endMembership(tx, official.id, input.effectiveDate);
-      for (const t of await repo.findOpenMembership(tx, id, 'temporary')) {
-        await repo.endMembership(tx, t.id, input.effectiveDate);
+      // Leaving the cell also ends temporary attendance elsewhere and the place in a party group.
+      for (const kind of ['temporary', 'party_group'] as const) {
+        for (const t of await repo.findOpenMembership(tx, id, kind))
+          await repo.endMembership(tx, t.id, input.effectiveDate);
       }
       await repo.insertEvent(tx, {
         ...common,
@@ -458,4 +461,106 @@ export async function exempt(
     });
   });
   return getProfile(db, actor, id);
+}
+
+/** Puts a member of a cell into one of its party groups from a date (leaving any group they were in). */
+export async function joinPartyGroup(
+  db: Database,
+  actor: Actor,
+  groupId: string,
+  input: z.infer<typeof joinPartyGroupBody>,
+  meta: AuditMeta,
+): Promise<MemberProfile> {
+  await db.transaction(async (tx) => {
+    const group = await getVisibleOrganization(tx, actor, groupId, 'groupId');
+    if (group.kind !== 'party_group' || group.valid_to) {
+      throw new AppError('validation_failed', 'Chỉ phân đảng viên vào tổ đảng đang hoạt động', [
+        { path: 'groupId', message: 'Không phải tổ đảng' },
+      ]);
+    }
+    const member = await getManagedActiveMember(tx, actor, input.memberId, 'member.transfer');
+    const [official] = await repo.findOpenMembership(tx, member.id, 'official');
+    if (!official || official.organization_id !== group.parent_id) {
+      throw new AppError(
+        'validation_failed',
+        'Đảng viên phải sinh hoạt chính thức tại chi bộ có tổ đảng này',
+        [{ path: 'memberId', message: 'Không thuộc chi bộ của tổ đảng' }],
+      );
+    }
+    const [current] = await repo.findOpenMembership(tx, member.id, 'party_group');
+    if (current?.organization_id === group.id) throw new AppError('conflict', 'Đảng viên đã ở tổ đảng này');
+    if (current && input.validFrom <= current.valid_from) {
+      throw new AppError('validation_failed', 'Ngày vào tổ phải sau ngày vào tổ đảng hiện tại', [
+        { path: 'validFrom', message: `Phải sau ${formatDateVi(current.valid_from)}` },
+      ]);
+    }
+    if (current) await repo.endMembership(tx, current.id, input.validFrom);
+    await repo.insertMembership(tx, {
+      provinceId: group.province_id,
+      memberId: member.id,
+      organizationId: group.id,
+      kind: 'party_group',
+      validFrom: input.validFrom,
+    });
+    await recordAudit(tx, {
+      chain: group.province_id,
+      actorAccountId: actor.accountId,
+      action: 'member.partyGroup.join',
+      entity: 'member',
+      entityId: member.id,
+      before: { groupId: current?.organization_id ?? null },
+      after: { groupId: group.id, validFrom: input.validFrom },
+      ip: meta.ip,
+    });
+  });
+  return getProfile(db, actor, input.memberId);
+}
+
+/** Ends a party-group or temporary membership on a date (an official one ends only by a transfer or event). */
+export async function endMembership(
+  db: Database,
+  actor: Actor,
+  membershipId: string,
+  validTo: string,
+  meta: AuditMeta,
+): Promise<MemberProfile> {
+  const memberId = await db.transaction(async (tx) => {
+    const ms = await repo.findMembership(tx, membershipId);
+    if (!ms) throw notFound('Không tìm thấy nơi sinh hoạt');
+    const member = await getManagedActiveMember(tx, actor, ms.member_id, 'member.transfer');
+    if (ms.kind === 'official') {
+      throw new AppError(
+        'invalid_state',
+        'Nơi sinh hoạt chính thức chỉ kết thúc khi chuyển sinh hoạt hoặc ghi nhận sự kiện',
+      );
+    }
+    if (ms.valid_to) throw new AppError('invalid_state', 'Nơi sinh hoạt này đã kết thúc');
+    if (validTo <= ms.valid_from) {
+      throw new AppError('validation_failed', 'Ngày kết thúc phải sau ngày bắt đầu', [
+        { path: 'validTo', message: `Phải sau ${formatDateVi(ms.valid_from)}` },
+      ]);
+    }
+    await repo.endMembership(tx, ms.id, validTo);
+    if (ms.kind === 'temporary') {
+      await repo.insertEvent(tx, {
+        provinceId: member.province_id,
+        memberId: member.id,
+        kind: 'temporary_return',
+        eventDate: validTo,
+        fromOrganizationId: ms.organization_id,
+      });
+    }
+    await recordAudit(tx, {
+      chain: member.province_id,
+      actorAccountId: actor.accountId,
+      action: 'membership.end',
+      entity: 'membership',
+      entityId: ms.id,
+      before: { validTo: null },
+      after: { validTo },
+      ip: meta.ip,
+    });
+    return member.id;
+  });
+  return getProfile(db, actor, memberId);
 }

@@ -246,4 +246,43 @@ describe('changes', () => {
     expect(res.status).toBe(200);
     expect((await res.json()).exemptions[0].reason).toBe('Ốm đau dài ngày');
   });
+
+  it('puts members into party groups of their cell, moves them between groups, and ends it', async () => {
+    const { cellA, cellB } = await makeProvince(db);
+    const g1 = await makeOrganization(db, { name: 'Tổ đảng số 1', kind: 'party_group', parent: cellA });
+    const g2 = await makeOrganization(db, { name: 'Tổ đảng số 2', kind: 'party_group', parent: cellA });
+    const m = await makeMember(db, cellA);
+    const stranger = await makeMember(db, cellB);
+    const { req } = await secretaryOf(cellA);
+    const join = (group: string, memberId: string, validFrom: string) =>
+      req(`/api/organizations/${group}/group-members`, { json: { memberId, validFrom } });
+    expect((await join(g1.id, m.id, '2025-01-01')).status).toBe(200);
+    expect((await join(g1.id, m.id, '2025-02-01')).status).toBe(409);
+    expect((await join(g2.id, stranger.id, '2025-02-01')).status).toBe(404);
+    expect((await join(cellA.id, m.id, '2025-02-01')).status).toBe(400);
+    const moved = await (await join(g2.id, m.id, '2025-03-01')).json();
+    const groups = moved.memberships.filter((x: { kind: string }) => x.kind === 'party_group');
+    expect(
+      groups.map((x: { organizationName: string; validTo: string | null }) => [
+        x.organizationName,
+        x.validTo,
+      ]),
+    ).toEqual([
+      ['Tổ đảng số 2', null],
+      ['Tổ đảng số 1', '2025-03-01'],
+    ]);
+    // The cell still counts the member once; the group page counts its own members.
+    const cellPage = await (await req(`/api/organizations/${cellA.id}`)).json();
+    expect(cellPage.children.find((c: { id: string }) => c.id === g2.id).memberCount).toBe(1);
+    const list = await (await req(`/api/members?organizationId=${cellA.id}`)).json();
+    expect(list.items.filter((i: { id: string }) => i.id === m.id)).toHaveLength(1);
+    const current = groups[0].id as string;
+    const official = moved.memberships.find((x: { kind: string }) => x.kind === 'official').id as string;
+    expect((await req(`/api/memberships/${official}/end`, { json: { validTo: '2025-06-01' } })).status).toBe(
+      422,
+    );
+    expect((await req(`/api/memberships/${current}/end`, { json: { validTo: '2025-06-01' } })).status).toBe(
+      200,
+    );
+  });
 });

@@ -32,12 +32,14 @@ export interface NodeWithCountsRow extends NodeRow {
   member_count: number;
 }
 
-// Members are counted where they officially attend; temporary attendance does not double-count them.
+// Members are counted where they officially attend (and in their party group); temporary attendance elsewhere
+// does not count them twice.
 const countColumns = (d: number) => `
   (SELECT count(*) FROM organization_period c WHERE c.parent_id = o.id AND ${validAt('c', d)})::int AS child_count,
   (SELECT count(DISTINCT ms.member_id) FROM organization_period dp
      JOIN membership ms ON ms.organization_id = dp.organization_id
-    WHERE dp.path <@ p.path AND ${validAt('dp', d)} AND ms.kind = 'official' AND ${validAt('ms', d)})::int AS member_count`;
+    WHERE dp.path <@ p.path AND ${validAt('dp', d)} AND ms.kind IN ('official', 'party_group')
+      AND ${validAt('ms', d)})::int AS member_count`;
 
 export async function listChildren(
   q: Queryable,
@@ -112,7 +114,7 @@ export async function namesAsOf(
 export async function countDirectMembers(q: Queryable, id: string, asOf: string): Promise<number> {
   const [row] = await q.query<{ n: number }>(
     `SELECT count(DISTINCT member_id)::int AS n FROM membership ms
-      WHERE ms.organization_id = $1 AND ms.kind = 'official' AND ${validAt('ms', 2)}`,
+      WHERE ms.organization_id = $1 AND ms.kind IN ('official', 'party_group') AND ${validAt('ms', 2)}`,
     [id, asOf],
   );
   return row?.n ?? 0;
@@ -122,7 +124,8 @@ export async function countSubtreeMembers(q: Queryable, path: string, asOf: stri
   const [row] = await q.query<{ n: number }>(
     `SELECT count(DISTINCT ms.member_id)::int AS n FROM organization_period dp
        JOIN membership ms ON ms.organization_id = dp.organization_id
-      WHERE dp.path <@ $1::ltree AND ${validAt('dp', 2)} AND ms.kind = 'official' AND ${validAt('ms', 2)}`,
+      WHERE dp.path <@ $1::ltree AND ${validAt('dp', 2)} AND ms.kind IN ('official', 'party_group')
+        AND ${validAt('ms', 2)}`,
     [path, asOf],
   );
   return row?.n ?? 0;
@@ -293,7 +296,7 @@ export interface MembershipRow {
   id: string;
   member_id: string;
   organization_id: string;
-  kind: 'official' | 'temporary';
+  kind: 'official' | 'temporary' | 'party_group';
   valid_from: string;
 }
 
