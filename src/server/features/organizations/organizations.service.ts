@@ -429,6 +429,15 @@ async function endNode(
   reason: 'dissolved' | 'merged' | 'split',
   successor: string | null,
 ) {
+  // An organisation lasts at least one day: one set up on the effective date cannot end on it.
+  if (ctx.date <= node.valid_from) {
+    const since = formatDateVi(node.valid_from);
+    throw new AppError(
+      'invalid_tree_change',
+      `"${node.name}" hoạt động từ ngày ${since}; chỉ kết thúc được từ ngày hôm sau trở đi`,
+      [{ path: 'effectiveDate', message: `Phải sau ngày ${since}` }],
+    );
+  }
   await repo.endPeriod(ctx.tx, node.period_id, ctx.date);
   await repo.endOrganization(ctx.tx, node.id, ctx.date, reason, successor);
   await repo.endPositionsAndCommittees(ctx.tx, node.id, ctx.date);

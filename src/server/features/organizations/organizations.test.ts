@@ -145,6 +145,18 @@ describe('tree as of a date', () => {
     expect((await res.json()).error.message).toContain('1 đảng viên');
   });
 
+  it('refuses to end an organisation on the day it was set up (4xx naming the date, not a 500)', async () => {
+    const { province, commune } = await makeProvince(db);
+    const fresh = await makeOrganization(db, { kind: 'cell', parent: commune, validFrom: '2025-05-01' });
+    const req = await officerOf(province);
+    const res = await req('/api/reorganizations', {
+      json: { kind: 'dissolve', organizationId: fresh.id, effectiveDate: '2025-05-01' },
+    });
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.error.issues[0]).toEqual({ path: 'effectiveDate', message: 'Phải sau ngày 01/05/2025' });
+  });
+
   it('splits a cell into two with every member assigned', async () => {
     const { province, commune, cellA } = await makeProvince(db);
     const m1 = await makeMember(db, cellA);
