@@ -194,6 +194,14 @@ export async function createOrganization(
     if (!can(actor, 'organization.create', orgResource(parent.path))) {
       throw new AppError('forbidden', 'Bạn không có quyền lập tổ chức đảng ở đây');
     }
+    // The child's one period takes the parent's path on its first day; were the parent (or anything above it)
+    // changed since, that path would be stale from then on. Back-dating stops at the parent's last change.
+    if (parent.period_to !== null) {
+      const since = formatDateVi(parent.period_to);
+      throw new AppError('invalid_tree_change', `Tổ chức cấp trên đã thay đổi từ ngày ${since}`, [
+        { path: 'validFrom', message: `Phải từ ngày ${since} trở đi` },
+      ]);
+    }
     if (!canHoldChild(parent.kind, input.kind)) {
       throw new AppError(
         'invalid_tree_change',

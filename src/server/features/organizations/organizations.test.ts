@@ -145,6 +145,29 @@ describe('tree as of a date', () => {
     expect((await res.json()).error.message).toContain('1 đảng viên');
   });
 
+  it('refuses to back-date a new organisation before its parent last changed', async () => {
+    const { province, commune } = await makeProvince(db);
+    const req = await officerOf(province);
+    let res = await req('/api/reorganizations', {
+      json: {
+        kind: 'rename',
+        organizationId: commune.id,
+        newName: 'Đảng bộ xã Mới',
+        effectiveDate: '2025-07-01',
+      },
+    });
+    expect(res.status).toBe(201);
+    const cell = { parentId: commune.id, name: 'Chi bộ thôn Lùi Ngày', kind: 'cell', cellType: 'other' };
+    res = await req('/api/organizations', { json: { ...cell, validFrom: '2025-01-01' } });
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.issues[0]).toEqual({
+      path: 'validFrom',
+      message: 'Phải từ ngày 01/07/2025 trở đi',
+    });
+    res = await req('/api/organizations', { json: { ...cell, validFrom: '2025-07-01' } });
+    expect(res.status).toBe(201);
+  });
+
   it('refuses to end an organisation on the day it was set up (4xx naming the date, not a 500)', async () => {
     const { province, commune } = await makeProvince(db);
     const fresh = await makeOrganization(db, { kind: 'cell', parent: commune, validFrom: '2025-05-01' });
