@@ -1,7 +1,8 @@
 // Form helpers: turn zod issues and API errors into messages under the right fields.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { errorCodes } from '../../contracts/errors.ts';
 import { ApiError } from '../api/client.ts';
 
 export type FieldErrors = Record<string, string>;
@@ -22,6 +23,14 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   return out;
 }
 
+const defaultMessages = new Set<string>(Object.values(errorCodes).flatMap((c) => [c.vi, c.en]));
+
+/** The server's sentence when it says more than its code's default words and the fields' own messages. */
+function telling(message: string | null, fields: FieldErrors): string | null {
+  if (!message || defaultMessages.has(message) || Object.values(fields).includes(message)) return null;
+  return message;
+}
+
 /**
  * Field errors and one form-level message. `fields` are the fields the form shows; errors about any other
  * field go into the form-level message so nothing the server says is lost.
@@ -30,6 +39,16 @@ export function useFormErrors(fields: readonly string[]) {
   const { t, i18n } = useTranslation();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // On a long form (full screen on a phone) the field at fault may be far above the submit button: show it.
+  useEffect(() => {
+    if (Object.keys(fieldErrors).length === 0) return;
+    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]');
+    first?.scrollIntoView({ block: 'center' });
+    // Focus plain fields only: focusing a searchable select opens its list over the message.
+    if (first?.matches('input:not([aria-haspopup]), select, textarea')) first.focus({ preventScroll: true });
+  }, [fieldErrors]);
 
   const apply = (errors: FieldErrors, serverMessage: string | null) => {
     const known: FieldErrors = {};
@@ -40,13 +59,16 @@ export function useFormErrors(fields: readonly string[]) {
     }
     setFieldErrors(known);
     if (other.length > 0) setFormError([serverMessage, ...other].filter(Boolean).join(' — '));
-    else if (Object.keys(known).length > 0) setFormError(t('common.formHasErrors'));
+    else if (Object.keys(known).length > 0)
+      setFormError(telling(serverMessage, known) ?? t('common.formHasErrors'));
     else setFormError(serverMessage);
   };
 
   return {
     fieldErrors,
     formError,
+    /** Attach to the <form> so that a failed submit brings its first faulty field into view. */
+    formRef,
     clear() {
       setFieldErrors({});
       setFormError(null);

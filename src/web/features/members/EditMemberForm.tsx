@@ -1,5 +1,5 @@
 // "Sửa hồ sơ": edits profile fields, sends only what changed (PATCH), shows each rule's message under its field.
-import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -8,46 +8,33 @@ import type { z } from 'zod';
 import { type MemberProfile, memberProfile, updateMemberBody } from '../../../contracts/members.ts';
 import { api } from '../../api/client.ts';
 import { memberQuery } from '../../api/queries.ts';
-import { DateField } from '../../components/DateField.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useFormErrors } from '../../components/forms.ts';
+import {
+  emptyMemberValues,
+  type MemberFieldValues,
+  MemberFieldsGrid,
+  memberDateFields,
+  memberGridFields,
+  type MemberTextField,
+  memberTextFields,
+  personalFields,
+} from './MemberFieldsGrid.tsx';
 
 type Body = z.input<typeof updateMemberBody>;
 
-const textFields = [
-  'fullName',
-  'birthName',
-  'ethnicity',
-  'religion',
-  'hometown',
-  'education',
-  'politicalTheory',
-  'profession',
-  'partyCardNumber',
-  'citizenId',
-  'phone',
-  'email',
-] as const;
-const dateFields = ['dateOfBirth', 'admissionDate', 'fullMembershipDate'] as const;
-type TextField = (typeof textFields)[number];
-type DateFieldName = (typeof dateFields)[number];
-const personalFields: readonly TextField[] = ['citizenId', 'phone', 'email'];
-const allFields = [...textFields, ...dateFields, 'gender', 'status'] as const;
-
-type Values = Record<TextField | DateFieldName, string> & { gender: string; status: MemberProfile['status'] };
-
-function initialValues(p: MemberProfile): Values {
-  const v = { gender: p.gender ?? '', status: p.status } as Values;
-  for (const f of textFields) v[f] = p[f] ?? '';
-  for (const f of dateFields) v[f] = p[f] ?? '';
+function initialValues(p: MemberProfile): MemberFieldValues {
+  const v = emptyMemberValues(p.status);
+  v.gender = p.gender ?? '';
+  for (const f of [...memberTextFields, ...memberDateFields]) v[f] = p[f] ?? '';
   return v;
 }
 
 /** Only the fields that changed; an emptied field becomes null (cleared). */
-function changes(before: Values, after: Values, hidePersonal: boolean): Body {
+function changes(before: MemberFieldValues, after: MemberFieldValues, hidePersonal: boolean): Body {
   const body: Record<string, string | null> = {};
-  for (const f of [...textFields, ...dateFields]) {
-    if (hidePersonal && personalFields.includes(f as TextField)) continue;
+  for (const f of [...memberTextFields, ...memberDateFields]) {
+    if (hidePersonal && personalFields.includes(f as MemberTextField)) continue;
     const a = after[f].trim();
     if (a !== before[f].trim()) body[f] = a === '' ? (f === 'fullName' ? '' : null) : a;
   }
@@ -61,7 +48,7 @@ export function EditMemberForm({ profile, onClose }: { profile: MemberProfile; o
   const queryClient = useQueryClient();
   const [initial] = useState(() => initialValues(profile));
   const [values, setValues] = useState(initial);
-  const errors = useFormErrors(allFields);
+  const errors = useFormErrors(memberGridFields);
   const hidePersonal = profile.personalDataHidden;
 
   const save = useMutation({
@@ -91,83 +78,16 @@ export function EditMemberForm({ profile, onClose }: { profile: MemberProfile; o
     save.mutate(body);
   };
 
-  const text = (
-    f: TextField,
-    extra: { required?: boolean; inputMode?: 'numeric' | 'tel' | 'email' } = {},
-  ) => (
-    <TextInput
-      key={f}
-      name={f}
-      label={t(`profile.${f}`)}
-      value={values[f]}
-      onChange={(e) => {
-        const v = e.currentTarget.value;
-        setValues((prev) => ({ ...prev, [f]: v }));
-      }}
-      error={errors.fieldErrors[f]}
-      required={extra.required}
-      inputMode={extra.inputMode}
-    />
-  );
-  const date = (f: DateFieldName) => (
-    <DateField
-      key={f}
-      name={f}
-      label={t(`profile.${f}`)}
-      value={values[f]}
-      onChange={(v) => setValues((prev) => ({ ...prev, [f]: v }))}
-      error={errors.fieldErrors[f]}
-    />
-  );
-
   return (
     <FormModal title={t('editMember.title', { name: profile.fullName })} onClose={onClose}>
-      <form onSubmit={submit} noValidate>
+      <form ref={errors.formRef} onSubmit={submit} noValidate>
         <Stack gap="md">
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            {text('fullName', { required: true })}
-            {text('birthName')}
-            {date('dateOfBirth')}
-            <NativeSelect
-              label={t('profile.gender')}
-              value={values.gender}
-              onChange={(e) => {
-                const v = e.currentTarget.value;
-                setValues((prev) => ({ ...prev, gender: v }));
-              }}
-              error={errors.fieldErrors.gender}
-              data={[
-                { value: '', label: t('editMember.genderNone') },
-                { value: 'male', label: t('gender.male') },
-                { value: 'female', label: t('gender.female') },
-              ]}
-            />
-            {text('ethnicity')}
-            {text('religion')}
-            {text('hometown')}
-            {text('education')}
-            {text('politicalTheory')}
-            {text('profession')}
-            {date('admissionDate')}
-            {date('fullMembershipDate')}
-            <NativeSelect
-              label={t('editMember.statusLabel')}
-              value={values.status}
-              onChange={(e) => {
-                const v = e.currentTarget.value as MemberProfile['status'];
-                setValues((prev) => ({ ...prev, status: v }));
-              }}
-              error={errors.fieldErrors.status}
-              data={[
-                { value: 'full', label: t('memberStatus.full') },
-                { value: 'probationary', label: t('memberStatus.probationary') },
-              ]}
-            />
-            {text('partyCardNumber', { inputMode: 'numeric' })}
-            {hidePersonal ? null : text('citizenId', { inputMode: 'numeric' })}
-            {hidePersonal ? null : text('phone', { inputMode: 'tel' })}
-            {hidePersonal ? null : text('email', { inputMode: 'email' })}
-          </SimpleGrid>
+          <MemberFieldsGrid
+            values={values}
+            setValues={setValues}
+            errors={errors.fieldErrors}
+            hidePersonal={hidePersonal}
+          />
           {errors.formError ? (
             <Alert color="red" variant="light" role="alert">
               {errors.formError}
