@@ -21,3 +21,6 @@ export const pageQuery = z.object({
 });
 
 export const okResponse = z.object({ ok: z.literal(true) });
+
+/** What a create answers: the new row's id. */
+export const createdResponse = z.object({ id: uuid });

@@ -1,7 +1,12 @@
 // Query keys and fetchers of every API read the pages use, typed by the contracts.
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { meResponse, sessionListResponse } from '../../contracts/auth.ts';
-import { type MemberListQuery, memberListResponse, memberProfile } from '../../contracts/members.ts';
+import {
+  type MemberListItem,
+  type MemberListQuery,
+  memberListResponse,
+  memberProfile,
+} from '../../contracts/members.ts';
 import {
   organizationDetail,
   organizationSearchResponse,
@@ -52,6 +57,24 @@ export const memberListQueryOptions = (params: MemberListParams) =>
     queryKey: ['members', params],
     queryFn: ({ signal }) => api.get(withQuery('/members', params), memberListResponse, signal),
     placeholderData: keepPreviousData,
+  });
+
+/** Every active member attending the organisation itself (not those below), fetched 200 at a time. */
+export const directMembersQuery = (organizationId: string) =>
+  queryOptions({
+    queryKey: ['members', 'direct-all', organizationId],
+    queryFn: async ({ signal }) => {
+      const items: MemberListItem[] = [];
+      for (;;) {
+        const page = await api.get(
+          withQuery('/members', { organizationId, scope: 'direct', limit: 200, offset: items.length }),
+          memberListResponse,
+          signal,
+        );
+        items.push(...page.items);
+        if (page.items.length === 0 || items.length >= page.total) return items;
+      }
+    },
   });
 
 export const memberQuery = (id: string) =>

@@ -1,4 +1,5 @@
-// An organisation's page: ancestry, kind, counts, committees and positions, children, history, allowed actions.
+// An organisation's page: ancestry, kind, counts, committees and positions, children, history, and the writes the
+// viewer may make (add a member or an organisation, manage committees and offices, reorganise).
 import {
   Alert,
   Badge,
@@ -18,11 +19,22 @@ import { useParams, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationDetail } from '../../../contracts/organizations.ts';
+import { isCellKind } from '../../../domain/tree.ts';
 import { organizationQuery } from '../../api/queries.ts';
-import { cellTypeLabel, kindLabel, period, positionLabel, positionOrder } from '../../components/labels.ts';
+import {
+  cellTypeLabel,
+  kindLabel,
+  period,
+  positionLabel,
+  positionOrder,
+  termName,
+} from '../../components/labels.ts';
 import { Page } from '../../components/Page.tsx';
 import { QueryBoundary } from '../../components/QueryState.tsx';
 import { formatDate } from '../../lib/dates.ts';
+import { AddMemberForm } from '../members/AddMemberForm.tsx';
+import { AddOrganizationForm, childKinds } from './AddOrganizationForm.tsx';
+import { AddCommitteeForm, AssignPositionForm, EndPositionForm } from './CommitteeForms.tsx';
 import { ReorganizeForm } from './ReorganizeForm.tsx';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
@@ -70,21 +82,64 @@ function EndedNotice({ detail }: { detail: OrganizationDetail }) {
   );
 }
 
-function Committees({ detail }: { detail: OrganizationDetail }) {
+type Holder = OrganizationDetail['committees'][number]['positions'][number];
+type Dialog =
+  | { kind: 'reorganize' | 'addMember' | 'addOrganization' | 'addTerm' | 'assign' }
+  | { kind: 'endPosition'; holder: Holder }
+  | null;
+
+/**
+ * Whether the viewer may manage this organisation's committee and offices. The server judges committee.manage
+ * on the level above (offices are set by the parent committee), while `actions` are judged on the organisation
+ * itself; so the parent's own `actions` decide, and the buttons are not offered to someone who would get 403.
+ */
+function useCanManageCommittees(detail: OrganizationDetail): boolean {
+  const parent = detail.ancestry.at(-1);
+  const own = detail.actions.includes('committee.manage') && !detail.validTo;
+  const parentQuery = useQuery({
+    ...organizationQuery(parent?.id ?? ''),
+    enabled: own && !!parent?.canView,
+    staleTime: 60_000,
+  });
+  if (!own) return false;
+  if (!parent) return true;
+  if (!parent.canView) return false;
+  // Should the parent fail to load, offer the buttons and let the server answer.
+  if (parentQuery.isError) return true;
+  return parentQuery.data?.actions.includes('committee.manage') ?? false;
+}
+
+function Committees({
+  detail,
+  canManage,
+  onDialog,
+}: {
+  detail: OrganizationDetail;
+  canManage: boolean;
+  onDialog: (dialog: Dialog) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Stack gap="sm" component="section" aria-labelledby="committees-heading">
       <Title order={2} id="committees-heading">
         {t('org.committees')}
       </Title>
+      {canManage ? (
+        <Group gap="sm">
+          <Button variant="outline" onClick={() => onDialog({ kind: 'assign' })}>
+            {t('committee.assign')}
+          </Button>
+          <Button variant="outline" onClick={() => onDialog({ kind: 'addTerm' })}>
+            {t('committee.addTerm')}
+          </Button>
+        </Group>
+      ) : null}
       {detail.committees.length === 0 ? (
         <Text c="dimmed">{t('org.noCommittee')}</Text>
       ) : (
         detail.committees.map((c) => (
           <Card key={c.id} withBorder radius="md" padding="md">
-            <Title order={3}>
-              {/^\d/.test(c.termLabel) ? t('org.term', { label: c.termLabel }) : c.termLabel}
-            </Title>
+            <Title order={3}>{termName(t, c.termLabel)}</Title>
             <Text size="sm" c="dimmed" mb="xs">
               {period(t, c.termStart, c.termEnd)}
             </Text>
@@ -97,16 +152,31 @@ function Committees({ detail }: { detail: OrganizationDetail }) {
                 )
                 .map((p) => (
                   <li key={p.id}>
-                    <Group gap="xs" wrap="wrap">
-                      <Text fw={600} miw={140}>
-                        {positionLabel(t, p.kind)}
-                      </Text>
-                      <AnchorLink to="/members/$id" params={{ id: p.memberId }}>
-                        {p.memberName}
-                      </AnchorLink>
-                      <Text size="sm" c="dimmed">
-                        {period(t, p.validFrom, p.validTo)}
-                      </Text>
+                    <Group gap="sm" wrap="nowrap" justify="space-between" align="center">
+                      <Group gap="xs" wrap="wrap" style={{ minWidth: 0 }}>
+                        <Text fw={600} miw={140}>
+                          {positionLabel(t, p.kind)}
+                        </Text>
+                        <AnchorLink to="/members/$id" params={{ id: p.memberId }}>
+                          {p.memberName}
+                        </AnchorLink>
+                        <Text size="sm" c="dimmed">
+                          {period(t, p.validFrom, p.validTo)}
+                        </Text>
+                      </Group>
+                      {canManage && p.validTo === null ? (
+                        <Button
+                          variant="light"
+                          style={{ flexShrink: 0 }}
+                          onClick={() => onDialog({ kind: 'endPosition', holder: p })}
+                          aria-label={t('committee.endLabel', {
+                            office: positionLabel(t, p.kind),
+                            name: p.memberName,
+                          })}
+                        >
+                          {t('committee.end')}
+                        </Button>
+                      ) : null}
                     </Group>
                   </li>
                 ))}
@@ -118,15 +188,32 @@ function Committees({ detail }: { detail: OrganizationDetail }) {
   );
 }
 
-function Children({ detail, asOf }: { detail: OrganizationDetail; asOf: string | undefined }) {
+function Children({
+  detail,
+  asOf,
+  onAdd,
+}: {
+  detail: OrganizationDetail;
+  asOf: string | undefined;
+  /** Offered when the viewer may add an organisation here. */
+  onAdd: (() => void) | null;
+}) {
   const { t } = useTranslation();
   const [shown, setShown] = useState(childPageSize);
-  if (detail.children.length === 0) return null;
+  if (detail.children.length === 0 && !onAdd) return null;
   return (
     <Stack gap="sm" component="section" aria-labelledby="children-heading">
       <Title order={2} id="children-heading">
-        {t('org.children')} ({detail.children.length})
+        {detail.children.length > 0 ? `${t('org.children')} (${detail.children.length})` : t('org.children')}
       </Title>
+      {onAdd ? (
+        <div>
+          <Button variant="outline" onClick={onAdd}>
+            {t('org.addOrganization')}
+          </Button>
+        </div>
+      ) : null}
+      {detail.children.length === 0 ? <Text c="dimmed">{t('org.noChildren')}</Text> : null}
       <Stack gap={6} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {detail.children.slice(0, shown).map((c) => (
           <li key={c.id}>
@@ -190,7 +277,13 @@ function History({ detail }: { detail: OrganizationDetail }) {
 
 function OrganizationView({ detail, asOf }: { detail: OrganizationDetail; asOf: string | undefined }) {
   const { t } = useTranslation();
-  const [reorganizing, setReorganizing] = useState(false);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const close = () => setDialog(null);
+  const canManageCommittees = useCanManageCommittees(detail);
+  const can = (a: OrganizationDetail['actions'][number]) => detail.actions.includes(a);
+  // Members attend cells; an organisation may hold only some kinds (a party group holds none).
+  const canAddMember = can('member.create') && isCellKind(detail.kind);
+  const canAddOrganization = can('organization.create') && childKinds(detail.kind).length > 0;
   return (
     <Page
       title={detail.name}
@@ -202,13 +295,18 @@ function OrganizationView({ detail, asOf }: { detail: OrganizationDetail; asOf: 
               {t('org.memberList')}
             </ButtonLink>
           )}
-          {detail.actions.includes('member.import') ? (
+          {canAddMember ? (
+            <Button variant="outline" onClick={() => setDialog({ kind: 'addMember' })}>
+              {t('org.addMember')}
+            </Button>
+          ) : null}
+          {can('member.import') ? (
             <ButtonLink to="/import" search={{ organizationId: detail.id }} variant="outline">
               {t('org.import')}
             </ButtonLink>
           ) : null}
-          {detail.actions.includes('organization.reorganize') ? (
-            <Button variant="outline" onClick={() => setReorganizing(true)}>
+          {can('organization.reorganize') ? (
+            <Button variant="outline" onClick={() => setDialog({ kind: 'reorganize' })}>
               {t('org.reorganize')}
             </Button>
           ) : null}
@@ -246,10 +344,19 @@ function OrganizationView({ detail, asOf }: { detail: OrganizationDetail; asOf: 
           </Text>
         </Paper>
       </SimpleGrid>
-      <Committees detail={detail} />
-      <Children detail={detail} asOf={asOf} />
+      <Committees detail={detail} canManage={canManageCommittees} onDialog={setDialog} />
+      <Children
+        detail={detail}
+        asOf={asOf}
+        onAdd={canAddOrganization ? () => setDialog({ kind: 'addOrganization' }) : null}
+      />
       <History detail={detail} />
-      {reorganizing ? <ReorganizeForm detail={detail} onClose={() => setReorganizing(false)} /> : null}
+      {dialog?.kind === 'reorganize' ? <ReorganizeForm detail={detail} onClose={close} /> : null}
+      {dialog?.kind === 'addMember' ? <AddMemberForm organization={detail} onClose={close} /> : null}
+      {dialog?.kind === 'addOrganization' ? <AddOrganizationForm detail={detail} onClose={close} /> : null}
+      {dialog?.kind === 'addTerm' ? <AddCommitteeForm detail={detail} onClose={close} /> : null}
+      {dialog?.kind === 'assign' ? <AssignPositionForm detail={detail} onClose={close} /> : null}
+      {dialog?.kind === 'endPosition' ? <EndPositionForm holder={dialog.holder} onClose={close} /> : null}
     </Page>
   );
 }
