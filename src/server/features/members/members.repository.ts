@@ -162,9 +162,10 @@ export async function listExemptions(q: Queryable, memberId: string) {
   );
 }
 
+// The inner alias must not shadow the caller's (`position p` made `p.organization_id = p.organization_id`).
 const orgName = (col: string) =>
-  `(SELECT p.name FROM organization_period p WHERE p.organization_id = ${col}
-     ORDER BY p.valid_to IS NULL DESC, p.valid_from DESC LIMIT 1)`;
+  `(SELECT np.name FROM organization_period np WHERE np.organization_id = ${col}
+     ORDER BY np.valid_to IS NULL DESC, np.valid_from DESC LIMIT 1)`;
 
 export async function listEvents(q: Queryable, memberId: string) {
   return q.query<{

@@ -27,6 +27,24 @@ async function secretaryOf(cell: Awaited<ReturnType<typeof makeProvince>>['cellA
   return { member: m, req: await client.signIn(account.identifier) };
 }
 
+describe('member profile', () => {
+  it('names the organisation where each office is held', async () => {
+    const { cellA, commune } = await makeProvince(db);
+    const { member, req } = await secretaryOf(cellA);
+    // An organisation created later must not lend its name to the office.
+    await makeOrganization(db, {
+      name: 'Chi bộ thôn Mới Lập',
+      kind: 'cell',
+      parent: commune,
+      validFrom: '2024-01-01',
+    });
+    const profile = await (await req(`/api/members/${member.id}`)).json();
+    expect(profile.positions).toEqual([
+      expect.objectContaining({ kind: 'secretary', organizationId: cellA.id, organizationName: cellA.name }),
+    ]);
+  });
+});
+
 describe('member lists', () => {
   it('a cell secretary lists only their own cell, and search ignores diacritics', async () => {
     const { cellA, cellB } = await makeProvince(db);
