@@ -18,6 +18,9 @@ export class AppError extends Error {
 
 export const notFound = (what = 'Không tìm thấy') => new AppError('not_found', what);
 
+const fieldConflict = (path: string, message: string) =>
+  new AppError('conflict', message, [{ path, message }]);
+
 /** Maps a unique-violation from PostgreSQL to a named conflict; other errors pass through. */
 export function mapDatabaseError(err: unknown): unknown {
   const e = err as { code?: string; constraint?: string; detail?: string; message?: string };
@@ -26,8 +29,9 @@ export function mapDatabaseError(err: unknown): unknown {
     if (c.includes('party_card'))
       return new AppError('duplicate_party_card', 'Số thẻ đảng viên đã có trong hệ thống');
     if (c.includes('citizen_id')) return new AppError('duplicate_citizen_id', 'Số CCCD đã có trong hệ thống');
-    if (c.includes('phone')) return new AppError('conflict', 'Số điện thoại đã được dùng cho đảng viên khác');
-    if (c.includes('email')) return new AppError('conflict', 'Email đã được dùng cho đảng viên khác');
+    // Named after the field, so that a form shows the message under it.
+    if (c.includes('phone')) return fieldConflict('phone', 'Số điện thoại đã được dùng cho đảng viên khác');
+    if (c.includes('email')) return fieldConflict('email', 'Email đã được dùng cho đảng viên khác');
     return new AppError('conflict', 'Dữ liệu bị trùng');
   }
   return err;

@@ -183,6 +183,18 @@ describe('changes', () => {
     expect(audit!.after).toEqual({ profession: 'Giáo viên' });
   });
 
+  it('names the field of a duplicate phone number', async () => {
+    const { cellA } = await makeProvince(db);
+    const { req } = await secretaryOf(cellA);
+    const body = { organizationId: cellA.id, joinedOn: '2024-05-19', status: 'full', phone: '0912000111' };
+    expect((await req('/api/members', { json: { ...body, fullName: 'Đặng Văn Một' } })).status).toBe(201);
+    const dup = await req('/api/members', { json: { ...body, fullName: 'Đặng Văn Hai' } });
+    expect(dup.status).toBe(409);
+    expect((await dup.json()).error.issues).toEqual([
+      { path: 'phone', message: 'Số điện thoại đã được dùng cho đảng viên khác' },
+    ]);
+  });
+
   it('makes a probationary member full, and refuses to do it twice', async () => {
     const { cellA } = await makeProvince(db);
     const p = await makeMember(db, cellA, { status: 'probationary' });
