@@ -2081,11 +2081,13 @@ async function writeCommittees(
  */
 async function writePartyGroupMemberships(tx: Queryable) {
   await tx.query(
+    // A member may lead one group and be deputy of another; they belong to one group: the one they lead.
     `INSERT INTO membership (id, province_id, member_id, organization_id, kind, valid_from)
-     SELECT md5(p.member_id::text || p.organization_id::text)::uuid, p.province_id, p.member_id, p.organization_id,
-            'party_group', p.valid_from
+     SELECT DISTINCT ON (p.member_id) md5(p.member_id::text || p.organization_id::text)::uuid, p.province_id,
+            p.member_id, p.organization_id, 'party_group', p.valid_from
        FROM position p JOIN organization o ON o.id = p.organization_id
-      WHERE o.kind = 'party_group' AND p.valid_to IS NULL`,
+      WHERE o.kind = 'party_group' AND p.valid_to IS NULL
+      ORDER BY p.member_id, (p.kind = 'group_leader') DESC, p.valid_from, p.organization_id`,
   );
   await tx.query(
     `WITH groups AS (
