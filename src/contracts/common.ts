@@ -1,6 +1,9 @@
 // Shared request/response building blocks: ids, dates, pagination.
 import { z } from 'zod';
 
+// zod's own messages (lengths, types, formats) in Vietnamese, for the server's answers and the web's forms alike.
+z.config(z.locales.vi());
+
 export const uuid = z.uuid({ error: 'phải là mã định danh hợp lệ (UUID)' });
 
 /** ISO calendar date 'YYYY-MM-DD' that is a real day. */

@@ -106,6 +106,10 @@ export const organizationDetail = z.object({
   validFrom: isoDate,
   validTo: isoDate.nullable(),
   endReason: z.string().nullable(),
+  successor: z
+    .object({ id: uuid, name: z.string() })
+    .nullable()
+    .describe('the organisation this one was merged into'),
   ancestry: z.array(z.object({ id: uuid, name: z.string(), kind: organizationKind, canView: z.boolean() })),
   children: z.array(treeNode),
   memberCount: z.number().int(),
@@ -187,3 +191,7 @@ export const assignPositionBody = z.object({
 });
 
 export const endPositionBody = z.object({ validTo: isoDate });
+
+export const endCommitteeBody = z.object({
+  termEnd: isoDate.describe('first day after the term (exclusive)'),
+});

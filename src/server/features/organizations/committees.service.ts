@@ -190,3 +190,42 @@ export async function endPosition(
     });
   });
 }
+
+/** Closes a committee term; offices still held in it end the same day. */
+export async function endCommittee(
+  db: Database,
+  actor: Actor,
+  committeeId: string,
+  termEnd: string,
+  meta: AuditMeta,
+) {
+  await db.transaction(async (tx) => {
+    const [c] = await tx.query<{ organization_id: string; term_start: string; term_end: string | null }>(
+      'SELECT organization_id, term_start, term_end FROM committee WHERE id = $1',
+      [committeeId],
+    );
+    if (!c) throw notFound('Không tìm thấy nhiệm kỳ');
+    const node = await managedNode(tx, actor, c.organization_id);
+    if (c.term_end) throw new AppError('invalid_state', 'Nhiệm kỳ đã kết thúc');
+    if (termEnd <= c.term_start) {
+      throw new AppError('validation_failed', 'Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu', [
+        { path: 'termEnd', message: `Phải sau ${formatDateVi(c.term_start)}` },
+      ]);
+    }
+    await tx.query('UPDATE committee SET term_end = $2 WHERE id = $1', [committeeId, termEnd]);
+    await tx.query(
+      'UPDATE position SET valid_to = $2 WHERE committee_id = $1 AND valid_to IS NULL AND valid_from < $2',
+      [committeeId, termEnd],
+    );
+    await recordAudit(tx, {
+      chain: node.province_id,
+      actorAccountId: actor.accountId,
+      action: 'committee.end',
+      entity: 'committee',
+      entityId: committeeId,
+      before: { termEnd: null },
+      after: { termEnd },
+      ip: meta.ip,
+    });
+  });
+}

@@ -22,10 +22,12 @@ export interface NodeRow {
   valid_from: string;
   valid_to: string | null;
   end_reason: string | null;
+  successor_id: string | null;
 }
 
 const nodeColumns = `o.id, o.province_id, p.parent_id, p.name, o.kind, o.cell_type, o.symbol, p.path::text AS path, p.depth,
-  p.id AS period_id, p.valid_from AS period_from, p.valid_to AS period_to, o.valid_from, o.valid_to, o.end_reason`;
+  p.id AS period_id, p.valid_from AS period_from, p.valid_to AS period_to, o.valid_from, o.valid_to, o.end_reason,
+  o.successor_id`;
 
 export interface NodeWithCountsRow extends NodeRow {
   child_count: number;

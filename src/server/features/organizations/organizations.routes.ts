@@ -5,6 +5,7 @@ import {
   assignPositionBody,
   createCommitteeBody,
   createOrganizationBody,
+  endCommitteeBody,
   endPositionBody,
   organizationDetail,
   organizationSearchResponse,
@@ -203,6 +204,36 @@ export const organizationRoutes = createRouter()
         requireActor(c),
         c.req.valid('param').id,
         c.req.valid('json').validTo,
+        {
+          ip: c.get('ip'),
+        },
+      );
+      return c.json({ ok: true as const }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/committees/{id}/end',
+      tags: ['organizations'],
+      summary: 'Close a committee term; offices still held in it end the same day',
+      request: {
+        params: z.object({ id: uuid }),
+        body: { content: { 'application/json': { schema: endCommitteeBody } }, required: true },
+      },
+      responses: {
+        200: ok(z.object({ ok: z.literal(true) })),
+        ...common,
+        403: err('Not allowed'),
+        422: err('Already ended'),
+      },
+    }),
+    async (c) => {
+      await committees.endCommittee(
+        c.get('db'),
+        requireActor(c),
+        c.req.valid('param').id,
+        c.req.valid('json').termEnd,
         {
           ip: c.get('ip'),
         },

@@ -156,6 +156,9 @@ export async function getDetail(
     validFrom: node.valid_from,
     validTo: node.valid_to,
     endReason: node.end_reason,
+    successor: node.successor_id
+      ? { id: node.successor_id, name: (await repo.findNode(db, node.successor_id))?.name ?? '' }
+      : null,
     ancestry: ancestorIds(node.path)
       .map((aid) => byId.get(aid))
       .filter((a) => a !== undefined)
@@ -175,8 +178,19 @@ export async function getDetail(
       validFrom: h.valid_from,
       validTo: h.valid_to,
     })),
-    actions: node.valid_to ? [] : allowedActions(actor, organizationActions, orgResource(node.path)),
+    actions: node.valid_to ? [] : organizationActionsFor(actor, node.path),
   };
+}
+
+/**
+ * The actions to offer on an organisation's page. Offices and terms of an organisation are set by the level
+ * above it, so committee.manage is judged on the parent's path (as committees.service.ts enforces).
+ */
+function organizationActionsFor(actor: Actor, path: string) {
+  const parentPath = path.split('.').slice(0, -1).join('.') || path;
+  return organizationActions.filter((a) =>
+    can(actor, a, orgResource(a === 'committee.manage' ? parentPath : path)),
+  );
 }
 
 export interface AuditMeta {

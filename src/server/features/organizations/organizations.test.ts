@@ -118,6 +118,8 @@ describe('tree as of a date', () => {
     const profile = await (await req(`/api/members/${a1.id}`)).json();
     expect(profile.memberships).toHaveLength(2);
     expect(profile.memberships[0].organizationName).toBe('Chi bộ thôn Đông Tây');
+    const merged = await (await req(`/api/organizations/${cellA.id}`)).json();
+    expect(merged.successor).toEqual({ id: tree.nodes[0].id, name: 'Chi bộ thôn Đông Tây' });
   });
 
   it('refuses a move into its own subtree with a named error and changes nothing', async () => {
