@@ -7,7 +7,7 @@ import type {
 } from '../../../contracts/organizations.ts';
 import { organizationActions } from '../../../contracts/organizations.ts';
 import { addDays, formatDateVi, todayIso } from '../../../domain/dates.ts';
-import { type Actor, allowedActions, can, visibilityPatterns } from '../../../domain/permissions.ts';
+import { type Actor, can, visibilityPatterns } from '../../../domain/permissions.ts';
 import { escapeLike, foldVietnamese } from '../../../domain/text.ts';
 import {
   ancestorIds,
