@@ -1,6 +1,6 @@
 // Query keys and fetchers of every API read the pages use, typed by the contracts.
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { meResponse, sessionListResponse } from '../../contracts/auth.ts';
+import { meResponse, roleAssignmentList, sessionListResponse } from '../../contracts/auth.ts';
 import {
   type MemberListItem,
   type MemberListQuery,
@@ -40,6 +40,13 @@ export const organizationQuery = (id: string, asOf?: string) =>
   queryOptions({
     queryKey: ['organization', id, asOf ?? 'today'],
     queryFn: ({ signal }) => api.get(withQuery(`/organizations/${id}`, { asOf }), organizationDetail, signal),
+  });
+
+/** Board officers and followers assigned at an organisation. */
+export const rolesQuery = (organizationId: string) =>
+  queryOptions({
+    queryKey: ['roles', organizationId],
+    queryFn: ({ signal }) => api.get(`/organizations/${organizationId}/roles`, roleAssignmentList, signal),
   });
 
 export const organizationSearchQuery = (q: string, asOf?: string) =>

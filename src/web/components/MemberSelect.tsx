@@ -1,4 +1,5 @@
-// Choosing a member of an organisation by typing part of the name (diacritics optional); the server searches.
+// Choosing a member of an organisation (or any member the viewer may see) by typing part of the name (diacritics
+// optional); the server searches.
 import { Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
@@ -28,7 +29,8 @@ export function MemberSelect({
 }: {
   label: string;
   description?: string;
-  organizationId: string;
+  /** Where to look; omitted = every member the viewer may see. */
+  organizationId?: string;
   /** Narrows the list further (e.g. only full members). */
   filters?: Omit<MemberListParams, 'organizationId' | 'q' | 'limit'>;
   value: PickedMember | null;

@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next';
 import type { ActorRole } from '../../contracts/auth.ts';
 import { addDays } from '../../domain/dates.ts';
+import { isCellKind } from '../../domain/tree.ts';
 import { formatDate } from '../lib/dates.ts';
 import {
   positionKinds,
@@ -15,8 +16,12 @@ export const cellTypeLabel = (t: TFunction, type: CellType): string => t(`cellTy
 
 const isPositionKind = (k: string): k is PositionKind => (positionKinds as readonly string[]).includes(k);
 
-/** A position's name; unknown kinds from the server are shown as they are. */
-export function positionLabel(t: TFunction, kind: string): string {
+/**
+ * A position's name; unknown kinds from the server are shown as they are. Where the organisation's kind is known,
+ * a committee member of a cell is a "Chi ủy viên" rather than a "Cấp ủy viên".
+ */
+export function positionLabel(t: TFunction, kind: string, at?: OrganizationKind): string {
+  if (kind === 'committee_member' && at && isCellKind(at)) return t('positions.cellCommitteeMember');
   return isPositionKind(kind) ? t(`positions.${kind}`) : kind;
 }
 

@@ -1,4 +1,5 @@
-// Forms of a member's lifecycle: record an event, transfer, exempt, reset the account's password.
+// Forms of a member's lifecycle: record an event, transfer, exempt, end a temporary or party-group attendance,
+// reset the account's password.
 import {
   Alert,
   Button,
@@ -19,6 +20,7 @@ import type { z } from 'zod';
 import { okResponse } from '../../../contracts/common.ts';
 import { resetPasswordBody } from '../../../contracts/auth.ts';
 import {
+  endMembershipBody,
   exemptionBody,
   type MemberProfile,
   memberEventBody,
@@ -32,7 +34,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { useFormErrors } from '../../components/forms.ts';
 import { OrganizationPicker, type PickedOrganization } from '../../components/OrganizationPicker.tsx';
 import { isCellKind } from '../../../domain/tree.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { formatDate, todayIso } from '../../lib/dates.ts';
 
 interface FormProps {
   profile: MemberProfile;
@@ -50,7 +52,9 @@ function useProfileAction<B>(
   const queryClient = useQueryClient();
   const errors = useFormErrors(fields);
   const mutation = useMutation({
-    mutationFn: (body: B) => api.post(`/members/${profile.id}/${path}`, body, memberProfile),
+    // A path of its own ('/memberships/…/end'), or one under the member ('events').
+    mutationFn: (body: B) =>
+      api.post(path.startsWith('/') ? path : `/members/${profile.id}/${path}`, body, memberProfile),
     onSuccess: async (updated) => {
       queryClient.setQueryData(memberQuery(profile.id).queryKey, updated);
       await Promise.all([
@@ -422,6 +426,52 @@ export function ResetPasswordForm({ profile, onClose }: FormProps) {
         onChange={(e) => setNewPassword(e.currentTarget.value)}
         error={errors.fieldErrors.newPassword}
         autoComplete="new-password"
+        required
+      />
+    </FormFrame>
+  );
+}
+
+type Membership = MemberProfile['memberships'][number];
+type EndMembershipBody = z.input<typeof endMembershipBody>;
+
+/** Ends a temporary attendance or a party-group membership (the first day no longer attending). */
+export function EndMembershipForm({ profile, membership, onClose }: FormProps & { membership: Membership }) {
+  const { t } = useTranslation();
+  const [validTo, setValidTo] = useState(todayIso());
+  const { errors, mutation } = useProfileAction<EndMembershipBody>(
+    profile,
+    `/memberships/${membership.id}/end`,
+    t('profile.endMembershipDone'),
+    onClose,
+    ['validTo'],
+  );
+
+  const submit = () => {
+    const body: EndMembershipBody = { validTo };
+    const parsed = endMembershipBody.safeParse(body);
+    if (!parsed.success) return errors.fromZod(parsed.error);
+    errors.clear();
+    mutation.mutate(body);
+  };
+
+  return (
+    <FormFrame
+      title={t('profile.endMembershipTitle', { name: membership.organizationName })}
+      onClose={onClose}
+      onSubmit={submit}
+      formError={errors.formError}
+      submitLabel={t('profile.endMembership')}
+      pending={mutation.isPending}
+    >
+      <Text>{profile.fullName}</Text>
+      <Text>{t('profile.membershipSince', { date: formatDate(membership.validFrom) })}</Text>
+      <DateField
+        label={t('profile.endMembershipValidTo')}
+        description={t('profile.endMembershipHint')}
+        value={validTo}
+        onChange={setValidTo}
+        error={errors.fieldErrors.validTo}
         required
       />
     </FormFrame>

@@ -11,11 +11,25 @@ import { Page } from '../../components/Page.tsx';
 import { QueryBoundary } from '../../components/QueryState.tsx';
 import { formatDate, todayIso } from '../../lib/dates.ts';
 import { EditMemberForm } from './EditMemberForm.tsx';
-import { EventForm, ExemptForm, ResetPasswordForm, TransferForm } from './MemberActionForms.tsx';
+import {
+  EndMembershipForm,
+  EventForm,
+  ExemptForm,
+  ResetPasswordForm,
+  TransferForm,
+} from './MemberActionForms.tsx';
 import { AnchorLink } from '../../components/links.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 
-type Dialog = 'edit' | 'event' | 'transfer' | 'exempt' | 'reset' | null;
+type Membership = MemberProfile['memberships'][number];
+type Dialog =
+  | 'edit'
+  | 'event'
+  | 'transfer'
+  | 'exempt'
+  | 'reset'
+  | { kind: 'endMembership'; membership: Membership }
+  | null;
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -135,20 +149,37 @@ function ProfileView({ profile }: { profile: MemberProfile }) {
           <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
             {profile.memberships.map((m) => (
               <li key={m.id}>
-                <Group gap="xs" wrap="wrap">
-                  <AnchorLink to="/organizations/$id" params={{ id: m.organizationId }} fw={600}>
-                    {m.organizationName}
-                  </AnchorLink>
-                  {m.kind === 'temporary' ? (
-                    <ToneBadge tone="blue">{t('profile.temporary')}</ToneBadge>
-                  ) : null}
-                  {!m.validTo ? (
-                    <ToneBadge tone="green" outline>
-                      {t('profile.current')}
-                    </ToneBadge>
+                <Group gap="sm" wrap="nowrap" justify="space-between" align="center">
+                  <Box style={{ minWidth: 0 }}>
+                    <Group gap="xs" wrap="wrap">
+                      <AnchorLink to="/organizations/$id" params={{ id: m.organizationId }} fw={600}>
+                        {m.organizationName}
+                      </AnchorLink>
+                      {m.kind === 'temporary' ? (
+                        <ToneBadge tone="blue">{t('profile.temporary')}</ToneBadge>
+                      ) : null}
+                      {m.kind === 'party_group' ? (
+                        <ToneBadge tone="red">{t('profile.partyGroup')}</ToneBadge>
+                      ) : null}
+                      {!m.validTo ? (
+                        <ToneBadge tone="green" outline>
+                          {t('profile.current')}
+                        </ToneBadge>
+                      ) : null}
+                    </Group>
+                    <Text size="sm">{period(t, m.validFrom, m.validTo)}</Text>
+                  </Box>
+                  {can('member.transfer') && m.kind !== 'official' && !m.validTo ? (
+                    <Button
+                      variant="light"
+                      style={{ flexShrink: 0 }}
+                      onClick={() => setDialog({ kind: 'endMembership', membership: m })}
+                      aria-label={t('profile.endMembershipLabel', { name: m.organizationName })}
+                    >
+                      {t('profile.endMembership')}
+                    </Button>
                   ) : null}
                 </Group>
-                <Text size="sm">{period(t, m.validFrom, m.validTo)}</Text>
               </li>
             ))}
           </Stack>
@@ -227,6 +258,9 @@ function ProfileView({ profile }: { profile: MemberProfile }) {
       {dialog === 'transfer' ? <TransferForm profile={profile} onClose={close} /> : null}
       {dialog === 'exempt' ? <ExemptForm profile={profile} onClose={close} /> : null}
       {dialog === 'reset' ? <ResetPasswordForm profile={profile} onClose={close} /> : null}
+      {typeof dialog === 'object' && dialog?.kind === 'endMembership' ? (
+        <EndMembershipForm profile={profile} membership={dialog.membership} onClose={close} />
+      ) : null}
     </Page>
   );
 }

@@ -1,4 +1,5 @@
-// Committee management on an organisation page: open a term (nhiệm kỳ), give a member an office, end an office.
+// Committee management on an organisation page: open or close a term (nhiệm kỳ), give a member an office, end an
+// office. The frame and the write hook serve the page's other small forms too.
 import { Alert, Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -9,8 +10,10 @@ import { createdResponse, okResponse } from '../../../contracts/common.ts';
 import {
   assignPositionBody,
   createCommitteeBody,
+  endCommitteeBody,
   endPositionBody,
   type OrganizationDetail,
+  type OrganizationKind,
   type PositionKind,
 } from '../../../contracts/organizations.ts';
 import { addDays } from '../../../domain/dates.ts';
@@ -27,7 +30,7 @@ type Committee = OrganizationDetail['committees'][number];
 type Holder = Committee['positions'][number];
 
 /** Posts a committee write, refreshes the organisation page and the profiles that show offices, and closes. */
-function useCommitteeWrite<B>(
+export function useCommitteeWrite<B>(
   post: (body: B) => Promise<unknown>,
   done: string,
   onClose: () => void,
@@ -41,6 +44,8 @@ function useCommitteeWrite<B>(
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ['organization'] }),
         queryClient.invalidateQueries({ queryKey: ['member'] }),
+        queryClient.invalidateQueries({ queryKey: ['members'] }),
+        queryClient.invalidateQueries({ queryKey: ['roles'] }),
       ]);
       notifications.show({ color: 'green', message: done });
       onClose();
@@ -50,7 +55,7 @@ function useCommitteeWrite<B>(
   return { errors, mutation };
 }
 
-function Frame({
+export function Frame({
   title,
   onClose,
   onSubmit,
@@ -242,7 +247,7 @@ export function AssignPositionForm({ detail, onClose }: { detail: OrganizationDe
         required
         data={[
           { value: '', label: t('committee.chooseKind'), disabled: true },
-          ...kinds.map((k) => ({ value: k, label: positionLabel(t, k) })),
+          ...kinds.map((k) => ({ value: k, label: positionLabel(t, k, detail.kind) })),
         ]}
       />
       {committees.length > 0 || termRequired ? (
@@ -278,7 +283,16 @@ export function AssignPositionForm({ detail, onClose }: { detail: OrganizationDe
 
 type EndBody = z.input<typeof endPositionBody>;
 
-export function EndPositionForm({ holder, onClose }: { holder: Holder; onClose: () => void }) {
+export function EndPositionForm({
+  holder,
+  at,
+  onClose,
+}: {
+  holder: Holder;
+  /** The organisation's kind, for the office's name there. */
+  at: OrganizationKind;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [validTo, setValidTo] = useState(todayIso());
   const { errors, mutation } = useCommitteeWrite<EndBody>(
@@ -298,7 +312,7 @@ export function EndPositionForm({ holder, onClose }: { holder: Holder; onClose: 
 
   return (
     <Frame
-      title={t('committee.endTitle', { office: positionLabel(t, holder.kind), name: holder.memberName })}
+      title={t('committee.endTitle', { office: positionLabel(t, holder.kind, at), name: holder.memberName })}
       onClose={onClose}
       onSubmit={submit}
       formError={errors.formError}
@@ -314,6 +328,60 @@ export function EndPositionForm({ holder, onClose }: { holder: Holder; onClose: 
         value={validTo}
         onChange={setValidTo}
         error={errors.fieldErrors.validTo}
+        required
+      />
+    </Frame>
+  );
+}
+
+type EndCommitteeBody = z.input<typeof endCommitteeBody>;
+
+export function EndCommitteeForm({
+  detail,
+  committee,
+  onClose,
+}: {
+  detail: OrganizationDetail;
+  committee: Committee;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [lastDay, setLastDay] = useState(todayIso());
+  const { errors, mutation } = useCommitteeWrite<EndCommitteeBody>(
+    (body) => api.post(`/committees/${committee.id}/end`, body, okResponse),
+    t('committee.termEndDone'),
+    onClose,
+    ['termEnd'],
+  );
+
+  const submit = () => {
+    errors.clear();
+    if (!lastDay) return errors.setField('termEnd', t('date.invalid'));
+    // The form asks for the term's last day; the record keeps the day after it (ends are exclusive).
+    const body: EndCommitteeBody = { termEnd: addDays(lastDay, 1) };
+    const parsed = endCommitteeBody.safeParse(body);
+    if (!parsed.success) return errors.fromZod(parsed.error);
+    mutation.mutate(body);
+  };
+
+  return (
+    <Frame
+      title={t('committee.endTermTitle', { term: termName(t, committee.termLabel), name: detail.name })}
+      onClose={onClose}
+      onSubmit={submit}
+      formError={errors.formError}
+      formRef={errors.formRef}
+      submitLabel={t('committee.endTerm')}
+      pending={mutation.isPending}
+    >
+      <Text>{t('committee.termSince', { date: formatDate(committee.termStart) })}</Text>
+      <DateField
+        name="termEnd"
+        label={t('committee.termLastDay')}
+        description={t('committee.termLastDayHint')}
+        value={lastDay}
+        onChange={setLastDay}
+        error={errors.fieldErrors.termEnd}
         required
       />
     </Frame>

@@ -34,7 +34,15 @@ import { QueryBoundary } from '../../components/QueryState.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import { AddMemberForm } from '../members/AddMemberForm.tsx';
 import { AddOrganizationForm, childKinds } from './AddOrganizationForm.tsx';
-import { AddCommitteeForm, AssignPositionForm, EndPositionForm } from './CommitteeForms.tsx';
+import {
+  AddCommitteeForm,
+  AssignPositionForm,
+  EndCommitteeForm,
+  EndPositionForm,
+  realCommittees,
+} from './CommitteeForms.tsx';
+import { JoinPartyGroupForm } from './PartyGroupForm.tsx';
+import { RoleAssignments } from './RoleAssignments.tsx';
 import { ReorganizeForm } from './ReorganizeForm.tsx';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
@@ -77,37 +85,33 @@ function EndedNotice({ detail }: { detail: OrganizationDetail }) {
           : t('org.endedOther', { date });
   return (
     <Alert color="dark" variant="filled" role="note">
-      {text}
+      <Text inherit>{text}</Text>
+      {detail.successor ? (
+        <Text inherit mt={4}>
+          {t('org.mergedInto')}{' '}
+          <AnchorLink
+            to="/organizations/$id"
+            params={{ id: detail.successor.id }}
+            c="white"
+            fw={700}
+            underline="always"
+          >
+            {detail.successor.name}
+          </AnchorLink>
+        </Text>
+      ) : null}
     </Alert>
   );
 }
 
-type Holder = OrganizationDetail['committees'][number]['positions'][number];
+type Committee = OrganizationDetail['committees'][number];
+type Holder = Committee['positions'][number];
 type Dialog =
   | { kind: 'reorganize' | 'addMember' | 'addOrganization' | 'addTerm' | 'assign' }
   | { kind: 'endPosition'; holder: Holder }
+  | { kind: 'endTerm'; committee: Committee }
+  | { kind: 'addGroupMember' }
   | null;
-
-/**
- * Whether the viewer may manage this organisation's committee and offices. The server judges committee.manage
- * on the level above (offices are set by the parent committee), while `actions` are judged on the organisation
- * itself; so the parent's own `actions` decide, and the buttons are not offered to someone who would get 403.
- */
-function useCanManageCommittees(detail: OrganizationDetail): boolean {
-  const parent = detail.ancestry.at(-1);
-  const own = detail.actions.includes('committee.manage') && !detail.validTo;
-  const parentQuery = useQuery({
-    ...organizationQuery(parent?.id ?? ''),
-    enabled: own && !!parent?.canView,
-    staleTime: 60_000,
-  });
-  if (!own) return false;
-  if (!parent) return true;
-  if (!parent.canView) return false;
-  // Should the parent fail to load, offer the buttons and let the server answer.
-  if (parentQuery.isError) return true;
-  return parentQuery.data?.actions.includes('committee.manage') ?? false;
-}
 
 function Committees({
   detail,
@@ -119,6 +123,8 @@ function Committees({
   onDialog: (dialog: Dialog) => void;
 }) {
   const { t } = useTranslation();
+  // The server groups offices outside any term under a stand-in; only real terms can be ended.
+  const terms = new Set(realCommittees(detail).map((c) => c.id));
   return (
     <Stack gap="sm" component="section" aria-labelledby="committees-heading">
       <Title order={2} id="committees-heading">
@@ -139,10 +145,24 @@ function Committees({
       ) : (
         detail.committees.map((c) => (
           <Card key={c.id} withBorder radius="md" padding="md">
-            <Title order={3}>{termName(t, c.termLabel)}</Title>
-            <Text size="sm" c="dimmed" mb="xs">
-              {period(t, c.termStart, c.termEnd)}
-            </Text>
+            <Group gap="sm" wrap="nowrap" justify="space-between" align="flex-start" mb="xs">
+              <Box style={{ minWidth: 0 }}>
+                <Title order={3}>{termName(t, c.termLabel)}</Title>
+                <Text size="sm" c="dimmed">
+                  {period(t, c.termStart, c.termEnd)}
+                </Text>
+              </Box>
+              {canManage && c.termEnd === null && terms.has(c.id) ? (
+                <Button
+                  variant="light"
+                  style={{ flexShrink: 0 }}
+                  onClick={() => onDialog({ kind: 'endTerm', committee: c })}
+                  aria-label={t('committee.endTermLabel', { term: termName(t, c.termLabel) })}
+                >
+                  {t('committee.endTerm')}
+                </Button>
+              ) : null}
+            </Group>
             <Stack gap={6} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
               {[...c.positions]
                 .sort(
@@ -155,7 +175,7 @@ function Committees({
                     <Group gap="sm" wrap="nowrap" justify="space-between" align="center">
                       <Group gap="xs" wrap="wrap" style={{ minWidth: 0 }}>
                         <Text fw={600} miw={140}>
-                          {positionLabel(t, p.kind)}
+                          {positionLabel(t, p.kind, detail.kind)}
                         </Text>
                         <AnchorLink to="/members/$id" params={{ id: p.memberId }}>
                           {p.memberName}
@@ -170,7 +190,7 @@ function Committees({
                           style={{ flexShrink: 0 }}
                           onClick={() => onDialog({ kind: 'endPosition', holder: p })}
                           aria-label={t('committee.endLabel', {
-                            office: positionLabel(t, p.kind),
+                            office: positionLabel(t, p.kind, detail.kind),
                             name: p.memberName,
                           })}
                         >
@@ -279,10 +299,12 @@ function OrganizationView({ detail, asOf }: { detail: OrganizationDetail; asOf: 
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
-  const canManageCommittees = useCanManageCommittees(detail);
   const can = (a: OrganizationDetail['actions'][number]) => detail.actions.includes(a);
+  // Judged by the server on the level above, which sets this organisation's offices.
+  const canManageCommittees = can('committee.manage') && !detail.validTo;
   // Members attend cells; an organisation may hold only some kinds (a party group holds none).
   const canAddMember = can('member.create') && isCellKind(detail.kind);
+  const canAddGroupMember = can('member.create') && detail.kind === 'party_group' && !detail.validTo;
   const canAddOrganization = can('organization.create') && childKinds(detail.kind).length > 0;
   return (
     <Page
@@ -291,10 +313,22 @@ function OrganizationView({ detail, asOf }: { detail: OrganizationDetail; asOf: 
       actions={
         <>
           {detail.validTo ? null : (
-            <ButtonLink to="/members" search={{ organizationId: detail.id }}>
+            <ButtonLink
+              to="/members"
+              search={
+                detail.kind === 'party_group'
+                  ? { organizationId: detail.id, scope: 'subtree' }
+                  : { organizationId: detail.id }
+              }
+            >
               {t('org.memberList')}
             </ButtonLink>
           )}
+          {canAddGroupMember ? (
+            <Button variant="outline" onClick={() => setDialog({ kind: 'addGroupMember' })}>
+              {t('group.addMember')}
+            </Button>
+          ) : null}
           {canAddMember ? (
             <Button variant="outline" onClick={() => setDialog({ kind: 'addMember' })}>
               {t('org.addMember')}
@@ -350,13 +384,20 @@ function OrganizationView({ detail, asOf }: { detail: OrganizationDetail; asOf: 
         asOf={asOf}
         onAdd={canAddOrganization ? () => setDialog({ kind: 'addOrganization' }) : null}
       />
+      <RoleAssignments detail={detail} />
       <History detail={detail} />
       {dialog?.kind === 'reorganize' ? <ReorganizeForm detail={detail} onClose={close} /> : null}
       {dialog?.kind === 'addMember' ? <AddMemberForm organization={detail} onClose={close} /> : null}
       {dialog?.kind === 'addOrganization' ? <AddOrganizationForm detail={detail} onClose={close} /> : null}
       {dialog?.kind === 'addTerm' ? <AddCommitteeForm detail={detail} onClose={close} /> : null}
       {dialog?.kind === 'assign' ? <AssignPositionForm detail={detail} onClose={close} /> : null}
-      {dialog?.kind === 'endPosition' ? <EndPositionForm holder={dialog.holder} onClose={close} /> : null}
+      {dialog?.kind === 'endPosition' ? (
+        <EndPositionForm holder={dialog.holder} at={detail.kind} onClose={close} />
+      ) : null}
+      {dialog?.kind === 'endTerm' ? (
+        <EndCommitteeForm detail={detail} committee={dialog.committee} onClose={close} />
+      ) : null}
+      {dialog?.kind === 'addGroupMember' ? <JoinPartyGroupForm detail={detail} onClose={close} /> : null}
     </Page>
   );
 }
