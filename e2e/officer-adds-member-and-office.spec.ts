@@ -46,25 +46,25 @@ test('the commune secretary adds a member to a village cell and gives them an of
     'Chọn chức vụ',
     'Bí thư',
     'Phó Bí thư',
-    'Cấp ủy viên',
+    'Chi ủy viên',
   ]);
-  await office.getByLabel(/^Chức vụ/).selectOption({ label: 'Cấp ủy viên' });
+  await office.getByLabel(/^Chức vụ/).selectOption({ label: 'Chi ủy viên' });
   await office.getByRole('button', { name: 'Phân công chức vụ' }).click();
   await expect(office).toBeHidden();
   await expect(page.getByText('Đã phân công chức vụ')).toBeVisible();
 
   const committees = page.getByRole('region', { name: 'Cấp ủy và chức vụ' });
   const holder = committees.getByRole('listitem').filter({ hasText: newcomer });
-  await expect(holder).toContainText('Cấp ủy viên');
+  await expect(holder).toContainText('Chi ủy viên');
   await expect(holder).toContainText(/Từ \d{2}\/\d{2}\/\d{4}/);
   await expect(
-    holder.getByRole('button', { name: `Kết thúc chức vụ Cấp ủy viên của ${newcomer}` }),
+    holder.getByRole('button', { name: `Kết thúc chức vụ Chi ủy viên của ${newcomer}` }),
   ).toBeVisible();
 
   // The profile lists the office too.
   await holder.getByRole('link', { name: newcomer }).click();
   await expect(page.getByRole('heading', { level: 1, name: newcomer })).toBeVisible();
   const positions = page.getByRole('region', { name: 'Chức vụ' });
-  await expect(positions).toContainText('Cấp ủy viên');
+  await expect(positions).toContainText('Chi ủy viên');
   await expect(positions).toContainText(cell);
 });

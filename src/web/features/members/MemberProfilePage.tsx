@@ -68,6 +68,8 @@ function ProfileView({ profile }: { profile: MemberProfile }) {
     (e) => e.validFrom <= today && (!e.validTo || e.validTo > today),
   );
   const can = (a: MemberProfile['actions'][number]) => profile.actions.includes(a);
+  // The kind of an organisation the member attends, so an office held there gets its local name (Chi ủy viên).
+  const kindOf = new Map(profile.memberships.map((m) => [m.organizationId, m.organizationKind]));
 
   return (
     <Page
@@ -241,7 +243,7 @@ function ProfileView({ profile }: { profile: MemberProfile }) {
             {profile.positions.map((pos) => (
               <li key={`${pos.kind}-${pos.organizationId}-${pos.validFrom}`}>
                 <Text fw={600}>
-                  {positionLabel(t, pos.kind)} ·{' '}
+                  {positionLabel(t, pos.kind, kindOf.get(pos.organizationId))} ·{' '}
                   <AnchorLink to="/organizations/$id" params={{ id: pos.organizationId }}>
                     {pos.organizationName}
                   </AnchorLink>
