@@ -384,8 +384,8 @@ function OrganizationView({ detail, asOf }: { detail: OrganizationDetail; asOf: 
         asOf={asOf}
         onAdd={canAddOrganization ? () => setDialog({ kind: 'addOrganization' }) : null}
       />
-      {/* Nobody is assigned from above to a party group; followers watch its cell. */}
-      {detail.kind === 'party_group' ? null : <RoleAssignments detail={detail} />}
+      {/* Nobody is assigned from above to a party group (followers watch its cell), nor to an ended organisation. */}
+      {detail.kind === 'party_group' || detail.validTo ? null : <RoleAssignments detail={detail} />}
       <History detail={detail} />
       {dialog?.kind === 'reorganize' ? <ReorganizeForm detail={detail} onClose={close} /> : null}
       {dialog?.kind === 'addMember' ? <AddMemberForm organization={detail} onClose={close} /> : null}
