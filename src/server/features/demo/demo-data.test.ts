@@ -267,6 +267,12 @@ describe('createDemoData', () => {
           AND NOT EXISTS (SELECT 1 FROM membership ms WHERE ms.organization_id = o.id AND ms.valid_to IS NULL)`,
     );
     expect(emptyGroups).toEqual([]);
+    // Every generated id passes the contracts' uuid rule (version and variant digits), or profiles fail to parse.
+    const badIds = await db.query(
+      `SELECT id::text FROM membership UNION ALL SELECT id::text FROM member UNION ALL SELECT id::text FROM organization`,
+    );
+    const shape = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    expect(badIds.filter((r) => !shape.test((r as { id: string }).id))).toEqual([]);
   });
 
   it('gives positions only to full members attending the organisation or below it at the time', async () => {

@@ -2080,10 +2080,13 @@ async function writeCommittees(
  * lead, everyone else round-robin. Ids derive from (member, group), so the result stays deterministic.
  */
 async function writePartyGroupMemberships(tx: Queryable) {
+  // A version-4 shaped uuid from an md5 (version digit 4, variant 8), so the ids pass uuid validation.
+  const uuidOf = (text: string) =>
+    `overlay(overlay(md5(${text}) placing '4' from 13) placing '8' from 17)::uuid`;
   await tx.query(
     // A member may lead one group and be deputy of another; they belong to one group: the one they lead.
     `INSERT INTO membership (id, province_id, member_id, organization_id, kind, valid_from)
-     SELECT DISTINCT ON (p.member_id) md5(p.member_id::text || p.organization_id::text)::uuid, p.province_id,
+     SELECT DISTINCT ON (p.member_id) ${uuidOf('p.member_id::text || p.organization_id::text')}, p.province_id,
             p.member_id, p.organization_id, 'party_group', p.valid_from
        FROM position p JOIN organization o ON o.id = p.organization_id
       WHERE o.kind = 'party_group' AND p.valid_to IS NULL
@@ -2103,7 +2106,7 @@ async function writePartyGroupMemberships(tx: Queryable) {
         WHERE ms.kind = 'official' AND ms.valid_to IS NULL AND ms.organization_id IN (SELECT cell_id FROM groups)
           AND NOT EXISTS (SELECT 1 FROM membership x WHERE x.member_id = ms.member_id AND x.kind = 'party_group'))
      INSERT INTO membership (id, province_id, member_id, organization_id, kind, valid_from)
-     SELECT md5(m.member_id::text || g.group_id::text)::uuid, g.province_id, m.member_id, g.group_id, 'party_group',
+     SELECT ${uuidOf('m.member_id::text || g.group_id::text')}, g.province_id, m.member_id, g.group_id, 'party_group',
             greatest(m.valid_from, g.valid_from)
        FROM members m JOIN groups g ON g.cell_id = m.cell_id AND g.idx = m.rn % g.n`,
   );
