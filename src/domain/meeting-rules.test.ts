@@ -3,6 +3,7 @@ import {
   builtInRuleSets,
   checkMeetingDate,
   documentLabel,
+  governingRuleSet,
   plannedRegularMeetingDate,
   ruleSetInForce,
   type RuleSet,
@@ -252,5 +253,41 @@ describe('meeting-rules: checkMeetingDate', () => {
     expect(checkMeetingDate(quangBinh, '2021-12-11')[0]?.message).toBe(
       'Sinh hoạt thường kỳ vào tuần cuối tháng, chậm nhất ngày 10 tháng sau (Nghị quyết 03-NQ/ĐUK)',
     );
+  });
+});
+
+describe('governingRuleSet', () => {
+  const qb = { ruleSetId: 'quang-binh-03-nq-duk-2021', effectiveFrom: '2021-10-14', depth: 1 };
+  it('uses national rule sets only where no local one was assigned', () => {
+    expect(governingRuleSet(builtInRuleSets, [], '2024-05-01')).toBeNull();
+    expect(governingRuleSet(builtInRuleSets, [], '2025-08-03')?.ruleSet.id).toBe('ct50-2025');
+    expect(governingRuleSet(builtInRuleSets, [], '2025-12-03')?.ruleSet.id).toBe('ct50-hd42-2025');
+  });
+  it('lets an assigned local rule govern until a later national directive supersedes it', () => {
+    expect(governingRuleSet(builtInRuleSets, [qb], '2021-10-13')).toBeNull();
+    expect(governingRuleSet(builtInRuleSets, [qb], '2022-03-01')).toMatchObject({
+      ruleSet: { id: 'quang-binh-03-nq-duk-2021' },
+      inheritedFromDepth: 1,
+    });
+    expect(governingRuleSet(builtInRuleSets, [qb], '2025-07-23')?.ruleSet.id).toBe('ct50-2025');
+  });
+  it('prefers a later local assignment, and the deeper one on the same date', () => {
+    const again = { ruleSetId: 'quang-binh-03-nq-duk-2021', effectiveFrom: '2026-01-01', depth: 2 };
+    expect(governingRuleSet(builtInRuleSets, [qb, again], '2026-02-01')?.ruleSet.id).toBe(
+      'quang-binh-03-nq-duk-2021',
+    );
+    const sameDay = { ruleSetId: 'quang-binh-03-nq-duk-2021', effectiveFrom: '2025-10-28', depth: 3 };
+    expect(governingRuleSet(builtInRuleSets, [sameDay], '2025-11-01')).toMatchObject({
+      inheritedFromDepth: 3,
+    });
+  });
+  it('ignores unknown rule sets', () => {
+    expect(
+      governingRuleSet(
+        builtInRuleSets,
+        [{ ruleSetId: 'nope', effectiveFrom: '2020-01-01', depth: 0 }],
+        '2024-01-01',
+      ),
+    ).toBeNull();
   });
 });

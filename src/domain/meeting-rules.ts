@@ -44,6 +44,11 @@ export interface RuleSet {
   /** Every document a parameter comes from. */
   sources: readonly IssuingDocument[];
   effectiveFrom: string;
+  /**
+   * 'national': applies everywhere from effectiveFrom (a central document). 'assigned': a local rule that
+   * applies only in the subtrees an upper committee assigns it to. Defaults to 'national'.
+   */
+  scope?: 'national' | 'assigned';
   parameters: RuleSetParameters;
 }
 
@@ -80,6 +85,8 @@ export const builtInRuleSets: readonly RuleSet[] = [
     document: nghiQuyet03QuangBinh,
     sources: [nghiQuyet03QuangBinh, huongDan12of2018],
     effectiveFrom: '2021-10-14',
+    // A bloc committee's own resolution: it governs only the subtrees it is assigned to.
+    scope: 'assigned',
     parameters: {
       // NQ 03-NQ/ĐUK (2021): last week of the month; in special cases no later than the 10th of the next.
       meetingDay: { kind: 'last_week', latestNextMonthDay: 10 },
@@ -277,4 +284,50 @@ export function checkMeetingDate(ruleSet: RuleSet, dateIso: string, reason?: str
       message: `Sinh hoạt thường kỳ vào tuần cuối tháng, chậm nhất ngày ${rule.latestNextMonthDay} tháng sau (${source})`,
     },
   ];
+}
+
+/** One assignment of a rule set to a subtree from a date; depth is the assigning organisation's depth. */
+export interface RuleSetAssignment {
+  ruleSetId: string;
+  effectiveFrom: string;
+  depth: number;
+}
+
+/**
+ * The rule set governing an organisation on a date: among the national rule sets and the assignments made at
+ * the organisation or its ancestors, the one that took effect last; on the same date the deeper (more local)
+ * assignment wins. So a province's 2021 rule governs until a national directive of 2025 supersedes it, and a
+ * local rule set after that date governs again. Null when nothing was in force (before the first rule set).
+ */
+export function governingRuleSet(
+  ruleSets: readonly RuleSet[],
+  assignments: readonly RuleSetAssignment[],
+  date: string,
+): { ruleSet: RuleSet; inheritedFromDepth: number | null } | null {
+  const byId = new Map(ruleSets.map((r) => [r.id, r]));
+  const candidates: Array<{ ruleSet: RuleSet; from: string; depth: number | null }> = [];
+  for (const r of ruleSets) {
+    if ((r.scope ?? 'national') === 'national' && r.effectiveFrom <= date) {
+      candidates.push({ ruleSet: r, from: r.effectiveFrom, depth: null });
+    }
+  }
+  for (const a of assignments) {
+    const r = byId.get(a.ruleSetId);
+    if (!r || a.effectiveFrom > date) continue;
+    // An assignment cannot make a rule set apply before the rule set itself exists.
+    const from = a.effectiveFrom > r.effectiveFrom ? a.effectiveFrom : r.effectiveFrom;
+    if (from <= date) candidates.push({ ruleSet: r, from, depth: a.depth });
+  }
+  let best: (typeof candidates)[number] | null = null;
+  for (const c of candidates) {
+    if (
+      !best ||
+      c.from > best.from ||
+      (c.from === best.from && (c.depth ?? -1) > (best.depth ?? -1)) ||
+      (c.from === best.from && c.depth === best.depth && c.ruleSet.version > best.ruleSet.version)
+    ) {
+      best = c;
+    }
+  }
+  return best ? { ruleSet: best.ruleSet, inheritedFromDepth: best.depth } : null;
 }

@@ -25,6 +25,7 @@ export type Action =
   | 'organization.view'
   | 'organization.create'
   | 'organization.reorganize'
+  | 'ruleSet.assign'
   | 'committee.manage'
   | 'member.view'
   | 'member.viewPersonal'
@@ -97,6 +98,7 @@ export function can(actor: Actor, action: Action, resource?: Resource): boolean 
         return anyScope(actor, paths, isManagingScope);
       case 'organization.create':
       case 'organization.reorganize':
+      case 'ruleSet.assign':
         // Reshaping the tree belongs to a committee above the cell, or to the organisation board.
         return anyScope(actor, paths, (s) => isManagingScope(s) && s.role !== 'cell_leadership');
       default:

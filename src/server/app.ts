@@ -9,6 +9,7 @@ import { healthResponse } from '../contracts/auth.ts';
 import { authRoutes, sessionMiddleware } from './features/auth/auth.routes.ts';
 import { memberRoutes } from './features/members/members.routes.ts';
 import { organizationRoutes } from './features/organizations/organizations.routes.ts';
+import { ruleSetRoutes } from './features/rule-sets/rule-sets.routes.ts';
 import { rosterImportRoutes } from './features/roster-import/roster-import.routes.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
@@ -64,6 +65,7 @@ export function createApp(db: Database, config: Config) {
   );
   api.route('/', authRoutes);
   api.route('/', organizationRoutes);
+  api.route('/', ruleSetRoutes);
   // Before memberRoutes: /members/export.xlsx must not be taken for /members/{id}.
   api.route('/', rosterImportRoutes);
   api.route('/', memberRoutes);
