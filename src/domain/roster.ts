@@ -2,6 +2,7 @@
 // becomes a member's profile fields, what makes a row wrong, and how a member is written back out.
 import { type MemberFields, memberFields } from '../contracts/members.ts';
 import type { RosterProblem } from '../contracts/roster-import.ts';
+import { charterRules } from './charter-rules.ts';
 import { formatDateVi, parseVietnameseDate } from './dates.ts';
 import { foldVietnamese } from './text.ts';
 
@@ -490,6 +491,14 @@ function addYears(iso: string, years: number): string {
   return `${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`;
 }
 
+/** The same day `months` later, compared as a string like addYears (31 January + 1 month sorts after February). */
+function addMonths(iso: string, months: number): string {
+  const total = Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1 + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  return `${year}-${String(month).padStart(2, '0')}${iso.slice(7)}`;
+}
+
 /** Rules between a member's dates and status, for a new row or for a stored member merged with a row. */
 export function memberRuleProblems(
   f: Pick<MemberFields, 'dateOfBirth' | 'admissionDate' | 'fullMembershipDate' | 'status'>,
@@ -510,10 +519,11 @@ export function memberRuleProblems(
     });
   }
   // Điều lệ Đảng, Điều 1 khoản 2: công dân Việt Nam từ mười tám tuổi trở lên.
-  if (f.dateOfBirth && f.admissionDate && f.admissionDate < addYears(f.dateOfBirth, 18)) {
+  const minAge = charterRules.minAdmissionAgeYears;
+  if (f.dateOfBirth && f.admissionDate && f.admissionDate < addYears(f.dateOfBirth, minAge)) {
     out.push({
       field: 'admissionDate',
-      message: `Ngày vào Đảng ${d(f.admissionDate)} khi chưa đủ 18 tuổi (sinh ${d(f.dateOfBirth)}; Điều lệ Đảng, Điều 1)`,
+      message: `Ngày vào Đảng ${d(f.admissionDate)} khi chưa đủ ${minAge} tuổi (sinh ${d(f.dateOfBirth)}; Điều lệ Đảng, Điều 1)`,
     });
   }
   if (f.admissionDate && f.fullMembershipDate) {
@@ -522,11 +532,11 @@ export function memberRuleProblems(
         field: 'fullMembershipDate',
         message: `Ngày chính thức ${d(f.fullMembershipDate)} trước Ngày vào Đảng ${d(f.admissionDate)}`,
       });
-    } else if (f.fullMembershipDate < addYears(f.admissionDate, 1)) {
+    } else if (f.fullMembershipDate < addMonths(f.admissionDate, charterRules.probationMonths)) {
       // Điều lệ Đảng, Điều 5: thời kỳ dự bị mười hai tháng.
       out.push({
         field: 'fullMembershipDate',
-        message: `Ngày chính thức ${d(f.fullMembershipDate)} chưa đủ 12 tháng dự bị kể từ Ngày vào Đảng ${d(f.admissionDate)} (Điều lệ Đảng, Điều 5)`,
+        message: `Ngày chính thức ${d(f.fullMembershipDate)} chưa đủ ${charterRules.probationMonths} tháng dự bị kể từ Ngày vào Đảng ${d(f.admissionDate)} (Điều lệ Đảng, Điều 5)`,
       });
     }
   }
@@ -540,11 +550,11 @@ export function memberRuleProblems(
     f.status === 'full' &&
     !f.fullMembershipDate &&
     f.admissionDate &&
-    addYears(f.admissionDate, 1) > today
+    addMonths(f.admissionDate, charterRules.probationMonths) > today
   ) {
     out.push({
       field: 'status',
-      message: `Đảng viên vào Đảng ngày ${d(f.admissionDate)} chưa đủ 12 tháng dự bị để là đảng viên chính thức`,
+      message: `Đảng viên vào Đảng ngày ${d(f.admissionDate)} chưa đủ ${charterRules.probationMonths} tháng dự bị để là đảng viên chính thức`,
     });
   }
   return out;
