@@ -20,6 +20,7 @@ import {
   type MemberResource,
   visibilityPatterns,
 } from '../../../domain/permissions.ts';
+import { memberRuleProblems } from '../../../domain/roster.ts';
 import { escapeLike, foldVietnamese } from '../../../domain/text.ts';
 import { isCellKind, pathLabel } from '../../../domain/tree.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -160,20 +161,12 @@ export async function getProfile(db: Database, actor: Actor, id: string): Promis
   };
 }
 
-function checkDates(f: {
-  admissionDate?: string | null;
-  fullMembershipDate?: string | null;
-  dateOfBirth?: string | null;
-}) {
-  const issues = [];
-  if (f.admissionDate && f.fullMembershipDate && f.fullMembershipDate < f.admissionDate) {
-    issues.push({ path: 'fullMembershipDate', message: 'Ngày chính thức phải sau ngày vào Đảng' });
-  }
+/** The Charter and date-order rules on a member's dates and status (shared with roster import). */
+function checkMemberRules(f: Parameters<typeof memberRuleProblems>[0]) {
+  const issues = memberRuleProblems(f, todayIso()).map((p) => ({ path: p.field, message: p.message }));
   if (f.dateOfBirth && f.admissionDate && f.admissionDate < f.dateOfBirth) {
     issues.push({ path: 'admissionDate', message: 'Ngày vào Đảng phải sau ngày sinh' });
   }
-  if (f.dateOfBirth && f.dateOfBirth > todayIso())
-    issues.push({ path: 'dateOfBirth', message: 'Ngày sinh ở tương lai' });
   if (issues.length > 0) throw new AppError('validation_failed', issues[0]!.message, issues);
 }
 
@@ -184,7 +177,7 @@ export async function create(
   meta: AuditMeta,
 ): Promise<{ id: string }> {
   const { organizationId, joinedOn, ...fields } = input;
-  checkDates(fields);
+  checkMemberRules(fields);
   return db.transaction(async (tx) => {
     const org = await getVisibleOrganization(tx, actor, organizationId, 'organizationId', joinedOn);
     if (!can(actor, 'member.create', { type: 'organization', path: org.path })) {
@@ -241,12 +234,19 @@ export async function update(
     if (!can(actor, 'member.update', resource))
       throw new AppError('forbidden', 'Bạn không có quyền sửa hồ sơ này');
     const before = (await repo.findMember(tx, id))!;
-    checkDates({
-      admissionDate: input.admissionDate === undefined ? before.admission_date : input.admissionDate,
-      fullMembershipDate:
-        input.fullMembershipDate === undefined ? before.full_membership_date : input.fullMembershipDate,
-      dateOfBirth: input.dateOfBirth === undefined ? before.date_of_birth : input.dateOfBirth,
-    });
+    // Judge the dates only when this edit touches them, so an unrelated fix is never blocked by old data.
+    const touched = ['admissionDate', 'fullMembershipDate', 'dateOfBirth', 'status'].some(
+      (k) => input[k as keyof typeof input] !== undefined,
+    );
+    if (touched) {
+      checkMemberRules({
+        admissionDate: input.admissionDate === undefined ? before.admission_date : input.admissionDate,
+        fullMembershipDate:
+          input.fullMembershipDate === undefined ? before.full_membership_date : input.fullMembershipDate,
+        dateOfBirth: input.dateOfBirth === undefined ? before.date_of_birth : input.dateOfBirth,
+        status: input.status ?? before.status,
+      });
+    }
     const columns = repo.toColumns(input, input.fullName ? foldVietnamese(input.fullName) : undefined);
     await repo.updateMember(tx, id, columns);
     const changedBefore = Object.fromEntries(

@@ -173,6 +173,17 @@ describe('changes', () => {
       json: { ...body, partyCardNumber: null, dateOfBirth: '2030-01-01' },
     });
     expect(bad.status).toBe(400);
+    const young = await req('/api/members', {
+      json: { ...body, partyCardNumber: null, dateOfBirth: '2010-01-01', admissionDate: '2024-05-19' },
+    });
+    expect(young.status).toBe(400);
+    expect((await young.json()).error.issues[0].path).toBe('admissionDate');
+    const shortProbation = await req(`/api/members/${id}`, {
+      method: 'PATCH',
+      json: { status: 'full', fullMembershipDate: '2024-12-01' },
+    });
+    expect(shortProbation.status).toBe(400);
+    expect((await shortProbation.json()).error.issues[0].path).toBe('fullMembershipDate');
     const upd = await req(`/api/members/${id}`, { method: 'PATCH', json: { profession: 'Giáo viên' } });
     expect(upd.status).toBe(200);
     const [audit] = await db.query<{ before: Record<string, unknown>; after: Record<string, unknown> }>(
