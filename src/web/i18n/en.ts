@@ -1,4 +1,5 @@
 // English texts of the web app; the same keys as the Vietnamese ones (checked by the Messages type).
+import { planEn } from './plan.en.ts';
 import type { Messages } from './vi.ts';
 
 export const en: Messages = {
@@ -557,4 +558,5 @@ export const en: Messages = {
   errors: {
     generic: 'Something went wrong, please try again.',
   },
+  ...planEn,
 };

@@ -1,4 +1,5 @@
 // Vietnamese texts of the web app (the default language); labels follow the shared glossary.
+import { planVi } from './plan.vi.ts';
 export const vi = {
   app: {
     name: 'Chi bộ số',
@@ -555,6 +556,7 @@ export const vi = {
   errors: {
     generic: 'Có lỗi xảy ra, vui lòng thử lại.',
   },
+  ...planVi,
 };
 
 /** The shape every translation must have: the same keys, any text. */
