@@ -1,0 +1,296 @@
+// Compliance of a cell's meetings with the rule set each was held under, computed from recorded facts.
+// Pure, no I/O. Dates are ISO strings 'YYYY-MM-DD', months 'YYYY-MM', timestamps ISO instants.
+//
+// Each finding cites a document of the rule set: the meeting day, the monthly and quarterly routine and the ban
+// on combined meetings come from its main document (e.g. Chỉ thị 50-CT/TW); the duration, the materials lead
+// time and the finalising window from its guidance (the first 'Hướng dẫn' among its sources, e.g. Hướng dẫn
+// 42-HD/BTCTW), or the main document when it has none.
+
+import { addDays, formatDateVi, todayIso } from './dates.ts';
+import { checkMeetingDate, documentLabel, type RuleSet } from './meeting-rules.ts';
+import type { MeetingKind, MeetingStatus } from './meetings.ts';
+
+export interface MeetingFacts {
+  id: string;
+  kind: MeetingKind;
+  status: MeetingStatus;
+  /** 'YYYY-MM': the month whose meeting this is (a late meeting may fall in the next month) */
+  forMonth: string;
+  date: string;
+  dateReason: string | null;
+  /** ISO timestamps */
+  startedAt: string | null;
+  endedAt: string | null;
+  /** ISO timestamp of first publication of materials/notice */
+  materialsPublishedAt: string | null;
+  /** ISO timestamp the minutes were adopted/decision finalised */
+  finalisedAt: string | null;
+  combinedWithOther: boolean;
+  ruleSet: RuleSet;
+}
+
+export type ComplianceCode =
+  | 'no_meeting'
+  | 'wrong_day'
+  | 'too_short'
+  | 'materials_late'
+  | 'finalised_late'
+  | 'no_thematic_in_quarter'
+  | 'combined';
+
+export interface ComplianceFinding {
+  code: ComplianceCode;
+  /** 'YYYY-MM' or 'YYYY-Qn' */
+  period: string;
+  meetingId: string | null;
+  message: string;
+  /** the cited document, e.g. 'Chỉ thị 50-CT/TW' */
+  source: string;
+}
+
+export const complianceCodeLabel: Record<ComplianceCode, string> = {
+  no_meeting: 'Không sinh hoạt thường kỳ',
+  wrong_day: 'Sinh hoạt sai ngày quy định',
+  too_short: 'Không đủ thời lượng',
+  materials_late: 'Đăng tài liệu muộn',
+  finalised_late: 'Hoàn thiện văn bản muộn',
+  no_thematic_in_quarter: 'Quý không sinh hoạt chuyên đề',
+  combined: 'Họp chi bộ kết hợp cuộc họp khác',
+};
+
+const codeOrder: readonly ComplianceCode[] = [
+  'no_meeting',
+  'wrong_day',
+  'combined',
+  'too_short',
+  'materials_late',
+  'finalised_late',
+  'no_thematic_in_quarter',
+];
+
+/** Only a meeting that took place counts as held. */
+function isHeld(m: MeetingFacts): boolean {
+  return m.status === 'held' || m.status === 'adopted';
+}
+
+const regularKinds: ReadonlySet<MeetingKind> = new Set(['regular', 'regular_thematic']);
+const thematicKinds: ReadonlySet<MeetingKind> = new Set(['thematic', 'regular_thematic']);
+/** Cell meetings the duration, materials and finalising rules apply to. */
+const cellMeetingKinds: ReadonlySet<MeetingKind> = new Set(['regular', 'thematic', 'regular_thematic']);
+
+function mainSource(r: RuleSet): string {
+  return documentLabel(r.document);
+}
+
+function guidanceSource(r: RuleSet): string {
+  return documentLabel(r.sources.find((s) => s.type === 'Hướng dẫn') ?? r.document);
+}
+
+function nextMonth(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let m = from; m <= to; m = nextMonth(m)) out.push(m);
+  return out;
+}
+
+/** '2026-03' → '03/2026' */
+function monthVi(month: string): string {
+  return `${month.slice(5, 7)}/${month.slice(0, 4)}`;
+}
+
+const romanQuarter = ['I', 'II', 'III', 'IV'] as const;
+
+function quarterOf(month: string): number {
+  return Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1;
+}
+
+/**
+ * Whether the time to hold the month's meeting is over on `today`: the month has ended, and under a
+ * last-week rule also the days of the next month allowed for a late meeting.
+ */
+function monthElapsed(month: string, ruleSet: RuleSet, today: string): boolean {
+  const rule = ruleSet.parameters.meetingDay;
+  const grace = rule.kind === 'last_week' ? rule.latestNextMonthDay : 0;
+  return today >= addDays(`${nextMonth(month)}-01`, grace);
+}
+
+/** Vietnam calendar date of an ISO timestamp. */
+function vietnamDate(timestamp: string): string {
+  return todayIso(new Date(timestamp));
+}
+
+function meetingFindings(m: MeetingFacts, today: string): ComplianceFinding[] {
+  const r = m.ruleSet;
+  const p = r.parameters;
+  const on = formatDateVi(m.date);
+  const out: ComplianceFinding[] = [];
+  const add = (code: ComplianceCode, message: string, source: string) =>
+    out.push({ code, period: m.forMonth, meetingId: m.id, message, source });
+
+  if (regularKinds.has(m.kind)) {
+    const violations = checkMeetingDate(r, m.date, m.dateReason ?? undefined);
+    if (violations.length > 0) {
+      add(
+        'wrong_day',
+        `Buổi sinh hoạt ngày ${on}: ${violations.map((v) => v.message).join('; ')}`,
+        mainSource(r),
+      );
+    }
+  }
+
+  if (m.combinedWithOther && p.neverCombineWithOtherMeetings && m.kind !== 'committee') {
+    add(
+      'combined',
+      `Buổi sinh hoạt ngày ${on} kết hợp với cuộc họp khác; tuyệt đối không được họp chi bộ kết hợp các cuộc họp khác (${mainSource(r)})`,
+      mainSource(r),
+    );
+  }
+
+  if (!cellMeetingKinds.has(m.kind)) return out;
+  const guidance = guidanceSource(r);
+
+  if (m.startedAt && m.endedAt) {
+    const combined = m.kind === 'regular_thematic' && p.minCombinedDurationMinutes !== null;
+    const min = combined ? (p.minCombinedDurationMinutes ?? p.minDurationMinutes) : p.minDurationMinutes;
+    const ms = Date.parse(m.endedAt) - Date.parse(m.startedAt);
+    if (Number.isFinite(ms) && ms >= 0 && ms < min * 60_000) {
+      const what = combined ? ' khi sinh hoạt thường kỳ kết hợp chuyên đề' : '';
+      add(
+        'too_short',
+        `Buổi sinh hoạt ngày ${on} kéo dài ${Math.floor(ms / 60_000)} phút, chưa đủ ${min} phút${what} (${guidance})`,
+        guidance,
+      );
+    }
+  }
+
+  if (p.materialsLeadDays !== null) {
+    const latest = addDays(m.date, -p.materialsLeadDays);
+    const lead = `phải đăng trước ít nhất ${p.materialsLeadDays} ngày, chậm nhất ngày ${formatDateVi(latest)}`;
+    if (m.materialsPublishedAt === null) {
+      add(
+        'materials_late',
+        `Tài liệu buổi sinh hoạt ngày ${on} chưa được đăng; ${lead} (${guidance})`,
+        guidance,
+      );
+    } else {
+      const published = vietnamDate(m.materialsPublishedAt);
+      if (published > latest) {
+        add(
+          'materials_late',
+          `Tài liệu buổi sinh hoạt ngày ${on} đăng ngày ${formatDateVi(published)}; ${lead} (${guidance})`,
+          guidance,
+        );
+      }
+    }
+  }
+
+  if (p.finaliseWithinDays !== null) {
+    const deadline = addDays(m.date, p.finaliseWithinDays);
+    const within = `phải hoàn thiện, đăng tải trong ${p.finaliseWithinDays} ngày sau buổi sinh hoạt, chậm nhất ngày ${formatDateVi(deadline)}`;
+    if (m.finalisedAt === null) {
+      if (today > deadline) {
+        add(
+          'finalised_late',
+          `Văn bản buổi sinh hoạt ngày ${on} chưa được hoàn thiện; ${within} (${guidance})`,
+          guidance,
+        );
+      }
+    } else {
+      const finalised = vietnamDate(m.finalisedAt);
+      if (finalised > deadline) {
+        add(
+          'finalised_late',
+          `Văn bản buổi sinh hoạt ngày ${on} hoàn thiện ngày ${formatDateVi(finalised)}; ${within} (${guidance})`,
+          guidance,
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** Months sort in order; a quarter's finding right after its last month. */
+function periodSortKey(period: string): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (!q) return period;
+  return `${q[1]}-${String(Number(q[2]) * 3).padStart(2, '0')}~`;
+}
+
+/**
+ * Findings for the months `from`..`to` (inclusive):
+ * - per held meeting (status held or adopted) whose month is in range, judged by the rule set it recorded:
+ *   wrong_day (regular meetings), combined, too_short, materials_late, finalised_late (cell meetings);
+ * - no_meeting for each month without a held regular meeting, once the time to hold it is over;
+ * - no_thematic_in_quarter for each quarter lying wholly in the range and over, with fewer thematic meetings
+ *   than the rule set in force at its start asks for.
+ * Sorted by period, then meeting date and id, then code.
+ */
+export function complianceFindings(input: {
+  meetings: readonly MeetingFacts[];
+  from: string;
+  to: string;
+  today: string;
+  ruleSetFor: (date: string) => RuleSet;
+}): ComplianceFinding[] {
+  const { from, to, today, ruleSetFor } = input;
+  const months = monthsBetween(from, to);
+  const inRange = input.meetings.filter((m) => m.forMonth >= from && m.forMonth <= to);
+  const held = inRange.filter(isHeld);
+  const findings: Array<ComplianceFinding & { date: string }> = [];
+
+  for (const m of held) {
+    for (const f of meetingFindings(m, today)) findings.push({ ...f, date: m.date });
+  }
+
+  for (const month of months) {
+    const r = ruleSetFor(`${month}-01`);
+    if (!monthElapsed(month, r, today)) continue;
+    if (held.some((m) => m.forMonth === month && regularKinds.has(m.kind))) continue;
+    findings.push({
+      code: 'no_meeting',
+      period: month,
+      meetingId: null,
+      message: `Tháng ${monthVi(month)} không có buổi sinh hoạt chi bộ thường kỳ; chi bộ sinh hoạt thường kỳ mỗi tháng một lần (${mainSource(r)})`,
+      source: mainSource(r),
+      date: '',
+    });
+  }
+
+  for (const month of months) {
+    if (Number(month.slice(5, 7)) % 3 !== 1) continue;
+    const quarterMonths = [month, nextMonth(month), nextMonth(nextMonth(month))];
+    const last = quarterMonths[2]!;
+    if (last > to) continue;
+    const r = ruleSetFor(`${month}-01`);
+    if (!monthElapsed(last, ruleSetFor(`${last}-01`), today)) continue;
+    const required = r.parameters.thematicPerQuarter;
+    const count = held.filter((m) => thematicKinds.has(m.kind) && quarterMonths.includes(m.forMonth)).length;
+    if (count >= required) continue;
+    const q = quarterOf(month);
+    findings.push({
+      code: 'no_thematic_in_quarter',
+      period: `${month.slice(0, 4)}-Q${q}`,
+      meetingId: null,
+      message: `Quý ${romanQuarter[q - 1]} năm ${month.slice(0, 4)} có ${count} buổi sinh hoạt chuyên đề, chưa đạt ít nhất ${required} buổi mỗi quý (${mainSource(r)})`,
+      source: mainSource(r),
+      date: '',
+    });
+  }
+
+  findings.sort((a, b) => {
+    const pa = periodSortKey(a.period);
+    const pb = periodSortKey(b.period);
+    if (pa !== pb) return pa < pb ? -1 : 1;
+    if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+    const ia = a.meetingId ?? '';
+    const ib = b.meetingId ?? '';
+    if (ia !== ib) return ia < ib ? -1 : 1;
+    return codeOrder.indexOf(a.code) - codeOrder.indexOf(b.code);
+  });
+  return findings.map(({ date: _date, ...f }) => f);
+}
