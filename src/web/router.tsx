@@ -10,6 +10,7 @@ import {
 } from '@tanstack/react-router';
 import { z } from 'zod';
 import { uuid } from '../contracts/common.ts';
+import { taskListQuery } from '../contracts/meetings.ts';
 import { memberListQuery } from '../contracts/members.ts';
 import { isUnauthenticated } from './api/client.ts';
 import { meQuery } from './api/queries.ts';
@@ -21,8 +22,11 @@ import { LoginPage } from './features/auth/LoginPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
 import { ImportPage } from './features/import/ImportPage.tsx';
 import { MemberProfilePage } from './features/members/MemberProfilePage.tsx';
+import { MeetingPage, meetingTabs } from './features/meetings/MeetingPage.tsx';
 import { MembersPage } from './features/members/MembersPage.tsx';
 import { OrganizationPage } from './features/organizations/OrganizationPage.tsx';
+import { PlanPage } from './features/plan/PlanPage.tsx';
+import { TasksPage } from './features/tasks/TasksPage.tsx';
 import { TreePage } from './features/tree/TreePage.tsx';
 
 export interface RouterContext {
@@ -93,6 +97,29 @@ const organizationRoute = createRoute({
   component: OrganizationPage,
 });
 
+// The year's meeting plan of an organisation.
+const planRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/organizations/$id/meetings',
+  validateSearch: lenient({ year: z.coerce.number().int().min(2015).max(2100) }),
+  component: PlanPage,
+});
+
+const tasksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tasks',
+  validateSearch: lenient({ filter: taskListQuery.shape.filter.unwrap() }),
+  component: TasksPage,
+});
+
+// One meeting: preparation, live room, minutes, documents (tab); `code` prefills the check-in from the room's QR.
+const meetingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/meetings/$id',
+  validateSearch: lenient({ tab: z.enum(meetingTabs), code: z.string().trim().max(20) }),
+  component: MeetingPage,
+});
+
 const m = memberListQuery.shape;
 export const membersSearch = lenient({
   organizationId: uuid,
@@ -141,6 +168,9 @@ const routeTree = rootRoute.addChildren([
     homeRoute,
     treeRoute,
     organizationRoute,
+    planRoute,
+    tasksRoute,
+    meetingRoute,
     membersRoute,
     memberRoute,
     importRoute,

@@ -8,12 +8,14 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { canImportAnywhere, useMe } from '../features/auth/me.ts';
+import { NotificationsBell } from '../features/plan/NotificationsBell.tsx';
+import { TasksIcon } from '../features/tasks/TasksIcon.tsx';
 import { HomeIcon, LogoutIcon, TreeIcon, UploadIcon, UserIcon, UsersIcon } from './icons.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NavLinkLink, UnstyledLink } from './links.tsx';
 
 interface NavItem {
-  to: '/' | '/tree' | '/members' | '/import' | '/account';
+  to: '/' | '/tree' | '/members' | '/tasks' | '/import' | '/account';
   label: string;
   icon: ReactNode;
 }
@@ -44,6 +46,7 @@ export function AppLayout() {
     { to: '/', label: t('nav.home'), icon: <HomeIcon /> },
     { to: '/tree', label: t('nav.tree'), icon: <TreeIcon /> },
     { to: '/members', label: t('nav.members'), icon: <UsersIcon /> },
+    { to: '/tasks', label: t('taskInbox.nav'), icon: <TasksIcon /> },
     ...(canImportAnywhere(me)
       ? [{ to: '/import' as const, label: t('nav.import'), icon: <UploadIcon /> }]
       : []),
@@ -78,6 +81,7 @@ export function AppLayout() {
             </Stack>
           </UnstyledLink>
           <Group gap={4} wrap="nowrap">
+            {me.member ? <NotificationsBell /> : null}
             <LanguageSwitch compact={!!isPhone} />
             <Button
               variant="outline"

@@ -1,4 +1,5 @@
-// Home: the organisations the actor holds roles in (or the province for an administrator), with counts and quick links.
+// Home: the member's meetings (upcoming, recent, calendar feed), and the organisations the actor holds roles in (or
+// the province for an administrator), with counts and quick links.
 import { Alert, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import { kindLabel, roleLabel } from '../../components/labels.ts';
 import { Page } from '../../components/Page.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { useMe } from '../auth/me.ts';
+import { MyMeetings } from '../plan/MyMeetings.tsx';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 
@@ -148,6 +150,7 @@ export function HomePage() {
           </ButtonLink>
         </Group>
       ) : null}
+      {me.member ? <MyMeetings /> : null}
       {me.account.isSystemAdmin ? (
         <Stack gap="sm">
           <Title order={2}>{t('home.adminRoot')}</Title>

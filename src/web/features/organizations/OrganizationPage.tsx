@@ -324,6 +324,11 @@ function OrganizationView({ detail, asOf }: { detail: OrganizationDetail; asOf: 
               {t('org.memberList')}
             </ButtonLink>
           )}
+          {detail.kind === 'party_group' ? null : (
+            <ButtonLink to="/organizations/$id/meetings" params={{ id: detail.id }} variant="outline">
+              {t('plan.open')}
+            </ButtonLink>
+          )}
           {canAddGroupMember ? (
             <Button variant="outline" onClick={() => setDialog({ kind: 'addGroupMember' })}>
               {t('group.addMember')}

@@ -1,0 +1,137 @@
+// Compliance with the meeting rules: the findings of one organisation's year (what, when, on which rule), and for a
+// committee above the cells the overview of its cells, most findings first.
+import { Anchor, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { complianceCode, type complianceFinding } from '../../../contracts/meetings.ts';
+import { AnchorLink } from '../../components/links.tsx';
+import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
+import { ToneBadge } from '../../components/ToneBadge.tsx';
+import { complianceQuery, meetingHref } from './api.ts';
+
+type Finding = z.infer<typeof complianceFinding>;
+
+export function codeLabel(t: TFunction, code: string): string {
+  const parsed = complianceCode.safeParse(code);
+  return parsed.success ? t(`planCode.${parsed.data}`) : code;
+}
+
+export function Findings({ year, findings }: { year: number; findings: Finding[] }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder radius="md" padding="md" component="section" aria-labelledby="findings-heading">
+      <Stack gap="sm">
+        <Title order={2} id="findings-heading">
+          {t('plan.findings', { year })}
+        </Title>
+        {findings.length === 0 ? (
+          <Text c="green.9">{t('plan.noFindings')}</Text>
+        ) : (
+          <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+            {findings.map((f, i) => (
+              <li key={`${f.code}-${f.period}-${f.meetingId ?? i}`}>
+                <Group gap={6} wrap="wrap" align="center">
+                  <ToneBadge tone="orange">{codeLabel(t, f.code)}</ToneBadge>
+                  <Text size="sm" c="dimmed">
+                    {t('plan.period', { period: f.period })}
+                  </Text>
+                </Group>
+                <Text mt={2}>
+                  {f.message}
+                  {f.meetingId ? (
+                    <>
+                      {' '}
+                      <Anchor href={meetingHref(f.meetingId)} size="sm">
+                        {t('plan.openMeeting')}
+                      </Anchor>
+                    </>
+                  ) : null}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {t('plan.source', { source: f.source })}
+                </Text>
+              </li>
+            ))}
+          </Stack>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+export function ComplianceOverview({ organizationId, year }: { organizationId: string; year: number }) {
+  const { t } = useTranslation();
+  const query = useQuery(complianceQuery(organizationId, year));
+  const breakdown = (byCode: Record<string, number>) =>
+    Object.entries(byCode)
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1])
+      .map(([code, n]) => `${codeLabel(t, code)}: ${n}`)
+      .join(' · ');
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="overview-heading">
+      <Title order={2} id="overview-heading">
+        {t('plan.overview', { year })}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t('plan.overviewHint')}
+      </Text>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
+      ) : query.data.cells.length === 0 ? (
+        <Text c="dimmed">{t('plan.noCells')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={520}>
+          <Table striped highlightOnHover verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('plan.cell')}</Table.Th>
+                <Table.Th ta="right">{t('plan.held')}</Table.Th>
+                <Table.Th ta="right">{t('plan.findingsCount')}</Table.Th>
+                <Table.Th>{t('plan.details')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {[...query.data.cells]
+                .sort((a, b) => b.findings - a.findings || a.name.localeCompare(b.name, 'vi'))
+                .map((c) => (
+                  <Table.Tr key={c.id}>
+                    <Table.Td>
+                      <AnchorLink to="/organizations/$id/meetings" params={{ id: c.id }} search={{ year }}>
+                        {c.name}
+                      </AnchorLink>
+                    </Table.Td>
+                    <Table.Td ta="right">{c.held}</Table.Td>
+                    <Table.Td ta="right" fw={c.findings > 0 ? 700 : undefined}>
+                      {c.findings}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{breakdown(c.byCode)}</Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+            </Table.Tbody>
+            {Object.keys(query.data.totals).length > 0 ? (
+              <Table.Tfoot>
+                <Table.Tr>
+                  <Table.Th>{t('plan.totals')}</Table.Th>
+                  <Table.Td ta="right">{query.data.cells.reduce((n, c) => n + c.held, 0)}</Table.Td>
+                  <Table.Td ta="right" fw={700}>
+                    {query.data.cells.reduce((n, c) => n + c.findings, 0)}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{breakdown(query.data.totals)}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              </Table.Tfoot>
+            ) : null}
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}

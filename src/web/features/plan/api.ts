@@ -1,0 +1,153 @@
+// Reads of the year's plan, the member's meetings, notifications and tasks, typed by the contracts; and the
+// labels and badge tones of their enums.
+import { queryOptions } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import type { z } from 'zod';
+import { errorCodes, errorResponse } from '../../../contracts/errors.ts';
+import {
+  complianceOverview,
+  type meetingKind,
+  type meetingStatus,
+  meetingYearResponse,
+  myMeetingsResponse,
+  notificationList,
+  type taskStatus,
+  taskList,
+  type topicStatus,
+  topicList,
+  workProgramme,
+} from '../../../contracts/meetings.ts';
+import { governingRuleSetResponse, ruleSetList } from '../../../contracts/rule-sets.ts';
+import { ApiError, api, withQuery } from '../../api/client.ts';
+import type { Tone } from '../../components/ToneBadge.tsx';
+
+export type MeetingKind = z.infer<typeof meetingKind>;
+export type MeetingStatus = z.infer<typeof meetingStatus>;
+export type TopicStatus = z.infer<typeof topicStatus>;
+export type TaskStatus = z.infer<typeof taskStatus>;
+export type TaskFilter = 'mine' | 'created' | 'open' | 'overdue' | 'done';
+
+export const meetingYearQuery = (organizationId: string, year: number) =>
+  queryOptions({
+    queryKey: ['meeting-year', organizationId, year],
+    queryFn: ({ signal }) =>
+      api.get(withQuery(`/organizations/${organizationId}/meetings`, { year }), meetingYearResponse, signal),
+  });
+
+export const governingRuleSetQuery = (organizationId: string, date?: string) =>
+  queryOptions({
+    queryKey: ['rule-set', organizationId, date ?? 'today'],
+    queryFn: ({ signal }) =>
+      api.get(
+        withQuery(`/organizations/${organizationId}/rule-set`, { date }),
+        governingRuleSetResponse,
+        signal,
+      ),
+  });
+
+export const ruleSetsQuery = queryOptions({
+  queryKey: ['rule-sets'],
+  queryFn: ({ signal }) => api.get('/rule-sets', ruleSetList, signal),
+  staleTime: 5 * 60_000,
+});
+
+export const workProgrammeQuery = (organizationId: string, year: number) =>
+  queryOptions({
+    queryKey: ['work-programme', organizationId, year],
+    queryFn: ({ signal }) =>
+      api.get(withQuery(`/organizations/${organizationId}/work-programme`, { year }), workProgramme, signal),
+  });
+
+export const topicsQuery = (organizationId: string, year: number) =>
+  queryOptions({
+    queryKey: ['thematic-topics', organizationId, year],
+    queryFn: ({ signal }) =>
+      api.get(withQuery(`/organizations/${organizationId}/thematic-topics`, { year }), topicList, signal),
+  });
+
+export const complianceQuery = (organizationId: string, year: number) =>
+  queryOptions({
+    queryKey: ['compliance', organizationId, year],
+    queryFn: ({ signal }) =>
+      api.get(withQuery(`/organizations/${organizationId}/compliance`, { year }), complianceOverview, signal),
+  });
+
+export const myMeetingsQuery = queryOptions({
+  queryKey: ['my-meetings'],
+  queryFn: ({ signal }) => api.get('/me/meetings', myMeetingsResponse, signal),
+});
+
+export const notificationsQuery = queryOptions({
+  queryKey: ['notifications'],
+  queryFn: ({ signal }) => api.get('/me/notifications', notificationList, signal),
+  refetchInterval: 60_000,
+  staleTime: 30_000,
+});
+
+export const tasksQuery = (filter: TaskFilter) =>
+  queryOptions({
+    queryKey: ['tasks', filter],
+    queryFn: ({ signal }) => api.get(withQuery('/tasks', { filter }), taskList, signal),
+  });
+
+/** PUT with a JSON body (the shared client has no PUT); errors become the same ApiError as everywhere. */
+export async function putJson<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, {
+      method: 'PUT',
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Không kết nối được máy chủ. Hãy kiểm tra mạng và thử lại.');
+  }
+  const data: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const parsed = errorResponse.safeParse(data);
+    if (parsed.success) {
+      const e = parsed.data.error;
+      const known = errorCodes[e.code as keyof typeof errorCodes];
+      const message = known && (e.message === '' || e.message === e.code) ? known.vi : e.message;
+      throw new ApiError(res.status, e.code, message, e.issues ?? []);
+    }
+    throw new ApiError(res.status, 'internal', errorCodes.internal.vi);
+  }
+  const checked = schema.safeParse(data);
+  if (!checked.success) {
+    throw new ApiError(0, 'invalid_response', 'Dữ liệu máy chủ trả về không đúng định dạng.');
+  }
+  return checked.data;
+}
+
+export const meetingKindLabel = (t: TFunction, kind: MeetingKind): string => t(`planKind.${kind}`);
+export const meetingStatusLabel = (t: TFunction, status: MeetingStatus): string => t(`planStatus.${status}`);
+export const topicStatusLabel = (t: TFunction, status: TopicStatus): string =>
+  t(`planTopic.status_${status}`);
+export const taskStatusLabel = (t: TFunction, status: TaskStatus): string => t(`taskInbox.status_${status}`);
+
+export const meetingStatusTone: Record<MeetingStatus, Tone> = {
+  planned: 'gray',
+  notified: 'blue',
+  in_session: 'orange',
+  held: 'green',
+  adopted: 'green',
+  cancelled: 'red',
+};
+export const topicStatusTone: Record<TopicStatus, Tone> = {
+  draft: 'gray',
+  submitted: 'blue',
+  approved: 'green',
+  returned: 'orange',
+};
+export const taskStatusTone: Record<TaskStatus, Tone> = {
+  open: 'blue',
+  done: 'green',
+  not_done: 'red',
+  cancelled: 'gray',
+};
+
+/** The meeting's page (the meetings feature's route), optionally on one of its tabs. */
+export const meetingHref = (id: string, tab?: string): string =>
+  tab ? `/meetings/${id}?tab=${encodeURIComponent(tab)}` : `/meetings/${id}`;
