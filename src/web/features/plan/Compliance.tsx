@@ -1,6 +1,6 @@
 // Compliance with the meeting rules: the findings of one organisation's year (what, when, on which rule), and for a
 // committee above the cells the overview of its cells, most findings first.
-import { Anchor, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { complianceCode, type complianceFinding } from '../../../contracts/meeti
 import { AnchorLink } from '../../components/links.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
-import { complianceQuery, meetingHref } from './api.ts';
+import { complianceQuery } from './api.ts';
 
 type Finding = z.infer<typeof complianceFinding>;
 
@@ -43,9 +43,9 @@ export function Findings({ year, findings }: { year: number; findings: Finding[]
                   {f.meetingId ? (
                     <>
                       {' '}
-                      <Anchor href={meetingHref(f.meetingId)} size="sm">
+                      <AnchorLink to="/meetings/$id" params={{ id: f.meetingId }} size="sm">
                         {t('plan.openMeeting')}
-                      </Anchor>
+                      </AnchorLink>
                     </>
                   ) : null}
                 </Text>

@@ -1,7 +1,6 @@
 // The year's twelve months: the planned day of each (moved off the 3rd when that is a day off), the meetings created
 // for the month with their status, and for those who manage the cell the buttons to plan the year and add a meeting.
 import {
-  Anchor,
   Button,
   Checkbox,
   Group,
@@ -27,19 +26,14 @@ import {
   type topicView,
 } from '../../../contracts/meetings.ts';
 import { api } from '../../api/client.ts';
+import { AnchorLink } from '../../components/links.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { useFormErrors } from '../../components/forms.ts';
 import { useErrorMessage } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import { Frame } from '../organizations/CommitteeForms.tsx';
-import {
-  type MeetingKind,
-  meetingHref,
-  meetingKindLabel,
-  meetingStatusLabel,
-  meetingStatusTone,
-} from './api.ts';
+import { type MeetingKind, meetingKindLabel, meetingStatusLabel, meetingStatusTone } from './api.ts';
 
 type YearPlan = z.infer<typeof meetingYearResponse>;
 type Topic = z.infer<typeof topicView>;
@@ -155,9 +149,9 @@ export function MeetingCalendar({ plan, topics }: { plan: YearPlan; topics: Topi
                         </Text>
                       ) : null}
                       {m.decisionNumber ? <Text size="sm">{m.decisionNumber}</Text> : null}
-                      <Anchor href={meetingHref(m.id)} size="sm" fw={600}>
+                      <AnchorLink to="/meetings/$id" params={{ id: m.id }} size="sm" fw={600}>
                         {t('plan.openMeeting')}
-                      </Anchor>
+                      </AnchorLink>
                     </Paper>
                   ))
                 )}

@@ -2,7 +2,6 @@
 // excused, materials, the room and check-in), recent meetings, and the personal calendar feed for a phone.
 import {
   Alert,
-  Anchor,
   Button,
   Card,
   CopyButton,
@@ -21,18 +20,13 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type myMeetingsResponse, rsvpBody } from '../../../contracts/meetings.ts';
 import { api } from '../../api/client.ts';
+import { AnchorLink } from '../../components/links.tsx';
 import { useFormErrors } from '../../components/forms.ts';
 import { ErrorNotice, Loading, useErrorMessage } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import { Frame } from '../organizations/CommitteeForms.tsx';
-import {
-  meetingHref,
-  meetingKindLabel,
-  meetingStatusLabel,
-  meetingStatusTone,
-  myMeetingsQuery,
-} from './api.ts';
+import { meetingKindLabel, meetingStatusLabel, meetingStatusTone, myMeetingsQuery } from './api.ts';
 
 type MyMeetings = z.infer<typeof myMeetingsResponse>;
 type Upcoming = MyMeetings['upcoming'][number];
@@ -126,11 +120,13 @@ function UpcomingCard({ meeting, onAbsence }: { meeting: Upcoming; onAbsence: ()
         </Group>
         <Group gap="md">
           {roomOpen ? (
-            <Anchor href={meetingHref(meeting.id, 'room')} fw={700}>
+            <AnchorLink to="/meetings/$id" params={{ id: meeting.id }} search={{ tab: 'room' }} fw={700}>
               {t('myMeetings.room')}
-            </Anchor>
+            </AnchorLink>
           ) : null}
-          <Anchor href={meetingHref(meeting.id)}>{t('myMeetings.open')}</Anchor>
+          <AnchorLink to="/meetings/$id" params={{ id: meeting.id }}>
+            {t('myMeetings.open')}
+          </AnchorLink>
         </Group>
       </Stack>
     </Card>
@@ -247,9 +243,9 @@ export function MyMeetings() {
               <Paper key={m.id} withBorder p="sm" radius="md" component="li">
                 <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
                   <div style={{ minWidth: 0 }}>
-                    <Anchor href={meetingHref(m.id)} fw={600}>
+                    <AnchorLink to="/meetings/$id" params={{ id: m.id }} fw={600}>
                       {meetingKindLabel(t, m.kind)} {formatDate(m.plannedDate)}
-                    </Anchor>
+                    </AnchorLink>
                     <Text size="sm" c="dimmed">
                       {m.organizationName}
                       {m.decisionNumber ? ` · ${m.decisionNumber}` : ''}

@@ -147,7 +147,3 @@ export const taskStatusTone: Record<TaskStatus, Tone> = {
   not_done: 'red',
   cancelled: 'gray',
 };
-
-/** The meeting's page (the meetings feature's route), optionally on one of its tabs. */
-export const meetingHref = (id: string, tab?: string): string =>
-  tab ? `/meetings/${id}?tab=${encodeURIComponent(tab)}` : `/meetings/${id}`;

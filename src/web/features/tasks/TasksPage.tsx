@@ -2,7 +2,6 @@
 // progress reports from the assignee and the review (achieved / not achieved) by those who gave them.
 import {
   Alert,
-  Anchor,
   Box,
   Card,
   Group,
@@ -24,13 +23,14 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { reviewTaskBody, taskReportBody, type taskView } from '../../../contracts/meetings.ts';
 import { api } from '../../api/client.ts';
+import { AnchorLink } from '../../components/links.tsx';
 import { useFormErrors } from '../../components/forms.ts';
 import { Page } from '../../components/Page.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { Frame } from '../organizations/CommitteeForms.tsx';
-import { meetingHref, type TaskFilter, taskStatusLabel, taskStatusTone, tasksQuery } from '../plan/api.ts';
+import { type TaskFilter, taskStatusLabel, taskStatusTone, tasksQuery } from '../plan/api.ts';
 
 type Task = z.infer<typeof taskView>;
 
@@ -144,9 +144,9 @@ function TaskCard({ task, onDialog }: { task: Task; onDialog: (d: Dialog) => voi
             </Button>
           ) : null}
           {task.meetingId ? (
-            <Anchor href={meetingHref(task.meetingId)} size="sm">
+            <AnchorLink to="/meetings/$id" params={{ id: task.meetingId }} size="sm">
               {t('taskInbox.fromMeeting')}
-            </Anchor>
+            </AnchorLink>
           ) : null}
         </Group>
       </Stack>
