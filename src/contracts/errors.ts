@@ -33,6 +33,11 @@ export const errorCodes = {
     vi: 'Thay đổi cơ cấu tổ chức không hợp lệ',
     en: 'Invalid reorganisation',
   },
+  edit_conflict: {
+    status: 409,
+    vi: 'Người khác vừa sửa nội dung này',
+    en: 'Someone else edited this in the meantime',
+  },
   invalid_state: { status: 422, vi: 'Thao tác không hợp lệ ở trạng thái hiện tại', en: 'Invalid state' },
   payload_too_large: { status: 413, vi: 'Tệp quá lớn', en: 'File too large' },
   unsupported_file: { status: 415, vi: 'Định dạng tệp không được hỗ trợ', en: 'Unsupported file type' },

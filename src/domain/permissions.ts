@@ -26,6 +26,8 @@ export type Action =
   | 'organization.create'
   | 'organization.reorganize'
   | 'ruleSet.assign'
+  | 'meeting.manage'
+  | 'topic.review'
   | 'committee.manage'
   | 'member.view'
   | 'member.viewPersonal'
@@ -96,9 +98,19 @@ export function can(actor: Actor, action: Action, resource?: Resource): boolean 
       case 'member.import':
       case 'committee.manage':
         return anyScope(actor, paths, isManagingScope);
+      case 'meeting.manage':
+        // The organisation's own leaders run its meetings (a cell's secretary and deputy, a committee's
+        // standing members); those above read them, follow them and review them.
+        return actor.scopes.some(
+          (s) =>
+            isManagingScope(s) &&
+            s.role !== 'board_officer' &&
+            resource.path.split('.').at(-1) === pathLabel(s.organizationId),
+        );
       case 'organization.create':
       case 'organization.reorganize':
       case 'ruleSet.assign':
+      case 'topic.review':
         // Reshaping the tree belongs to a committee above the cell, or to the organisation board.
         return anyScope(actor, paths, (s) => isManagingScope(s) && s.role !== 'cell_leadership');
       default:

@@ -7,6 +7,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { bodyLimit } from 'hono/body-limit';
 import { healthResponse } from '../contracts/auth.ts';
 import { authRoutes, sessionMiddleware } from './features/auth/auth.routes.ts';
+import { meetingRoutes } from './features/meetings/meetings.routes.ts';
 import { memberRoutes } from './features/members/members.routes.ts';
 import { organizationRoutes } from './features/organizations/organizations.routes.ts';
 import { ruleSetRoutes } from './features/rule-sets/rule-sets.routes.ts';
@@ -66,6 +67,7 @@ export function createApp(db: Database, config: Config) {
   api.route('/', authRoutes);
   api.route('/', organizationRoutes);
   api.route('/', ruleSetRoutes);
+  api.route('/', meetingRoutes);
   // Before memberRoutes: /members/export.xlsx must not be taken for /members/{id}.
   api.route('/', rosterImportRoutes);
   api.route('/', memberRoutes);

@@ -9,9 +9,9 @@ import {
   type RuleSet,
 } from '../../../domain/meeting-rules.ts';
 import { type Actor, can } from '../../../domain/permissions.ts';
-import { ancestorIds, pathLabel } from '../../../domain/tree.ts';
+import { ancestorIds, labelToId, pathLabel } from '../../../domain/tree.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import type { Database } from '../../platform/db.ts';
+import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import * as orgRepo from '../organizations/organizations.repository.ts';
 
@@ -150,4 +150,28 @@ export async function assign(
     });
     return { id: row!.id };
   });
+}
+
+/**
+ * Loads the rule-set assignments of an organisation's chain once and answers "which rule set governs on this
+ * date" for many dates (a year's calendar, a subtree's compliance), or null before any rule set was in force.
+ */
+export async function ruleSetResolver(q: Queryable, path: string): Promise<(date: string) => RuleSet | null> {
+  const chain = path.split('.').map(labelToId);
+  const rows = await q.query<{ organization_id: string; rule_set_id: string; effective_from: string }>(
+    `SELECT organization_id, rule_set_id, effective_from FROM rule_set_assignment WHERE organization_id = ANY($1::uuid[])`,
+    [chain],
+  );
+  const depthOf = new Map(chain.map((id, i) => [id, i]));
+  const assignments = rows.map((r) => ({
+    ruleSetId: r.rule_set_id,
+    effectiveFrom: r.effective_from,
+    depth: depthOf.get(r.organization_id)!,
+  }));
+  const cache = new Map<string, RuleSet | null>();
+  return (date) => {
+    if (!cache.has(date))
+      cache.set(date, governingRuleSet(builtInRuleSets, assignments, date)?.ruleSet ?? null);
+    return cache.get(date)!;
+  };
 }

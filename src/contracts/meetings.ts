@@ -1,0 +1,491 @@
+// Contracts of the meeting cycle: the year's plan, preparation, the live room, minutes, decisions and tasks.
+import { z } from 'zod';
+import { isoDate, uuid } from './common.ts';
+
+export const meetingKinds = [
+  'regular',
+  'thematic',
+  'regular_thematic',
+  'committee',
+  'general_assembly',
+  'extraordinary',
+] as const;
+export const meetingKind = z.enum(meetingKinds);
+export const meetingStatuses = ['planned', 'notified', 'in_session', 'held', 'adopted', 'cancelled'] as const;
+export const meetingStatus = z.enum(meetingStatuses);
+export const attendanceStatus = z.enum(['present', 'absent_excused', 'absent_unexcused', 'exempt']);
+export const voteKind = z.enum(['decision', 'admission', 'other']);
+export const voteMethod = z.enum(['show_of_hands', 'electronic']);
+export const voteChoice = z.enum(['for', 'against', 'abstain']);
+export const taskStatus = z.enum(['open', 'done', 'not_done', 'cancelled']);
+export const topicStatus = z.enum(['draft', 'submitted', 'approved', 'returned']);
+export const complianceCode = z.enum([
+  'no_meeting',
+  'wrong_day',
+  'too_short',
+  'materials_late',
+  'finalised_late',
+  'no_thematic_in_quarter',
+  'combined',
+]);
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'phải có dạng HH:mm' });
+const text = (max: number) => z.string().trim().max(max);
+const reason = z.string().trim().min(1, { error: 'Phải ghi lý do' }).max(500);
+
+export const complianceFinding = z.object({
+  code: complianceCode,
+  period: z.string(),
+  meetingId: uuid.nullable(),
+  message: z.string(),
+  source: z.string(),
+});
+
+export const meetingListItem = z.object({
+  id: uuid,
+  kind: meetingKind,
+  forMonth: z.string(),
+  plannedDate: isoDate,
+  plannedTime: z.string(),
+  dateReason: z.string().nullable(),
+  location: z.string(),
+  status: meetingStatus,
+  ruleSetId: z.string(),
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  decisionNumber: z.string().nullable(),
+});
+
+export const plannedDate = z.object({
+  month: z.number().int(),
+  date: isoDate,
+  reason: z.enum(['day_off']).nullable(),
+  reasonText: z.string().nullable(),
+  meetingId: uuid.nullable(),
+});
+
+export const meetingYearResponse = z.object({
+  organization: z.object({ id: uuid, name: z.string(), kind: z.string() }),
+  year: z.number().int(),
+  ruleSet: z.object({ id: z.string(), title: z.string(), document: z.string() }).nullable(),
+  calendar: z.array(plannedDate),
+  meetings: z.array(meetingListItem),
+  findings: z.array(complianceFinding),
+  canManage: z.boolean(),
+  canReviewTopics: z.boolean(),
+});
+
+export const yearQuery = z.object({ year: z.coerce.number().int().min(2015).max(2100).optional() });
+export const generatePlanBody = z.object({ year: z.number().int().min(2020).max(2100) });
+
+export const createMeetingBody = z.object({
+  kind: meetingKind,
+  forMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'phải có dạng YYYY-MM' }),
+  plannedDate: isoDate,
+  plannedTime: hhmm.default('07:30'),
+  dateReason: text(500).optional(),
+  location: text(300).default(''),
+  thematicTopicId: uuid.optional(),
+  combinedWithOther: z.boolean().default(false),
+});
+
+export const updateMeetingBody = z.object({
+  kind: meetingKind.optional(),
+  plannedDate: isoDate.optional(),
+  plannedTime: hhmm.optional(),
+  dateReason: text(500).nullable().optional(),
+  changeReason: text(500).optional(),
+  location: text(300).optional(),
+  preparerMemberId: uuid.nullable().optional(),
+  chairMemberId: uuid.nullable().optional(),
+  minuteTakerMemberId: uuid.nullable().optional(),
+  preparatoryHeldOn: isoDate.nullable().optional(),
+  preparatoryMinutes: text(10000).nullable().optional(),
+  noticeContent: text(5000).nullable().optional(),
+  draftResolution: text(20000).nullable().optional(),
+  thematicTopicId: uuid.nullable().optional(),
+  combinedWithOther: z.boolean().optional(),
+});
+
+export const cancelBody = z.object({ reason });
+
+const personRef = z.object({ id: uuid, name: z.string() }).nullable();
+
+export const attendanceRow = z.object({
+  memberId: uuid,
+  name: z.string(),
+  memberClass: z.enum(['full', 'probationary']),
+  temporary: z.boolean(),
+  exempt: z.boolean(),
+  status: attendanceStatus.nullable(),
+  reason: z.string().nullable(),
+  rsvp: z.enum(['confirmed', 'absence_requested']).nullable(),
+  rsvpReason: z.string().nullable(),
+  checkedInAt: z.string().nullable(),
+  checkInMethod: z.enum(['tap', 'code']).nullable(),
+  canVote: z.boolean(),
+  voteIneligibleReason: z.string().nullable(),
+});
+
+export const attendanceSummary = z.object({
+  total: z.number().int(),
+  full: z.number().int(),
+  probationary: z.number().int(),
+  temporary: z.number().int(),
+  exempt: z.number().int(),
+  present: z.number().int(),
+  presentFull: z.number().int(),
+  presentProbationary: z.number().int(),
+  presentTemporary: z.number().int(),
+  absentExcused: z.number().int(),
+  absentUnexcused: z.number().int(),
+  unmarked: z.number().int(),
+  base: z.number().int(),
+  rate: z.number().nullable(),
+  voteBase: z.number().int(),
+  eligiblePresent: z.number().int(),
+});
+
+export const agendaItem = z.object({
+  id: uuid,
+  position: z.number().int(),
+  section: z.enum(['opening', 'main', 'closing']),
+  key: z.string(),
+  title: z.string(),
+  notes: z.string(),
+  notesVersion: z.number().int(),
+  conclusion: z.string().nullable(),
+  doneAt: z.string().nullable(),
+});
+
+export const contribution = z.object({
+  id: uuid,
+  agendaItemId: uuid,
+  memberId: uuid.nullable(),
+  speaker: z.string(),
+  summary: z.string(),
+  createdAt: z.string(),
+});
+
+export const voteView = z.object({
+  id: uuid,
+  agendaItemId: uuid.nullable(),
+  subject: z.string(),
+  kind: voteKind,
+  method: voteMethod,
+  status: z.enum(['open', 'closed']),
+  ballotsCast: z.number().int(),
+  forCount: z.number().int().nullable(),
+  againstCount: z.number().int().nullable(),
+  abstainCount: z.number().int().nullable(),
+  voteBase: z.number().int().nullable(),
+  eligiblePresent: z.number().int().nullable(),
+  passed: z.boolean().nullable(),
+  line: z.string().nullable(),
+  threshold: z.string(),
+});
+
+export const materialView = z.object({
+  id: uuid,
+  title: z.string(),
+  versions: z.array(
+    z.object({
+      id: uuid,
+      version: z.number().int(),
+      fileName: z.string(),
+      mimeType: z.string(),
+      sizeBytes: z.number().int(),
+      uploadedAt: z.string(),
+    }),
+  ),
+  readCount: z.number().int(),
+  readByMe: z.boolean(),
+});
+
+export const taskView = z.object({
+  id: uuid,
+  meetingId: uuid.nullable(),
+  organizationId: uuid,
+  organizationName: z.string(),
+  title: z.string(),
+  expectedResult: z.string().nullable(),
+  deadline: isoDate.nullable(),
+  assignee: z.string(),
+  assigneeMemberId: uuid.nullable(),
+  assigneeGroupId: uuid.nullable(),
+  status: taskStatus,
+  resultNote: z.string().nullable(),
+  completedOn: isoDate.nullable(),
+  overdue: z.boolean(),
+  reports: z.array(
+    z.object({
+      id: uuid,
+      author: z.string(),
+      note: z.string(),
+      progress: z.number().int().nullable(),
+      fileName: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+  canReport: z.boolean(),
+  canReview: z.boolean(),
+});
+
+export const decisionView = z.object({
+  id: uuid,
+  type: z.enum(['NQ', 'KL']),
+  number: z.string(),
+  title: z.string(),
+  issuedOn: isoDate,
+  finalisedAt: z.string().nullable(),
+});
+
+export const meetingActions = [
+  'manage',
+  'run',
+  'publish',
+  'start',
+  'end',
+  'adopt',
+  'cancel',
+  'edit_minutes',
+  'sign_chair',
+  'sign_minute_taker',
+  'add_addendum',
+  'rsvp',
+  'check_in',
+] as const;
+
+/** Shared state of a meeting, the same for every viewer; also what the live room's events carry. */
+export const meetingRoom = z.object({
+  id: uuid,
+  version: z.number().int(),
+  organization: z.object({ id: uuid, name: z.string(), kind: z.string() }),
+  kind: meetingKind,
+  title: z.string(),
+  forMonth: z.string(),
+  plannedDate: isoDate,
+  plannedTime: z.string(),
+  dateReason: z.string().nullable(),
+  location: z.string(),
+  status: meetingStatus,
+  ruleSet: z.object({
+    id: z.string(),
+    version: z.number().int(),
+    title: z.string(),
+    document: z.string(),
+    minDurationMinutes: z.number().int(),
+    requiredMinutes: z.number().int(),
+    materialsLeadDays: z.number().int().nullable(),
+  }),
+  votingRules: z.object({ id: z.string(), title: z.string(), sources: z.array(z.string()) }),
+  preparer: personRef,
+  chair: personRef,
+  minuteTaker: personRef,
+  preparatoryHeldOn: isoDate.nullable(),
+  preparatoryMinutes: z.string().nullable(),
+  noticeContent: z.string().nullable(),
+  noticePublishedAt: z.string().nullable(),
+  draftResolution: z.string().nullable(),
+  combinedWithOther: z.boolean(),
+  thematicTopic: z.object({ id: uuid, title: z.string() }).nullable(),
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  durationMinutes: z.number().int().nullable(),
+  currentItemId: uuid.nullable(),
+  minutesGeneral: z.string(),
+  minutesGeneralVersion: z.number().int(),
+  adoptedAt: z.string().nullable(),
+  chairSignedAt: z.string().nullable(),
+  minuteTakerSignedAt: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  agenda: z.array(agendaItem),
+  attendance: z.array(attendanceRow),
+  summary: attendanceSummary,
+  guests: z.array(z.object({ id: uuid, name: z.string(), title: z.string() })),
+  contributions: z.array(contribution),
+  speakersShare: z.number().nullable(),
+  votes: z.array(voteView),
+  tasks: z.array(taskView),
+  previousTasks: z.array(taskView),
+  previousAchievement: z.object({
+    meetingId: uuid.nullable(),
+    decisionNumber: z.string().nullable(),
+    due: z.number().int(),
+    achieved: z.number().int(),
+    share: z.number().nullable(),
+  }),
+  decision: decisionView.nullable(),
+  addenda: z.array(z.object({ id: uuid, text: z.string(), createdAt: z.string() })),
+  findings: z.array(complianceFinding),
+});
+
+export const meetingDetail = meetingRoom.extend({
+  actions: z.array(z.enum(meetingActions)),
+  me: z
+    .object({
+      memberId: uuid,
+      onRoll: z.boolean(),
+      canVote: z.boolean(),
+      ballots: z.record(z.string(), voteChoice),
+    })
+    .nullable(),
+  checkinCode: z.string().nullable().describe('only for those who run the meeting, while it is in session'),
+  materials: z.array(materialView),
+});
+
+export const rsvpBody = z.discriminatedUnion('response', [
+  z.object({ response: z.literal('confirmed') }),
+  z.object({ response: z.literal('absence_requested'), reason }),
+]);
+export const attendanceBody = z.object({
+  memberId: uuid,
+  status: attendanceStatus,
+  reason: text(500).optional(),
+});
+export const checkInBody = z.object({
+  code: z.string().trim().min(1, { error: 'Nhập mã điểm danh' }).max(20),
+});
+export const guestBody = z.object({ name: text(200).min(1), title: text(200).default('') });
+export const currentItemBody = z.object({
+  agendaItemId: uuid.nullable(),
+  markDone: z.boolean().default(false),
+});
+export const addAgendaItemBody = z.object({
+  section: z.enum(['opening', 'main', 'closing']),
+  title: text(300).min(1),
+});
+export const contributionBody = z
+  .object({
+    agendaItemId: uuid,
+    memberId: uuid.optional(),
+    guestName: text(200).optional(),
+    summary: text(5000).min(1, { error: 'Ghi tóm tắt ý kiến' }),
+  })
+  .refine((b) => b.memberId || b.guestName, { error: 'Chọn người phát biểu', path: ['memberId'] });
+export const notesBody = z.object({
+  notes: z.string().max(50000),
+  conclusion: z.string().max(10000).nullable().optional(),
+  baseVersion: z.number().int(),
+});
+export const generalNotesBody = z.object({ text: z.string().max(50000), baseVersion: z.number().int() });
+export const openVoteBody = z.object({
+  subject: text(300).min(1),
+  kind: voteKind.default('decision'),
+  method: voteMethod.default('electronic'),
+  agendaItemId: uuid.optional(),
+});
+export const ballotBody = z.object({ choice: voteChoice });
+export const closeVoteBody = z.object({
+  forCount: z.number().int().min(0).optional(),
+  againstCount: z.number().int().min(0).optional(),
+  abstainCount: z.number().int().min(0).optional(),
+});
+export const createTaskBody = z
+  .object({
+    title: text(500).min(1),
+    expectedResult: text(1000).optional(),
+    deadline: isoDate.optional(),
+    assigneeMemberId: uuid.optional(),
+    assigneeGroupId: uuid.optional(),
+  })
+  .refine((b) => b.assigneeMemberId || b.assigneeGroupId, {
+    error: 'Chọn đảng viên hoặc tổ đảng thực hiện',
+    path: ['assigneeMemberId'],
+  });
+export const reviewTaskBody = z.object({
+  status: z.enum(['done', 'not_done', 'cancelled']),
+  resultNote: text(2000).optional(),
+});
+export const taskReportBody = z.object({
+  note: text(5000).min(1, { error: 'Ghi nội dung báo cáo' }),
+  progress: z.number().int().min(0).max(100).optional(),
+});
+export const adoptBody = z.object({
+  decisionType: z.enum(['NQ', 'KL']).default('NQ'),
+  decisionTitle: text(300).optional(),
+});
+export const signBody = z.object({ role: z.enum(['chair', 'minute_taker']) });
+export const addendumBody = z.object({ text: text(10000).min(1, { error: 'Ghi nội dung bổ sung' }) });
+
+export const taskListQuery = z.object({
+  filter: z.enum(['mine', 'created', 'open', 'overdue', 'done']).default('mine'),
+});
+export const taskList = z.object({ items: z.array(taskView) });
+
+export const myMeetingsResponse = z.object({
+  upcoming: z.array(
+    meetingListItem.extend({
+      organizationName: z.string(),
+      rsvp: z.enum(['confirmed', 'absence_requested']).nullable(),
+      materialsCount: z.number().int(),
+      unreadMaterials: z.number().int(),
+    }),
+  ),
+  recent: z.array(meetingListItem.extend({ organizationName: z.string() })),
+  calendarUrl: z.string().nullable(),
+});
+
+export const notificationList = z.object({
+  items: z.array(
+    z.object({
+      id: uuid,
+      kind: z.string(),
+      title: z.string(),
+      link: z.string().nullable(),
+      createdAt: z.string(),
+      readAt: z.string().nullable(),
+    }),
+  ),
+  unread: z.number().int(),
+});
+
+export const workProgrammeBody = z.object({ content: text(50000).min(1) });
+export const workProgramme = z.object({
+  year: z.number().int(),
+  content: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export const topicBody = z.object({
+  year: z.number().int().min(2020).max(2100),
+  quarter: z.number().int().min(1).max(4),
+  title: text(300).min(1),
+  presenters: text(300).min(1),
+  draft: text(20000).optional(),
+});
+export const topicView = z.object({
+  id: uuid,
+  year: z.number().int(),
+  quarter: z.number().int(),
+  title: z.string(),
+  presenters: z.string(),
+  draft: z.string().nullable(),
+  status: topicStatus,
+  reviewComment: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+});
+export const topicList = z.object({
+  items: z.array(topicView),
+  canEdit: z.boolean(),
+  canReview: z.boolean(),
+});
+export const topicReviewBody = z
+  .object({ decision: z.enum(['approve', 'return']), comment: text(2000).optional() })
+  .refine((b) => b.decision === 'approve' || (b.comment ?? '') !== '', {
+    error: 'Trả lại phải kèm ý kiến',
+    path: ['comment'],
+  });
+
+export const complianceOverview = z.object({
+  year: z.number().int(),
+  cells: z.array(
+    z.object({
+      id: uuid,
+      name: z.string(),
+      held: z.number().int(),
+      findings: z.number().int(),
+      byCode: z.record(z.string(), z.number().int()),
+    }),
+  ),
+  totals: z.record(z.string(), z.number().int()),
+});

@@ -1,0 +1,222 @@
+// Documents out of the recorded facts: a meeting's minutes, decision and attendance sheet, and a year's minutes
+// or resolutions book, as DOCX or PDF in the Party document format.
+import type { Actor } from '../../../domain/permissions.ts';
+import { can } from '../../../domain/permissions.ts';
+import type { Database, Queryable } from '../../platform/db.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import {
+  attendanceSheetDocument,
+  decisionDocument,
+  type MeetingRecord,
+  minutesDocument,
+} from '../documents/meeting-documents.ts';
+import type { PartyDocument } from '../documents/party-document.ts';
+import { renderDocx } from '../documents/render-docx.ts';
+import { renderPdf } from '../documents/render-pdf.ts';
+import * as orgRepo from '../organizations/organizations.repository.ts';
+import { findMeeting, type MeetingRow, visibleMeeting, vnDate, vnTime } from './meeting-access.ts';
+import { buildRoom } from './meeting-room.ts';
+
+const mimeOf = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+} as const;
+
+/** The locality in a committee's name, for the date line: 'Đảng ủy xã Tân Lập' → 'Tân Lập'. */
+export function placeOf(name: string): string {
+  const stripped = name
+    .replace(/^(Đảng ủy|Đảng bộ|Chi bộ|Ban Thường vụ)\s+/i, '')
+    .replace(/^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|khối|cơ sở)\s+/i, '');
+  return stripped || name;
+}
+
+export async function meetingRecord(q: Queryable, m: MeetingRow): Promise<MeetingRecord> {
+  const room = await buildRoom(q, m);
+  const [superior] = m.parent_id ? await orgRepo.namesAsOf(q, [m.parent_id], m.planned_date) : [];
+  const superiorName = superior?.name ?? '';
+  const [decisionRow] = await q.query<{
+    body: { intro?: string; sections?: { heading: string; paragraphs: string[] }[] };
+  }>('SELECT body FROM decision WHERE meeting_id = $1', [m.id]);
+  const [secretary] = await q.query<{ full_name: string }>(
+    `SELECT mb.full_name FROM position ps JOIN member mb ON mb.id = ps.member_id
+      WHERE ps.organization_id = $1 AND ps.kind = 'secretary' AND ps.valid_from <= $2
+        AND (ps.valid_to IS NULL OR ps.valid_to > $2) LIMIT 1`,
+    [m.organization_id, m.planned_date],
+  );
+  const decisionVote = [...room.votes].reverse().find((v) => v.kind === 'decision' && v.status === 'closed');
+  const byItem = (id: string) =>
+    room.contributions
+      .filter((c) => c.agendaItemId === id)
+      .map((c) => ({ speaker: c.speaker, summary: c.summary }));
+  const chairName = room.chair?.name ?? secretary?.full_name ?? '';
+  const isCell = m.org_kind === 'cell' || m.org_kind === 'grassroots_cell';
+  return {
+    superiorName,
+    organizationName: m.org_name,
+    place: placeOf(superiorName || m.org_name),
+    kind: m.kind as MeetingRecord['kind'],
+    month: Number(m.for_month.slice(5, 7)),
+    year: Number(m.for_month.slice(0, 4)),
+    date: m.started_at ? vnDate(m.started_at) : m.planned_date,
+    startTime: vnTime(m.started_at),
+    endTime: vnTime(m.ended_at),
+    durationMinutes: room.durationMinutes,
+    location: m.location,
+    chair: chairName
+      ? { name: chairName, title: secretary?.full_name === chairName ? 'Bí thư' : 'Chủ trì' }
+      : null,
+    minuteTaker: room.minuteTaker ? { name: room.minuteTaker.name } : null,
+    counts: {
+      total: room.summary.total,
+      full: room.summary.full,
+      probationary: room.summary.probationary,
+      temporary: room.summary.temporary,
+      exempt: room.summary.exempt,
+      present: room.summary.present,
+      presentFull: room.summary.presentFull,
+      presentProbationary: room.summary.presentProbationary,
+      presentTemporary: room.summary.presentTemporary,
+      absentExcused: room.attendance
+        .filter((a) => a.status === 'absent_excused')
+        .map((a) => ({ name: a.name, reason: a.reason ?? '' })),
+      absentUnexcused: room.attendance
+        .filter((a) => a.status === 'absent_unexcused')
+        .map((a) => ({ name: a.name })),
+    },
+    guests: room.guests.map((g) => ({ name: g.name, title: g.title })),
+    agenda: room.agenda.map((a) => ({
+      section: a.section,
+      title: a.title,
+      contributions: [
+        ...(a.notes.trim() ? [{ speaker: '', summary: a.notes.trim() }] : []),
+        ...byItem(a.id),
+      ].filter((c) => c.summary),
+      conclusion: a.conclusion,
+    })),
+    votes: room.votes
+      .filter((v) => v.status === 'closed')
+      .map((v) => ({
+        subject: v.subject,
+        forCount: v.forCount ?? 0,
+        againstCount: v.againstCount ?? 0,
+        abstainCount: v.abstainCount ?? 0,
+        base: v.voteBase ?? 0,
+        passed: !!v.passed,
+        line: v.line ?? '',
+      })),
+    speakersShare: room.speakersShare,
+    decision: room.decision
+      ? {
+          type: room.decision.type,
+          number: room.decision.number,
+          title: room.decision.title,
+          issuedOn: room.decision.issuedOn,
+          intro: decisionRow?.body.intro ?? null,
+          sections: decisionRow?.body.sections ?? [],
+          previousTasks: room.previousTasks.map((t) => ({
+            title: t.title,
+            assignee: t.assignee,
+            deadline: t.deadline,
+            result: t.resultNote,
+            achieved: t.status === 'done' ? true : t.status === 'not_done' ? false : null,
+          })),
+          previousAchievementShare: room.previousAchievement.share,
+          nextTasks: room.tasks.map((t) => ({
+            title: t.title,
+            assignee: t.assignee,
+            deadline: t.deadline,
+            expectedResult: t.expectedResult,
+          })),
+          voteLine: decisionVote?.line ?? null,
+          signer: {
+            authority: isCell ? 'T/M CHI BỘ' : 'T/M BAN CHẤP HÀNH',
+            position: 'BÍ THƯ',
+            name: secretary?.full_name ?? chairName,
+          },
+          recipients: [
+            ...(superiorName ? [`${superiorName} (để b/c)`] : []),
+            isCell ? 'Đảng viên trong chi bộ' : 'Các chi bộ trực thuộc',
+            isCell ? 'Lưu chi bộ' : 'Lưu văn phòng',
+          ],
+        }
+      : null,
+    attendance: room.attendance.map((a) => ({
+      name: a.name,
+      memberClass: a.memberClass,
+      temporary: a.temporary,
+      status: a.status,
+      reason: a.reason,
+      checkedInAt: vnTime(a.checkedInAt),
+    })),
+    minutesAdoptedAt: room.adoptedAt,
+    chairSignedAt: room.chairSignedAt,
+    minuteTakerSignedAt: room.minuteTakerSignedAt,
+    addenda: room.addenda.map((a) => ({ date: vnDate(a.createdAt), text: a.text })),
+  };
+}
+
+function parseFile(file: string, kinds: readonly string[]) {
+  const match = /^([a-z]+)\.(docx|pdf)$/.exec(file);
+  if (!match || !kinds.includes(match[1]!)) {
+    throw new AppError(
+      'not_found',
+      `Không có văn bản này; chọn ${kinds.map((k) => `${k}.docx|${k}.pdf`).join(', ')}`,
+    );
+  }
+  return { kind: match[1]!, format: match[2] as 'docx' | 'pdf' };
+}
+
+async function render(docs: PartyDocument[], format: 'docx' | 'pdf') {
+  return format === 'docx' ? renderDocx(docs) : renderPdf(docs);
+}
+
+export async function meetingDocument(db: Database, actor: Actor, meetingId: string, file: string) {
+  const { kind, format } = parseFile(file, ['minutes', 'decision', 'attendance']);
+  const { meeting } = await visibleMeeting(db, actor, meetingId);
+  if (kind !== 'attendance' && !['held', 'adopted'].includes(meeting.status)) {
+    throw new AppError('invalid_state', 'Cuộc họp chưa diễn ra nên chưa có biên bản, nghị quyết');
+  }
+  const rec = await meetingRecord(db, meeting);
+  if (kind === 'decision' && !rec.decision) {
+    throw new AppError('invalid_state', 'Chưa có nghị quyết (biên bản chưa được thông qua)');
+  }
+  const doc =
+    kind === 'minutes'
+      ? minutesDocument(rec)
+      : kind === 'decision'
+        ? decisionDocument(rec)
+        : attendanceSheetDocument(rec);
+  const name = { minutes: 'bien-ban', decision: 'nghi-quyet', attendance: 'diem-danh' }[kind]!;
+  return {
+    content: await render([doc], format),
+    fileName: `${name}-${meeting.for_month}.${format}`,
+    mimeType: mimeOf[format],
+  };
+}
+
+/** The minutes book or resolutions book of a year: every adopted meeting's document, in date order, as one file. */
+export async function book(db: Database, actor: Actor, organizationId: string, year: number, file: string) {
+  const { kind, format } = parseFile(file, ['minutes', 'decisions']);
+  const node = await orgRepo.findNode(db, organizationId);
+  if (!node || !can(actor, 'organization.view', { type: 'organization', path: node.path })) {
+    throw notFound('Không tìm thấy tổ chức');
+  }
+  const ids = await db.query<{ id: string }>(
+    `SELECT m.id FROM meeting m WHERE m.organization_id = $1 AND m.for_month LIKE $2 AND m.status = 'adopted'
+      ORDER BY m.planned_date`,
+    [node.id, `${year}-%`],
+  );
+  if (!ids.length)
+    throw new AppError('not_found', `Năm ${year} chưa có cuộc họp nào được thông qua biên bản`);
+  const docs: PartyDocument[] = [];
+  for (const { id } of ids) {
+    const rec = await meetingRecord(db, (await findMeeting(db, id))!);
+    if (kind === 'minutes') docs.push(minutesDocument(rec));
+    else if (rec.decision) docs.push(decisionDocument(rec));
+  }
+  return {
+    content: await render(docs, format),
+    fileName: `${kind === 'minutes' ? 'so-bien-ban' : 'so-nghi-quyet'}-${year}.${format}`,
+    mimeType: mimeOf[format],
+  };
+}

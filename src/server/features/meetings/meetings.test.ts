@@ -1,0 +1,412 @@
+// Service tests of the meeting cycle over HTTP: plan, prepare, publish, hold, vote, adopt, document, follow up;
+// and the bad inputs the issue names (codes outside the meeting or twice, ineligible votes, locked minutes,
+// absence without reason, concurrent minute edits).
+/* eslint-disable @typescript-eslint/no-explicit-any -- the tests read JSON answers loosely */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../platform/db.ts';
+import {
+  makeAccount,
+  makeClient,
+  makeMember,
+  makePosition,
+  makeProvince,
+  makeRole,
+  type MemberRef,
+  type OrgRef,
+} from '../../testing/factories.ts';
+import { createTestDatabase } from '../../testing/test-db.ts';
+import { sendTaskReminders } from './tasks.service.ts';
+
+let db: Database;
+let client: ReturnType<typeof makeClient>;
+type Req = Awaited<ReturnType<ReturnType<typeof makeClient>['signIn']>>;
+
+let cell: OrgRef;
+let commune: OrgRef;
+let secretary: MemberRef;
+let full: MemberRef[];
+let probationary: MemberRef;
+let exempt: MemberRef;
+let temporary: MemberRef;
+let sec: Req;
+let reqOf: Map<string, Req>;
+let outsider: Req;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  client = makeClient(db);
+  const p = await makeProvince(db);
+  cell = p.cellA;
+  commune = p.commune;
+  secretary = await makeMember(db, cell, { fullName: 'Nguyễn Thị Hường' });
+  await makePosition(db, cell, secretary, 'secretary');
+  full = [];
+  for (let i = 0; i < 5; i++) full.push(await makeMember(db, cell, { fullName: `Trần Văn Đức ${i}` }));
+  probationary = await makeMember(db, cell, { fullName: 'Lê Thị Dự Bị', status: 'probationary' });
+  exempt = await makeMember(db, cell, { fullName: 'Phạm Văn Miễn' });
+  await db.query(
+    `INSERT INTO exemption (province_id, member_id, reason, valid_from) VALUES ($1,$2,'Tuổi cao, sức yếu','2020-01-01')`,
+    [cell.provinceId, exempt.id],
+  );
+  temporary = await makeMember(db, p.cellB, { fullName: 'Hoàng Văn Tạm' });
+  await db.query(
+    `INSERT INTO membership (province_id, member_id, organization_id, kind, valid_from) VALUES ($1,$2,$3,'temporary','2024-01-01')`,
+    [cell.provinceId, temporary.id, cell.id],
+  );
+  reqOf = new Map();
+  for (const m of [secretary, ...full, probationary, exempt, temporary]) {
+    const acc = await makeAccount(db, m);
+    reqOf.set(m.id, await client.signIn(acc.identifier));
+  }
+  sec = reqOf.get(secretary.id)!;
+  const other = await makeMember(db, p.cellB);
+  outsider = await client.signIn((await makeAccount(db, other)).identifier);
+  const follower = await makeAccount(db, await makeMember(db, commune));
+  await makeRole(db, follower.id, cell, 'follower');
+});
+afterAll(async () => db.close());
+
+async function json(res: Response | Promise<Response>) {
+  const r = await res;
+  return { status: r.status, body: (await r.json()) as Record<string, any> };
+}
+
+const ok = async (res: Promise<Response>) => {
+  const r = await json(res);
+  if (r.status !== 200) throw new Error(`expected 200, got ${r.status}: ${JSON.stringify(r.body)}`);
+  return r.body;
+};
+
+describe('the meeting cycle', () => {
+  let meetingId: string;
+
+  it('checks the date against the rule set: the 3rd, or first week with a reason', async () => {
+    // 2027-01-03 is a Sunday: the 4th needs the reason, and gets it from the plan generator.
+    const bad = await json(
+      sec(`/api/organizations/${cell.id}/meetings`, {
+        json: { kind: 'regular', forMonth: '2027-01', plannedDate: '2027-01-04' },
+      }),
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0]).toMatchObject({ path: 'dateReason' });
+    expect(bad.body.error.issues[0].message).toContain('Chỉ thị 50-CT/TW');
+
+    const plan = await ok(sec(`/api/organizations/${cell.id}/meeting-plan`, { json: { year: 2027 } }));
+    expect(plan.created).toBe(12);
+    const year = await ok(sec(`/api/organizations/${cell.id}/meetings?year=2027`));
+    const jan = year.meetings.find((m: any) => m.forMonth === '2027-01');
+    expect(jan).toMatchObject({ plannedDate: '2027-01-04', status: 'planned', ruleSetId: 'ct50-hd42-2025' });
+    expect(jan.dateReason).toContain('Chủ nhật');
+    expect(year.calendar[0]).toMatchObject({ month: 1, date: '2027-01-04', reason: 'day_off' });
+    expect(year.canManage).toBe(true);
+  });
+
+  it('a secretary prepares and publishes a meeting; members and the follower are notified', async () => {
+    const created = await ok(
+      sec(`/api/organizations/${cell.id}/meetings`, {
+        json: {
+          kind: 'regular',
+          forMonth: '2026-12',
+          plannedDate: '2026-12-03',
+          location: 'Nhà văn hóa thôn',
+        },
+      }),
+    );
+    meetingId = created.id;
+    const detail = await ok(sec(`/api/meetings/${meetingId}`));
+    expect(detail.agenda.map((a: any) => a.key)).toEqual(
+      expect.arrayContaining(['purpose_guests', 'appoint_minute_taker', 'previous_decision_review', 'vote']),
+    );
+    // Roll: cell members officially and temporarily; the exempt member is marked exempt.
+    expect(detail.attendance).toHaveLength(9);
+    expect(detail.summary).toMatchObject({ total: 9, exempt: 1, voteBase: 6 });
+    expect(detail.actions).toEqual(expect.arrayContaining(['manage', 'publish', 'start']));
+
+    const noNotice = await json(sec(`/api/meetings/${meetingId}/publish`, { method: 'POST' }));
+    expect(noNotice.status).toBe(400);
+    await ok(
+      sec(`/api/meetings/${meetingId}`, {
+        method: 'PATCH',
+        json: {
+          chairMemberId: secretary.id,
+          minuteTakerMemberId: full[0]!.id,
+          preparerMemberId: secretary.id,
+          noticeContent: 'Sinh hoạt thường kỳ tháng 12: đánh giá kết quả tháng 11, nhiệm vụ tháng 12',
+          draftResolution: 'Vận động đảng viên tham gia bảo vệ môi trường\nHoàn thành thu đảng phí',
+        },
+      }),
+    );
+    const pub = await ok(sec(`/api/meetings/${meetingId}/publish`, { method: 'POST' }));
+    expect(Array.isArray(pub.warnings)).toBe(true);
+    const notes = await ok(reqOf.get(full[1]!.id)!('/api/me/notifications'));
+    expect(notes.items[0].title).toContain('Thông báo sinh hoạt');
+    // A member outside the subtree sees nothing of it.
+    expect((await outsider(`/api/meetings/${meetingId}`)).status).toBe(404);
+  });
+
+  it('an absence request needs a reason', async () => {
+    const m = reqOf.get(full[4]!.id)!;
+    const bad = await json(
+      m(`/api/meetings/${meetingId}/rsvp`, { json: { response: 'absence_requested', reason: ' ' } }),
+    );
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('Phải ghi lý do');
+    await ok(
+      m(`/api/meetings/${meetingId}/rsvp`, {
+        json: { response: 'absence_requested', reason: 'Đi công tác' },
+      }),
+    );
+    const mine = await ok(m('/api/me/meetings'));
+    expect(mine.upcoming[0]).toMatchObject({ id: meetingId, rsvp: 'absence_requested' });
+    expect(mine.calendarUrl).toMatch(/\/api\/calendar\/.+\.ics$/);
+    const ics = await client.app.request(new URL(mine.calendarUrl).pathname);
+    expect(await ics.text()).toContain('SUMMARY:Sinh hoạt thường kỳ – ');
+  });
+
+  it('check-in by code works only during the meeting, once per member', async () => {
+    const m1 = reqOf.get(full[1]!.id)!;
+    const before = await json(m1(`/api/meetings/${meetingId}/check-in`, { json: { code: 'ABCDEF' } }));
+    expect(before.status).toBe(422);
+
+    await ok(sec(`/api/meetings/${meetingId}/start`, { method: 'POST' }));
+    const { checkinCode } = await ok(sec(`/api/meetings/${meetingId}`));
+    expect(checkinCode).toMatch(/^[A-Z2-9]{6}$/);
+    // Members never see the code through the API.
+    expect((await ok(m1(`/api/meetings/${meetingId}`))).checkinCode).toBeNull();
+
+    const wrong = await json(m1(`/api/meetings/${meetingId}/check-in`, { json: { code: 'ZZZZZZ' } }));
+    expect(wrong.status).toBe(400);
+    await ok(m1(`/api/meetings/${meetingId}/check-in`, { json: { code: ` ${checkinCode.toLowerCase()} ` } }));
+    const twice = await json(m1(`/api/meetings/${meetingId}/check-in`, { json: { code: checkinCode } }));
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.message).toContain('đã được điểm danh');
+
+    for (const m of [secretary, full[0]!, full[2]!, probationary, temporary]) {
+      await ok(reqOf.get(m.id)!(`/api/meetings/${meetingId}/check-in`, { json: { code: checkinCode } }));
+    }
+    // The minute-taker taps the rest.
+    const taker = reqOf.get(full[0]!.id)!;
+    const noReason = await json(
+      taker(`/api/meetings/${meetingId}/attendance`, {
+        json: { memberId: full[3]!.id, status: 'absent_excused' },
+      }),
+    );
+    expect(noReason.status).toBe(400);
+    await ok(
+      taker(`/api/meetings/${meetingId}/attendance`, { json: { memberId: full[3]!.id, status: 'present' } }),
+    );
+    const detail = await ok(sec(`/api/meetings/${meetingId}`));
+    // Absence requested beforehand became "absent with reason" at the start.
+    expect(detail.attendance.find((a: any) => a.memberId === full[4]!.id)).toMatchObject({
+      status: 'absent_excused',
+      reason: 'Đi công tác',
+    });
+    expect(detail.summary).toMatchObject({
+      present: 7,
+      presentFull: 6,
+      presentProbationary: 1,
+      presentTemporary: 1,
+      voteBase: 6,
+      eligiblePresent: 5,
+    });
+  });
+
+  it('records contributions and minutes; detects concurrent edits without losing text', async () => {
+    const detail = await ok(sec(`/api/meetings/${meetingId}`));
+    const item = detail.agenda.find((a: any) => a.key === 'discussion');
+    await ok(
+      sec(`/api/meetings/${meetingId}/contributions`, {
+        json: {
+          agendaItemId: item.id,
+          memberId: full[2]!.id,
+          summary: 'Đề nghị tăng cường vệ sinh môi trường',
+        },
+      }),
+    );
+    const notPresent = await json(
+      sec(`/api/meetings/${meetingId}/contributions`, {
+        json: { agendaItemId: item.id, memberId: full[4]!.id, summary: 'x' },
+      }),
+    );
+    expect(notPresent.status).toBe(400);
+    const taker = reqOf.get(full[0]!.id)!;
+    const first = await ok(
+      taker(`/api/meetings/${meetingId}/agenda/${item.id}`, {
+        method: 'PUT',
+        json: { notes: 'Bản của thư ký', baseVersion: item.notesVersion },
+      }),
+    );
+    expect(first.notesVersion).toBe(item.notesVersion + 1);
+    const conflict = await json(
+      sec(`/api/meetings/${meetingId}/agenda/${item.id}`, {
+        method: 'PUT',
+        json: { notes: 'Bản của bí thư', baseVersion: item.notesVersion },
+      }),
+    );
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.error.code).toBe('edit_conflict');
+    expect(conflict.body.error.issues[0]).toEqual({ path: 'notes', message: 'Bản của thư ký' });
+    const after = await ok(sec(`/api/meetings/${meetingId}`));
+    expect(after.speakersShare).toBeCloseTo(1 / 7);
+    expect(after.agenda.find((a: any) => a.id === item.id).notes).toBe('Bản của thư ký');
+  });
+
+  it('only eligible full members present vote; the resolution passes with more than half of the base', async () => {
+    const vote = await ok(
+      sec(`/api/meetings/${meetingId}/votes`, {
+        json: { subject: 'Thông qua nghị quyết tháng 12/2026', kind: 'decision', method: 'electronic' },
+      }),
+    );
+    const byProbationary = await json(
+      reqOf.get(probationary.id)!(`/api/votes/${vote.id}/ballots`, { json: { choice: 'for' } }),
+    );
+    expect(byProbationary.status).toBe(403);
+    expect(byProbationary.body.error.message).toContain('dự bị');
+    const byTemporary = await json(
+      reqOf.get(temporary.id)!(`/api/votes/${vote.id}/ballots`, { json: { choice: 'for' } }),
+    );
+    expect(byTemporary.status).toBe(403);
+    const byAbsent = await json(
+      reqOf.get(full[4]!.id)!(`/api/votes/${vote.id}/ballots`, { json: { choice: 'for' } }),
+    );
+    expect(byAbsent.status).toBe(403);
+    for (const m of [secretary, full[0]!, full[1]!, full[2]!]) {
+      await ok(reqOf.get(m.id)!(`/api/votes/${vote.id}/ballots`, { json: { choice: 'for' } }));
+    }
+    await ok(reqOf.get(full[3]!.id)!(`/api/votes/${vote.id}/ballots`, { json: { choice: 'abstain' } }));
+    const again = await json(
+      reqOf.get(full[3]!.id)!(`/api/votes/${vote.id}/ballots`, { json: { choice: 'for' } }),
+    );
+    expect(again.status).toBe(409);
+    const closed = await ok(sec(`/api/votes/${vote.id}/close`, { json: {} }));
+    expect(closed).toEqual({ passed: true, line: '4/6 đồng chí tán thành, đạt 66,7%' });
+  });
+
+  it('assigns tasks, ends, adopts once and numbers the decision; the minutes are then locked', async () => {
+    await ok(
+      sec(`/api/meetings/${meetingId}/tasks`, {
+        json: { title: 'Ra quân vệ sinh đường làng', assigneeMemberId: full[1]!.id, deadline: '2026-12-25' },
+      }),
+    );
+    const ended = await ok(sec(`/api/meetings/${meetingId}/end`, { method: 'POST' }));
+    expect(ended.warnings[0]).toContain('chưa đủ 90 phút');
+    const adopted = await ok(sec(`/api/meetings/${meetingId}/adopt`, { json: { decisionType: 'NQ' } }));
+    expect(adopted.decisionNumber).toBe('01-NQ/CB');
+    const twice = await json(sec(`/api/meetings/${meetingId}/adopt`, { json: { decisionType: 'NQ' } }));
+    expect(twice.status).toBe(422);
+    expect(twice.body.error.message).toContain('đã được thông qua');
+    const detail = await ok(sec(`/api/meetings/${meetingId}`));
+    const item = detail.agenda[0];
+    const edit = await json(
+      sec(`/api/meetings/${meetingId}/agenda/${item.id}`, {
+        method: 'PUT',
+        json: { notes: 'x', baseVersion: item.notesVersion },
+      }),
+    );
+    expect(edit.status).toBe(422);
+    expect(edit.body.error.message).toContain('phụ lục');
+    await ok(
+      sec(`/api/meetings/${meetingId}/addenda`, { json: { text: 'Bổ sung ý kiến của đồng chí Đức' } }),
+    );
+    // Only the chair signs as chair.
+    expect(
+      (await reqOf.get(full[2]!.id)!(`/api/meetings/${meetingId}/sign`, { json: { role: 'chair' } })).status,
+    ).toBe(403);
+    await ok(sec(`/api/meetings/${meetingId}/sign`, { json: { role: 'chair' } }));
+  });
+
+  it('exports the decision and minutes as DOCX and PDF with the number and vote line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chibo-docs-'));
+    for (const file of ['decision.pdf', 'minutes.pdf', 'attendance.pdf']) {
+      const res = await sec(`/api/meetings/${meetingId}/documents/${file}`);
+      expect(res.status).toBe(200);
+      const path = join(dir, file);
+      writeFileSync(path, Buffer.from(await res.arrayBuffer()));
+      const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+      if (file === 'decision.pdf') {
+        expect(text).toContain('Số 01-NQ/CB');
+        expect(text).toContain('4/6 đồng chí tán thành, đạt 66,7%');
+        expect(text).toContain('T/M CHI BỘ');
+        expect(text).toContain('Nguyễn Thị Hường');
+      }
+    }
+    const docx = await sec(`/api/meetings/${meetingId}/documents/decision.docx`);
+    const path = join(dir, 'decision.docx');
+    writeFileSync(path, Buffer.from(await docx.arrayBuffer()));
+    expect(execFileSync('unzip', ['-p', path, 'word/document.xml'], { encoding: 'utf8' })).toContain(
+      '01-NQ/CB',
+    );
+    expect((await sec(`/api/organizations/${cell.id}/books/2026/decisions.pdf`)).status).toBe(200);
+  });
+
+  it('next month’s meeting reviews the task; reminders reach the assignee', async () => {
+    const year = await ok(sec(`/api/organizations/${cell.id}/meetings?year=2027`));
+    const jan = year.meetings.find((m: any) => m.forMonth === '2027-01');
+    const detail = await ok(sec(`/api/meetings/${jan.id}`));
+    expect(detail.previousTasks).toHaveLength(1);
+    expect(detail.previousAchievement.decisionNumber).toBe('01-NQ/CB');
+    const task = detail.previousTasks[0];
+    const assignee = reqOf.get(full[1]!.id)!;
+    const inbox = await ok(assignee('/api/tasks?filter=mine'));
+    expect(inbox.items.map((t: any) => t.id)).toContain(task.id);
+    await ok(
+      assignee(`/api/tasks/${task.id}/reports`, {
+        json: { note: 'Đã huy động 20 hộ tham gia', progress: 100 },
+      }),
+    );
+    // The assignee cannot judge their own task.
+    expect((await assignee(`/api/tasks/${task.id}/review`, { json: { status: 'done' } })).status).toBe(403);
+    await ok(sec(`/api/tasks/${task.id}/review`, { json: { status: 'done', resultNote: 'Hoàn thành' } }));
+    const reviewed = await ok(sec(`/api/meetings/${jan.id}`));
+    expect(reviewed.previousAchievement).toMatchObject({ due: 1, achieved: 1, share: 1 });
+
+    await ok(
+      sec(`/api/organizations/${cell.id}/meetings`, {
+        json: { kind: 'thematic', forMonth: '2026-12', plannedDate: '2026-12-20' },
+      }),
+    );
+    const r1 = await sendTaskReminders(db, '2026-12-23');
+    const r2 = await sendTaskReminders(db, '2026-12-23');
+    expect(r2.sent).toBe(0);
+    expect(r1.sent).toBeGreaterThanOrEqual(0);
+  });
+
+  it('the upper committee reviews thematic topics; a return needs a comment', async () => {
+    const topic = await ok(
+      sec(`/api/organizations/${cell.id}/thematic-topics`, {
+        json: {
+          year: 2027,
+          quarter: 1,
+          title: 'Học tập và làm theo tư tưởng Hồ Chí Minh',
+          presenters: 'Đồng chí Hường',
+        },
+      }),
+    );
+    await ok(sec(`/api/thematic-topics/${topic.id}/submit`, { method: 'POST' }));
+    const leader = await makeMember(db, commune, { fullName: 'Bí thư xã' });
+    await makePosition(db, commune, leader, 'secretary');
+    const upper = await client.signIn((await makeAccount(db, leader)).identifier);
+    const noComment = await json(
+      upper(`/api/thematic-topics/${topic.id}/review`, { json: { decision: 'return' } }),
+    );
+    expect(noComment.status).toBe(400);
+    // The cell cannot approve its own topic.
+    expect(
+      (await sec(`/api/thematic-topics/${topic.id}/review`, { json: { decision: 'approve' } })).status,
+    ).toBe(403);
+    await ok(
+      upper(`/api/thematic-topics/${topic.id}/review`, {
+        json: { decision: 'return', comment: 'Bổ sung đề cương' },
+      }),
+    );
+    const list = await ok(sec(`/api/organizations/${cell.id}/thematic-topics?year=2027`));
+    expect(list.items[0]).toMatchObject({ status: 'returned', reviewComment: 'Bổ sung đề cương' });
+    const overview = await ok(upper(`/api/organizations/${commune.id}/compliance?year=2026`));
+    expect(overview.cells.map((c: any) => c.id)).toContain(cell.id);
+  });
+});

@@ -1,0 +1,431 @@
+// The year's plan of an organisation: its meeting calendar from the rule set, the work programme, thematic
+// topics reviewed by the upper committee, and compliance computed from the recorded meetings.
+import type { z } from 'zod';
+import type { createMeetingBody, topicBody, topicReviewBody } from '../../../contracts/meetings.ts';
+import { complianceFindings, type MeetingFacts } from '../../../domain/compliance.ts';
+import { todayIso } from '../../../domain/dates.ts';
+import { documentLabel, plannedRegularMeetingDate, type RuleSet } from '../../../domain/meeting-rules.ts';
+import type { MeetingKind, MeetingStatus } from '../../../domain/meetings.ts';
+import { type Actor, can } from '../../../domain/permissions.ts';
+import { dayOffName, isDayOff } from '../../../domain/vietnam-calendar.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Database, Queryable } from '../../platform/db.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import * as orgRepo from '../organizations/organizations.repository.ts';
+import { ruleSetResolver } from '../rule-sets/rule-sets.service.ts';
+import { iso } from './meeting-access.ts';
+import { insertMeeting } from './meetings.service.ts';
+
+interface Meta {
+  ip: string | null;
+}
+
+async function visibleNode(q: Queryable, actor: Actor, id: string) {
+  const node = await orgRepo.findNode(q, id);
+  if (!node || !can(actor, 'organization.view', { type: 'organization', path: node.path })) {
+    throw notFound('Không tìm thấy tổ chức');
+  }
+  return node;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const formatDay = (isoDate: string) => `${isoDate.slice(8, 10)}/${isoDate.slice(5, 7)}`;
+
+interface MeetingFactRow {
+  id: string;
+  organization_id: string;
+  kind: MeetingKind;
+  status: MeetingStatus;
+  for_month: string;
+  planned_date: string;
+  planned_time: string;
+  date_reason: string | null;
+  location: string;
+  rule_set_id: string;
+  rule_set_version: number;
+  started_at: Date | null;
+  ended_at: Date | null;
+  notice_published_at: Date | null;
+  adopted_at: Date | null;
+  combined_with_other: boolean;
+  decision_number: string | null;
+}
+
+const factSelect = `SELECT m.id, m.organization_id, m.kind, m.status, m.for_month, m.planned_date, m.planned_time,
+  m.date_reason, m.location, m.rule_set_id, m.rule_set_version, m.started_at, m.ended_at, m.notice_published_at,
+  m.adopted_at, m.combined_with_other, d.number AS decision_number
+  FROM meeting m LEFT JOIN decision d ON d.meeting_id = m.id`;
+
+function factsOf(r: MeetingFactRow, ruleSetFor: (date: string) => RuleSet | null): MeetingFacts | null {
+  const ruleSet = ruleSetFor(r.planned_date);
+  if (!ruleSet) return null;
+  return {
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    forMonth: r.for_month,
+    date: r.planned_date,
+    dateReason: r.date_reason,
+    startedAt: iso(r.started_at),
+    endedAt: iso(r.ended_at),
+    materialsPublishedAt: iso(r.notice_published_at),
+    finalisedAt: iso(r.adopted_at),
+    combinedWithOther: r.combined_with_other,
+    ruleSet,
+  };
+}
+
+/** Findings over a year, up to the last month that has begun; months before any rule set are skipped. */
+function yearFindings(rows: MeetingFactRow[], year: number, ruleSetFor: (d: string) => RuleSet | null) {
+  const today = todayIso();
+  const lastMonth = `${year}-12` < today.slice(0, 7) ? `${year}-12` : today.slice(0, 7);
+  let from = `${year}-01`;
+  while (from <= lastMonth && !ruleSetFor(`${from}-01`)) {
+    const mm = Number(from.slice(5, 7)) + 1;
+    from = `${year}-${pad(mm)}`;
+    if (mm > 12) return [];
+  }
+  if (from > lastMonth) return [];
+  const facts = rows.map((r) => factsOf(r, ruleSetFor)).filter((f): f is MeetingFacts => f !== null);
+  return complianceFindings({
+    meetings: facts,
+    from,
+    to: lastMonth,
+    today,
+    ruleSetFor: (d) => ruleSetFor(d) ?? facts[0]!.ruleSet,
+  });
+}
+
+export async function yearView(db: Database, actor: Actor, organizationId: string, yearInput?: number) {
+  const node = await visibleNode(db, actor, organizationId);
+  const year = yearInput ?? Number(todayIso().slice(0, 4));
+  const resolve = await ruleSetResolver(db, node.path);
+  const rows = await db.query<MeetingFactRow>(
+    `${factSelect} WHERE m.organization_id = $1 AND m.for_month LIKE $2 ORDER BY m.planned_date`,
+    [node.id, `${year}-%`],
+  );
+  const calendar = [];
+  for (let month = 1; month <= 12; month++) {
+    const ruleSet = resolve(`${year}-${pad(month)}-01`) ?? resolve(`${year}-${pad(month)}-28`);
+    const existing = rows.find(
+      (r) =>
+        r.for_month === `${year}-${pad(month)}` && (r.kind === 'regular' || r.kind === 'regular_thematic'),
+    );
+    if (!ruleSet) {
+      if (existing) {
+        calendar.push({
+          month,
+          date: existing.planned_date,
+          reason: null,
+          reasonText: null,
+          meetingId: existing.id,
+        });
+      }
+      continue;
+    }
+    const planned = plannedRegularMeetingDate(ruleSet, year, month, isDayOff);
+    const ruleDay = ruleSet.parameters.meetingDay;
+    const skipped =
+      planned.reason && ruleDay.kind === 'fixed_day' ? `${year}-${pad(month)}-${pad(ruleDay.day)}` : null;
+    calendar.push({
+      month,
+      date: planned.date,
+      reason: planned.reason,
+      reasonText: skipped
+        ? `Ngày ${formatDay(skipped)} là ngày nghỉ (${dayOffName(skipped) ?? 'ngày nghỉ'})`
+        : null,
+      meetingId: existing?.id ?? null,
+    });
+  }
+  const current = resolve(todayIso());
+  const resource = { type: 'organization' as const, path: node.path };
+  return {
+    organization: { id: node.id, name: node.name, kind: node.kind },
+    year,
+    ruleSet: current
+      ? { id: current.id, title: current.title, document: documentLabel(current.document) }
+      : null,
+    calendar,
+    meetings: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      forMonth: r.for_month,
+      plannedDate: r.planned_date,
+      plannedTime: r.planned_time,
+      dateReason: r.date_reason,
+      location: r.location,
+      status: r.status,
+      ruleSetId: r.rule_set_id,
+      startedAt: iso(r.started_at),
+      endedAt: iso(r.ended_at),
+      decisionNumber: r.decision_number,
+    })),
+    findings: yearFindings(rows, year, resolve),
+    canManage: can(actor, 'meeting.manage', resource),
+    canReviewTopics: can(actor, 'topic.review', resource) && !can(actor, 'meeting.manage', resource),
+  };
+}
+
+/** Creates the planned regular meetings of the year's remaining months that have none yet. */
+export async function generatePlan(
+  db: Database,
+  actor: Actor,
+  organizationId: string,
+  year: number,
+  meta: Meta,
+) {
+  return db.transaction(async (tx) => {
+    const node = await visibleNode(tx, actor, organizationId);
+    if (!can(actor, 'meeting.manage', { type: 'organization', path: node.path })) {
+      throw new AppError('forbidden', 'Chỉ bí thư, phó bí thư của tổ chức được lập lịch họp');
+    }
+    const resolve = await ruleSetResolver(tx, node.path);
+    const today = todayIso();
+    let created = 0;
+    for (let month = 1; month <= 12; month++) {
+      const forMonth = `${year}-${pad(month)}`;
+      const ruleSet = resolve(`${forMonth}-01`);
+      if (!ruleSet) continue;
+      const planned = plannedRegularMeetingDate(ruleSet, year, month, isDayOff);
+      if (planned.date < today) continue;
+      const exists = await tx.query(
+        `SELECT 1 FROM meeting WHERE organization_id = $1 AND for_month = $2 AND kind IN ('regular','regular_thematic')
+           AND status <> 'cancelled'`,
+        [node.id, forMonth],
+      );
+      if (exists.length) continue;
+      const ruleDay = ruleSet.parameters.meetingDay;
+      const skipped = ruleDay.kind === 'fixed_day' ? `${forMonth}-${pad(ruleDay.day)}` : null;
+      const input: z.infer<typeof createMeetingBody> = {
+        kind: month % 3 === 0 ? 'regular_thematic' : 'regular',
+        forMonth,
+        plannedDate: planned.date,
+        plannedTime: '07:30',
+        location: '',
+        combinedWithOther: false,
+        dateReason:
+          planned.reason && skipped
+            ? `Ngày ${formatDay(skipped)} là ngày nghỉ (${dayOffName(skipped) ?? 'ngày nghỉ'})`
+            : undefined,
+      };
+      await insertMeeting(tx, node, input, actor);
+      created++;
+    }
+    await recordAudit(tx, {
+      chain: node.province_id,
+      actorAccountId: actor.accountId,
+      action: 'meeting.generatePlan',
+      entity: 'organization',
+      entityId: node.id,
+      after: { year, created },
+      ip: meta.ip,
+    });
+    return { created };
+  });
+}
+
+export async function getWorkProgramme(db: Database, actor: Actor, organizationId: string, year: number) {
+  const node = await visibleNode(db, actor, organizationId);
+  const [row] = await db.query<{ content: string; updated_at: Date }>(
+    'SELECT content, updated_at FROM work_programme WHERE organization_id = $1 AND year = $2',
+    [node.id, year],
+  );
+  return { year, content: row?.content ?? null, updatedAt: iso(row?.updated_at) };
+}
+
+export async function saveWorkProgramme(
+  db: Database,
+  actor: Actor,
+  organizationId: string,
+  year: number,
+  content: string,
+  meta: Meta,
+) {
+  return db.transaction(async (tx) => {
+    const node = await visibleNode(tx, actor, organizationId);
+    if (!can(actor, 'meeting.manage', { type: 'organization', path: node.path })) {
+      throw new AppError('forbidden', 'Chỉ bí thư, phó bí thư được sửa chương trình công tác');
+    }
+    await tx.query(
+      `INSERT INTO work_programme (province_id, organization_id, year, content, updated_by) VALUES ($1,$2,$3,$4,$5)
+       ON CONFLICT (organization_id, year) DO UPDATE SET content = EXCLUDED.content, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+      [node.province_id, node.id, year, content, actor.accountId],
+    );
+    await recordAudit(tx, {
+      chain: node.province_id,
+      actorAccountId: actor.accountId,
+      action: 'workProgramme.save',
+      entity: 'organization',
+      entityId: node.id,
+      after: { year },
+      ip: meta.ip,
+    });
+    return { ok: true as const };
+  });
+}
+
+interface TopicRow {
+  id: string;
+  organization_id: string;
+  province_id: string;
+  year: number;
+  quarter: number;
+  title: string;
+  presenters: string;
+  draft: string | null;
+  status: 'draft' | 'submitted' | 'approved' | 'returned';
+  review_comment: string | null;
+  reviewed_at: Date | null;
+}
+
+const topicView = (t: TopicRow) => ({
+  id: t.id,
+  year: t.year,
+  quarter: t.quarter,
+  title: t.title,
+  presenters: t.presenters,
+  draft: t.draft,
+  status: t.status,
+  reviewComment: t.review_comment,
+  reviewedAt: iso(t.reviewed_at),
+});
+
+export async function listTopics(db: Database, actor: Actor, organizationId: string, year: number) {
+  const node = await visibleNode(db, actor, organizationId);
+  const rows = await db.query<TopicRow>(
+    'SELECT * FROM thematic_topic WHERE organization_id = $1 AND year = $2 ORDER BY quarter, created_at',
+    [node.id, year],
+  );
+  const resource = { type: 'organization' as const, path: node.path };
+  return {
+    items: rows.map(topicView),
+    canEdit: can(actor, 'meeting.manage', resource),
+    canReview: can(actor, 'topic.review', resource) && !can(actor, 'meeting.manage', resource),
+  };
+}
+
+export async function createTopic(
+  db: Database,
+  actor: Actor,
+  organizationId: string,
+  input: z.infer<typeof topicBody>,
+) {
+  const node = await visibleNode(db, actor, organizationId);
+  if (!can(actor, 'meeting.manage', { type: 'organization', path: node.path })) {
+    throw new AppError('forbidden', 'Chỉ bí thư, phó bí thư được đăng ký chuyên đề');
+  }
+  const [row] = await db.query<{ id: string }>(
+    `INSERT INTO thematic_topic (province_id, organization_id, year, quarter, title, presenters, draft)
+     VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
+    [
+      node.province_id,
+      node.id,
+      input.year,
+      input.quarter,
+      input.title,
+      input.presenters,
+      input.draft ?? null,
+    ],
+  );
+  return { id: row!.id };
+}
+
+async function topicFor(db: Queryable, actor: Actor, id: string) {
+  const [t] = await db.query<TopicRow & { path: string }>(
+    `SELECT t.*, p.path::text AS path FROM thematic_topic t
+       JOIN organization_period p ON p.organization_id = t.organization_id AND p.valid_to IS NULL WHERE t.id = $1`,
+    [id],
+  );
+  if (!t || !can(actor, 'organization.view', { type: 'organization', path: t.path })) {
+    throw notFound('Không tìm thấy chuyên đề');
+  }
+  return t;
+}
+
+export async function submitTopic(db: Database, actor: Actor, id: string) {
+  const t = await topicFor(db, actor, id);
+  if (!can(actor, 'meeting.manage', { type: 'organization', path: t.path })) {
+    throw new AppError('forbidden', 'Chỉ bí thư, phó bí thư được gửi chuyên đề');
+  }
+  if (t.status !== 'draft' && t.status !== 'returned') {
+    throw new AppError('invalid_state', 'Chuyên đề đã gửi cấp ủy cấp trên');
+  }
+  await db.query(`UPDATE thematic_topic SET status = 'submitted' WHERE id = $1`, [id]);
+  return { ok: true as const };
+}
+
+export async function reviewTopic(
+  db: Database,
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof topicReviewBody>,
+  meta: Meta,
+) {
+  return db.transaction(async (tx) => {
+    const t = await topicFor(tx, actor, id);
+    const resource = { type: 'organization' as const, path: t.path };
+    if (!can(actor, 'topic.review', resource) || can(actor, 'meeting.manage', resource)) {
+      throw new AppError('forbidden', 'Chỉ cấp ủy cấp trên được duyệt chuyên đề');
+    }
+    if (t.status !== 'submitted') throw new AppError('invalid_state', 'Chuyên đề chưa được gửi lên để duyệt');
+    await tx.query(
+      `UPDATE thematic_topic SET status = $2, review_comment = $3, reviewed_by = $4, reviewed_at = now() WHERE id = $1`,
+      [
+        id,
+        input.decision === 'approve' ? 'approved' : 'returned',
+        input.comment?.trim() || null,
+        actor.accountId,
+      ],
+    );
+    await recordAudit(tx, {
+      chain: t.province_id,
+      actorAccountId: actor.accountId,
+      action: 'topic.review',
+      entity: 'thematic_topic',
+      entityId: id,
+      after: input,
+      ip: meta.ip,
+    });
+    return { ok: true as const };
+  });
+}
+
+/** Compliance of every cell in the subtree over a year, worst first. */
+export async function complianceOverview(db: Database, actor: Actor, organizationId: string, year: number) {
+  const node = await visibleNode(db, actor, organizationId);
+  const cells = await db.query<{ id: string; name: string; path: string }>(
+    `SELECT o.id, p.name, p.path::text AS path FROM organization_period p JOIN organization o ON o.id = p.organization_id
+      WHERE p.path <@ $1::ltree AND p.valid_to IS NULL AND o.valid_to IS NULL AND o.kind IN ('cell','grassroots_cell')`,
+    [node.path],
+  );
+  const rows = await db.query<MeetingFactRow>(
+    `${factSelect} WHERE m.organization_id = ANY($1::uuid[]) AND m.for_month LIKE $2`,
+    [cells.map((c) => c.id), `${year}-%`],
+  );
+  const byOrg = new Map<string, MeetingFactRow[]>();
+  for (const r of rows) byOrg.set(r.organization_id, [...(byOrg.get(r.organization_id) ?? []), r]);
+  // Cells under one parent share their rule-set assignments; resolve once per parent path.
+  const resolvers = new Map<string, Awaited<ReturnType<typeof ruleSetResolver>>>();
+  const totals: Record<string, number> = {};
+  const out = [];
+  for (const c of cells) {
+    const parent = c.path.split('.').slice(0, -1).join('.');
+    if (!resolvers.has(parent)) resolvers.set(parent, await ruleSetResolver(db, c.path));
+    const mine = byOrg.get(c.id) ?? [];
+    const findings = yearFindings(mine, year, resolvers.get(parent)!);
+    const byCode: Record<string, number> = {};
+    for (const f of findings) {
+      byCode[f.code] = (byCode[f.code] ?? 0) + 1;
+      totals[f.code] = (totals[f.code] ?? 0) + 1;
+    }
+    out.push({
+      id: c.id,
+      name: c.name,
+      held: mine.filter((m) => m.status === 'held' || m.status === 'adopted').length,
+      findings: findings.length,
+      byCode,
+    });
+  }
+  out.sort((a, b) => b.findings - a.findings || a.name.localeCompare(b.name, 'vi'));
+  return { year, cells: out, totals };
+}
