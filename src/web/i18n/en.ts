@@ -1,4 +1,5 @@
 // English texts of the web app; the same keys as the Vietnamese ones (checked by the Messages type).
+import { meetingsEn } from './meetings.en.ts';
 import { planEn } from './plan.en.ts';
 import type { Messages } from './vi.ts';
 
@@ -559,4 +560,5 @@ export const en: Messages = {
     generic: 'Something went wrong, please try again.',
   },
   ...planEn,
+  ...meetingsEn,
 };

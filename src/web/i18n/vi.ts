@@ -1,4 +1,5 @@
 // Vietnamese texts of the web app (the default language); labels follow the shared glossary.
+import { meetingsVi } from './meetings.vi.ts';
 import { planVi } from './plan.vi.ts';
 export const vi = {
   app: {
@@ -557,6 +558,7 @@ export const vi = {
     generic: 'Có lỗi xảy ra, vui lòng thử lại.',
   },
   ...planVi,
+  ...meetingsVi,
 };
 
 /** The shape every translation must have: the same keys, any text. */

@@ -1,0 +1,69 @@
+// The live room: listens to the meeting's server-sent events and merges each 'room' state into the cached detail.
+// EventSource reconnects by itself after a network drop; the detail is refetched on every reconnection (events
+// sent while away are lost) and whenever the status changes (this viewer's actions depend on it).
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { meetingRoom } from '../../../contracts/meetings.ts';
+import { type MeetingDetail, meetingKey } from './queries.ts';
+
+export type Connection = 'connecting' | 'open' | 'reconnecting';
+
+export function useMeetingEvents(meetingId: string, enabled: boolean): Connection {
+  const queryClient = useQueryClient();
+  const [state, setState] = useState<Connection>('connecting');
+
+  useEffect(() => {
+    if (!enabled || typeof EventSource === 'undefined') return;
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let wasOpen = false;
+    let stopped = false;
+    const key = meetingKey(meetingId);
+
+    const connect = () => {
+      source = new EventSource(`/api/meetings/${meetingId}/events`);
+      source.onopen = () => {
+        setState('open');
+        // Whatever changed while away came in events this page never saw.
+        if (wasOpen) void queryClient.invalidateQueries({ queryKey: key });
+        wasOpen = true;
+      };
+      source.onerror = () => {
+        setState('reconnecting');
+        // An HTTP error closes the stream for good; try again a little later ourselves.
+        if (source?.readyState === EventSource.CLOSED && !stopped) {
+          source.close();
+          retry = setTimeout(connect, 3000);
+        }
+      };
+      source.addEventListener('room', (event) => {
+        let data: unknown;
+        try {
+          data = JSON.parse((event as MessageEvent<string>).data);
+        } catch {
+          return;
+        }
+        const parsed = meetingRoom.safeParse(data);
+        if (!parsed.success) {
+          console.error('Room event does not match its contract', parsed.error.issues);
+          void queryClient.invalidateQueries({ queryKey: key });
+          return;
+        }
+        const room = parsed.data;
+        const old = queryClient.getQueryData<MeetingDetail>(key);
+        if (!old) return;
+        if (room.version < old.version) return;
+        queryClient.setQueryData<MeetingDetail>(key, { ...old, ...room });
+        if (room.status !== old.status) void queryClient.invalidateQueries({ queryKey: key });
+      });
+    };
+    connect();
+    return () => {
+      stopped = true;
+      clearTimeout(retry);
+      source?.close();
+    };
+  }, [meetingId, enabled, queryClient]);
+
+  return enabled ? state : 'open';
+}
