@@ -112,3 +112,40 @@ describe('visibilityPatterns', () => {
     expect(visibilityPatterns(a)).toEqual([`*.${pathLabel(cellA)}.*`]);
   });
 });
+
+describe('meetings', () => {
+  const secretary = actor([{ role: 'cell_leadership', organizationId: cellA, position: 'secretary' }]);
+  const plain = actor([{ role: 'member', organizationId: cellA }]);
+  const communeSecretary = actor([
+    {
+      role: 'committee',
+      organizationId: commune,
+      organizationKind: 'grassroots_committee',
+      position: 'secretary',
+    },
+  ]);
+  const officer = actor([
+    { role: 'board_officer', organizationId: province, organizationKind: 'provincial_committee' },
+  ]);
+  const follower = actor([{ role: 'follower', organizationId: cellA }]);
+
+  it.each([
+    ['the cell secretary runs own cell meetings', secretary, pathA, true],
+    ['not another cell’s', secretary, pathB, false],
+    ['a plain member does not', plain, pathA, false],
+    ['a follower does not', follower, pathA, false],
+    ['the commune secretary runs the commune’s own meetings', communeSecretary, p(province, commune), true],
+    ['but not the cells’ meetings below', communeSecretary, pathA, false],
+    ['a board officer reads but does not run meetings', officer, pathA, false],
+  ])('meeting.manage: %s', (_name, who, path, expected) => {
+    expect(can(who, 'meeting.manage', org(path))).toBe(expected);
+  });
+
+  it.each([
+    ['the upper committee reviews a cell’s thematic topics', communeSecretary, pathA, true],
+    ['the cell cannot review its own', secretary, pathA, false],
+    ['a follower cannot', follower, pathA, false],
+  ])('topic.review: %s', (_name, who, path, expected) => {
+    expect(can(who, 'topic.review', org(path))).toBe(expected);
+  });
+});

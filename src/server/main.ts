@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { createDemoData, demoAccounts, demoPassword, hasData } from './features/demo/demo-data.ts';
+import { sendTaskReminders } from './features/meetings/tasks.service.ts';
 import { loadConfig } from './platform/config.ts';
 import { type Database, openPglite, openPostgres } from './platform/db.ts';
 import { logger } from './platform/logger.ts';
@@ -36,6 +37,19 @@ await db.query(
           finished_at = now() WHERE status IN ('parsing', 'committing')`,
 );
 
+// Task reminders (before and after deadlines) once at start and then hourly; idempotent per task and kind.
+async function remind() {
+  try {
+    const { sent } = await sendTaskReminders(db);
+    if (sent) logger.info('task reminders sent', { sent });
+  } catch (e) {
+    logger.error('task reminders failed', { error: String(e) });
+  }
+}
+void remind();
+const reminderTimer = setInterval(remind, 3600_000);
+reminderTimer.unref();
+
 const app = createApp(db, config);
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   const url = `http://${config.HOST}:${info.port}`;
@@ -51,6 +65,7 @@ let stopping = false;
 async function shutdown() {
   if (stopping) return;
   stopping = true;
+  clearInterval(reminderTimer);
   server.close();
   await db.close();
   process.exit(0);

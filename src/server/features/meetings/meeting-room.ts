@@ -456,7 +456,10 @@ export async function buildRoom(q: Queryable, m: MeetingRow): Promise<Room> {
 // once and the same snapshot goes to every open screen. (Several server processes would relay through
 // PostgreSQL LISTEN/NOTIFY; one process serves a province today.)
 
-type Listener = (room: Room) => void;
+/** Receives the room as JSON text, serialised once per change for every screen. */
+type Listener = (roomJson: string) => void;
+/** How long the last room build took (benchmarks read it). */
+export let lastBuildMs = 0;
 const channels = new Map<string, { listeners: Set<Listener>; timer: NodeJS.Timeout | null }>();
 
 export function subscribe(meetingId: string, listener: Listener): () => void {
@@ -477,7 +480,7 @@ export function subscriberCount(meetingId: string): number {
 }
 
 /** Tells every open screen of the meeting that it changed (after the change is committed). */
-export function publishChange(db: Database, meetingId: string, delayMs = 50) {
+export function publishChange(db: Database, meetingId: string, delayMs = 150) {
   const ch = channels.get(meetingId);
   if (!ch || ch.listeners.size === 0 || ch.timer) return;
   ch.timer = setTimeout(() => {
@@ -486,8 +489,10 @@ export function publishChange(db: Database, meetingId: string, delayMs = 50) {
       try {
         const m = await findMeeting(db, meetingId);
         if (!m) return;
-        const room = await buildRoom(db, m);
-        for (const l of ch.listeners) l(room);
+        const started = performance.now();
+        const json = JSON.stringify(await buildRoom(db, m));
+        lastBuildMs = performance.now() - started;
+        for (const l of ch.listeners) l(json);
       } catch (e) {
         logger.error('live room update failed', { meetingId, error: String(e) });
       }

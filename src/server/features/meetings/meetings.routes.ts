@@ -846,9 +846,9 @@ meetingRoutes.get('/meetings/:id/events', async (ctx) => {
   return streamSSE(ctx, async (stream) => {
     const queue: string[] = [];
     let wake: (() => void) | null = null;
-    const unsubscribe = subscribe(id, (room) => {
+    const unsubscribe = subscribe(id, (roomJson) => {
       queue.length = 0; // only the newest state matters
-      queue.push(JSON.stringify(room));
+      queue.push(roomJson);
       wake?.();
     });
     stream.onAbort(() => {
