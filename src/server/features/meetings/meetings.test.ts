@@ -75,7 +75,7 @@ async function json(res: Response | Promise<Response>) {
   return { status: r.status, body: (await r.json()) as Record<string, any> };
 }
 
-const ok = async (res: Promise<Response>) => {
+const ok = async (res: Response | Promise<Response>) => {
   const r = await json(res);
   if (r.status !== 200) throw new Error(`expected 200, got ${r.status}: ${JSON.stringify(r.body)}`);
   return r.body;
