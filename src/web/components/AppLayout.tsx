@@ -72,7 +72,7 @@ export function AppLayout() {
           >
             <img src="/favicon.svg" alt="" width={36} height={36} />
             <Stack gap={0} style={{ minWidth: 0 }}>
-              <Text fw={800} size="lg" c="partyRed.8" lh={1.2}>
+              <Text fw={800} size="lg" c="partyRed.8" lh={1.2} style={{ whiteSpace: 'nowrap' }}>
                 {t('app.name')}
               </Text>
               <Text size="sm" truncate="end" lh={1.3} aria-label={t('app.signedInAs', { name: personName })}>

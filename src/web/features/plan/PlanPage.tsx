@@ -53,7 +53,7 @@ function YearPicker({ id, year }: { id: string; year: number }) {
           })
         }
         data={years.map((y) => String(y))}
-        w={100}
+        w={112}
       />
       <ButtonLink
         to="/organizations/$id/meetings"

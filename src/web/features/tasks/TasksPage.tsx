@@ -57,14 +57,12 @@ function TaskCard({ task, onDialog }: { task: Task; onDialog: (d: Dialog) => voi
   return (
     <Card withBorder radius="md" padding="md" component="li" aria-labelledby={`task-${task.id}`}>
       <Stack gap={6}>
-        <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-          <Title order={2} size="h4" id={`task-${task.id}`} style={{ overflowWrap: 'anywhere' }}>
-            {task.title}
-          </Title>
-          <Group gap={4} wrap="wrap" justify="flex-end" style={{ flexShrink: 0 }}>
-            {task.overdue ? <ToneBadge tone="red">{t('taskInbox.overdue')}</ToneBadge> : null}
-            <ToneBadge tone={taskStatusTone[task.status]}>{taskStatusLabel(t, task.status)}</ToneBadge>
-          </Group>
+        <Title order={2} size="h4" id={`task-${task.id}`} style={{ overflowWrap: 'anywhere' }}>
+          {task.title}
+        </Title>
+        <Group gap={6} wrap="wrap">
+          <ToneBadge tone={taskStatusTone[task.status]}>{taskStatusLabel(t, task.status)}</ToneBadge>
+          {task.overdue ? <ToneBadge tone="red">{t('taskInbox.overdue')}</ToneBadge> : null}
         </Group>
         <Row label={t('taskInbox.organization')}>{task.organizationName}</Row>
         <Row label={t('taskInbox.deadline')}>
