@@ -104,11 +104,22 @@ function MeetingView({ detail }: { detail: MeetingDetail }) {
         }}
         keepMounted={false}
       >
-        <Tabs.List aria-label={t('meeting.tabsLabel')} grow>
-          <Tabs.Tab value="prep">{t('meeting.tabPrep')}</Tabs.Tab>
-          <Tabs.Tab value="room">{t('meeting.tabRoom')}</Tabs.Tab>
-          <Tabs.Tab value="minutes">{t('meeting.tabMinutes')}</Tabs.Tab>
-          <Tabs.Tab value="docs">{t('meeting.tabDocs')}</Tabs.Tab>
+        <Tabs.List
+          aria-label={t('meeting.tabsLabel')}
+          style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}
+        >
+          <Tabs.Tab value="prep" px="xs" fz={{ base: 'sm', sm: 'md' }} style={{ flexShrink: 0 }}>
+            {t('meeting.tabPrep')}
+          </Tabs.Tab>
+          <Tabs.Tab value="room" px="xs" fz={{ base: 'sm', sm: 'md' }} style={{ flexShrink: 0 }}>
+            {t('meeting.tabRoom')}
+          </Tabs.Tab>
+          <Tabs.Tab value="minutes" px="xs" fz={{ base: 'sm', sm: 'md' }} style={{ flexShrink: 0 }}>
+            {t('meeting.tabMinutes')}
+          </Tabs.Tab>
+          <Tabs.Tab value="docs" px="xs" fz={{ base: 'sm', sm: 'md' }} style={{ flexShrink: 0 }}>
+            {t('meeting.tabDocs')}
+          </Tabs.Tab>
         </Tabs.List>
         <Box pt="md">
           <Tabs.Panel value="prep">
