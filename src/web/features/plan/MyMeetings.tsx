@@ -54,6 +54,8 @@ function UpcomingCard({ meeting, onAbsence }: { meeting: Upcoming; onAbsence: ()
   );
   const title = meetingKindLabel(t, meeting.kind);
   const roomOpen = meeting.status === 'notified' || meeting.status === 'in_session';
+  // Members answer before the meeting starts; once in session the room takes the check-in.
+  const canAnswer = meeting.status === 'planned' || meeting.status === 'notified';
   return (
     <Card withBorder radius="md" padding="md" component="li" aria-labelledby={`upcoming-${meeting.id}`}>
       <Stack gap={6}>
@@ -99,7 +101,7 @@ function UpcomingCard({ meeting, onAbsence }: { meeting: Upcoming; onAbsence: ()
           </Alert>
         ) : null}
         <Group gap="sm" mt={4}>
-          {meeting.rsvp !== 'confirmed' ? (
+          {canAnswer && meeting.rsvp !== 'confirmed' ? (
             <Button
               onClick={() => confirm.mutate({ response: 'confirmed' })}
               loading={confirm.isPending}
@@ -108,7 +110,7 @@ function UpcomingCard({ meeting, onAbsence }: { meeting: Upcoming; onAbsence: ()
               {t('myMeetings.confirm')}
             </Button>
           ) : null}
-          {meeting.rsvp !== 'absence_requested' ? (
+          {canAnswer && meeting.rsvp !== 'absence_requested' ? (
             <Button
               variant="outline"
               onClick={onAbsence}
