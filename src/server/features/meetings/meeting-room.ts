@@ -190,88 +190,111 @@ export async function previousMeeting(
 const kindTitle = (kind: string, forMonth: string) =>
   `${meetingKindLabel[kind as MeetingKind]} tháng ${Number(forMonth.slice(5, 7))}/${forMonth.slice(0, 4)}`;
 
+/**
+ * Runs independent reads in parallel on a pool, one after another on a single connection (a transaction):
+ * pg does not run two queries at once on one client.
+ */
+async function runAll<T extends readonly (() => Promise<unknown>)[]>(
+  q: Queryable,
+  fns: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  if ('transaction' in q) return (await Promise.all(fns.map((f) => f()))) as never;
+  const out: unknown[] = [];
+  for (const f of fns) out.push(await f());
+  return out as never;
+}
+
 export async function buildRoom(q: Queryable, m: MeetingRow): Promise<Room> {
   const [agenda, attendance, guests, contributions, votes, people, tasks, decision, addenda, topic] =
-    await Promise.all([
-      q.query<{
-        id: string;
-        position: number;
-        section: 'opening' | 'main' | 'closing';
-        key: string;
-        title: string;
-        notes: string;
-        notes_version: number;
-        conclusion: string | null;
-        done_at: Date | null;
-      }>('SELECT * FROM meeting_agenda_item WHERE meeting_id = $1 ORDER BY position', [m.id]),
-      q.query<AttendanceDbRow>(
-        `SELECT a.*, mb.full_name FROM meeting_attendance a JOIN member mb ON mb.id = a.member_id
+    await runAll(q, [
+      () =>
+        q.query<{
+          id: string;
+          position: number;
+          section: 'opening' | 'main' | 'closing';
+          key: string;
+          title: string;
+          notes: string;
+          notes_version: number;
+          conclusion: string | null;
+          done_at: Date | null;
+        }>('SELECT * FROM meeting_agenda_item WHERE meeting_id = $1 ORDER BY position', [m.id]),
+      () =>
+        q.query<AttendanceDbRow>(
+          `SELECT a.*, mb.full_name FROM meeting_attendance a JOIN member mb ON mb.id = a.member_id
           WHERE a.meeting_id = $1 ORDER BY a.member_class, mb.search_name`,
-        [m.id],
-      ),
-      q.query<{ id: string; name: string; title: string }>(
-        'SELECT id, name, title FROM meeting_guest WHERE meeting_id = $1 ORDER BY name',
-        [m.id],
-      ),
-      q.query<{
-        id: string;
-        agenda_item_id: string;
-        member_id: string | null;
-        speaker: string;
-        summary: string;
-        created_at: Date;
-      }>(
-        `SELECT c.id, c.agenda_item_id, c.member_id, COALESCE(mb.full_name, c.guest_name) AS speaker, c.summary, c.created_at
+          [m.id],
+        ),
+      () =>
+        q.query<{ id: string; name: string; title: string }>(
+          'SELECT id, name, title FROM meeting_guest WHERE meeting_id = $1 ORDER BY name',
+          [m.id],
+        ),
+      () =>
+        q.query<{
+          id: string;
+          agenda_item_id: string;
+          member_id: string | null;
+          speaker: string;
+          summary: string;
+          created_at: Date;
+        }>(
+          `SELECT c.id, c.agenda_item_id, c.member_id, COALESCE(mb.full_name, c.guest_name) AS speaker, c.summary, c.created_at
            FROM meeting_contribution c LEFT JOIN member mb ON mb.id = c.member_id
           WHERE c.meeting_id = $1 ORDER BY c.created_at`,
-        [m.id],
-      ),
-      q.query<{
-        id: string;
-        agenda_item_id: string | null;
-        subject: string;
-        kind: 'decision' | 'admission' | 'other';
-        method: 'show_of_hands' | 'electronic';
-        status: 'open' | 'closed';
-        for_count: number | null;
-        against_count: number | null;
-        abstain_count: number | null;
-        vote_base: number | null;
-        eligible_present: number | null;
-        passed: boolean | null;
-        line: string | null;
-        voting_rules_id: string;
-        ballots: number;
-      }>(
-        `SELECT v.*, (SELECT count(*) FROM meeting_ballot b WHERE b.vote_id = v.id)::int AS ballots
+          [m.id],
+        ),
+      () =>
+        q.query<{
+          id: string;
+          agenda_item_id: string | null;
+          subject: string;
+          kind: 'decision' | 'admission' | 'other';
+          method: 'show_of_hands' | 'electronic';
+          status: 'open' | 'closed';
+          for_count: number | null;
+          against_count: number | null;
+          abstain_count: number | null;
+          vote_base: number | null;
+          eligible_present: number | null;
+          passed: boolean | null;
+          line: string | null;
+          voting_rules_id: string;
+          ballots: number;
+        }>(
+          `SELECT v.*, (SELECT count(*) FROM meeting_ballot b WHERE b.vote_id = v.id)::int AS ballots
            FROM meeting_vote v WHERE v.meeting_id = $1 ORDER BY v.opened_at`,
-        [m.id],
-      ),
-      q.query<{ id: string; full_name: string }>(
-        'SELECT id, full_name FROM member WHERE id = ANY($1::uuid[])',
-        [[m.preparer_member_id, m.chair_member_id, m.minute_taker_member_id].filter(Boolean)],
-      ),
-      q.query<TaskDbRow>(`${taskSelect} WHERE t.meeting_id = $1 ORDER BY t.created_at`, [m.id]),
-      q.query<{
-        id: string;
-        type: 'NQ' | 'KL';
-        number: string;
-        title: string;
-        issued_on: string;
-        finalised_at: Date | null;
-      }>('SELECT id, type, number, title, issued_on, finalised_at FROM decision WHERE meeting_id = $1', [
-        m.id,
-      ]),
-      q.query<{ id: string; text: string; created_at: Date }>(
-        'SELECT id, text, created_at FROM meeting_addendum WHERE meeting_id = $1 ORDER BY created_at',
-        [m.id],
-      ),
-      m.thematic_topic_id
-        ? q.query<{ id: string; title: string }>('SELECT id, title FROM thematic_topic WHERE id = $1', [
-            m.thematic_topic_id,
-          ])
-        : Promise.resolve([]),
-    ]);
+          [m.id],
+        ),
+      () =>
+        q.query<{ id: string; full_name: string }>(
+          'SELECT id, full_name FROM member WHERE id = ANY($1::uuid[])',
+          [[m.preparer_member_id, m.chair_member_id, m.minute_taker_member_id].filter(Boolean)],
+        ),
+      () => q.query<TaskDbRow>(`${taskSelect} WHERE t.meeting_id = $1 ORDER BY t.created_at`, [m.id]),
+      () =>
+        q.query<{
+          id: string;
+          type: 'NQ' | 'KL';
+          number: string;
+          title: string;
+          issued_on: string;
+          finalised_at: Date | null;
+        }>('SELECT id, type, number, title, issued_on, finalised_at FROM decision WHERE meeting_id = $1', [
+          m.id,
+        ]),
+      () =>
+        q.query<{ id: string; text: string; created_at: Date }>(
+          'SELECT id, text, created_at FROM meeting_addendum WHERE meeting_id = $1 ORDER BY created_at',
+          [m.id],
+        ),
+      () =>
+        m.thematic_topic_id
+          ? q.query<{ id: string; title: string }>('SELECT id, title FROM thematic_topic WHERE id = $1', [
+              m.thematic_topic_id,
+            ])
+          : Promise.resolve([]),
+    ] as const);
 
   const prev = await previousMeeting(q, m);
   const prevTaskRows = prev
