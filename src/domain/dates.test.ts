@@ -20,6 +20,8 @@ describe('dates', () => {
   it('formats the Vietnamese ways', () => {
     expect(formatDateVi('2026-01-03')).toBe('03/01/2026');
     expect(formatDateLongVi('2026-01-03')).toBe('ngày 03 tháng 01 năm 2026');
+    expect(formatDateLongVi('2026-03-05')).toBe('ngày 05 tháng 3 năm 2026');
+    expect(formatDateLongVi('2021-10-14')).toBe('ngày 14 tháng 10 năm 2021');
   });
   it('uses Vietnam’s day (UTC+7)', () => {
     expect(todayIso(new Date('2025-06-30T17:30:00Z'))).toBe('2025-07-01');

@@ -19,10 +19,14 @@ export function formatDateVi(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
-/** '2026-01-03' → 'ngày 03 tháng 01 năm 2026', as Party documents write dates. */
+/**
+ * '2026-01-03' → 'ngày 03 tháng 01 năm 2026', as Party documents write dates: days 1–9 and months 1–2 take a
+ * leading zero, other months do not ('ngày 14 tháng 10', 'ngày 05 tháng 3').
+ */
 export function formatDateLongVi(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-');
-  return `ngày ${d} tháng ${m} năm ${y}`;
+  const month = Number(m) <= 2 ? m : String(Number(m));
+  return `ngày ${d} tháng ${month} năm ${y}`;
 }
 
 /**
