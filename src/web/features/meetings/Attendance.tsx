@@ -21,7 +21,6 @@ const percent = (share: number | null) => (share === null ? '—' : `${Math.roun
 export function AttendanceCounts({ detail }: { detail: MeetingDetail }) {
   const { t } = useTranslation();
   const s = detail.summary;
-  const source = detail.votingRules.sources[0] ?? t('meetingRoom.charter');
   return (
     <Section title={t('meetingRoom.counts')}>
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs" data-testid="attendance-counts">
@@ -38,7 +37,7 @@ export function AttendanceCounts({ detail }: { detail: MeetingDetail }) {
         <Stat label={t('meetingRoom.rate')} value={percent(s.rate)} />
       </SimpleGrid>
       <Text data-testid="vote-base">
-        {t('meetingRoom.voteBase', { base: s.voteBase, source })}
+        {t('meetingRoom.voteBase', { base: s.voteBase, source: t('meetingRoom.charter') })}
         {' · '}
         {t('meetingRoom.eligiblePresent', { count: s.eligiblePresent })}
       </Text>
