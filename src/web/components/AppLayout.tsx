@@ -83,14 +83,17 @@ export function AppLayout() {
           <Group gap={4} wrap="nowrap">
             {me.member ? <NotificationsBell /> : null}
             <LanguageSwitch compact={!!isPhone} />
+            {/* On a phone the bell needs the room: sign-out shows its icon only (named for screen readers). */}
             <Button
               variant="outline"
               px={isPhone ? 'xs' : undefined}
-              leftSection={<LogoutIcon size={20} />}
+              leftSection={isPhone ? undefined : <LogoutIcon size={20} />}
               onClick={() => logout.mutate()}
               loading={logout.isPending}
+              aria-label={isPhone ? t('app.logout') : undefined}
+              title={isPhone ? t('app.logout') : undefined}
             >
-              {t('app.logout')}
+              {isPhone ? <LogoutIcon size={22} /> : t('app.logout')}
             </Button>
           </Group>
         </Group>

@@ -267,7 +267,7 @@ function AddMeetingForm({
           label: `${t('plan.month', { month: i + 1 })}/${plan.year}`,
         }))}
       />
-      <Group grow align="flex-start" wrap="wrap">
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
         <DateField
           label={t('plan.date')}
           required
@@ -283,9 +283,8 @@ function AddMeetingForm({
           value={plannedTime}
           onChange={(e) => setPlannedTime(e.currentTarget.value)}
           error={errors.fieldErrors.plannedTime}
-          miw={140}
         />
-      </Group>
+      </SimpleGrid>
       <TextInput
         label={t('plan.location')}
         value={location}
