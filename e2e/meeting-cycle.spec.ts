@@ -22,6 +22,7 @@ interface Row {
 }
 interface Detail {
   id: string;
+  plannedDate: string;
   organization: { id: string };
   forMonth: string;
   attendance: Row[];
@@ -56,7 +57,20 @@ test('a cell meeting: prepare, hold it live on phones, adopt the minutes, downlo
   expect(upcoming, 'the secretary has an upcoming meeting of the cell').toBeTruthy();
   const id = upcoming!.id;
   const detailOf = async () => json<Detail>(await sec.request.get(`/api/meetings/${id}`), 'meeting detail');
-  const first = await detailOf();
+  let first = await detailOf();
+  // The journey runs on any day; a meeting starts only on its day, so it is moved to today with a reason.
+  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  if (first.plannedDate !== today) {
+    const moved = await sec.request.patch(`/api/meetings/${id}`, {
+      data: {
+        plannedDate: today,
+        changeReason: 'Đồng chí bí thư đi công tác vào ngày dự kiến',
+        dateReason: today.endsWith('-03') ? null : 'Trường hợp đặc biệt: bí thư đi công tác',
+      },
+    });
+    expect(moved.status(), await moved.text()).toBe(200);
+    first = await detailOf();
+  }
 
   await sec.goto(`/meetings/${id}?tab=prep`);
   await expect(sec.getByRole('heading', { level: 1 })).toBeVisible();
@@ -280,7 +294,7 @@ test('a cell meeting: prepare, hold it live on phones, adopt the minutes, downlo
   expect(decisionDocx).toContain(decisionNumber);
 
   // ---- Next month's meeting reviews the task given here.
-  const [y, mo] = first.forMonth.split('-').map(Number) as [number, number];
+  const [y, mo] = today.split('-').map(Number) as [number, number];
   const nextMonth = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
   const year = await json<{ calendar: { month: number; date: string; reasonText: string | null }[] }>(
     await sec.request.get(

@@ -15,8 +15,9 @@ export const charter2011: CharterRules = {
   id: 'dieu-le-2011',
   // Điều lệ Đảng adopted by the XI Congress (19/01/2011), still in force.
   source: {
-    number: 'Điều lệ Đảng',
-    type: 'Quy định',
+    // documentLabel reads 'Điều lệ Đảng'.
+    number: 'Đảng',
+    type: 'Điều lệ',
     issuer: 'Đại hội đại biểu toàn quốc lần thứ XI',
     date: '2011-01-19',
   },

@@ -4,12 +4,13 @@ import {
   checkMeetingDate,
   documentLabel,
   governingRuleSet,
+  movedDateReason,
   plannedRegularMeetingDate,
   ruleSetInForce,
   type RuleSet,
   yearCalendar,
 } from './meeting-rules.ts';
-import { isDayOff } from './vietnam-calendar.ts';
+import { dayOffName, isDayOff } from './vietnam-calendar.ts';
 
 function byId(id: string): RuleSet {
   const r = builtInRuleSets.find((x) => x.id === id);
@@ -289,5 +290,16 @@ describe('governingRuleSet', () => {
         '2024-01-01',
       ),
     ).toBeNull();
+  });
+});
+
+describe('movedDateReason', () => {
+  const ct50 = builtInRuleSets.find((r) => r.id === 'ct50-hd42-2025')!;
+  it('names the day off that moved the meeting, and nothing when it stays on the 3rd', () => {
+    const jan2027 = plannedRegularMeetingDate(ct50, 2027, 1, isDayOff);
+    expect(jan2027.date).toBe('2027-01-04');
+    expect(movedDateReason(ct50, jan2027, 2027, dayOffName)).toBe('Ngày 03/01 là ngày nghỉ (Chủ nhật)');
+    const dec2026 = plannedRegularMeetingDate(ct50, 2026, 12, isDayOff);
+    expect(movedDateReason(ct50, dec2026, 2026, dayOffName)).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import { addDays } from './dates.ts';
 export interface IssuingDocument {
   /** e.g. '50-CT/TW'. Numbers repeat across years, so a document is keyed on all four fields. */
   number: string;
-  type: 'Chỉ thị' | 'Hướng dẫn' | 'Nghị quyết' | 'Quy định' | 'Kết luận';
+  type: 'Chỉ thị' | 'Hướng dẫn' | 'Nghị quyết' | 'Quy định' | 'Kết luận' | 'Điều lệ';
   issuer: string;
   date: string;
 }
@@ -330,4 +330,20 @@ export function governingRuleSet(
     }
   }
   return best ? { ruleSet: best.ruleSet, inheritedFromDepth: best.depth } : null;
+}
+
+/**
+ * The recorded reason when the planned date moved off the rule's own day because that day is off:
+ * 'Ngày 03/01 là ngày nghỉ (Chủ nhật)'. Null when the planned date is the rule's own day.
+ */
+export function movedDateReason(
+  ruleSet: RuleSet,
+  planned: PlannedMeetingDate,
+  year: number,
+  nameOfDayOff: (iso: string) => string | null,
+): string | null {
+  const rule = ruleSet.parameters.meetingDay;
+  if (planned.reason !== 'day_off' || rule.kind !== 'fixed_day') return null;
+  const own = isoOf(year, planned.month, rule.day);
+  return `Ngày ${own.slice(8, 10)}/${own.slice(5, 7)} là ngày nghỉ (${nameOfDayOff(own) ?? 'ngày nghỉ'})`;
 }

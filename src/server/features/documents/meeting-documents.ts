@@ -33,6 +33,7 @@ export interface MeetingRecord {
   agenda: {
     section: 'opening' | 'main' | 'closing';
     title: string;
+    /** speaker '' = the minute-taker's own record of the item */
     contributions: { speaker: string; summary: string }[];
     conclusion: string | null;
   }[];
@@ -234,7 +235,9 @@ export function minutesDocument(rec: MeetingRecord): PartyDocument {
   rec.agenda.forEach((item, i) => {
     blocks.push(h2(`${i + 1}. ${item.title}`));
     for (const c of item.contributions) {
-      blocks.push(runs({ text: `Đồng chí ${c.speaker}: `, bold: true }, { text: c.summary }));
+      // An entry without a speaker is the minute-taker's own record of the item.
+      if (c.speaker) blocks.push(runs({ text: `Đồng chí ${c.speaker}: `, bold: true }, { text: c.summary }));
+      else blocks.push(p(c.summary));
     }
     if (item.conclusion)
       blocks.push(runs({ text: 'Kết luận: ', bold: true, italic: true }, { text: item.conclusion }));

@@ -21,7 +21,14 @@ import {
   type updateMeetingBody,
 } from '../../../contracts/meetings.ts';
 import { addDays, formatDateVi, todayIso } from '../../../domain/dates.ts';
-import { checkMeetingDate, documentLabel, type RuleSet } from '../../../domain/meeting-rules.ts';
+import {
+  checkMeetingDate,
+  documentLabel,
+  movedDateReason,
+  plannedRegularMeetingDate,
+  type RuleSet,
+} from '../../../domain/meeting-rules.ts';
+import { dayOffName, isDayOff } from '../../../domain/vietnam-calendar.ts';
 import {
   agendaTemplate,
   formatDecisionNumber,
@@ -116,7 +123,14 @@ export async function insertMeeting(
   actor: Actor,
 ) {
   const ruleSet = await governingOn(tx, node.path, input.plannedDate);
-  const issues = dateIssues(ruleSet, input.kind, input.plannedDate, input.dateReason);
+  // On the calendar's own date, moved off a day off, the reason is known: record it.
+  let dateReason = input.dateReason?.trim() || null;
+  if (!dateReason && regularKinds.includes(input.kind)) {
+    const [year, month] = input.forMonth.split('-').map(Number) as [number, number];
+    const planned = plannedRegularMeetingDate(ruleSet, year, month, isDayOff);
+    if (planned.date === input.plannedDate) dateReason = movedDateReason(ruleSet, planned, year, dayOffName);
+  }
+  const issues = dateIssues(ruleSet, input.kind, input.plannedDate, dateReason);
   if (issues.length) throw new AppError('validation_failed', 'Ngày họp chưa đúng quy định', issues);
   if (regularKinds.includes(input.kind)) {
     const clash = await tx.query(
@@ -140,7 +154,7 @@ export async function insertMeeting(
       input.kind,
       input.forMonth,
       input.plannedDate,
-      input.dateReason?.trim() || null,
+      dateReason,
       input.plannedTime,
       input.location,
       ruleSet.id,
@@ -451,7 +465,9 @@ export async function cancel(db: Database, actor: Actor, meetingId: string, reas
 
 export async function rsvp(db: Database, actor: Actor, meetingId: string, input: z.infer<typeof rsvpBody>) {
   return mutate(db, actor, meetingId, async (tx, m) => {
-    requireState(m, 'request_absence');
+    if (m.status !== 'planned' && m.status !== 'notified') {
+      throw new AppError('invalid_state', 'Chỉ xác nhận dự họp hoặc xin vắng trước khi cuộc họp bắt đầu');
+    }
     const rows = await tx.query(
       `UPDATE meeting_attendance SET rsvp = $3, rsvp_reason = $4, rsvp_at = now()
         WHERE meeting_id = $1 AND member_id = $2 RETURNING 1`,
@@ -474,6 +490,13 @@ export async function start(db: Database, actor: Actor, meetingId: string, meta:
     async (tx, m, access) => {
       requireManage(access);
       requireState(m, 'start');
+      const today = todayIso();
+      if (m.planned_date !== today) {
+        throw new AppError(
+          'invalid_state',
+          `Cuộc họp dự kiến ngày ${formatDateVi(m.planned_date)}, hôm nay là ${formatDateVi(today)}: đổi ngày họp (ghi lý do) trước khi bắt đầu`,
+        );
+      }
       await fillRoll(tx, m);
       // Absences requested beforehand become "absent with reason"; the member can still come and check in.
       await tx.query(

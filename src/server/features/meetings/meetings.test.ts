@@ -19,7 +19,13 @@ import {
   type OrgRef,
 } from '../../testing/factories.ts';
 import { createTestDatabase } from '../../testing/test-db.ts';
+import { addDays, todayIso } from '../../../domain/dates.ts';
 import { sendTaskReminders } from './tasks.service.ts';
+
+// The meeting is held today (it can only start on its day); the plan is for next year, wholly in the future.
+const today = todayIso();
+const thisMonth = today.slice(0, 7);
+const nextYear = Number(today.slice(0, 4)) + 1;
 
 let db: Database;
 let client: ReturnType<typeof makeClient>;
@@ -85,23 +91,26 @@ describe('the meeting cycle', () => {
   let meetingId: string;
 
   it('checks the date against the rule set: the 3rd, or first week with a reason', async () => {
-    // 2027-01-03 is a Sunday: the 4th needs the reason, and gets it from the plan generator.
     const bad = await json(
       sec(`/api/organizations/${cell.id}/meetings`, {
-        json: { kind: 'regular', forMonth: '2027-01', plannedDate: '2027-01-04' },
+        json: { kind: 'regular', forMonth: `${nextYear}-01`, plannedDate: `${nextYear}-01-09` },
       }),
     );
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues[0]).toMatchObject({ path: 'dateReason' });
     expect(bad.body.error.issues[0].message).toContain('Chỉ thị 50-CT/TW');
 
-    const plan = await ok(sec(`/api/organizations/${cell.id}/meeting-plan`, { json: { year: 2027 } }));
+    const plan = await ok(sec(`/api/organizations/${cell.id}/meeting-plan`, { json: { year: nextYear } }));
     expect(plan.created).toBe(12);
-    const year = await ok(sec(`/api/organizations/${cell.id}/meetings?year=2027`));
-    const jan = year.meetings.find((m: any) => m.forMonth === '2027-01');
-    expect(jan).toMatchObject({ plannedDate: '2027-01-04', status: 'planned', ruleSetId: 'ct50-hd42-2025' });
-    expect(jan.dateReason).toContain('Chủ nhật');
-    expect(year.calendar[0]).toMatchObject({ month: 1, date: '2027-01-04', reason: 'day_off' });
+    const year = await ok(sec(`/api/organizations/${cell.id}/meetings?year=${nextYear}`));
+    expect(year.meetings).toHaveLength(12);
+    for (const [i, m] of year.meetings.entries()) {
+      expect(m).toMatchObject({ status: 'planned', ruleSetId: 'ct50-hd42-2025' });
+      expect(m.plannedDate).toBe(year.calendar[i].date);
+      // On the 3rd, or moved within the first week with the day off named as the reason.
+      if (m.plannedDate.endsWith('-03')) expect(m.dateReason).toBeNull();
+      else expect(m.dateReason).toMatch(/là ngày nghỉ/);
+    }
     expect(year.canManage).toBe(true);
   });
 
@@ -110,8 +119,9 @@ describe('the meeting cycle', () => {
       sec(`/api/organizations/${cell.id}/meetings`, {
         json: {
           kind: 'regular',
-          forMonth: '2026-12',
-          plannedDate: '2026-12-03',
+          forMonth: thisMonth,
+          plannedDate: today,
+          dateReason: today.endsWith('-03') ? undefined : 'Trường hợp đặc biệt: đón đoàn kiểm tra',
           location: 'Nhà văn hóa thôn',
         },
       }),
@@ -258,7 +268,7 @@ describe('the meeting cycle', () => {
   it('only eligible full members present vote; the resolution passes with more than half of the base', async () => {
     const vote = await ok(
       sec(`/api/meetings/${meetingId}/votes`, {
-        json: { subject: 'Thông qua nghị quyết tháng 12/2026', kind: 'decision', method: 'electronic' },
+        json: { subject: 'Thông qua nghị quyết tháng này', kind: 'decision', method: 'electronic' },
       }),
     );
     const byProbationary = await json(
@@ -289,7 +299,11 @@ describe('the meeting cycle', () => {
   it('assigns tasks, ends, adopts once and numbers the decision; the minutes are then locked', async () => {
     await ok(
       sec(`/api/meetings/${meetingId}/tasks`, {
-        json: { title: 'Ra quân vệ sinh đường làng', assigneeMemberId: full[1]!.id, deadline: '2026-12-25' },
+        json: {
+          title: 'Ra quân vệ sinh đường làng',
+          assigneeMemberId: full[1]!.id,
+          deadline: addDays(today, 20),
+        },
       }),
     );
     const ended = await ok(sec(`/api/meetings/${meetingId}/end`, { method: 'POST' }));
@@ -341,12 +355,14 @@ describe('the meeting cycle', () => {
     expect(execFileSync('unzip', ['-p', path, 'word/document.xml'], { encoding: 'utf8' })).toContain(
       '01-NQ/CB',
     );
-    expect((await sec(`/api/organizations/${cell.id}/books/2026/decisions.pdf`)).status).toBe(200);
+    expect((await sec(`/api/organizations/${cell.id}/books/${today.slice(0, 4)}/decisions.pdf`)).status).toBe(
+      200,
+    );
   });
 
   it('next month’s meeting reviews the task; reminders reach the assignee', async () => {
-    const year = await ok(sec(`/api/organizations/${cell.id}/meetings?year=2027`));
-    const jan = year.meetings.find((m: any) => m.forMonth === '2027-01');
+    const year = await ok(sec(`/api/organizations/${cell.id}/meetings?year=${nextYear}`));
+    const jan = year.meetings.find((m: any) => m.forMonth === `${nextYear}-01`);
     const detail = await ok(sec(`/api/meetings/${jan.id}`));
     expect(detail.previousTasks).toHaveLength(1);
     expect(detail.previousAchievement.decisionNumber).toBe('01-NQ/CB');
@@ -365,22 +381,29 @@ describe('the meeting cycle', () => {
     const reviewed = await ok(sec(`/api/meetings/${jan.id}`));
     expect(reviewed.previousAchievement).toMatchObject({ due: 1, achieved: 1, share: 1 });
 
-    await ok(
-      sec(`/api/organizations/${cell.id}/meetings`, {
-        json: { kind: 'thematic', forMonth: '2026-12', plannedDate: '2026-12-20' },
-      }),
+    // A second task, still open: a reminder before its deadline and one after, each sent once.
+    await db.query(
+      `INSERT INTO task (province_id, organization_id, meeting_id, title, deadline, assignee_member_id)
+       VALUES ($1,$2,$3,'Nộp báo cáo sơ kết',$4,$5)`,
+      [cell.provinceId, cell.id, meetingId, addDays(today, 10), full[2]!.id],
     );
-    const r1 = await sendTaskReminders(db, '2026-12-23');
-    const r2 = await sendTaskReminders(db, '2026-12-23');
-    expect(r2.sent).toBe(0);
-    expect(r1.sent).toBeGreaterThanOrEqual(0);
+    expect((await sendTaskReminders(db, addDays(today, 8))).sent).toBe(1);
+    expect((await sendTaskReminders(db, addDays(today, 8))).sent).toBe(0);
+    expect((await sendTaskReminders(db, addDays(today, 11))).sent).toBe(1);
+    const notes = await ok(reqOf.get(full[2]!.id)!('/api/me/notifications'));
+    expect(notes.items.map((n: any) => n.title)).toEqual(
+      expect.arrayContaining([
+        'Sắp đến hạn nhiệm vụ: Nộp báo cáo sơ kết',
+        'Nhiệm vụ đã quá hạn: Nộp báo cáo sơ kết',
+      ]),
+    );
   });
 
   it('the upper committee reviews thematic topics; a return needs a comment', async () => {
     const topic = await ok(
       sec(`/api/organizations/${cell.id}/thematic-topics`, {
         json: {
-          year: 2027,
+          year: nextYear,
           quarter: 1,
           title: 'Học tập và làm theo tư tưởng Hồ Chí Minh',
           presenters: 'Đồng chí Hường',
@@ -404,9 +427,9 @@ describe('the meeting cycle', () => {
         json: { decision: 'return', comment: 'Bổ sung đề cương' },
       }),
     );
-    const list = await ok(sec(`/api/organizations/${cell.id}/thematic-topics?year=2027`));
+    const list = await ok(sec(`/api/organizations/${cell.id}/thematic-topics?year=${nextYear}`));
     expect(list.items[0]).toMatchObject({ status: 'returned', reviewComment: 'Bổ sung đề cương' });
-    const overview = await ok(upper(`/api/organizations/${commune.id}/compliance?year=2026`));
+    const overview = await ok(upper(`/api/organizations/${commune.id}/compliance?year=${today.slice(0, 4)}`));
     expect(overview.cells.map((c: any) => c.id)).toContain(cell.id);
   });
 });

@@ -4,7 +4,12 @@ import type { z } from 'zod';
 import type { createMeetingBody, topicBody, topicReviewBody } from '../../../contracts/meetings.ts';
 import { complianceFindings, type MeetingFacts } from '../../../domain/compliance.ts';
 import { todayIso } from '../../../domain/dates.ts';
-import { documentLabel, plannedRegularMeetingDate, type RuleSet } from '../../../domain/meeting-rules.ts';
+import {
+  documentLabel,
+  movedDateReason,
+  plannedRegularMeetingDate,
+  type RuleSet,
+} from '../../../domain/meeting-rules.ts';
 import type { MeetingKind, MeetingStatus } from '../../../domain/meetings.ts';
 import { type Actor, can } from '../../../domain/permissions.ts';
 import { dayOffName, isDayOff } from '../../../domain/vietnam-calendar.ts';
@@ -29,7 +34,6 @@ async function visibleNode(q: Queryable, actor: Actor, id: string) {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const formatDay = (isoDate: string) => `${isoDate.slice(8, 10)}/${isoDate.slice(5, 7)}`;
 
 interface MeetingFactRow {
   id: string;
@@ -124,16 +128,11 @@ export async function yearView(db: Database, actor: Actor, organizationId: strin
       continue;
     }
     const planned = plannedRegularMeetingDate(ruleSet, year, month, isDayOff);
-    const ruleDay = ruleSet.parameters.meetingDay;
-    const skipped =
-      planned.reason && ruleDay.kind === 'fixed_day' ? `${year}-${pad(month)}-${pad(ruleDay.day)}` : null;
     calendar.push({
       month,
       date: planned.date,
       reason: planned.reason,
-      reasonText: skipped
-        ? `Ngày ${formatDay(skipped)} là ngày nghỉ (${dayOffName(skipped) ?? 'ngày nghỉ'})`
-        : null,
+      reasonText: movedDateReason(ruleSet, planned, year, dayOffName),
       meetingId: existing?.id ?? null,
     });
   }
@@ -160,7 +159,8 @@ export async function yearView(db: Database, actor: Actor, organizationId: strin
       endedAt: iso(r.ended_at),
       decisionNumber: r.decision_number,
     })),
-    findings: yearFindings(rows, year, resolve),
+    // Monthly cell-meeting rules judge cells; a committee's own compliance is that of the cells below it.
+    findings: ['cell', 'grassroots_cell'].includes(node.kind) ? yearFindings(rows, year, resolve) : [],
     canManage: can(actor, 'meeting.manage', resource),
     canReviewTopics: can(actor, 'topic.review', resource) && !can(actor, 'meeting.manage', resource),
   };
@@ -194,8 +194,6 @@ export async function generatePlan(
         [node.id, forMonth],
       );
       if (exists.length) continue;
-      const ruleDay = ruleSet.parameters.meetingDay;
-      const skipped = ruleDay.kind === 'fixed_day' ? `${forMonth}-${pad(ruleDay.day)}` : null;
       const input: z.infer<typeof createMeetingBody> = {
         kind: month % 3 === 0 ? 'regular_thematic' : 'regular',
         forMonth,
@@ -203,10 +201,7 @@ export async function generatePlan(
         plannedTime: '07:30',
         location: '',
         combinedWithOther: false,
-        dateReason:
-          planned.reason && skipped
-            ? `Ngày ${formatDay(skipped)} là ngày nghỉ (${dayOffName(skipped) ?? 'ngày nghỉ'})`
-            : undefined,
+        dateReason: movedDateReason(ruleSet, planned, year, dayOffName) ?? undefined,
       };
       await insertMeeting(tx, node, input, actor);
       created++;

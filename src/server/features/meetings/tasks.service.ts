@@ -161,11 +161,11 @@ export async function sendTaskReminders(db: Database, today = todayIso()) {
       kind === 'due_soon' ? `Sắp đến hạn nhiệm vụ: ${t.title}` : `Nhiệm vụ đã quá hạn: ${t.title}`;
     const inserted = await db.query(
       `INSERT INTO notification (member_id, kind, title, link, dedupe_key)
-       SELECT x.member_id, $2, $3, '/tasks?filter=mine', $4 FROM (
-         SELECT $5::uuid AS member_id WHERE $5::uuid IS NOT NULL
-         UNION SELECT ms.member_id FROM membership ms WHERE ms.organization_id = $6 AND ms.kind = 'party_group' AND ms.valid_to IS NULL
+       SELECT x.member_id, $1, $2, '/tasks?filter=mine', $3 FROM (
+         SELECT $4::uuid AS member_id WHERE $4::uuid IS NOT NULL
+         UNION SELECT ms.member_id FROM membership ms WHERE ms.organization_id = $5::uuid AND ms.kind = 'party_group' AND ms.valid_to IS NULL
        ) x ON CONFLICT DO NOTHING RETURNING 1`,
-      [t.id, `task_${kind}`, title, `task:${t.id}:${kind}`, t.assignee_member_id, t.assignee_group_id],
+      [`task_${kind}`, title, `task:${t.id}:${kind}`, t.assignee_member_id, t.assignee_group_id],
     );
     sent += inserted.length;
   }
