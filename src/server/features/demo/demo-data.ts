@@ -6,6 +6,7 @@ import { foldVietnamese } from '../../../domain/text.ts';
 import { childPath, pathLabel } from '../../../domain/tree.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { hashPassword } from '../../platform/password.ts';
+import { createDemoMeetings } from './demo-meetings.ts';
 import {
   addDaysIso,
   addYearsIso,
@@ -1320,6 +1321,7 @@ export async function createDemoData(db: Database, opts: DemoOptions): Promise<D
       ]);
     }
     await roles.flush();
+    await createDemoMeetings(tx, { today, seed: opts.seed, provinceId });
     return { members: demo.total, accounts: account.count };
   });
 
