@@ -223,7 +223,7 @@ describe('createDemoMeetings', () => {
     ).toBe(0);
   });
 
-  it('gives the demo cell secretary an upcoming, notified meeting with agenda and roll', async () => {
+  it('gives the demo cell secretary an upcoming meeting, prepared with agenda and roll, notice not yet sent', async () => {
     const [m] = await db.query<{
       id: string;
       status: string;
@@ -242,11 +242,11 @@ describe('createDemoMeetings', () => {
       [today],
     );
     expect(m).toBeDefined();
-    expect(m!.status).toBe('notified');
+    expect(m!.status).toBe('planned');
     expect(m!.planned_date).toBe('2026-12-03');
     expect(m!.chair_member_id).toBe(m!.secretary);
     expect(m!.notice_content).toContain('thông báo triệu tập');
-    expect(m!.notice_published_at).not.toBeNull();
+    expect(m!.notice_published_at).toBeNull();
     expect(m!.preparer_member_id).not.toBeNull();
     expect(
       await count('SELECT count(*)::int AS n FROM meeting_agenda_item WHERE meeting_id = $1', [m!.id]),

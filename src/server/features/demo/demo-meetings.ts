@@ -1444,7 +1444,7 @@ export async function createDemoMeetings(
       ]);
     }
 
-    // The demo secretary's next meeting, notified and waiting.
+    // The demo secretary's next meeting: prepared, its notice drafted but not yet sent (the secretary sends it).
     if (isDemoCell && covers(cell.from, cell.to, upcoming.planned)) {
       const date = upcoming.planned;
       const roll = rosterOn(date);
@@ -1460,6 +1460,7 @@ export async function createDemoMeetings(
       for (const r of roll) {
         let rsvp: string | null = null;
         let rsvpReason: string | null = null;
+        // Some members already answered when the secretary phoned round; the written notice is not out yet.
         if (!r.exempt && !accountMembers.has(r.memberId)) {
           const x = crng.next();
           if (r.awayTemporarily || x < 0.08) {
@@ -1494,7 +1495,7 @@ export async function createDemoMeetings(
         upcoming.movedReason,
         plannedTime,
         location,
-        'notified',
+        'planned',
         upcoming.rule.id,
         upcoming.rule.version,
         null,
@@ -1504,7 +1505,7 @@ export async function createDemoMeetings(
         preparatory,
         `Chi ủy họp chuẩn bị: thống nhất nội dung sinh hoạt tháng ${monthShort(upcoming.month)}, dự thảo nghị quyết tháng ${monthShort(taskMonth)}; phân công đồng chí ${nameOf(officers.preparer)} chuẩn bị báo cáo.`,
         noticeContent(cell.name, 'regular', date, plannedTime, location, upcoming.month, null),
-        noticeAt,
+        null,
         `Dự thảo nghị quyết lãnh đạo thực hiện nhiệm vụ tháng ${monthShort(taskMonth)}: 1. Đánh giá kết quả tháng trước; 2. Nhiệm vụ trọng tâm; 3. Tổ chức thực hiện.`,
         null,
         null,

@@ -18,7 +18,7 @@ import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import * as orgRepo from '../organizations/organizations.repository.ts';
 import { ruleSetResolver } from '../rule-sets/rule-sets.service.ts';
-import { iso } from './meeting-access.ts';
+import { iso, ruleSetOf } from './meeting-access.ts';
 import { insertMeeting } from './meetings.service.ts';
 
 interface Meta {
@@ -60,9 +60,9 @@ const factSelect = `SELECT m.id, m.organization_id, m.kind, m.status, m.for_mont
   m.adopted_at, m.combined_with_other, d.number AS decision_number
   FROM meeting m LEFT JOIN decision d ON d.meeting_id = m.id`;
 
-function factsOf(r: MeetingFactRow, ruleSetFor: (date: string) => RuleSet | null): MeetingFacts | null {
-  const ruleSet = ruleSetFor(r.planned_date);
-  if (!ruleSet) return null;
+/** A meeting is judged by the rule set it recorded when it was planned (the rule then in force). */
+function factsOf(r: MeetingFactRow): MeetingFacts {
+  const ruleSet = ruleSetOf(r);
   return {
     id: r.id,
     kind: r.kind,
@@ -90,7 +90,7 @@ function yearFindings(rows: MeetingFactRow[], year: number, ruleSetFor: (d: stri
     if (mm > 12) return [];
   }
   if (from > lastMonth) return [];
-  const facts = rows.map((r) => factsOf(r, ruleSetFor)).filter((f): f is MeetingFacts => f !== null);
+  const facts = rows.map(factsOf);
   return complianceFindings({
     meetings: facts,
     from,
