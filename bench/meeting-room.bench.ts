@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { todayIso } from '../src/domain/dates.ts';
 import { createApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/platform/config.ts';
 import { openPglite } from '../src/server/platform/db.ts';
@@ -52,10 +53,14 @@ const call = async (cookie: string, path: string, json?: unknown) => {
   return res.json();
 };
 
+// Meetings start only on their day: hold them today.
+const today = todayIso();
+const reason = 'Trường hợp đặc biệt';
 const { id } = await call(secCookie, `/api/organizations/${cell.id}/meetings`, {
   kind: 'regular',
-  forMonth: '2026-12',
-  plannedDate: '2026-12-03',
+  forMonth: today.slice(0, 7),
+  plannedDate: today,
+  dateReason: reason,
 });
 await call(secCookie, `/api/meetings/${id}/start`, {});
 const { checkinCode } = await call(secCookie, `/api/meetings/${id}`);
@@ -124,10 +129,27 @@ console.log(`every screen up to date ${(allUpdated - lastCheckIn).toFixed(0)} ms
 
 // Sequential check-ins (no queueing behind each other): the per-request cost.
 await call(secCookie, `/api/meetings/${id}/end`, {});
+// Documents of the held meeting through the API (facts read from the database, then rendered).
+for (const file of ['minutes.docx', 'minutes.pdf', 'attendance.docx', 'attendance.pdf']) {
+  const times: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const s = performance.now();
+    const res = await fetch(`${base}/api/meetings/${id}/documents/${file}`, {
+      headers: { cookie: secCookie },
+    });
+    if (!res.ok) throw new Error(`${file}: ${res.status}`);
+    await res.arrayBuffer();
+    times.push(performance.now() - s);
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `GET ${file.padEnd(16)} p50 ${times[5]!.toFixed(0)} ms, max ${times[9]!.toFixed(0)} ms (${target} on the roll)`,
+  );
+}
 const { id: id2 } = await call(secCookie, `/api/organizations/${cell.id}/meetings`, {
   kind: 'thematic',
-  forMonth: '2026-12',
-  plannedDate: '2026-12-10',
+  forMonth: today.slice(0, 7),
+  plannedDate: today,
 });
 await call(secCookie, `/api/meetings/${id2}/start`, {});
 const code2 = (await call(secCookie, `/api/meetings/${id2}`)).checkinCode;

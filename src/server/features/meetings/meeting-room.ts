@@ -503,7 +503,7 @@ export function subscriberCount(meetingId: string): number {
 }
 
 /** Tells every open screen of the meeting that it changed (after the change is committed). */
-export function publishChange(db: Database, meetingId: string, delayMs = 150) {
+export function publishChange(db: Database, meetingId: string, delayMs = 300) {
   const ch = channels.get(meetingId);
   if (!ch || ch.listeners.size === 0 || ch.timer) return;
   ch.timer = setTimeout(() => {
