@@ -158,6 +158,59 @@ describe('the meeting cycle', () => {
     expect((await outsider(`/api/meetings/${meetingId}`)).status).toBe(404);
   });
 
+  it('keeps material versions and read receipts; refuses other file types', async () => {
+    const upload = (name: string, type: string, materialId?: string) => {
+      const form = new FormData();
+      form.set('file', new File([new TextEncoder().encode(`%PDF-1.4 ${name}`)], name, { type }));
+      form.set('title', 'Dự thảo nghị quyết');
+      if (materialId) form.set('materialId', materialId);
+      return sec(`/api/meetings/${meetingId}/materials`, { method: 'POST', body: form });
+    };
+    const first = await ok(upload('du-thao.pdf', 'application/pdf'));
+    await ok(upload('du-thao-v2.pdf', 'application/pdf', first.materialId));
+    const bad = await json(upload('virus.exe', 'application/x-msdownload'));
+    expect(bad.status).toBe(415);
+    const member = reqOf.get(full[1]!.id)!;
+    const seen = await ok(member(`/api/meetings/${meetingId}`));
+    expect(seen.materials).toHaveLength(1);
+    expect(seen.materials[0].versions.map((v: any) => v.version)).toEqual([2, 1]);
+    expect(seen.materials[0].readByMe).toBe(false);
+    const file = await member(`/api/material-versions/${seen.materials[0].versions[0].id}/download`);
+    expect(await file.text()).toContain('du-thao-v2.pdf');
+    const after = await ok(member(`/api/meetings/${meetingId}`));
+    expect(after.materials[0]).toMatchObject({ readByMe: true, readCount: 1 });
+    expect(
+      (await outsider(`/api/material-versions/${seen.materials[0].versions[0].id}/download`)).status,
+    ).toBe(404);
+  });
+
+  it('streams the room to open screens and pushes a new state after a change', async () => {
+    const member = reqOf.get(full[2]!.id)!;
+    const res = await member(`/api/meetings/${meetingId}/events`);
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    const nextRoom = async () => {
+      let buffer = '';
+      for (;;) {
+        const { value } = await reader.read();
+        buffer += value;
+        const m = /event: room\ndata: (.*)\n\n/.exec(buffer);
+        if (m) return JSON.parse(m[1]!);
+      }
+    };
+    const initial = await nextRoom();
+    expect(initial.id).toBe(meetingId);
+    await ok(
+      sec(`/api/meetings/${meetingId}/guests`, {
+        json: { name: 'Đồng chí Phó Bí thư Đảng ủy xã', title: 'Khách mời' },
+      }),
+    );
+    const pushed = await nextRoom();
+    expect(pushed.guests.map((g: any) => g.name)).toContain('Đồng chí Phó Bí thư Đảng ủy xã');
+    await reader.cancel();
+    expect((await outsider(`/api/meetings/${meetingId}/events`)).status).toBe(404);
+  });
+
   it('an absence request needs a reason', async () => {
     const m = reqOf.get(full[4]!.id)!;
     const bad = await json(
