@@ -197,6 +197,8 @@ export const planEn: PlanMessages = {
     report: 'Report progress',
     reportTitle: 'Report progress: {{title}}',
     reportNote: 'Report',
+    reportFile: 'Attachment',
+    reportFileHint: 'PDF, Word or an image, up to 20 MB',
     reportSent: 'Progress reported',
     review: 'Review',
     reviewTitle: 'Review task: {{title}}',

@@ -195,6 +195,8 @@ export const planVi = {
     report: 'Báo cáo tiến độ',
     reportTitle: 'Báo cáo tiến độ: {{title}}',
     reportNote: 'Nội dung báo cáo',
+    reportFile: 'Tệp đính kèm',
+    reportFileHint: 'PDF, Word hoặc ảnh, tối đa 20 MB',
     reportSent: 'Đã gửi báo cáo tiến độ',
     review: 'Đánh giá',
     reviewTitle: 'Đánh giá nhiệm vụ: {{title}}',

@@ -122,6 +122,23 @@ export function ruleSetLabel(r: RuleSet) {
   return documentLabel(r.document);
 }
 
+const attachmentTypes = new Set([
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/msword',
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+]);
+
+/** Materials and report files: PDF, Word or an image, at most 20 MB. */
+export function checkAttachment(type: string, size: number) {
+  if (!attachmentTypes.has(type)) {
+    throw new AppError('unsupported_file', 'Chỉ nhận tệp PDF, Word (DOCX, DOC) hoặc ảnh (PNG, JPEG, WEBP)');
+  }
+  if (size > 20 * 1024 * 1024) throw new AppError('payload_too_large', 'Tệp quá 20 MB');
+}
+
 export const iso = (v: Date | string | null | undefined): string | null =>
   v == null ? null : v instanceof Date ? v.toISOString() : new Date(v).toISOString();
 

@@ -792,6 +792,70 @@ export const meetingRoutes: OpenAPIHono<AppEnv> = createRouter()
       ),
   )
   .openapi(
+    createRoute({
+      method: 'post',
+      path: '/tasks/{id}/reports/upload',
+      tags: ['tasks'],
+      summary: 'Report progress with an attached file (PDF, Word, image)',
+      request: {
+        params: idParams,
+        body: {
+          content: {
+            'multipart/form-data': {
+              schema: z.object({ note: z.string(), progress: z.string().optional(), file: z.any() }),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: {
+        200: jsonResponseOf(createdResponse),
+        ...writeErrors,
+        415: errorResponseOf('Unsupported file'),
+      },
+    }),
+    async (ctx) => {
+      const form = await ctx.req.parseBody();
+      const parsed = c.taskReportBody.safeParse({
+        note: typeof form.note === 'string' ? form.note : '',
+        progress:
+          typeof form.progress === 'string' && form.progress !== '' ? Number(form.progress) : undefined,
+      });
+      if (!parsed.success) {
+        throw new AppError(
+          'validation_failed',
+          'Dữ liệu không hợp lệ',
+          parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        );
+      }
+      const file = form.file instanceof File && form.file.size > 0 ? form.file : null;
+      return ctx.json(
+        await tasks.reportTask(
+          ctx.get('db'),
+          requireActor(ctx),
+          ctx.req.valid('param').id,
+          parsed.data,
+          file
+            ? { name: file.name, type: file.type, content: new Uint8Array(await file.arrayBuffer()) }
+            : null,
+        ),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/task-reports/{id}/file',
+      tags: ['tasks'],
+      summary: 'The file attached to a progress report',
+      request: { params: idParams },
+      responses: { 200: { description: 'The file' }, ...commonErrors },
+    }),
+    async (ctx) =>
+      fileResponse(await tasks.reportFile(ctx.get('db'), requireActor(ctx), ctx.req.valid('param').id)),
+  )
+  .openapi(
     write(
       'post',
       '/tasks/{id}/review',

@@ -51,6 +51,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import * as orgRepo from '../organizations/organizations.repository.ts';
 import { ruleSetResolver } from '../rule-sets/rule-sets.service.ts';
 import {
+  checkAttachment,
   iso,
   type MeetingAccess,
   type MeetingRow,
@@ -1183,15 +1184,6 @@ export async function addAddendum(
   );
 }
 
-const allowedMaterialTypes: Record<string, string> = {
-  'application/pdf': 'pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-  'application/msword': 'doc',
-  'image/png': 'png',
-  'image/jpeg': 'jpg',
-  'image/webp': 'webp',
-};
-
 export async function uploadMaterial(
   db: Database,
   actor: Actor,
@@ -1199,10 +1191,7 @@ export async function uploadMaterial(
   input: { file: File; title: string | null; materialId: string | null },
 ) {
   const type = input.file.type || '';
-  if (!allowedMaterialTypes[type]) {
-    throw new AppError('unsupported_file', 'Chỉ nhận tài liệu PDF, DOCX hoặc ảnh (PNG, JPEG, WEBP)');
-  }
-  if (input.file.size > 20 * 1024 * 1024) throw new AppError('payload_too_large', 'Tài liệu quá 20 MB');
+  checkAttachment(type, input.file.size);
   const content = Buffer.from(await input.file.arrayBuffer());
   return mutate(db, actor, meetingId, async (tx, m, access) => {
     requireManage(access);

@@ -428,6 +428,25 @@ describe('the meeting cycle', () => {
         json: { note: 'Đã huy động 20 hộ tham gia', progress: 100 },
       }),
     );
+    const form = new FormData();
+    form.set('note', 'Ảnh buổi ra quân');
+    form.set('progress', '100');
+    form.set(
+      'file',
+      new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'ra-quan.png', { type: 'image/png' }),
+    );
+    const withFile = await ok(
+      assignee(`/api/tasks/${task.id}/reports/upload`, { method: 'POST', body: form }),
+    );
+    const badForm = new FormData();
+    badForm.set('note', 'x');
+    badForm.set('file', new File(['x'], 'a.exe', { type: 'application/x-msdownload' }));
+    expect(
+      (await assignee(`/api/tasks/${task.id}/reports/upload`, { method: 'POST', body: badForm })).status,
+    ).toBe(415);
+    const photo = await sec(`/api/task-reports/${withFile.id}/file`);
+    expect(photo.headers.get('content-type')).toBe('image/png');
+    expect((await outsider(`/api/task-reports/${withFile.id}/file`)).status).toBe(404);
     // The assignee cannot judge their own task.
     expect((await assignee(`/api/tasks/${task.id}/review`, { json: { status: 'done' } })).status).toBe(403);
     await ok(sec(`/api/tasks/${task.id}/review`, { json: { status: 'done', resultNote: 'Hoàn thành' } }));

@@ -9,7 +9,7 @@ import { type Actor, can, isManagingScope, visibilityPatterns } from '../../../d
 import { pathLabel } from '../../../domain/tree.ts';
 import type { Database } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { iso } from './meeting-access.ts';
+import { checkAttachment, iso } from './meeting-access.ts';
 import { publishChange, type TaskDbRow, taskSelect, taskViews } from './meeting-room.ts';
 
 type TaskRow = TaskDbRow & { org_path: string; created_by: string | null };
@@ -101,17 +101,42 @@ export async function reportTask(
   actor: Actor,
   id: string,
   input: z.infer<typeof taskReportBody>,
+  file?: { name: string; type: string; content: Uint8Array } | null,
 ) {
   const { t, flags } = await taskFor(db, actor, id);
   if (t.status !== 'open')
     throw new AppError('invalid_state', 'Nhiệm vụ đã được đánh giá, không báo cáo thêm');
   if (!flags.canReport) throw new AppError('forbidden', 'Chỉ người được giao nhiệm vụ được báo cáo tiến độ');
+  if (file) checkAttachment(file.type, file.content.length);
   const [row] = await db.query<{ id: string }>(
-    `INSERT INTO task_report (task_id, member_id, note, progress) VALUES ($1,$2,$3,$4) RETURNING id`,
-    [id, actor.memberId, input.note, input.progress ?? null],
+    `INSERT INTO task_report (task_id, member_id, note, progress, file_name, mime_type, content)
+     VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
+    [
+      id,
+      actor.memberId,
+      input.note,
+      input.progress ?? null,
+      file?.name ?? null,
+      file?.type ?? null,
+      file?.content ?? null,
+    ],
   );
   if (t.meeting_id) publishChange(db, t.meeting_id);
   return { id: row!.id };
+}
+
+/** A report's attached file, for whoever may see the task. */
+export async function reportFile(db: Database, actor: Actor, reportId: string) {
+  const [r] = await db.query<{
+    task_id: string;
+    file_name: string | null;
+    mime_type: string | null;
+    content: Uint8Array | null;
+  }>('SELECT task_id, file_name, mime_type, content FROM task_report WHERE id = $1', [reportId]);
+  if (!r) throw notFound('Không tìm thấy báo cáo');
+  await taskFor(db, actor, r.task_id);
+  if (!r.content || !r.file_name) throw notFound('Báo cáo không có tệp đính kèm');
+  return { fileName: r.file_name, mimeType: r.mime_type ?? 'application/octet-stream', content: r.content };
 }
 
 /** The result of a task, judged by the cell's leaders (normally in the next meeting's review). */

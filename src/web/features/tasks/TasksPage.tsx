@@ -4,6 +4,7 @@ import {
   Alert,
   Box,
   Card,
+  FileInput,
   Group,
   NumberInput,
   Progress,
@@ -116,7 +117,12 @@ function TaskCard({ task, onDialog }: { task: Task; onDialog: (d: Dialog) => voi
                   {r.progress !== null
                     ? `, ${t('taskInbox.progressValue', { value: r.progress })}`
                     : ''}): {r.note}
-                  {r.fileName ? ` · ${r.fileName}` : ''}
+                  {r.fileName ? (
+                    <>
+                      {' · '}
+                      <a href={`/api/task-reports/${r.id}/file`}>{r.fileName}</a>
+                    </>
+                  ) : null}
                 </Text>
               ))}
             </Stack>
@@ -206,11 +212,20 @@ function ReportForm({ task, onClose }: { task: Task; onClose: () => void }) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
   const [progress, setProgress] = useState<number | string>('');
+  const [file, setFile] = useState<File | null>(null);
   const { errors, mutation } = useTaskWrite<ReportBody>(
-    (body) => api.post(`/tasks/${task.id}/reports`, body),
+    (body) => {
+      if (!file) return api.post(`/tasks/${task.id}/reports`, body);
+      // With a file: the same fields as a multipart form.
+      const form = new FormData();
+      form.set('note', body.note);
+      if (body.progress !== undefined) form.set('progress', String(body.progress));
+      form.set('file', file);
+      return api.upload(`/tasks/${task.id}/reports/upload`, form);
+    },
     t('taskInbox.reportSent'),
     onClose,
-    ['note', 'progress'],
+    ['note', 'progress', 'file'],
   );
   const submit = () => {
     const body: ReportBody = { note, progress: typeof progress === 'number' ? progress : undefined };
@@ -249,6 +264,15 @@ function ReportForm({ task, onClose }: { task: Task; onClose: () => void }) {
         onChange={setProgress}
         error={errors.fieldErrors.progress}
         maw={200}
+      />
+      <FileInput
+        label={t('taskInbox.reportFile')}
+        description={t('taskInbox.reportFileHint')}
+        accept="application/pdf,.pdf,.docx,.doc,image/png,image/jpeg,image/webp"
+        clearable
+        value={file}
+        onChange={setFile}
+        error={errors.fieldErrors.file}
       />
     </Frame>
   );
