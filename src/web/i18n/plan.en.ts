@@ -4,6 +4,11 @@ import type { PlanMessages } from './plan.vi.ts';
 export const planEn: PlanMessages = {
   plan: {
     title: 'Cell meetings',
+    books: 'Minutes and resolutions books {{year}}',
+    booksHint:
+      'Each book is one document of every meeting whose minutes were adopted that year, in date order.',
+    minutesBook: 'Minutes book',
+    decisionsBook: 'Resolutions book',
     titleOf: 'Meetings: {{name}}',
     open: 'Cell meetings',
     year: 'Year',

@@ -2,6 +2,10 @@
 export const planVi = {
   plan: {
     title: 'Sinh hoạt chi bộ',
+    books: 'Sổ biên bản và sổ nghị quyết năm {{year}}',
+    booksHint: 'Mỗi sổ là một văn bản gồm mọi cuộc họp đã thông qua biên bản trong năm, theo thứ tự ngày.',
+    minutesBook: 'Sổ biên bản sinh hoạt chi bộ',
+    decisionsBook: 'Sổ nghị quyết',
     titleOf: 'Sinh hoạt: {{name}}',
     open: 'Sinh hoạt chi bộ',
     year: 'Năm',

@@ -1,7 +1,7 @@
 // The year's meeting plan of an organisation (/organizations/$id/meetings?year=): the twelve months with their
 // planned days and meetings, compliance findings, thematic topics, the annual work programme, the governing rule
 // set, and above the cells the compliance of every cell in the subtree.
-import { Group, NativeSelect, Stack } from '@mantine/core';
+import { Anchor, Card, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -97,6 +97,7 @@ function PlanView({ plan }: { plan: YearPlan }) {
       ) : (
         <TopicsSection organizationId={id} year={plan.year} topics={topics.data} />
       )}
+      {aboveCells ? null : <Books organizationId={id} year={plan.year} />}
       <WorkProgramme organizationId={id} year={plan.year} canEdit={plan.canManage} />
       <RuleSetSection
         organizationId={id}
@@ -105,6 +106,32 @@ function PlanView({ plan }: { plan: YearPlan }) {
         canAssign={canAssign}
       />
     </Page>
+  );
+}
+
+/** The year's minutes book and resolutions book, each one document of every adopted meeting. */
+function Books({ organizationId, year }: { organizationId: string; year: number }) {
+  const { t } = useTranslation();
+  const link = (file: string) => `/api/organizations/${organizationId}/books/${year}/${file}`;
+  return (
+    <Card withBorder mb="md" component="section" aria-label={t('plan.books', { year })}>
+      <Title order={2} size="h4" mb="xs">
+        {t('plan.books', { year })}
+      </Title>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t('plan.booksHint')}
+      </Text>
+      <Group gap="md">
+        <Text size="sm">{t('plan.minutesBook')}:</Text>
+        <Anchor href={link('minutes.docx')}>DOCX</Anchor>
+        <Anchor href={link('minutes.pdf')}>PDF</Anchor>
+      </Group>
+      <Group gap="md">
+        <Text size="sm">{t('plan.decisionsBook')}:</Text>
+        <Anchor href={link('decisions.docx')}>DOCX</Anchor>
+        <Anchor href={link('decisions.pdf')}>PDF</Anchor>
+      </Group>
+    </Card>
   );
 }
 
