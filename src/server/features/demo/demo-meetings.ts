@@ -1191,9 +1191,18 @@ export async function createDemoMeetings(
         const hi = addDays(next, -2) > lo ? addDays(next, -2) : addDays(lo, 10);
         const present = held.presentIds;
         const groups = cell.groups.filter((g) => covers(g.from, g.to, date));
+        // In the demo cell the last month's first task goes to a member who can sign in (not the secretary),
+        // so the demo member has an open task to report on.
+        let demoAssignee =
+          isDemoCell && month === lastMonth
+            ? roll
+                .map((r) => r.memberId)
+                .find((id) => accountMembers.has(id) && id !== secretaryRow?.member_id)
+            : undefined;
         for (const [title, expected] of taskTitles) {
-          const toGroup = groups.length > 0 && crng.chance(0.35);
-          const assignee = toGroup ? null : crng.pick(present);
+          const toGroup = !demoAssignee && groups.length > 0 && crng.chance(0.35);
+          const assignee = toGroup ? null : (demoAssignee ?? crng.pick(present));
+          demoAssignee = undefined;
           // The last month's tasks are still open: about a third already overdue.
           const [dlo, dhi] =
             month === lastMonth && lo < today && today < hi
@@ -1410,6 +1419,26 @@ export async function createDemoMeetings(
           status,
           status === 'returned' ? crng.pick(returnComments) : null,
           reviewed && vnDay(reviewedAt) < today ? reviewedAt : reviewed ? createdAt : null,
+          createdAt,
+        ]);
+      }
+      // Next year's first-quarter topic, sent up in November for the committee to review (always for the
+      // demo cell, so the commune secretary has one waiting).
+      if (isDemoCell || crng.next() < 0.5) {
+        const title = drawTopicTitle();
+        const createdAt = vnAt(addDays(today, -crng.int(1, 10)), 9 * 60);
+        t.topic.add([
+          crng.uuid(),
+          provinceId,
+          cell.id,
+          year + 1,
+          1,
+          title,
+          `Đồng chí ${nameOf(st.histSecretary ?? cell.secretaries[0]?.memberId ?? null) || 'Bí thư chi bộ'}`,
+          `Đề cương chuyên đề "${title}" (dự thảo).`,
+          'submitted',
+          null,
+          null,
           createdAt,
         ]);
       }
