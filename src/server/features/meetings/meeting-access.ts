@@ -1,7 +1,12 @@
 // Loading a meeting with its organisation, and who may do what with it: shared by every meeting service.
 import { documentLabel } from '../../../domain/meeting-rules.ts';
 import { builtInRuleSets, type RuleSet } from '../../../domain/meeting-rules.ts';
-import { type MeetingAction, meetingActionProblem, type MeetingStatus } from '../../../domain/meetings.ts';
+import {
+  type MeetingAction,
+  meetingActionProblem,
+  type MeetingKind,
+  type MeetingStatus,
+} from '../../../domain/meetings.ts';
 import { type Actor, can } from '../../../domain/permissions.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -152,4 +157,35 @@ export function vnTime(v: Date | string | null): string | null {
 /** The ISO date in Vietnam time of a timestamp. */
 export function vnDate(v: Date | string): string {
   return new Date(new Date(v).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** A meeting as lists show it (the year plan, the member's meetings). */
+export function meetingListItemOf(r: {
+  id: string;
+  kind: string;
+  for_month: string;
+  planned_date: string;
+  planned_time: string;
+  date_reason: string | null;
+  location: string;
+  status: MeetingStatus;
+  rule_set_id: string;
+  started_at: Date | null;
+  ended_at: Date | null;
+  decision_number: string | null;
+}) {
+  return {
+    id: r.id,
+    kind: r.kind as MeetingKind,
+    forMonth: r.for_month,
+    plannedDate: r.planned_date,
+    plannedTime: r.planned_time,
+    dateReason: r.date_reason,
+    location: r.location,
+    status: r.status,
+    ruleSetId: r.rule_set_id,
+    startedAt: iso(r.started_at),
+    endedAt: iso(r.ended_at),
+    decisionNumber: r.decision_number,
+  };
 }

@@ -18,7 +18,7 @@ import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import * as orgRepo from '../organizations/organizations.repository.ts';
 import { ruleSetResolver } from '../rule-sets/rule-sets.service.ts';
-import { iso, ruleSetOf } from './meeting-access.ts';
+import { iso, meetingListItemOf, ruleSetOf } from './meeting-access.ts';
 import { insertMeeting } from './meetings.service.ts';
 
 interface Meta {
@@ -145,20 +145,7 @@ export async function yearView(db: Database, actor: Actor, organizationId: strin
       ? { id: current.id, title: current.title, document: documentLabel(current.document) }
       : null,
     calendar,
-    meetings: rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      forMonth: r.for_month,
-      plannedDate: r.planned_date,
-      plannedTime: r.planned_time,
-      dateReason: r.date_reason,
-      location: r.location,
-      status: r.status,
-      ruleSetId: r.rule_set_id,
-      startedAt: iso(r.started_at),
-      endedAt: iso(r.ended_at),
-      decisionNumber: r.decision_number,
-    })),
+    meetings: rows.map(meetingListItemOf),
     // Monthly cell-meeting rules judge cells; a committee's own compliance is that of the cells below it.
     findings: ['cell', 'grassroots_cell'].includes(node.kind) ? yearFindings(rows, year, resolve) : [],
     canManage: can(actor, 'meeting.manage', resource),

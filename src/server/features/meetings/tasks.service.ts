@@ -9,7 +9,7 @@ import { type Actor, can, isManagingScope, visibilityPatterns } from '../../../d
 import { pathLabel } from '../../../domain/tree.ts';
 import type { Database } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { checkAttachment, iso } from './meeting-access.ts';
+import { checkAttachment, iso, meetingListItemOf } from './meeting-access.ts';
 import { publishChange, type TaskDbRow, taskSelect, taskViews } from './meeting-room.ts';
 
 type TaskRow = TaskDbRow & { org_path: string; created_by: string | null };
@@ -231,21 +231,7 @@ export async function myMeetings(db: Database, actor: Actor, origin: string) {
       ORDER BY m.planned_date`,
     [actor.memberId, today],
   );
-  const item = (r: (typeof rows)[number]) => ({
-    id: r.id,
-    kind: r.kind,
-    forMonth: r.for_month,
-    plannedDate: r.planned_date,
-    plannedTime: r.planned_time,
-    dateReason: r.date_reason,
-    location: r.location,
-    status: r.status,
-    ruleSetId: r.rule_set_id,
-    startedAt: iso(r.started_at),
-    endedAt: iso(r.ended_at),
-    decisionNumber: r.decision_number,
-    organizationName: r.org_name,
-  });
+  const item = (r: (typeof rows)[number]) => ({ ...meetingListItemOf(r), organizationName: r.org_name });
   const token = await calendarToken(db, actor.accountId);
   return {
     upcoming: rows
