@@ -196,6 +196,8 @@ export const meetingsEn: Shape = {
     addTask: 'Assign a task',
     taskTitle: 'Task',
     taskAssigneeLabel: 'Assignee',
+    taskAssigneeMembers: 'Members',
+    taskAssigneeGroups: 'Party groups',
     taskDeadlineLabel: 'Deadline',
     taskExpectedLabel: 'Expected result',
     taskSaved: 'Task assigned',

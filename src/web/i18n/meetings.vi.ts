@@ -192,6 +192,8 @@ export const meetingsVi = {
     addTask: 'Giao nhiệm vụ',
     taskTitle: 'Nhiệm vụ',
     taskAssigneeLabel: 'Người thực hiện',
+    taskAssigneeMembers: 'Đảng viên',
+    taskAssigneeGroups: 'Tổ đảng',
     taskDeadlineLabel: 'Thời hạn',
     taskExpectedLabel: 'Kết quả cần đạt',
     taskSaved: 'Đã giao nhiệm vụ',

@@ -1,12 +1,14 @@
 // Tasks given by the meeting (title, assignee, deadline, expected result), and the review of last month's
 // resolution: each task due marked achieved or not, with the share achieved.
 import { Button, Group, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { createdResponse } from '../../../contracts/common.ts';
 import { createTaskBody } from '../../../contracts/meetings.ts';
 import { api } from '../../api/client.ts';
+import { organizationQuery } from '../../api/queries.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useFormErrors } from '../../components/forms.ts';
@@ -81,7 +83,30 @@ function TaskForm({ detail, onClose }: { detail: MeetingDetail; onClose: () => v
   const [assignee, setAssignee] = useState<string | null>(null);
   const [deadline, setDeadline] = useState('');
   const [expected, setExpected] = useState('');
-  const errors = useFormErrors(['title', 'assigneeMemberId', 'deadline', 'expectedResult']);
+  const errors = useFormErrors([
+    'title',
+    'assigneeMemberId',
+    'assigneeGroupId',
+    'deadline',
+    'expectedResult',
+  ]);
+  // A task goes to a member on the roll or to one of the cell's party groups (value 'group:<id>').
+  const org = useQuery(organizationQuery(detail.organization.id));
+  const groups = (org.data?.children ?? []).filter((c) => c.kind === 'party_group' && c.validTo === null);
+  const assigneeOptions = [
+    {
+      group: t('meetingRoom.taskAssigneeMembers'),
+      items: detail.attendance.map((r) => ({ value: r.memberId, label: r.name })),
+    },
+    ...(groups.length
+      ? [
+          {
+            group: t('meetingRoom.taskAssigneeGroups'),
+            items: groups.map((g) => ({ value: `group:${g.id}`, label: g.name })),
+          },
+        ]
+      : []),
+  ];
   const save = useMeetingWrite(
     detail.id,
     (body: z.input<typeof createTaskBody>) => api.post(`/meetings/${detail.id}/tasks`, body, createdResponse),
@@ -96,7 +121,8 @@ function TaskForm({ detail, onClose }: { detail: MeetingDetail; onClose: () => v
           e.preventDefault();
           const parsed = createTaskBody.safeParse({
             title,
-            assigneeMemberId: assignee ?? undefined,
+            assigneeMemberId: assignee && !assignee.startsWith('group:') ? assignee : undefined,
+            assigneeGroupId: assignee?.startsWith('group:') ? assignee.slice(6) : undefined,
             deadline: deadline || undefined,
             expectedResult: expected.trim() || undefined,
           });
@@ -114,13 +140,13 @@ function TaskForm({ detail, onClose }: { detail: MeetingDetail; onClose: () => v
           />
           <Select
             label={t('meetingRoom.taskAssigneeLabel')}
-            data={detail.attendance.map((r) => ({ value: r.memberId, label: r.name }))}
+            data={assigneeOptions}
             value={assignee}
             onChange={setAssignee}
             searchable
             required
             nothingFoundMessage={t('memberSelect.none')}
-            error={errors.fieldErrors.assigneeMemberId}
+            error={errors.fieldErrors.assigneeMemberId ?? errors.fieldErrors.assigneeGroupId}
           />
           <DateField
             label={t('meetingRoom.taskDeadlineLabel')}
