@@ -9,6 +9,7 @@ import { healthResponse } from '../contracts/auth.ts';
 import { authRoutes, sessionMiddleware } from './features/auth/auth.routes.ts';
 import { meetingRoutes } from './features/meetings/meetings.routes.ts';
 import { memberRoutes } from './features/members/members.routes.ts';
+import { scoringRoutes } from './features/scoring/scoring.routes.ts';
 import { organizationRoutes } from './features/organizations/organizations.routes.ts';
 import { ruleSetRoutes } from './features/rule-sets/rule-sets.routes.ts';
 import { rosterImportRoutes } from './features/roster-import/roster-import.routes.ts';
@@ -68,6 +69,7 @@ export function createApp(db: Database, config: Config) {
   api.route('/', organizationRoutes);
   api.route('/', ruleSetRoutes);
   api.route('/', meetingRoutes);
+  api.route('/', scoringRoutes);
   // Before memberRoutes: /members/export.xlsx must not be taken for /members/{id}.
   api.route('/', rosterImportRoutes);
   api.route('/', memberRoutes);

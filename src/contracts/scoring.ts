@@ -1,0 +1,164 @@
+// Contracts of meeting-quality scoring: frameworks, scorecards side by side, ratings over time and inflation.
+import { z } from 'zod';
+import { isoDate, uuid } from './common.ts';
+
+export const scorerKind = z.enum(['self', 'follower', 'supervision']);
+export const rating = z.enum(['good', 'fair', 'average', 'poor']);
+
+export const frameworkView = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  title: z.string(),
+  document: z.string().nullable(),
+  note: z.string().nullable(),
+  total: z.number(),
+  groups: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      max: z.number(),
+      criteria: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          max: z.number(),
+          type: z.string(),
+          options: z.array(z.object({ points: z.number(), label: z.string() })),
+          automatic: z.boolean(),
+          appliesWhen: z.string().nullable(),
+          bonus: z.boolean(),
+        }),
+      ),
+    }),
+  ),
+  mandatoryFullMarks: z.array(z.string()),
+});
+
+export const scoredCriterion = z.object({
+  id: z.string(),
+  points: z.number().nullable(),
+  auto: z.object({ points: z.number(), evidence: z.string() }).nullable(),
+  applicable: z.boolean(),
+  overridden: z.boolean(),
+  overrideReason: z.string().nullable(),
+});
+
+export const scorecardView = z.object({
+  id: uuid,
+  kind: scorerKind,
+  scorer: z.string(),
+  status: z.enum(['draft', 'submitted']),
+  total: z.number(),
+  applicableMax: z.number(),
+  percent: z.number(),
+  rating: rating.nullable(),
+  ratingReason: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  criteria: z.array(scoredCriterion),
+  mine: z.boolean(),
+});
+
+export const meetingScores = z.object({
+  meetingId: uuid,
+  meetingStatus: z.string(),
+  framework: frameworkView,
+  /** the sheet pre-filled from the facts: every automatic criterion with its evidence */
+  automatic: z.array(z.object({ id: z.string(), points: z.number(), evidence: z.string() })),
+  scorecards: z.array(scorecardView),
+  canScore: z.array(scorerKind),
+  gap: z
+    .object({ self: z.number(), outside: z.number(), difference: z.number() })
+    .nullable()
+    .describe('percent points: the self-score minus the mean of submitted outside scores'),
+});
+
+export const saveScorecardBody = z.object({
+  entries: z.array(
+    z.object({
+      criterionId: z.string().min(1).max(100),
+      points: z.number().nullable(),
+      overrideReason: z.string().trim().max(1000).nullable().optional(),
+    }),
+  ),
+  submit: z.boolean().default(false),
+});
+
+export const ratingsQuery = z.object({
+  year: z.coerce.number().int().min(2015).max(2100).optional(),
+  margin: z.coerce.number().min(1).max(50).default(10),
+});
+
+export const ratingsOverview = z.object({
+  year: z.number().int(),
+  margin: z.number(),
+  months: z.array(z.string()),
+  cells: z.array(
+    z.object({
+      id: uuid,
+      name: z.string(),
+      months: z.array(
+        z.object({
+          month: z.string(),
+          meetingId: uuid.nullable(),
+          self: z.object({ percent: z.number(), rating: rating }).nullable(),
+          outside: z.object({ percent: z.number(), rating: rating, count: z.number().int() }).nullable(),
+        }),
+      ),
+      quarters: z.array(
+        z.object({ quarter: z.number().int(), percent: z.number().nullable(), rating: rating.nullable() }),
+      ),
+      year: z.object({ percent: z.number().nullable(), rating: rating.nullable() }),
+      weak: z.array(z.string()).describe('months closing a run of two months rated average or poor'),
+      inflated: z.boolean(),
+      inflatedMeetings: z.number().int(),
+      meanGap: z.number().nullable(),
+    }),
+  ),
+  distribution: z.array(
+    z.object({
+      month: z.string(),
+      good: z.number().int(),
+      fair: z.number().int(),
+      average: z.number().int(),
+      poor: z.number().int(),
+    }),
+  ),
+  gapByMonth: z.array(
+    z.object({ month: z.string(), meanGap: z.number().nullable(), pairs: z.number().int() }),
+  ),
+});
+
+export const assignFrameworkBody = z.object({
+  frameworkId: z.string().min(1).max(100),
+  effectiveFrom: isoDate,
+  documentRef: z.string().trim().max(200).optional(),
+});
+
+export const loadFrameworkBody = z.object({ definition: z.unknown() });
+
+export const frameworkList = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      version: z.number().int(),
+      title: z.string(),
+      document: z.string().nullable(),
+      effectiveFrom: isoDate,
+      scope: z.string(),
+      builtIn: z.boolean(),
+    }),
+  ),
+  governing: z.object({ id: z.string(), version: z.number().int(), title: z.string() }).nullable(),
+});
+
+export const rescoreBody = z.object({ year: z.number().int().min(2015).max(2100) });
+export const rescoreJob = z.object({
+  id: z.string(),
+  status: z.enum(['running', 'done', 'failed']),
+  total: z.number().int(),
+  done: z.number().int(),
+  changed: z.number().int(),
+  error: z.string().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});

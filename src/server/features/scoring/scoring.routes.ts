@@ -1,0 +1,195 @@
+// Routes of meeting-quality scoring: a meeting's scorecards, ratings of a subtree, frameworks and re-scoring.
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { createdResponse, uuid } from '../../../contracts/common.ts';
+import * as c from '../../../contracts/scoring.ts';
+import { todayIso } from '../../../domain/dates.ts';
+import {
+  type AppEnv,
+  commonErrors,
+  createRouter,
+  errorResponseOf,
+  jsonResponseOf,
+  requireActor,
+} from '../../platform/http.ts';
+import { rescoreJob, startRescore } from './rescore.ts';
+import * as service from './scoring.service.ts';
+
+const idParams = z.object({ id: uuid });
+const writeErrors = {
+  ...commonErrors,
+  403: errorResponseOf('Not allowed'),
+  409: errorResponseOf('Already submitted'),
+  422: errorResponseOf('Not allowed in the meeting’s current state'),
+};
+const json = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
+
+export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/meetings/{id}/scores',
+      tags: ['scoring'],
+      summary: 'The governing framework, the sheet pre-filled from facts, and every scorecard side by side',
+      request: { params: idParams },
+      responses: {
+        200: jsonResponseOf(c.meetingScores),
+        ...commonErrors,
+        422: errorResponseOf('No framework'),
+      },
+    }),
+    async (ctx) =>
+      ctx.json(await service.meetingScores(ctx.get('db'), requireActor(ctx), ctx.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/meetings/{id}/scores/{kind}',
+      tags: ['scoring'],
+      summary:
+        'Save or submit a scorecard (self, follower, supervision); overrides need a reason and are audited',
+      request: { params: z.object({ id: uuid, kind: c.scorerKind }), ...json(c.saveScorecardBody) },
+      responses: {
+        200: jsonResponseOf(
+          z.object({
+            id: uuid,
+            total: z.number(),
+            percent: z.number(),
+            rating: c.rating,
+            complete: z.boolean(),
+          }),
+        ),
+        ...writeErrors,
+      },
+    }),
+    async (ctx) => {
+      const p = ctx.req.valid('param');
+      return ctx.json(
+        await service.saveScorecard(ctx.get('db'), requireActor(ctx), p.id, p.kind, ctx.req.valid('json'), {
+          ip: ctx.get('ip'),
+        }),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/organizations/{id}/ratings',
+      tags: ['scoring'],
+      summary:
+        'Ratings of every cell of the subtree by month, quarter and year; weak cells; inflated self-scores',
+      request: { params: idParams, query: c.ratingsQuery },
+      responses: { 200: jsonResponseOf(c.ratingsOverview), ...commonErrors },
+    }),
+    async (ctx) => {
+      const q = ctx.req.valid('query');
+      return ctx.json(
+        await service.ratingsOverview(
+          ctx.get('db'),
+          requireActor(ctx),
+          ctx.req.valid('param').id,
+          q.year ?? Number(todayIso().slice(0, 4)),
+          q.margin,
+        ),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/organizations/{id}/scoring-frameworks',
+      tags: ['scoring'],
+      summary: 'The frameworks known and the one governing the organisation today',
+      request: { params: idParams },
+      responses: { 200: jsonResponseOf(c.frameworkList), ...commonErrors },
+    }),
+    async (ctx) =>
+      ctx.json(
+        await service.listFrameworks(ctx.get('db'), requireActor(ctx), ctx.req.valid('param').id),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/organizations/{id}/scoring-frameworks',
+      tags: ['scoring'],
+      summary: 'Put a framework in force for the subtree from a date (upper committee)',
+      request: { params: idParams, ...json(c.assignFrameworkBody) },
+      responses: { 200: jsonResponseOf(createdResponse), ...writeErrors },
+    }),
+    async (ctx) =>
+      ctx.json(
+        await service.assignFramework(
+          ctx.get('db'),
+          requireActor(ctx),
+          ctx.req.valid('param').id,
+          ctx.req.valid('json'),
+          {
+            ip: ctx.get('ip'),
+          },
+        ),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/scoring-frameworks',
+      tags: ['scoring'],
+      summary: 'Load a framework file (JSON, docs/scoring-framework.schema.json); errors name each path',
+      request: json(c.loadFrameworkBody),
+      responses: {
+        200: jsonResponseOf(z.object({ id: z.string(), version: z.number().int() })),
+        ...writeErrors,
+      },
+    }),
+    async (ctx) =>
+      ctx.json(
+        await service.loadFramework(ctx.get('db'), requireActor(ctx), ctx.req.valid('json').definition, {
+          ip: ctx.get('ip'),
+        }),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/organizations/{id}/rescore',
+      tags: ['scoring'],
+      summary:
+        'Re-score every scorecard of the subtree’s year under the frameworks now governing (background)',
+      request: { params: idParams, ...json(c.rescoreBody) },
+      responses: { 200: jsonResponseOf(c.rescoreJob), ...writeErrors },
+    }),
+    async (ctx) =>
+      ctx.json(
+        await startRescore(
+          ctx.get('db'),
+          requireActor(ctx),
+          ctx.req.valid('param').id,
+          ctx.req.valid('json').year,
+          {
+            ip: ctx.get('ip'),
+          },
+        ),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/rescore-jobs/{id}',
+      tags: ['scoring'],
+      summary: 'Progress of a re-scoring job',
+      request: { params: z.object({ id: uuid }) },
+      responses: { 200: jsonResponseOf(c.rescoreJob), ...commonErrors },
+    }),
+    async (ctx) => {
+      requireActor(ctx);
+      return ctx.json(rescoreJob(ctx.req.valid('param').id), 200);
+    },
+  );
