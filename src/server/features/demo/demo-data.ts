@@ -7,6 +7,7 @@ import { childPath, pathLabel } from '../../../domain/tree.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { hashPassword } from '../../platform/password.ts';
 import { createDemoMeetings } from './demo-meetings.ts';
+import { createDemoScores } from './demo-scores.ts';
 import {
   addDaysIso,
   addYearsIso,
@@ -1322,6 +1323,7 @@ export async function createDemoData(db: Database, opts: DemoOptions): Promise<D
     }
     await roles.flush();
     await createDemoMeetings(tx, { today, seed: opts.seed, provinceId });
+    await createDemoScores(tx, { today, seed: opts.seed, provinceId });
     return { members: demo.total, accounts: account.count };
   });
 
