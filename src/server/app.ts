@@ -7,6 +7,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { bodyLimit } from 'hono/body-limit';
 import { healthResponse } from '../contracts/auth.ts';
 import { authRoutes, sessionMiddleware } from './features/auth/auth.routes.ts';
+import { evaluationRoutes } from './features/evaluation/evaluation.routes.ts';
 import { meetingRoutes } from './features/meetings/meetings.routes.ts';
 import { memberRoutes } from './features/members/members.routes.ts';
 import { scoringRoutes } from './features/scoring/scoring.routes.ts';
@@ -70,6 +71,7 @@ export function createApp(db: Database, config: Config) {
   api.route('/', ruleSetRoutes);
   api.route('/', meetingRoutes);
   api.route('/', scoringRoutes);
+  api.route('/', evaluationRoutes);
   // Before memberRoutes: /members/export.xlsx must not be taken for /members/{id}.
   api.route('/', rosterImportRoutes);
   api.route('/', memberRoutes);

@@ -1,0 +1,219 @@
+// Routes of the annual evaluation (kiểm điểm, đánh giá, xếp loại), the discipline register and "bốn tốt".
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { createdResponse, okResponse, uuid } from '../../../contracts/common.ts';
+import * as c from '../../../contracts/evaluation.ts';
+import {
+  type AppEnv,
+  commonErrors,
+  createRouter,
+  errorResponseOf,
+  jsonResponseOf,
+  requireActor,
+} from '../../platform/http.ts';
+import * as evaluation from './evaluation.service.ts';
+import * as fourGood from './four-good.service.ts';
+
+const idParams = z.object({ id: uuid });
+const writeErrors = {
+  ...commonErrors,
+  403: errorResponseOf('Not allowed'),
+  409: errorResponseOf('Quota exceeded without a recorded reason'),
+  422: errorResponseOf('Not allowed at the evaluation’s current step'),
+};
+const meta = (ctx: Context<AppEnv>) => ({ ip: ctx.get('ip') });
+
+function write<B extends z.ZodType, R extends z.ZodType>(
+  path: string,
+  summary: string,
+  body: B,
+  response: R,
+) {
+  return createRoute({
+    method: 'post',
+    path,
+    tags: ['evaluation'],
+    summary,
+    request: {
+      params: idParams,
+      body: { content: { 'application/json': { schema: body } }, required: true },
+    },
+    responses: { 200: jsonResponseOf(response), ...writeErrors },
+  });
+}
+
+export const evaluationRoutes: OpenAPIHono<AppEnv> = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/organizations/{id}/evaluations',
+      tags: ['evaluation'],
+      summary:
+        'The year’s evaluations of a cell’s members and of the cell (or of the cells under a committee), with evidence, quota and actions',
+      request: { params: idParams, query: c.evaluationYearQuery },
+      responses: { 200: jsonResponseOf(c.evaluationList), ...commonErrors },
+    }),
+    async (ctx) =>
+      ctx.json(
+        await evaluation.listEvaluations(
+          ctx.get('db'),
+          requireActor(ctx),
+          ctx.req.valid('param').id,
+          ctx.req.valid('query').year,
+        ),
+        200,
+      ),
+  )
+  .openapi(
+    write(
+      '/organizations/{id}/evaluations',
+      'Start the year’s evaluations of a cell and its members',
+      c.startEvaluationBody,
+      z.object({ created: z.number().int() }),
+    ),
+    async (ctx) =>
+      ctx.json(
+        await evaluation.startEvaluations(
+          ctx.get('db'),
+          requireActor(ctx),
+          ctx.req.valid('param').id,
+          ctx.req.valid('json').year,
+          meta(ctx),
+        ),
+        200,
+      ),
+  )
+  .openapi(
+    write(
+      '/evaluations/{id}/self-assessment',
+      'Self-assessment: points, level (checked against the facts) and the self-review',
+      c.selfAssessBody,
+      c.stepResponse,
+    ),
+    async (ctx) =>
+      ctx.json(
+        await evaluation.selfAssess(
+          ctx.get('db'),
+          requireActor(ctx),
+          ctx.req.valid('param').id,
+          ctx.req.valid('json'),
+          meta(ctx),
+        ),
+        200,
+      ),
+  )
+  .openapi(
+    write(
+      '/evaluations/{id}/proposal',
+      'Proposal of a level by the cell (for members) or the upper committee (for the cell)',
+      c.proposeBody,
+      c.stepResponse,
+    ),
+    async (ctx) =>
+      ctx.json(
+        await evaluation.propose(
+          ctx.get('db'),
+          requireActor(ctx),
+          ctx.req.valid('param').id,
+          ctx.req.valid('json'),
+          meta(ctx),
+        ),
+        200,
+      ),
+  )
+  .openapi(
+    write(
+      '/evaluations/{id}/decision',
+      'Decision by the competent level; excellent beyond the quota needs a recorded reason',
+      c.decideBody,
+      c.stepResponse,
+    ),
+    async (ctx) =>
+      ctx.json(
+        await evaluation.decide(
+          ctx.get('db'),
+          requireActor(ctx),
+          ctx.req.valid('param').id,
+          ctx.req.valid('json'),
+          meta(ctx),
+        ),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/evaluations/{id}/announce',
+      tags: ['evaluation'],
+      summary: 'Announce the decided result to the members',
+      request: { params: idParams },
+      responses: { 200: jsonResponseOf(c.stepResponse), ...writeErrors },
+    }),
+    async (ctx) =>
+      ctx.json(
+        await evaluation.announce(ctx.get('db'), requireActor(ctx), ctx.req.valid('param').id, meta(ctx)),
+        200,
+      ),
+  )
+  .openapi(
+    write(
+      '/organizations/{id}/discipline',
+      'Record a discipline decision on a member of the subtree or on the organisation',
+      c.disciplineBody,
+      createdResponse,
+    ),
+    async (ctx) =>
+      ctx.json(
+        await evaluation.recordDiscipline(
+          ctx.get('db'),
+          requireActor(ctx),
+          ctx.req.valid('param').id,
+          ctx.req.valid('json'),
+          meta(ctx),
+        ),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/organizations/{id}/four-good',
+      tags: ['evaluation'],
+      summary:
+        '“Bốn tốt” of every cell and grassroots organisation in the subtree, with the share against 90%',
+      request: { params: idParams, query: c.fourGoodQuery },
+      responses: { 200: jsonResponseOf(c.fourGoodResponse), ...commonErrors },
+    }),
+    async (ctx) => {
+      const q = ctx.req.valid('query');
+      return ctx.json(
+        await fourGood.fourGoodView(
+          ctx.get('db'),
+          requireActor(ctx),
+          ctx.req.valid('param').id,
+          q.year,
+          q.period,
+        ),
+        200,
+      );
+    },
+  )
+  .openapi(
+    write(
+      '/organizations/{id}/four-good',
+      'Enter a “bốn tốt” criterion with evidence where the app has no facts',
+      c.fourGoodEntryBody,
+      okResponse,
+    ),
+    async (ctx) =>
+      ctx.json(
+        await fourGood.enterFourGood(
+          ctx.get('db'),
+          requireActor(ctx),
+          ctx.req.valid('param').id,
+          ctx.req.valid('json'),
+          meta(ctx),
+        ),
+        200,
+      ),
+  );

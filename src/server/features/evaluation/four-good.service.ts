@@ -1,0 +1,159 @@
+// "Chi bộ bốn tốt" and "đảng bộ cơ sở bốn tốt" of every cell and grassroots organisation in a subtree: each
+// criterion derived by the domain's `fourGood` from the recorded facts (annual level, monthly ratings, meetings
+// held, discipline, members' levels) or from an entry with evidence; the share against the 90% target; the
+// 6-month review (as of 30/6) and the year-end list.
+import type { z } from 'zod';
+import type { fourGoodEntryBody } from '../../../contracts/evaluation.ts';
+import { todayIso } from '../../../domain/dates.ts';
+import type { QualityLevel } from '../../../domain/evaluation.ts';
+import {
+  defaultFourGoodRules,
+  fourGood,
+  type FourGoodCriterion,
+  fourGoodCriteria,
+  fourGoodCriterionLabel,
+  fourGoodShare,
+} from '../../../domain/four-good.ts';
+import { type Actor, can } from '../../../domain/permissions.ts';
+import { isWithin } from '../../../domain/tree.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Database } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import {
+  disciplinedMembersUnder,
+  meetingsHeld,
+  monthlyRatings,
+  organizationDiscipline,
+} from './evaluation-facts.ts';
+import { visibleNode } from './evaluation.service.ts';
+
+const fourGoodKinds = ['cell', 'grassroots_cell', 'grassroots_committee'];
+
+export async function fourGoodView(
+  db: Database,
+  actor: Actor,
+  organizationId: string,
+  yearInput: number | undefined,
+  period: 'midyear' | 'year',
+) {
+  const node = await visibleNode(db, actor, organizationId);
+  const year = yearInput ?? Number(todayIso().slice(0, 4));
+  const asOf = period === 'midyear' ? `${year}-06-30` : `${year}-12-31`;
+  const rules = defaultFourGoodRules();
+  const orgs = await db.query<{ id: string; name: string; kind: string; path: string }>(
+    `SELECT o.id, p.name, o.kind, p.path::text AS path FROM organization_period p
+       JOIN organization o ON o.id = p.organization_id
+      WHERE p.path <@ $1::ltree AND p.valid_to IS NULL AND o.valid_to IS NULL AND o.kind = ANY($2::text[])
+      ORDER BY p.depth, p.search_name`,
+    [node.path, fourGoodKinds],
+  );
+  const ids = orgs.map((o) => o.id);
+  const [ratings, held, orgDiscipline, memberDiscipline, levels, orgLevels, entries] = await Promise.all([
+    monthlyRatings(db, ids, year, period === 'midyear' ? 6 : 12),
+    meetingsHeld(db, ids, year, asOf),
+    organizationDiscipline(db, ids, year, asOf),
+    disciplinedMembersUnder(db, node.path, year, asOf),
+    // The annual levels exist only at the year's end.
+    period === 'year'
+      ? db.query<{ decided_level: QualityLevel; path: string }>(
+          `SELECT e.decided_level, p.path::text AS path FROM evaluation e
+             JOIN organization_period p ON p.organization_id = e.organization_id AND p.valid_to IS NULL
+            WHERE e.subject_kind = 'member' AND e.year = $1 AND e.decided_level IS NOT NULL
+              AND p.path <@ $2::ltree`,
+          [year, node.path],
+        )
+      : Promise.resolve([]),
+    period === 'year'
+      ? db.query<{ organization_id: string; decided_level: QualityLevel }>(
+          `SELECT organization_id, decided_level FROM evaluation WHERE subject_kind = 'organization' AND year = $1
+              AND organization_id = ANY($2::uuid[]) AND decided_level IS NOT NULL`,
+          [year, ids],
+        )
+      : Promise.resolve([]),
+    db.query<{ organization_id: string; criterion: FourGoodCriterion; met: boolean; evidence: string }>(
+      `SELECT organization_id, criterion, met, evidence FROM four_good_entry
+        WHERE year = $1 AND organization_id = ANY($2::uuid[])`,
+      [year, ids],
+    ),
+  ]);
+  const items = orgs.map((o) => {
+    const isCell = o.kind === 'cell' || o.kind === 'grassroots_cell';
+    const meetings = held.get(o.id)!;
+    const entered: Partial<Record<FourGoodCriterion, { met: boolean; evidence: string }>> = {};
+    for (const e of entries.filter((x) => x.organization_id === o.id)) {
+      entered[e.criterion] = { met: e.met, evidence: e.evidence };
+    }
+    const result = fourGood(
+      {
+        orgKind: isCell ? 'cell' : 'grassroots',
+        annualLevel: orgLevels.find((l) => l.organization_id === o.id)?.decided_level ?? null,
+        monthlyRatings: (ratings.get(o.id) ?? []).map((r) => r.rating),
+        missingMonths: isCell ? meetings.missingMonths.length : 0,
+        quartersWithoutThematic: isCell ? meetings.quartersWithoutThematic : 0,
+        disciplinedMembers: new Set(
+          memberDiscipline.filter((d) => isWithin(d.orgPath, o.path)).map((d) => d.memberId),
+        ).size,
+        disciplineOfOrganisation: orgDiscipline.some((d) => d.organizationId === o.id),
+        memberLevels: levels.filter((l) => isWithin(l.path, o.path)).map((l) => l.decided_level),
+        entered,
+      },
+      rules,
+    );
+    return {
+      organization: { id: o.id, name: o.name, kind: o.kind },
+      met: result.met,
+      criteria: fourGoodCriteria.map((c) => ({
+        criterion: c,
+        label: fourGoodCriterionLabel[c],
+        ...result.criteria[c],
+      })),
+    };
+  });
+  const share = fourGoodShare(items, rules.target);
+  return {
+    organization: { id: node.id, name: node.name, kind: node.kind },
+    year,
+    period,
+    asOf,
+    rulesTitle: rules.title,
+    items,
+    share: { ...share, target: rules.target },
+    canEnter: can(actor, 'topic.review', { type: 'organization', path: node.path }),
+  };
+}
+
+/** Enters a criterion the app has no facts for, with evidence (an upper committee or the board). */
+export async function enterFourGood(
+  db: Database,
+  actor: Actor,
+  organizationId: string,
+  input: z.infer<typeof fourGoodEntryBody>,
+  meta: { ip: string | null },
+) {
+  return db.transaction(async (tx) => {
+    const node = await visibleNode(tx, actor, organizationId);
+    if (!can(actor, 'topic.review', { type: 'organization', path: node.path })) {
+      throw new AppError('forbidden', 'Chỉ cấp ủy cấp trên hoặc Ban Tổ chức được nhập tiêu chí bốn tốt');
+    }
+    if (!fourGoodKinds.includes(node.kind)) {
+      throw new AppError('invalid_state', 'Tiêu chí bốn tốt chỉ xét cho chi bộ và đảng bộ cơ sở');
+    }
+    await tx.query(
+      `INSERT INTO four_good_entry (province_id, organization_id, year, criterion, met, evidence, entered_by)
+       VALUES ($1,$2,$3,$4,$5,$6,$7)
+       ON CONFLICT (organization_id, year, criterion) DO UPDATE SET met = EXCLUDED.met, evidence = EXCLUDED.evidence,
+         entered_by = EXCLUDED.entered_by, entered_at = now()`,
+      [node.province_id, node.id, input.year, input.criterion, input.met, input.evidence, actor.accountId],
+    );
+    await recordAudit(tx, {
+      chain: node.province_id,
+      actorAccountId: actor.accountId,
+      action: 'fourGood.enter',
+      entity: 'organization',
+      entityId: node.id,
+      after: input,
+      ip: meta.ip,
+    });
+    return { ok: true as const };
+  });
+}
