@@ -5,6 +5,7 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Outlet,
   redirect,
 } from '@tanstack/react-router';
@@ -19,6 +20,7 @@ import { NotFoundView } from './components/NotFound.tsx';
 import { ErrorNotice, Loading } from './components/QueryState.tsx';
 import { AccountPage } from './features/account/AccountPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
+import { EvaluationPage } from './features/evaluation/EvaluationPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
 import { ImportPage } from './features/import/ImportPage.tsx';
 import { MemberProfilePage } from './features/members/MemberProfilePage.tsx';
@@ -105,6 +107,25 @@ const planRoute = createRoute({
   component: PlanPage,
 });
 
+// The annual evaluation of an organisation (kiểm điểm, đánh giá, xếp loại) and the "bốn tốt" of its subtree.
+const evaluationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/organizations/$id/evaluation',
+  validateSearch: lenient({ year: z.coerce.number().int().min(2018).max(2100) }),
+  component: EvaluationPage,
+});
+
+// Meeting quality of an organisation's cells: ratings by month, quarter and year, charts, the scoring framework.
+const ratingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/organizations/$id/ratings',
+  validateSearch: lenient({
+    year: z.coerce.number().int().min(2015).max(2100),
+    margin: z.coerce.number().min(1).max(50),
+  }),
+  component: lazyRouteComponent(() => import('./features/scoring/RatingsPage.tsx'), 'RatingsPage'),
+});
+
 const tasksRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/tasks',
@@ -169,6 +190,8 @@ const routeTree = rootRoute.addChildren([
     treeRoute,
     organizationRoute,
     planRoute,
+    evaluationRoute,
+    ratingsRoute,
     tasksRoute,
     meetingRoute,
     membersRoute,

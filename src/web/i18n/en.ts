@@ -1,5 +1,7 @@
 // English texts of the web app; the same keys as the Vietnamese ones (checked by the Messages type).
+import { evaluationEn } from './evaluation.en.ts';
 import { meetingsEn } from './meetings.en.ts';
+import { scoringEn } from './scoring.en.ts';
 import { planEn } from './plan.en.ts';
 import type { Messages } from './vi.ts';
 
@@ -561,4 +563,6 @@ export const en: Messages = {
   },
   ...planEn,
   ...meetingsEn,
+  ...scoringEn,
+  ...evaluationEn,
 };

@@ -1,5 +1,7 @@
 // Vietnamese texts of the web app (the default language); labels follow the shared glossary.
+import { evaluationVi } from './evaluation.vi.ts';
 import { meetingsVi } from './meetings.vi.ts';
+import { scoringVi } from './scoring.vi.ts';
 import { planVi } from './plan.vi.ts';
 export const vi = {
   app: {
@@ -559,6 +561,8 @@ export const vi = {
   },
   ...planVi,
   ...meetingsVi,
+  ...scoringVi,
+  ...evaluationVi,
 };
 
 /** The shape every translation must have: the same keys, any text. */

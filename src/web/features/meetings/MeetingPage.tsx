@@ -4,10 +4,11 @@ import { Alert, Box, Group, Stack, Tabs, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import type { TFunction } from 'i18next';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/links.tsx';
 import { Page } from '../../components/Page.tsx';
-import { QueryBoundary } from '../../components/QueryState.tsx';
+import { Loading, QueryBoundary } from '../../components/QueryState.tsx';
 import { type Tone, ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import { DocumentsTab } from './DocumentsTab.tsx';
@@ -17,7 +18,10 @@ import { type MeetingDetail, meetingQuery } from './queries.ts';
 import { RoomTab } from './RoomTab.tsx';
 import { useMeetingEvents } from './useMeetingEvents.ts';
 
-export const meetingTabs = ['prep', 'room', 'minutes', 'docs'] as const;
+// Scoring carries the scoring engine and frameworks: it loads when its tab opens.
+const ScoringTab = lazy(() => import('../scoring/ScoringTab.tsx'));
+
+export const meetingTabs = ['prep', 'room', 'minutes', 'docs', 'score'] as const;
 export type MeetingTab = (typeof meetingTabs)[number];
 
 const statusTone: Record<MeetingDetail['status'], Tone> = {
@@ -120,6 +124,9 @@ function MeetingView({ detail }: { detail: MeetingDetail }) {
           <Tabs.Tab value="docs" px="xs" fz={{ base: 'sm', sm: 'md' }} style={{ flexShrink: 0 }}>
             {t('meeting.tabDocs')}
           </Tabs.Tab>
+          <Tabs.Tab value="score" px="xs" fz={{ base: 'sm', sm: 'md' }} style={{ flexShrink: 0 }}>
+            {t('scoring.tab')}
+          </Tabs.Tab>
         </Tabs.List>
         <Box pt="md">
           <Tabs.Panel value="prep">
@@ -133,6 +140,11 @@ function MeetingView({ detail }: { detail: MeetingDetail }) {
           </Tabs.Panel>
           <Tabs.Panel value="docs">
             <DocumentsTab detail={detail} />
+          </Tabs.Panel>
+          <Tabs.Panel value="score">
+            <Suspense fallback={<Loading />}>
+              <ScoringTab detail={detail} />
+            </Suspense>
           </Tabs.Panel>
         </Box>
       </Tabs>

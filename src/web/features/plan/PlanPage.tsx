@@ -85,7 +85,19 @@ function PlanView({ plan }: { plan: YearPlan }) {
           {plan.organization.name}
         </AnchorLink>
       }
-      actions={<YearPicker id={id} year={plan.year} />}
+      actions={
+        <>
+          <YearPicker id={id} year={plan.year} />
+          <ButtonLink
+            to="/organizations/$id/ratings"
+            params={{ id }}
+            search={{ year: plan.year }}
+            variant="light"
+          >
+            {t('ratings.link')}
+          </ButtonLink>
+        </>
+      }
     >
       {aboveCells ? <ComplianceOverview organizationId={id} year={plan.year} /> : null}
       <MeetingCalendar plan={plan} topics={topics.data?.items ?? []} />
