@@ -1,5 +1,6 @@
 // Vietnamese texts of the web app (the default language); labels follow the shared glossary.
 import { evaluationVi } from './evaluation.vi.ts';
+import { evaluationVi } from './evaluation.vi.ts';
 import { meetingsVi } from './meetings.vi.ts';
 import { scoringVi } from './scoring.vi.ts';
 import { planVi } from './plan.vi.ts';
@@ -561,6 +562,7 @@ export const vi = {
   },
   ...planVi,
   ...meetingsVi,
+  ...evaluationVi,
   ...scoringVi,
   ...evaluationVi,
 };

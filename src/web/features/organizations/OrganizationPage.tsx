@@ -329,6 +329,11 @@ function OrganizationView({ detail, asOf }: { detail: OrganizationDetail; asOf: 
               {t('plan.open')}
             </ButtonLink>
           )}
+          {detail.kind === 'party_group' ? null : (
+            <ButtonLink to="/organizations/$id/evaluation" params={{ id: detail.id }} variant="outline">
+              {t('evaluation.link')}
+            </ButtonLink>
+          )}
           {canAddGroupMember ? (
             <Button variant="outline" onClick={() => setDialog({ kind: 'addGroupMember' })}>
               {t('group.addMember')}

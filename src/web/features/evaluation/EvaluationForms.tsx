@@ -1,0 +1,272 @@
+// The forms of the evaluation's steps (phone-friendly modal forms): the self-assessment with the facts beside it,
+// the proposal, and the decision with the quota status and the reason needed to exceed it.
+import { Alert, NativeSelect, NumberInput, Text, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { decideBody, proposeBody, selfAssessBody, stepResponse } from '../../../contracts/evaluation.ts';
+import { api } from '../../api/client.ts';
+import { useFormErrors } from '../../components/forms.ts';
+import { Frame } from '../organizations/CommitteeForms.tsx';
+import {
+  type EvaluationItem,
+  type EvaluationList,
+  levelLabel,
+  type QualityLevel,
+  qualityLevels,
+  type SubjectForm,
+  subjectName,
+} from './api.ts';
+import { EvidenceView, QuotaStatus } from './EvidenceView.tsx';
+
+function useStep(item: EvaluationItem, path: string, onClose: () => void, fields: string[]) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const errors = useFormErrors(fields);
+  const mutation = useMutation({
+    mutationFn: (body: unknown) => api.post(`/evaluations/${item.id}/${path}`, body, stepResponse),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['evaluations'] });
+      await queryClient.invalidateQueries({ queryKey: ['four-good'] });
+      notifications.show({ color: 'green', message: t('evaluation.saved') });
+      onClose();
+    },
+    onError: (e) => errors.fromError(e),
+  });
+  return { errors, mutation };
+}
+
+function LevelSelect({
+  value,
+  onChange,
+  error,
+}: {
+  value: QualityLevel;
+  onChange: (l: QualityLevel) => void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <NativeSelect
+      label={t('evaluation.levelField')}
+      required
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value as QualityLevel)}
+      error={error}
+      data={qualityLevels.map((l) => ({ value: l, label: levelLabel(t, l) }))}
+    />
+  );
+}
+
+export function SelfAssessForm({
+  item,
+  list,
+  onClose,
+}: {
+  item: EvaluationItem;
+  list: EvaluationList;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const scored = list.rules.scale === 'points_100';
+  const [points, setPoints] = useState<number | string>(item.self?.points ?? '');
+  const [level, setLevel] = useState<QualityLevel>(item.self?.level ?? item.evidence.highestAllowed.level);
+  const [form, setForm] = useState<SubjectForm>(item.form);
+  const [exceeding, setExceeding] = useState<number | string>(item.self?.tasksExceeding ?? 0);
+  const [text, setText] = useState(item.self?.text ?? '');
+  const { errors, mutation } = useStep(item, 'self-assessment', onClose, [
+    'points',
+    'level',
+    'form',
+    'tasksExceeding',
+    'text',
+  ]);
+  const submit = () => {
+    const body: z.input<typeof selfAssessBody> = {
+      points: scored && points !== '' ? Number(points) : null,
+      level,
+      text,
+      form: item.subjectKind === 'member' ? form : undefined,
+      tasksExceeding: exceeding === '' ? 0 : Number(exceeding),
+    };
+    const parsed = selfAssessBody.safeParse(body);
+    if (!parsed.success) return errors.fromZod(parsed.error);
+    errors.clear();
+    mutation.mutate(parsed.data);
+  };
+  return (
+    <Frame
+      title={t('evaluation.selfTitle', { name: subjectName(t, item) })}
+      onClose={onClose}
+      onSubmit={submit}
+      formError={errors.formError}
+      submitLabel={t('evaluation.action_self_assess')}
+      pending={mutation.isPending}
+      formRef={errors.formRef}
+    >
+      <EvidenceView item={item} />
+      {item.subjectKind === 'member' ? (
+        <NativeSelect
+          label={t('evaluation.formField')}
+          value={form}
+          onChange={(e) => setForm(e.currentTarget.value as SubjectForm)}
+          error={errors.fieldErrors.form}
+          data={(['leader', 'member', 'member_outside_system'] as const).map((f) => ({
+            value: f,
+            label: t(`evaluation.form_${f}`),
+          }))}
+        />
+      ) : (
+        <Text size="sm">{item.formTitle}</Text>
+      )}
+      {scored ? (
+        <NumberInput
+          label={t('evaluation.pointsField')}
+          required
+          min={0}
+          max={100}
+          decimalScale={1}
+          value={points}
+          onChange={setPoints}
+          error={errors.fieldErrors.points}
+          inputMode="decimal"
+        />
+      ) : null}
+      <NumberInput
+        label={t('evaluation.exceedingField')}
+        min={0}
+        value={exceeding}
+        onChange={setExceeding}
+        error={errors.fieldErrors.tasksExceeding}
+        inputMode="numeric"
+      />
+      <LevelSelect value={level} onChange={setLevel} error={errors.fieldErrors.level} />
+      <Textarea
+        label={t('evaluation.textField')}
+        required
+        autosize
+        minRows={4}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        error={errors.fieldErrors.text}
+      />
+    </Frame>
+  );
+}
+
+export function ProposeForm({ item, onClose }: { item: EvaluationItem; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [level, setLevel] = useState<QualityLevel>(item.proposal?.level ?? item.self?.level ?? 'good');
+  const [note, setNote] = useState(item.proposal?.note ?? '');
+  const { errors, mutation } = useStep(item, 'proposal', onClose, ['level', 'note']);
+  const submit = () => {
+    const parsed = proposeBody.safeParse({ level, note: note.trim() || undefined });
+    if (!parsed.success) return errors.fromZod(parsed.error);
+    errors.clear();
+    mutation.mutate(parsed.data);
+  };
+  return (
+    <Frame
+      title={t('evaluation.proposeTitle', { name: subjectName(t, item) })}
+      onClose={onClose}
+      onSubmit={submit}
+      formError={errors.formError}
+      submitLabel={t('evaluation.action_propose')}
+      pending={mutation.isPending}
+      formRef={errors.formRef}
+    >
+      <EvidenceView item={item} />
+      <LevelSelect value={level} onChange={setLevel} error={errors.fieldErrors.level} />
+      <Textarea
+        label={t('evaluation.noteField')}
+        autosize
+        minRows={2}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        error={errors.fieldErrors.note}
+      />
+    </Frame>
+  );
+}
+
+export function DecideForm({
+  item,
+  list,
+  onClose,
+}: {
+  item: EvaluationItem;
+  list: EvaluationList;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [level, setLevel] = useState<QualityLevel>(item.proposal?.level ?? 'good');
+  const [document, setDocument] = useState('');
+  const [note, setNote] = useState('');
+  const [quotaReason, setQuotaReason] = useState('');
+  const { errors, mutation } = useStep(item, 'decision', onClose, [
+    'level',
+    'document',
+    'note',
+    'quotaReason',
+  ]);
+  const submit = () => {
+    const parsed = decideBody.safeParse({
+      level,
+      document: document.trim() || undefined,
+      note: note.trim() || undefined,
+      quotaReason: quotaReason.trim() || undefined,
+    });
+    if (!parsed.success) return errors.fromZod(parsed.error);
+    errors.clear();
+    mutation.mutate(parsed.data);
+  };
+  return (
+    <Frame
+      title={t('evaluation.decideTitle', { name: subjectName(t, item) })}
+      onClose={onClose}
+      onSubmit={submit}
+      formError={errors.formError}
+      submitLabel={t('evaluation.action_decide')}
+      pending={mutation.isPending}
+      formRef={errors.formRef}
+    >
+      <EvidenceView item={item} />
+      {item.subjectKind === 'member' ? <QuotaStatus list={list} /> : null}
+      <LevelSelect value={level} onChange={setLevel} error={errors.fieldErrors.level} />
+      <TextInput
+        label={t('evaluation.documentField')}
+        value={document}
+        onChange={(e) => setDocument(e.currentTarget.value)}
+        error={errors.fieldErrors.document}
+      />
+      <Textarea
+        label={t('evaluation.noteField')}
+        autosize
+        minRows={2}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        error={errors.fieldErrors.note}
+      />
+      {level === 'excellent' ? (
+        <>
+          <Textarea
+            label={t('evaluation.quotaReasonField')}
+            description={t('evaluation.quotaReasonHint')}
+            autosize
+            minRows={2}
+            value={quotaReason}
+            onChange={(e) => setQuotaReason(e.currentTarget.value)}
+            error={errors.fieldErrors.quotaReason}
+          />
+          {errors.fieldErrors.quotaReason ? null : list.quota.exceeded ? (
+            <Alert color="orange" variant="light">
+              {list.quota.message}
+            </Alert>
+          ) : null}
+        </>
+      ) : null}
+    </Frame>
+  );
+}

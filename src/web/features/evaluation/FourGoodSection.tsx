@@ -1,0 +1,209 @@
+// "Bốn tốt" of the cells and grassroots organisations of a subtree: the four criteria of each (derived from the
+// facts or entered with evidence), the share against the 90% target, the 6-month review and the year-end list;
+// upper committees enter the criteria the app has no facts for.
+import {
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NativeSelect,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { okResponse } from '../../../contracts/common.ts';
+import { fourGoodEntryBody } from '../../../contracts/evaluation.ts';
+import { api } from '../../api/client.ts';
+import { useFormErrors } from '../../components/forms.ts';
+import { QueryBoundary } from '../../components/QueryState.tsx';
+import { ToneBadge } from '../../components/ToneBadge.tsx';
+import { Frame } from '../organizations/CommitteeForms.tsx';
+import { type FourGood, fourGoodQuery } from './api.ts';
+
+const criteria = ['political_task', 'meeting_quality', 'unity_discipline', 'cadres_members'] as const;
+type Criterion = (typeof criteria)[number];
+
+export function FourGoodSection({ organizationId, year }: { organizationId: string; year: number }) {
+  const { t } = useTranslation();
+  const [period, setPeriod] = useState<'midyear' | 'year'>('year');
+  const query = useQuery(fourGoodQuery(organizationId, year, period));
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="four-good-heading">
+      <Title order={2} id="four-good-heading">
+        {t('fourGood.title')}
+      </Title>
+      <SegmentedControl
+        aria-label={t('fourGood.period')}
+        value={period}
+        onChange={(v) => setPeriod(v as 'midyear' | 'year')}
+        data={[
+          { value: 'midyear', label: t('fourGood.midyear') },
+          { value: 'year', label: t('fourGood.year') },
+        ]}
+        style={{ alignSelf: 'flex-start' }}
+      />
+      <QueryBoundary query={query}>{(data) => <FourGoodTable data={data} />}</QueryBoundary>
+    </Stack>
+  );
+}
+
+function FourGoodTable({ data }: { data: FourGood }) {
+  const { t } = useTranslation();
+  const [entering, setEntering] = useState(false);
+  const s = data.share;
+  const pct = s.share === null ? 0 : Math.round(s.share * 100);
+  if (data.items.length === 0) return <Text c="dimmed">{t('fourGood.empty')}</Text>;
+  return (
+    <Stack gap="sm">
+      <Group gap="sm">
+        <Text fw={600}>
+          {t('fourGood.share', {
+            met: s.met,
+            total: s.total,
+            share: pct,
+            target: Math.round(s.target * 100),
+          })}
+        </Text>
+        <ToneBadge tone={s.targetMet ? 'green' : 'red'}>
+          {s.targetMet ? t('fourGood.targetMet') : t('fourGood.targetMissed')}
+        </ToneBadge>
+        {data.canEnter ? (
+          <Button size="sm" variant="outline" onClick={() => setEntering(true)}>
+            {t('fourGood.enter')}
+          </Button>
+        ) : null}
+      </Group>
+      <Table.ScrollContainer minWidth={720}>
+        <Table striped withTableBorder verticalSpacing="xs" aria-label={t('fourGood.title')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('fourGood.organization')}</Table.Th>
+              {criteria.map((c) => (
+                <Table.Th key={c}>{t(`fourGood.criterion_${c}`)}</Table.Th>
+              ))}
+              <Table.Th>{t('fourGood.result')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.items.map((item) => (
+              <Table.Tr key={item.organization.id}>
+                <Table.Td>
+                  <Text size="sm" fw={600}>
+                    {item.organization.name}
+                  </Text>
+                </Table.Td>
+                {item.criteria.map((c) => (
+                  <Table.Td key={c.criterion}>
+                    <Stack gap={2}>
+                      <ToneBadge tone={c.met === null ? 'gray' : c.met ? 'green' : 'red'}>
+                        {c.met === null
+                          ? t('fourGood.unknown')
+                          : c.met
+                            ? t('fourGood.met')
+                            : t('fourGood.notMet')}
+                      </ToneBadge>
+                      <Text size="xs">{c.evidence}</Text>
+                      <Text size="xs" c="dimmed">
+                        {c.derived ? t('fourGood.derived') : c.met === null ? '' : t('fourGood.entered')}
+                      </Text>
+                    </Stack>
+                  </Table.Td>
+                ))}
+                <Table.Td>
+                  <ToneBadge tone={item.met ? 'green' : 'red'}>
+                    {item.met ? t('fourGood.met') : t('fourGood.notMet')}
+                  </ToneBadge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {data.period === 'year' ? (
+        <Card withBorder>
+          <Text fw={600} size="sm">
+            {t('fourGood.list')}
+          </Text>
+          <Text size="sm">
+            {data.items
+              .filter((i) => i.met)
+              .map((i) => i.organization.name)
+              .join('; ') || '—'}
+          </Text>
+        </Card>
+      ) : null}
+      {entering ? <EntryForm data={data} onClose={() => setEntering(false)} /> : null}
+    </Stack>
+  );
+}
+
+function EntryForm({ data, onClose }: { data: FourGood; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [organizationId, setOrganizationId] = useState(data.items[0]?.organization.id ?? '');
+  const [criterion, setCriterion] = useState<Criterion>('meeting_quality');
+  const [met, setMet] = useState(true);
+  const [evidence, setEvidence] = useState('');
+  const errors = useFormErrors(['criterion', 'met', 'evidence']);
+  const mutation = useMutation({
+    mutationFn: (body: unknown) => api.post(`/organizations/${organizationId}/four-good`, body, okResponse),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['four-good'] });
+      notifications.show({ color: 'green', message: t('fourGood.savedEntry') });
+      onClose();
+    },
+    onError: (e) => errors.fromError(e),
+  });
+  const submit = () => {
+    const parsed = fourGoodEntryBody.safeParse({ year: data.year, criterion, met, evidence });
+    if (!parsed.success) return errors.fromZod(parsed.error);
+    errors.clear();
+    mutation.mutate(parsed.data);
+  };
+  return (
+    <Frame
+      title={t('fourGood.enterTitle')}
+      onClose={onClose}
+      onSubmit={submit}
+      formError={errors.formError}
+      submitLabel={t('common.save')}
+      pending={mutation.isPending}
+      formRef={errors.formRef}
+    >
+      <NativeSelect
+        label={t('fourGood.organizationField')}
+        value={organizationId}
+        onChange={(e) => setOrganizationId(e.currentTarget.value)}
+        data={data.items.map((i) => ({ value: i.organization.id, label: i.organization.name }))}
+      />
+      <NativeSelect
+        label={t('fourGood.criterionField')}
+        value={criterion}
+        onChange={(e) => setCriterion(e.currentTarget.value as Criterion)}
+        error={errors.fieldErrors.criterion}
+        data={criteria.map((c) => ({ value: c, label: t(`fourGood.criterion_${c}`) }))}
+      />
+      <Checkbox
+        label={t('fourGood.metField')}
+        checked={met}
+        onChange={(e) => setMet(e.currentTarget.checked)}
+      />
+      <Textarea
+        label={t('fourGood.evidenceField')}
+        required
+        autosize
+        minRows={3}
+        value={evidence}
+        onChange={(e) => setEvidence(e.currentTarget.value)}
+        error={errors.fieldErrors.evidence}
+      />
+    </Frame>
+  );
+}
