@@ -21,7 +21,6 @@ import { ErrorNotice, Loading } from './components/QueryState.tsx';
 import { AccountPage } from './features/account/AccountPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { EvaluationPage } from './features/evaluation/EvaluationPage.tsx';
-import { EvaluationPage } from './features/evaluation/EvaluationPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
 import { ImportPage } from './features/import/ImportPage.tsx';
 import { MemberProfilePage } from './features/members/MemberProfilePage.tsx';
@@ -116,14 +115,6 @@ const evaluationRoute = createRoute({
   component: EvaluationPage,
 });
 
-// The annual evaluation of an organisation (kiểm điểm, đánh giá, xếp loại) and the "bốn tốt" of its subtree.
-const evaluationRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/organizations/$id/evaluation',
-  validateSearch: lenient({ year: z.coerce.number().int().min(2018).max(2100) }),
-  component: EvaluationPage,
-});
-
 // Meeting quality of an organisation's cells: ratings by month, quarter and year, charts, the scoring framework.
 const ratingsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -199,7 +190,6 @@ const routeTree = rootRoute.addChildren([
     treeRoute,
     organizationRoute,
     planRoute,
-    evaluationRoute,
     evaluationRoute,
     ratingsRoute,
     tasksRoute,

@@ -1,6 +1,5 @@
 // English texts of the web app; the same keys as the Vietnamese ones (checked by the Messages type).
 import { evaluationEn } from './evaluation.en.ts';
-import { evaluationEn } from './evaluation.en.ts';
 import { meetingsEn } from './meetings.en.ts';
 import { scoringEn } from './scoring.en.ts';
 import { planEn } from './plan.en.ts';
@@ -564,7 +563,6 @@ export const en: Messages = {
   },
   ...planEn,
   ...meetingsEn,
-  ...evaluationEn,
   ...scoringEn,
   ...evaluationEn,
 };

@@ -1,6 +1,5 @@
 // Vietnamese texts of the web app (the default language); labels follow the shared glossary.
 import { evaluationVi } from './evaluation.vi.ts';
-import { evaluationVi } from './evaluation.vi.ts';
 import { meetingsVi } from './meetings.vi.ts';
 import { scoringVi } from './scoring.vi.ts';
 import { planVi } from './plan.vi.ts';
@@ -562,7 +561,6 @@ export const vi = {
   },
   ...planVi,
   ...meetingsVi,
-  ...evaluationVi,
   ...scoringVi,
   ...evaluationVi,
 };
