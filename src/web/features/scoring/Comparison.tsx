@@ -23,7 +23,7 @@ export function Comparison({ scores, thematic }: { scores: MeetingScores; themat
       ) : (
         <Stack gap="sm">
           {gap ? <Gap difference={gap.difference} self={gap.self} outside={gap.outside} /> : null}
-          <Table.ScrollContainer minWidth={260 + cards.length * 96}>
+          <Table.ScrollContainer minWidth={140 + cards.length * 80}>
             <Table
               striped
               withTableBorder

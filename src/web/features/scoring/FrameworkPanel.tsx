@@ -68,7 +68,7 @@ export function FrameworkPanel({
               {query.data.items.map((f) => (
                 <Text component="li" size="sm" key={`${f.id}@${f.version}`}>
                   {f.title}
-                  {f.document ? ` (${f.document})` : ''} —{' '}
+                  {f.document && !f.title.includes(f.document) ? ` (${f.document})` : ''} —{' '}
                   {t('ratings.effectiveFrom', { date: formatDate(f.effectiveFrom) })},{' '}
                   {f.scope === 'national' ? t('ratings.scope_national') : t('ratings.scope_assigned')}{' '}
                   <ToneBadge tone={f.builtIn ? 'gray' : 'blue'} size="xs">
