@@ -102,6 +102,7 @@ export const scoringEn: Texts = {
     documentRef: 'Deciding document (number, date)',
     assigned: 'Framework applied',
     load: 'Load a framework from a JSON file',
+    loadButton: 'Load the file',
     loadHint: 'A file following docs/scoring-framework.schema.json; each error names its place in the file.',
     fileField: 'Framework file (.json)',
     notJson: 'The file is not valid JSON: {{message}}',

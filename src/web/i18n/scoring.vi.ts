@@ -97,6 +97,7 @@ export const scoringVi = {
     documentRef: 'Văn bản quyết định (số, ngày)',
     assigned: 'Đã áp dụng khung tiêu chí',
     load: 'Nạp khung tiêu chí từ tệp JSON',
+    loadButton: 'Nạp tệp',
     loadHint: 'Tệp theo cấu trúc docs/scoring-framework.schema.json; mỗi lỗi ghi rõ vị trí trong tệp.',
     fileField: 'Tệp khung tiêu chí (.json)',
     notJson: 'Tệp không phải JSON hợp lệ: {{message}}',

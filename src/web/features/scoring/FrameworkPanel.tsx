@@ -239,15 +239,21 @@ function LoadFramework() {
           w={{ base: '100%', xs: 320 }}
         />
         <Button disabled={!file} loading={mutation.isPending} onClick={() => file && mutation.mutate(file)}>
-          {t('ratings.load')}
+          {t('ratings.loadButton')}
         </Button>
       </Group>
       {problems ? (
-        <Alert color="red" variant="light" role="alert" title={problems.title}>
+        <Alert
+          color="red"
+          variant="light"
+          role="alert"
+          title={problems.title}
+          styles={{ title: { overflowWrap: 'anywhere' } }}
+        >
           {problems.items.length ? (
             <Stack gap={2} component="ul" m={0} pl="md" data-testid="framework-errors">
               {problems.items.map((p) => (
-                <Text component="li" size="sm" key={p} ff="monospace">
+                <Text component="li" size="sm" key={p} ff="monospace" style={{ overflowWrap: 'anywhere' }}>
                   {p}
                 </Text>
               ))}
