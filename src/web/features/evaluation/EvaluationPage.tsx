@@ -127,7 +127,7 @@ function EvaluationView({ list }: { list: EvaluationList }) {
     >
       <Stack gap={4} component="section" aria-label={t('evaluation.rules')}>
         <Text fw={600}>
-          {t('evaluation.rules')}: {list.rules.title} ({list.rules.document})
+          {t('evaluation.rules')}: {list.rules.title}
         </Text>
         <List size="sm" spacing={2}>
           {list.rules.levels.map((l) => (
