@@ -111,8 +111,8 @@ export const scoringEn: Texts = {
     rescore: 'Re-score under the new framework',
     rescoreHint: 'Recomputes every {{year}} score sheet of the cells below under the framework in force.',
     rescoreConfirm: 'Re-score every {{year}} score sheet under the framework in force?',
-    rescoreProgress: 'Re-scored {{done}}/{{total}} sheets, {{changed}} changed',
-    rescoreDone: 'Re-scoring done: {{done}}/{{total}} sheets, {{changed}} changed',
+    rescoreProgress: 'Re-scored {{done}}/{{total}} meetings, {{changed}} sheets changed',
+    rescoreDone: 'Re-scoring done: {{done}}/{{total}} meetings, {{changed}} sheets changed',
     rescoreFailed: 'Re-scoring failed: {{error}}',
   },
 };

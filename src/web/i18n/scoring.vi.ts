@@ -106,8 +106,8 @@ export const scoringVi = {
     rescore: 'Chấm lại theo khung mới',
     rescoreHint: 'Tính lại mọi phiếu chấm năm {{year}} của các chi bộ trực thuộc theo khung đang áp dụng.',
     rescoreConfirm: 'Chấm lại mọi phiếu chấm năm {{year}} theo khung đang áp dụng?',
-    rescoreProgress: 'Đã chấm lại {{done}}/{{total}} phiếu, {{changed}} phiếu thay đổi',
-    rescoreDone: 'Đã chấm lại xong: {{done}}/{{total}} phiếu, {{changed}} phiếu thay đổi',
+    rescoreProgress: 'Đã chấm lại {{done}}/{{total}} cuộc họp, {{changed}} phiếu thay đổi',
+    rescoreDone: 'Đã chấm lại xong: {{done}}/{{total}} cuộc họp, {{changed}} phiếu thay đổi',
     rescoreFailed: 'Chấm lại không thành công: {{error}}',
   },
 };
