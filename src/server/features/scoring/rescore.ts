@@ -81,6 +81,7 @@ export async function rescoreMeetings(
     list.push({ criterionId: e.criterion_id, points: e.points, overrideReason: e.override_reason });
     entriesOf.set(e.scorecard_id, list);
   }
+  const knownOf = new Map<ScoringFramework, Set<string>>();
   const updates: Array<[string, number, number, number, string | null, string | null, string, number]> = [];
   const entryRows: Array<[string, string, number | null, number | null, string | null, string | null]> = [];
   for (const c of cards) {
@@ -88,7 +89,11 @@ export async function rescoreMeetings(
     const fact = facts.get(c.meeting_id);
     if (!f || !fact) continue;
     // Entries of criteria the framework no longer has are dropped; the rest keep the scorer's values.
-    const known = new Set(f.groups.flatMap((g) => g.criteria.map((x) => x.id)));
+    let known = knownOf.get(f);
+    if (!known) {
+      known = new Set(f.groups.flatMap((g) => g.criteria.map((x) => x.id)));
+      knownOf.set(f, known);
+    }
     const mine = (entriesOf.get(c.id) ?? []).filter((e) => known.has(e.criterionId));
     const sheet = scoreSheet(f, mine, fact);
     const rating = sheet.complete ? sheet.rating : null;
@@ -109,12 +114,12 @@ export async function rescoreMeetings(
       f.id,
       f.version,
     ]);
+    const entered = new Map(mine.map((e) => [e.criterionId, e.points]));
     for (const x of sheet.criteria) {
-      const entered = mine.find((e) => e.criterionId === x.id);
       entryRows.push([
         c.id,
         x.id,
-        entered?.points ?? null,
+        entered.get(x.id) ?? null,
         x.auto?.points ?? null,
         x.auto?.evidence ?? null,
         x.overrideReason,
@@ -158,10 +163,12 @@ export async function startRescore(
   if (!can(actor, 'ruleSet.assign', { type: 'organization', path: node.path })) {
     throw new AppError('forbidden', 'Chỉ cấp ủy cấp trên hoặc Ban Tổ chức được chấm lại theo khung mới');
   }
+  // Each cell's meetings together, so a chunk reads the facts of few cells (the year's absences per cell).
   const meetings = await db.query<{ id: string }>(
-    `SELECT DISTINCT s.meeting_id AS id FROM scorecard s
+    `SELECT s.meeting_id AS id FROM scorecard s
        JOIN organization_period p ON p.organization_id = s.organization_id AND p.valid_to IS NULL
-      WHERE p.path <@ $1::ltree AND s.for_month LIKE $2`,
+      WHERE p.path <@ $1::ltree AND s.for_month LIKE $2
+      GROUP BY s.meeting_id, s.organization_id ORDER BY s.organization_id, min(s.for_month), s.meeting_id`,
     [node.path, `${year}-%`],
   );
   const job: RescoreJob = {

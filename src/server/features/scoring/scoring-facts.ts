@@ -67,7 +67,16 @@ export async function factsOfMeetings(
        SELECT c.meeting_id, count(DISTINCT c.member_id)::int AS speakers
          FROM meeting_contribution c
          JOIN meeting_attendance a ON a.meeting_id = c.meeting_id AND a.member_id = c.member_id AND a.status = 'present'
-        WHERE c.meeting_id = ANY($1::uuid[]) GROUP BY c.meeting_id),
+        WHERE c.meeting_id = ANY($1::uuid[]) AND a.meeting_id = ANY($1::uuid[]) GROUP BY c.meeting_id),
+     -- Main agenda items left without notes, conclusion or contributions: the minutes are not complete.
+     open_items AS (
+       SELECT DISTINCT i.meeting_id FROM m JOIN meeting_agenda_item i ON i.meeting_id = m.id
+        WHERE i.section = 'main' AND i.notes = '' AND i.conclusion IS NULL
+          AND NOT EXISTS (SELECT 1 FROM meeting_contribution c
+                           WHERE c.meeting_id = i.meeting_id AND c.agenda_item_id = i.id)),
+     com AS (
+       SELECT DISTINCT m.id FROM m JOIN committee cm ON cm.organization_id = m.organization_id
+          AND cm.term_start <= m.planned_date AND (cm.term_end IS NULL OR cm.term_end > m.planned_date)),
      prev AS (
        SELECT m.id,
               (SELECT pm.id FROM meeting pm
@@ -83,20 +92,15 @@ export async function factsOfMeetings(
      SELECT m.id, m.organization_id, m.kind, m.planned_date, m.rule_set_id, m.rule_set_version, m.started_at,
             m.ended_at, m.notice_published_at, m.adopted_at,
             (m.preparatory_held_on IS NOT NULL AND COALESCE(m.preparatory_minutes, '') <> '') AS preparatory_ok,
-            EXISTS (SELECT 1 FROM committee cm WHERE cm.organization_id = m.organization_id
-                      AND cm.term_start <= m.planned_date AND (cm.term_end IS NULL OR cm.term_end > m.planned_date))
-              AS has_committee,
+            com.id IS NOT NULL AS has_committee,
             COALESCE(att.total, 0) AS total, COALESCE(att.exempt, 0) AS exempt,
             COALESCE(att.present_counted, 0) AS present_counted, COALESCE(att.present_all, 0) AS present_all,
             COALESCE(att.unexcused, 0) AS unexcused, COALESCE(spk.speakers, 0) AS speakers,
-            (m.adopted_at IS NOT NULL AND NOT EXISTS (
-               SELECT 1 FROM meeting_agenda_item i WHERE i.meeting_id = m.id AND i.section = 'main'
-                 AND i.notes = '' AND i.conclusion IS NULL
-                 AND NOT EXISTS (SELECT 1 FROM meeting_contribution c WHERE c.agenda_item_id = i.id)))
-              AS minutes_complete,
+            (m.adopted_at IS NOT NULL AND oi.meeting_id IS NULL) AS minutes_complete,
             CASE WHEN pt.due > 0 THEN pt.due END AS prev_due, pt.done AS prev_done
        FROM m LEFT JOIN att ON att.meeting_id = m.id LEFT JOIN spk ON spk.meeting_id = m.id
-       LEFT JOIN prev_tasks pt ON pt.id = m.id`,
+       LEFT JOIN prev_tasks pt ON pt.id = m.id LEFT JOIN open_items oi ON oi.meeting_id = m.id
+       LEFT JOIN com ON com.id = m.id`,
     [meetingIds],
   );
   const streaks = await longAbsences(q, rows);
