@@ -32,6 +32,11 @@ export const frameworkView = z.object({
     }),
   ),
   mandatoryFullMarks: z.array(z.string()),
+  definition: z
+    .record(z.string(), z.unknown())
+    .describe(
+      'the whole framework (docs/scoring-framework.schema.json), so a client can score exactly as the server',
+    ),
 });
 
 export const scoredCriterion = z.object({

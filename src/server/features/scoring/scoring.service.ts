@@ -96,6 +96,7 @@ function frameworkView(f: ScoringFramework) {
       })),
     })),
     mandatoryFullMarks: f.ratings.mandatoryFullMarks,
+    definition: f as unknown as Record<string, unknown>,
   };
 }
 

@@ -19,7 +19,6 @@ import {
   type ScoringFramework,
   scoreSheet,
 } from '../../../domain/scoring.ts';
-import { builtInScoringFrameworks } from '../../../domain/scoring-frameworks.ts';
 import { api, withQuery } from '../../api/client.ts';
 import type { Tone } from '../../components/ToneBadge.tsx';
 
@@ -102,59 +101,19 @@ export const formatNumber = (n: number) => String(Math.round(n * 100) / 100).rep
 // ---------------------------------------------------------------------------------------------------------
 // The scoring engine in the browser
 
-const standardBands: ScoringFramework['ratings']['bands'] = [
-  { rating: 'good', minPercent: 90 },
-  { rating: 'fair', minPercent: 70 },
-  { rating: 'average', minPercent: 50 },
-  { rating: 'poor', minPercent: 0 },
-];
-
 /**
  * The framework as the engine needs it, without fact sources: the automatic values come from the server (they
- * need the meeting's records) and are passed in as entries. A built-in framework is taken whole (its rating
- * bands); a loaded one is rebuilt from the view with the standard bands 90/70/50.
+ * need the meeting's records) and are passed in as entries. The server sends the whole framework, built-in or
+ * loaded, so the live total and rating match what it will compute.
  */
 export function engineFramework(view: FrameworkView): ScoringFramework {
-  const builtIn = builtInScoringFrameworks.find((f) => f.id === view.id && f.version === view.version);
-  if (builtIn) {
-    return {
-      ...builtIn,
-      groups: builtIn.groups.map((g) => ({
-        ...g,
-        criteria: g.criteria.map((c) => ({ ...c, source: undefined })),
-      })),
-    };
-  }
+  const f = view.definition as unknown as ScoringFramework;
   return {
-    id: view.id,
-    version: view.version,
-    title: view.title,
-    issuer: '',
-    document: null,
-    effectiveFrom: '2000-01-01',
-    scope: 'national',
-    meetingKinds: ['regular', 'regular_thematic'],
-    total: view.total,
-    groups: view.groups.map((g, i) => ({
-      id: g.id,
-      order: i + 1,
-      title: g.title,
-      max: g.max,
-      criteria: g.criteria.map((c) => ({
-        id: c.id,
-        title: c.title,
-        max: c.max,
-        type: c.type as ScoringFramework['groups'][number]['criteria'][number]['type'],
-        levels: c.type === 'levels' ? c.options : undefined,
-        bands:
-          c.type === 'ratio_bands'
-            ? c.options.map((o, j) => ({ minRatio: 1 - (j + 1) / (c.options.length + 1), points: o.points }))
-            : undefined,
-        appliesWhen: c.appliesWhen === 'thematic' ? ('thematic' as const) : undefined,
-        bonus: c.bonus,
-      })),
+    ...f,
+    groups: f.groups.map((g) => ({
+      ...g,
+      criteria: g.criteria.map((c) => ({ ...c, source: undefined })),
     })),
-    ratings: { bands: standardBands, mandatoryFullMarks: view.mandatoryFullMarks },
   };
 }
 
