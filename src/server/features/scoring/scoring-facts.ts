@@ -159,12 +159,14 @@ async function longAbsences(
     planned_date: string;
     absent: string[];
   }>(
+    // The absent per meeting by the roll's key (a join over the rolls tempts PostgreSQL into a full scan).
     `SELECT m.id AS meeting_id, m.organization_id, m.planned_date,
-            COALESCE(array_agg(a.member_id::text) FILTER (WHERE a.status IN ('absent_excused','absent_unexcused')), '{}') AS absent
-       FROM meeting m LEFT JOIN meeting_attendance a ON a.meeting_id = m.id
+            ARRAY(SELECT a.member_id::text FROM meeting_attendance a
+                   WHERE a.meeting_id = m.id AND a.status IN ('absent_excused','absent_unexcused')) AS absent
+       FROM meeting m
       WHERE m.organization_id = ANY($1::uuid[]) AND m.planned_date >= $2 AND m.planned_date < $3
         AND m.kind IN ('regular','regular_thematic') AND m.status IN ('held','adopted')
-      GROUP BY m.id ORDER BY m.organization_id, m.planned_date`,
+      ORDER BY m.organization_id, m.planned_date`,
     [orgs, from, to],
   );
   const flagged = new Set<string>();
