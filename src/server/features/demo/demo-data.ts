@@ -6,6 +6,7 @@ import { foldVietnamese } from '../../../domain/text.ts';
 import { childPath, pathLabel } from '../../../domain/tree.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { hashPassword } from '../../platform/password.ts';
+import { createDemoEvaluations } from './demo-evaluations.ts';
 import { createDemoMeetings } from './demo-meetings.ts';
 import { createDemoScores } from './demo-scores.ts';
 import {
@@ -1324,6 +1325,7 @@ export async function createDemoData(db: Database, opts: DemoOptions): Promise<D
     await roles.flush();
     await createDemoMeetings(tx, { today, seed: opts.seed, provinceId });
     await createDemoScores(tx, { today, seed: opts.seed, provinceId });
+    await createDemoEvaluations(tx, { today, seed: opts.seed, provinceId });
     return { members: demo.total, accounts: account.count };
   });
 
