@@ -1047,7 +1047,7 @@ export async function createDemoMeetings(
       for (const p of pending) {
         const row = taskRows[p.rowIndex]!;
         const r = crng.next();
-        const status = r < 0.83 ? 'done' : r < 0.98 ? 'not_done' : 'cancelled';
+        const status = r < 0.97 ? 'done' : r < 0.98 ? 'not_done' : 'cancelled';
         row[9] = status;
         if (status === 'done') {
           done++;
@@ -1353,7 +1353,7 @@ export async function createDemoMeetings(
           ]);
         }
       } else {
-        row[9] = crng.chance(0.85) ? 'done' : 'not_done';
+        row[9] = crng.chance(0.95) ? 'done' : 'not_done';
         row[10] = row[9] === 'done' ? crng.pick(doneNotes) : crng.pick(notDoneNotes);
         if (row[9] === 'done') row[11] = p.deadline;
       }
