@@ -291,8 +291,9 @@ describe('meetings: summarizeAttendance', () => {
       unmarked: 1,
       base: 10,
       rate: 0.6,
-      voteBase: 6,
-      eligiblePresent: 3,
+      // a, b, c, d, e, f and the exempt member x2 who came (QĐ 24-QĐ/TW, 9.3.2)
+      voteBase: 7,
+      eligiblePresent: 4,
     });
   });
 
@@ -320,8 +321,14 @@ describe('meetings: voteEligibility', () => {
       false,
       'Đảng viên sinh hoạt tạm thời không biểu quyết tại chi bộ nơi sinh hoạt tạm thời',
     ],
-    [entry('a', 'present', { exempt: true }), false, 'Đảng viên được miễn sinh hoạt không biểu quyết'],
-    [entry('a', 'exempt'), false, 'Đảng viên được miễn sinh hoạt không biểu quyết'],
+    // an exempt member who came votes and counts (QĐ 24-QĐ/TW, 9.3.2); one who did not is not counted
+    [entry('a', 'present', { exempt: true }), true, null],
+    [entry('a', 'exempt'), false, 'Đảng viên được miễn sinh hoạt, vắng mặt: không tính khi biểu quyết'],
+    [
+      entry('a', null, { exempt: true }),
+      false,
+      'Đảng viên được miễn sinh hoạt, vắng mặt: không tính khi biểu quyết',
+    ],
     [entry('a', 'absent_excused'), false, 'Chỉ đảng viên có mặt mới được biểu quyết'],
     [entry('a', 'absent_unexcused'), false, 'Chỉ đảng viên có mặt mới được biểu quyết'],
     [entry('a', null), false, 'Chỉ đảng viên có mặt mới được biểu quyết'],

@@ -349,7 +349,7 @@ export interface AttendanceSummary {
   base: number;
   /** present / base (present members who are not exempt), null when base 0 */
   rate: number | null;
-  /** full members with an official membership here, not exempt: the vote base */
+  /** full members with an official membership here, exempt ones only if present: the vote base */
   voteBase: number;
   /** of them, present: eligible voters in the room */
   eligiblePresent: number;
@@ -359,8 +359,12 @@ function isExempt(e: AttendanceEntry): boolean {
   return e.exempt || e.status === 'exempt';
 }
 
+/**
+ * The vote base: full members with an official membership here. An exempt member is left out, unless they came
+ * and take part: QĐ 24-QĐ/TW (2021), 9.3.2, counts an exempt member who attends and votes.
+ */
 function countsInVoteBase(e: AttendanceEntry): boolean {
-  return e.memberClass === 'full' && !e.temporary && !isExempt(e);
+  return e.memberClass === 'full' && !e.temporary && (!isExempt(e) || e.status === 'present');
 }
 
 export function summarizeAttendance(entries: readonly AttendanceEntry[]): AttendanceSummary {
@@ -394,6 +398,10 @@ export function summarizeAttendance(entries: readonly AttendanceEntry[]): Attend
       else s.presentProbationary++;
       if (e.temporary) s.presentTemporary++;
     }
+    if (countsInVoteBase(e)) {
+      s.voteBase++;
+      if (present) s.eligiblePresent++;
+    }
     if (isExempt(e)) {
       s.exempt++;
       continue;
@@ -403,18 +411,15 @@ export function summarizeAttendance(entries: readonly AttendanceEntry[]): Attend
     else if (e.status === 'absent_excused') s.absentExcused++;
     else if (e.status === 'absent_unexcused') s.absentUnexcused++;
     else if (e.status === null) s.unmarked++;
-    if (countsInVoteBase(e)) {
-      s.voteBase++;
-      if (present) s.eligiblePresent++;
-    }
   }
   s.rate = s.base === 0 ? null : presentInBase / s.base;
   return s;
 }
 
 /**
- * Whether a member may vote at this meeting: full members with an official membership here, not exempt,
- * present (Điều lệ Đảng; Quy định 24-QĐ/TW). The first reason that applies is given.
+ * Whether a member may vote at this meeting: full members with an official membership here who are present,
+ * an exempt member included when they came (Điều lệ Đảng; Quy định 24-QĐ/TW, 9.3.2). The first reason that
+ * applies is given.
  */
 export function voteEligibility(e: AttendanceEntry): { eligible: boolean; reason: string | null } {
   if (e.memberClass === 'probationary')
@@ -425,7 +430,10 @@ export function voteEligibility(e: AttendanceEntry): { eligible: boolean; reason
       reason: 'Đảng viên sinh hoạt tạm thời không biểu quyết tại chi bộ nơi sinh hoạt tạm thời',
     };
   }
-  if (isExempt(e)) return { eligible: false, reason: 'Đảng viên được miễn sinh hoạt không biểu quyết' };
+  // An exempt member who came may vote (and then counts in the base); one who did not come is not counted.
+  if (isExempt(e) && e.status !== 'present') {
+    return { eligible: false, reason: 'Đảng viên được miễn sinh hoạt, vắng mặt: không tính khi biểu quyết' };
+  }
   if (e.status !== 'present') return { eligible: false, reason: 'Chỉ đảng viên có mặt mới được biểu quyết' };
   return { eligible: true, reason: null };
 }

@@ -1,9 +1,8 @@
 // Vote thresholds of a party cell (biểu quyết) as versioned data with their sources.
 // Pure, no I/O. Dates are ISO strings 'YYYY-MM-DD'.
 //
-// To verify against the full texts (reference §14 item 8): the article and clause numbers cited below, and
-// the counting of exempt members in the base (taken from QĐ 24-QĐ/TW (2021) as restated by secondary
-// sources; the full text was not available). Before 30/7/2021 the implementing rule was QĐ 29-QĐ/TW (2016),
+// Who counts in the base follows QĐ 24-QĐ/TW (2021), 9.3 (implementing Điều lệ Điều 9 khoản 5), as quoted by
+// lawnet.vn. To verify against the full texts: the admission clauses (Điều 4 khoản 3, Điều 5 khoản 3). Before 30/7/2021 the implementing rule was QĐ 29-QĐ/TW (2016),
 // assumed to count the same way.
 
 import { charter2011 } from './charter-rules.ts';
@@ -44,17 +43,19 @@ export const builtInVotingRules: readonly VotingRules[] = [
     title: 'Biểu quyết theo Điều lệ Đảng (Đại hội XI) và Quy định 24-QĐ/TW',
     sources: [charter2011.source, quyDinh24of2021],
     effectiveFrom: '2011-01-19',
-    // Điều lệ Đảng, Điều 10 khoản 5: a resolution is valid when "hơn một nửa" of the members approve.
-    // To verify: that the base is all full members of the cell, not only those present.
+    // Điều lệ Đảng, Điều 9 khoản 5 (democratic centralism): a resolution is valid when "hơn một nửa" of the
+    // members approve. QĐ 24-QĐ/TW (2021), 9.3.2, says who the members are at a party-member meeting: those
+    // summoned, less members attending temporarily elsewhere, exempt members who are absent (an exempt member
+    // who attends and votes is counted), suspended members and those prosecuted or detained.
     decision: { numerator: 1, denominator: 2, strict: true },
     // Điều lệ Đảng, Điều 4 khoản 3 (admission) and Điều 5 khoản 3 (recognition as full member):
     // "được ít nhất hai phần ba số đảng viên chính thức tán thành".
     admission: { numerator: 2, denominator: 3, strict: false },
-    // QĐ 24-QĐ/TW (2021): members exempt from party work and meetings are not counted in the base (to verify);
-    // probationary members and members attending here only temporarily (sinh hoạt tạm thời) do not vote.
+    // Probationary members and members attending here only temporarily (sinh hoạt tạm thời) do not vote.
     note:
-      'Số đảng viên làm căn cứ tính tỷ lệ là đảng viên chính thức sinh hoạt chính thức tại chi bộ, ' +
-      'không tính đảng viên được miễn công tác và sinh hoạt đảng (Điều lệ Đảng; Quy định 24-QĐ/TW)',
+      'Số đảng viên làm căn cứ tính tỷ lệ là đảng viên chính thức sinh hoạt chính thức tại chi bộ; đảng viên ' +
+      'được miễn công tác và sinh hoạt đảng vắng mặt thì không tính, nếu có mặt và biểu quyết thì vẫn tính ' +
+      '(Điều lệ Đảng, Điều 9 khoản 5; Quy định 24-QĐ/TW, điểm 9.3.2)',
   },
 ];
 

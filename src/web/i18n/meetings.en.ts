@@ -125,7 +125,8 @@ export const meetingsEn: Shape = {
     exempt: 'Exempt',
     rate: 'Attendance rate',
     unmarked: '{{count}} not marked yet',
-    voteBase: 'Needs more than 1/2 of {{base}} full members (not counting the exempt) — {{source}}',
+    voteBase:
+      'Needs more than 1/2 of {{base}} full members (exempt members count only when present) — {{source}}',
     charter: 'Party Charter',
     eligiblePresent: '{{count}} voters present',
     attendance: 'Roll call',

@@ -121,7 +121,8 @@ export const meetingsVi = {
     exempt: 'Miễn sinh hoạt',
     rate: 'Tỷ lệ dự họp',
     unmarked: 'Còn {{count}} người chưa điểm danh',
-    voteBase: 'Cần hơn 1/2 của {{base}} đảng viên chính thức (không tính miễn sinh hoạt) — {{source}}',
+    voteBase:
+      'Cần hơn 1/2 của {{base}} đảng viên chính thức (đảng viên miễn sinh hoạt chỉ tính khi có mặt) — {{source}}',
     charter: 'Điều lệ Đảng',
     eligiblePresent: '{{count}} người có quyền biểu quyết đang có mặt',
     attendance: 'Điểm danh',
