@@ -176,7 +176,7 @@ test('a cell meeting: prepare, hold it live on phones, adopt the minutes, downlo
   await expect(checkIn.getByText(/Bạn đã điểm danh lúc/)).toBeVisible();
   await expect(presentBox).toHaveText(`${extra.length + 2}/${total}`);
   await expect(sec.getByTestId('vote-base')).toContainText(
-    `Cần hơn 1/2 của ${voteBase} đảng viên chính thức (không tính miễn sinh hoạt)`,
+    `Cần hơn 1/2 của ${voteBase} đảng viên chính thức (đảng viên miễn sinh hoạt chỉ tính khi có mặt)`,
   );
 
   // ---- An electronic vote on the resolution: the member votes from their phone, the others through the API.
