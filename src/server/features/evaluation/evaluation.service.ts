@@ -35,7 +35,6 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { iso } from '../meetings/meeting-access.ts';
-import * as orgRepo from '../organizations/organizations.repository.ts';
 import {
   type AttendanceFacts,
   countLevels,
@@ -53,19 +52,10 @@ import {
   yearEnd,
   yearStart,
 } from './evaluation-facts.ts';
+import { getVisibleNode as visibleNode } from '../organizations/organizations.service.ts';
 
 interface Meta {
   ip: string | null;
-}
-
-type Node = NonNullable<Awaited<ReturnType<typeof orgRepo.findNode>>>;
-
-export async function visibleNode(q: Queryable, actor: Actor, id: string): Promise<Node> {
-  const node = await orgRepo.findNode(q, id);
-  if (!node || !can(actor, 'organization.view', { type: 'organization', path: node.path })) {
-    throw notFound('Không tìm thấy tổ chức');
-  }
-  return node;
 }
 
 const orgResource = (path: string) => ({ type: 'organization' as const, path });

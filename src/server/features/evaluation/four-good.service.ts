@@ -25,7 +25,7 @@ import {
   monthlyRatings,
   organizationDiscipline,
 } from './evaluation-facts.ts';
-import { visibleNode } from './evaluation.service.ts';
+import { getVisibleNode as visibleNode } from '../organizations/organizations.service.ts';
 
 const fourGoodKinds = ['cell', 'grassroots_cell', 'grassroots_committee'];
 

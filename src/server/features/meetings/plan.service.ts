@@ -16,21 +16,13 @@ import { dayOffName, isDayOff } from '../../../domain/vietnam-calendar.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import * as orgRepo from '../organizations/organizations.repository.ts';
 import { ruleSetResolver } from '../rule-sets/rule-sets.service.ts';
 import { iso, meetingListItemOf, ruleSetOf } from './meeting-access.ts';
 import { insertMeeting } from './meetings.service.ts';
+import { getVisibleNode as visibleNode } from '../organizations/organizations.service.ts';
 
 interface Meta {
   ip: string | null;
-}
-
-async function visibleNode(q: Queryable, actor: Actor, id: string) {
-  const node = await orgRepo.findNode(q, id);
-  if (!node || !can(actor, 'organization.view', { type: 'organization', path: node.path })) {
-    throw notFound('Không tìm thấy tổ chức');
-  }
-  return node;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -57,7 +57,12 @@ const sortNodes = (nodes: TreeNode[]) =>
 const orgResource = (path: string) => ({ type: 'organization' as const, path });
 
 /** The node as of the date, or a 404 when it did not exist then or the actor may not see it. */
-async function getVisibleNode(q: Queryable, actor: Actor, id: string, asOf?: string): Promise<repo.NodeRow> {
+export async function getVisibleNode(
+  q: Queryable,
+  actor: Actor,
+  id: string,
+  asOf?: string,
+): Promise<repo.NodeRow> {
   const node = await repo.findNode(q, id, asOf);
   if (!node || !can(actor, 'organization.view', orgResource(node.path)))
     throw notFound('Không tìm thấy tổ chức');

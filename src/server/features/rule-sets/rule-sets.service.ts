@@ -14,6 +14,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import * as orgRepo from '../organizations/organizations.repository.ts';
+import { getVisibleNode as visibleNode } from '../organizations/organizations.service.ts';
 
 export function summarize(r: RuleSet) {
   const p = r.parameters;
@@ -38,14 +39,6 @@ export function summarize(r: RuleSet) {
 
 export function listRuleSets() {
   return { items: builtInRuleSets.map(summarize) };
-}
-
-async function visibleNode(db: Database, actor: Actor, id: string, date?: string) {
-  const node = await orgRepo.findNode(db, id, date);
-  if (!node || !can(actor, 'organization.view', { type: 'organization', path: node.path })) {
-    throw notFound('Không tìm thấy tổ chức');
-  }
-  return node;
 }
 
 /** The rule set that governs the organisation on the date, with the assignment it was inherited from. */

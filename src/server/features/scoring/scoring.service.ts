@@ -20,10 +20,10 @@ import { labelToId, pathLabel } from '../../../domain/tree.ts';
 import { formatDateVi, todayIso } from '../../../domain/dates.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { iso, visibleMeeting } from '../meetings/meeting-access.ts';
-import * as orgRepo from '../organizations/organizations.repository.ts';
 import { factsOfMeetings } from './scoring-facts.ts';
+import { getVisibleNode as visibleNode } from '../organizations/organizations.service.ts';
 
 interface Meta {
   ip: string | null;
@@ -358,14 +358,6 @@ export async function saveScorecard(
     });
     return { id, total: sheet.total, percent: sheet.percent, rating: sheet.rating, complete: sheet.complete };
   });
-}
-
-async function visibleNode(q: Queryable, actor: Actor, id: string) {
-  const node = await orgRepo.findNode(q, id);
-  if (!node || !can(actor, 'organization.view', { type: 'organization', path: node.path })) {
-    throw notFound('Không tìm thấy tổ chức');
-  }
-  return node;
 }
 
 const bandsOf = (percent: number): Rating =>
