@@ -86,3 +86,19 @@ export const commonErrors = {
   401: errorResponseOf('Not signed in'),
   404: errorResponseOf('Not found or not visible'),
 };
+
+/** The JSON request body of a write route. */
+export const jsonBodyOf = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
+
+/** Error responses of a write route: the common ones, 403, and what 409 and 422 mean for its resource. */
+export const writeErrorsOf = (conflict: string, invalidState: string) => ({
+  ...commonErrors,
+  403: errorResponseOf('Not allowed'),
+  409: errorResponseOf(conflict),
+  422: errorResponseOf(invalidState),
+});
+
+/** What a service records about the request (the client address, for the audit log). */
+export const requestMeta = (c: Context<AppEnv>) => ({ ip: c.get('ip') });

@@ -1,27 +1,26 @@
 // Routes of the annual evaluation (kiểm điểm, đánh giá, xếp loại), the discipline register and "bốn tốt".
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { createdResponse, okResponse, uuid } from '../../../contracts/common.ts';
 import * as c from '../../../contracts/evaluation.ts';
 import {
   type AppEnv,
   commonErrors,
   createRouter,
-  errorResponseOf,
   jsonResponseOf,
+  jsonBodyOf,
+  requestMeta,
   requireActor,
+  writeErrorsOf,
 } from '../../platform/http.ts';
 import * as evaluation from './evaluation.service.ts';
 import * as fourGood from './four-good.service.ts';
 
 const idParams = z.object({ id: uuid });
-const writeErrors = {
-  ...commonErrors,
-  403: errorResponseOf('Not allowed'),
-  409: errorResponseOf('Quota exceeded without a recorded reason'),
-  422: errorResponseOf('Not allowed at the evaluation’s current step'),
-};
-const meta = (ctx: Context<AppEnv>) => ({ ip: ctx.get('ip') });
+const writeErrors = writeErrorsOf(
+  'Quota exceeded without a recorded reason',
+  'Not allowed at the evaluation’s current step',
+);
+const meta = requestMeta;
 
 function write<B extends z.ZodType, R extends z.ZodType>(
   path: string,
@@ -36,7 +35,7 @@ function write<B extends z.ZodType, R extends z.ZodType>(
     summary,
     request: {
       params: idParams,
-      body: { content: { 'application/json': { schema: body } }, required: true },
+      ...jsonBodyOf(body),
     },
     responses: { 200: jsonResponseOf(response), ...writeErrors },
   });

@@ -13,7 +13,10 @@ import {
   createRouter,
   errorResponseOf,
   jsonResponseOf,
+  jsonBodyOf,
+  requestMeta,
   requireActor,
+  writeErrorsOf,
 } from '../../platform/http.ts';
 import * as docs from './meeting-documents.service.ts';
 import { visibleMeeting } from './meeting-access.ts';
@@ -23,17 +26,12 @@ import * as plan from './plan.service.ts';
 import * as tasks from './tasks.service.ts';
 
 const idParams = z.object({ id: uuid });
-const writeErrors = {
-  ...commonErrors,
-  403: errorResponseOf('Not allowed'),
-  409: errorResponseOf('Conflict: already done, or edited by someone else'),
-  422: errorResponseOf('Not allowed in the meeting’s current state'),
-};
-const jsonBody = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
+const writeErrors = writeErrorsOf(
+  'Conflict: already done, or edited by someone else',
+  'Not allowed in the meeting’s current state',
+);
 const warningsResponse = z.object({ ok: z.literal(true), warnings: z.array(z.string()) });
-const meta = (ctx: Context<AppEnv>) => ({ ip: ctx.get('ip') });
+const meta = requestMeta;
 const originOf = (ctx: Context<AppEnv>) => new URL(ctx.req.url).origin;
 
 /** A POST/PUT/PATCH with a JSON body answering JSON. */
@@ -50,7 +48,7 @@ function write<P extends z.ZodObject, B extends z.ZodType, R extends z.ZodType>(
     path,
     tags: ['meetings'],
     summary,
-    request: { params, ...jsonBody(body) },
+    request: { params, ...jsonBodyOf(body) },
     responses: { 200: jsonResponseOf(response), ...writeErrors },
   });
 }
@@ -171,7 +169,7 @@ export const meetingRoutes: OpenAPIHono<AppEnv> = createRouter()
       path: '/organizations/{id}/work-programme',
       tags: ['meetings'],
       summary: 'Save the annual work programme',
-      request: { params: idParams, query: c.yearQuery, ...jsonBody(c.workProgrammeBody) },
+      request: { params: idParams, query: c.yearQuery, ...jsonBodyOf(c.workProgrammeBody) },
       responses: { 200: jsonResponseOf(okResponse), ...writeErrors },
     }),
     async (ctx) =>

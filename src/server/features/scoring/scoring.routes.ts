@@ -9,21 +9,16 @@ import {
   createRouter,
   errorResponseOf,
   jsonResponseOf,
+  jsonBodyOf,
+  requestMeta,
   requireActor,
+  writeErrorsOf,
 } from '../../platform/http.ts';
 import { rescoreJob, startRescore } from './rescore.ts';
 import * as service from './scoring.service.ts';
 
 const idParams = z.object({ id: uuid });
-const writeErrors = {
-  ...commonErrors,
-  403: errorResponseOf('Not allowed'),
-  409: errorResponseOf('Already submitted'),
-  422: errorResponseOf('Not allowed in the meeting’s current state'),
-};
-const json = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
+const writeErrors = writeErrorsOf('Already submitted', 'Not allowed in the meeting’s current state');
 
 export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
   .openapi(
@@ -49,7 +44,7 @@ export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
       tags: ['scoring'],
       summary:
         'Save or submit a scorecard (self, follower, supervision); overrides need a reason and are audited',
-      request: { params: z.object({ id: uuid, kind: c.scorerKind }), ...json(c.saveScorecardBody) },
+      request: { params: z.object({ id: uuid, kind: c.scorerKind }), ...jsonBodyOf(c.saveScorecardBody) },
       responses: {
         200: jsonResponseOf(
           z.object({
@@ -66,9 +61,14 @@ export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
     async (ctx) => {
       const p = ctx.req.valid('param');
       return ctx.json(
-        await service.saveScorecard(ctx.get('db'), requireActor(ctx), p.id, p.kind, ctx.req.valid('json'), {
-          ip: ctx.get('ip'),
-        }),
+        await service.saveScorecard(
+          ctx.get('db'),
+          requireActor(ctx),
+          p.id,
+          p.kind,
+          ctx.req.valid('json'),
+          requestMeta(ctx),
+        ),
         200,
       );
     },
@@ -118,7 +118,7 @@ export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
       path: '/organizations/{id}/scoring-frameworks',
       tags: ['scoring'],
       summary: 'Put a framework in force for the subtree from a date (upper committee)',
-      request: { params: idParams, ...json(c.assignFrameworkBody) },
+      request: { params: idParams, ...jsonBodyOf(c.assignFrameworkBody) },
       responses: { 200: jsonResponseOf(createdResponse), ...writeErrors },
     }),
     async (ctx) =>
@@ -128,9 +128,7 @@ export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
           requireActor(ctx),
           ctx.req.valid('param').id,
           ctx.req.valid('json'),
-          {
-            ip: ctx.get('ip'),
-          },
+          requestMeta(ctx),
         ),
         200,
       ),
@@ -141,7 +139,7 @@ export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
       path: '/scoring-frameworks',
       tags: ['scoring'],
       summary: 'Load a framework file (JSON, docs/scoring-framework.schema.json); errors name each path',
-      request: json(c.loadFrameworkBody),
+      request: jsonBodyOf(c.loadFrameworkBody),
       responses: {
         200: jsonResponseOf(z.object({ id: z.string(), version: z.number().int() })),
         ...writeErrors,
@@ -149,9 +147,12 @@ export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
     }),
     async (ctx) =>
       ctx.json(
-        await service.loadFramework(ctx.get('db'), requireActor(ctx), ctx.req.valid('json').definition, {
-          ip: ctx.get('ip'),
-        }),
+        await service.loadFramework(
+          ctx.get('db'),
+          requireActor(ctx),
+          ctx.req.valid('json').definition,
+          requestMeta(ctx),
+        ),
         200,
       ),
   )
@@ -162,7 +163,7 @@ export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
       tags: ['scoring'],
       summary:
         'Re-score every scorecard of the subtree’s year under the frameworks now governing (background)',
-      request: { params: idParams, ...json(c.rescoreBody) },
+      request: { params: idParams, ...jsonBodyOf(c.rescoreBody) },
       responses: { 200: jsonResponseOf(c.rescoreJob), ...writeErrors },
     }),
     async (ctx) =>
@@ -172,9 +173,7 @@ export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
           requireActor(ctx),
           ctx.req.valid('param').id,
           ctx.req.valid('json').year,
-          {
-            ip: ctx.get('ip'),
-          },
+          requestMeta(ctx),
         ),
         200,
       ),
