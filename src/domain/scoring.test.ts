@@ -12,6 +12,7 @@ import {
   frameworkProblems,
   frameworkScoresKind,
   parseScoringFramework,
+  ratingForPercent,
   ratingLabel,
   scoreSheet,
   type ScoringFacts,
@@ -783,5 +784,19 @@ describe('scoring: the documented JSON Schema', () => {
       readFileSync(new URL('../../docs/scoring-framework.schema.json', import.meta.url), 'utf8'),
     );
     expect(committed).toEqual(scoringFrameworkJsonSchema());
+  });
+});
+
+describe('ratingForPercent', () => {
+  it.each([
+    [90, 'good'],
+    [89.99, 'fair'],
+    [70, 'fair'],
+    [69.9, 'average'],
+    [50, 'average'],
+    [49.9, 'poor'],
+    [0, 'poor'],
+  ] as const)('%s%% under HD 42 → %s', (percent, rating) => {
+    expect(ratingForPercent(hd42Framework, percent)).toBe(rating);
   });
 });

@@ -838,6 +838,15 @@ function rate(
   return { rating: band.rating, ratingReason: `${scored} (${range}) nên xếp ${ratingLabel[band.rating]}` };
 }
 
+/**
+ * The band a percentage reaches under a framework's rating bands, without the mandatory-criterion check: for
+ * averages (a quarter, a year) and outside scores shown beside a cell's own rating.
+ */
+export function ratingForPercent(f: Pick<ScoringFramework, 'ratings'>, percent: number): Rating {
+  const band = f.ratings.bands.find((b) => percent + 1e-9 >= b.minPercent);
+  return (band ?? f.ratings.bands[f.ratings.bands.length - 1]!).rating;
+}
+
 /** Problems that stop a submission: the sheet's own, and for a final one every applicable criterion scored. */
 export function submissionProblems(sheet: ScoreSheet, final: boolean): string[] {
   const out = [...sheet.problems];

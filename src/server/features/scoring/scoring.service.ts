@@ -12,6 +12,7 @@ import {
   parseScoringFramework,
   type Rating,
   type ScoringFramework,
+  ratingForPercent,
   scoreSheet,
   submissionProblems,
 } from '../../../domain/scoring.ts';
@@ -360,9 +361,6 @@ export async function saveScorecard(
   });
 }
 
-const bandsOf = (percent: number): Rating =>
-  percent >= 90 ? 'good' : percent >= 70 ? 'fair' : percent >= 50 ? 'average' : 'poor';
-
 /**
  * Ratings of every cell of a subtree over a year: the cell's own (submitted self-scores) month by month, quarter
  * and year; outside scores beside them; cells rated average or poor two months running; and cells whose
@@ -389,8 +387,11 @@ export async function ratingsOverview(
     scorer_kind: ScorerKind;
     percent: number;
     rating: Rating | null;
+    framework_id: string;
+    framework_version: number;
   }>(
-    `SELECT s.organization_id, s.meeting_id, s.for_month, s.scorer_kind, s.percent::float AS percent, s.rating
+    `SELECT s.organization_id, s.meeting_id, s.for_month, s.scorer_kind, s.percent::float AS percent, s.rating,
+            s.framework_id, s.framework_version
        FROM scorecard s JOIN meeting m ON m.id = s.meeting_id
       WHERE s.organization_id = ANY($1::uuid[]) AND s.for_month LIKE $2 AND s.status = 'submitted'
         AND m.kind IN ('regular','regular_thematic')`,
@@ -399,6 +400,14 @@ export async function ratingsOverview(
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`).filter(
     (mo) => mo <= todayIso().slice(0, 7),
   );
+  // Bands come from the framework each card was scored under (a province may use its own).
+  const frameworks = await allFrameworks(db);
+  const bandsOf = (percent: number, r: { framework_id: string; framework_version: number }): Rating => {
+    const f =
+      frameworks.find((x) => x.id === r.framework_id && x.version === r.framework_version) ??
+      frameworks.find((x) => x.id === r.framework_id)!;
+    return ratingForPercent(f, percent);
+  };
   const byCell = new Map<string, typeof rows>();
   for (const r of rows) byCell.set(r.organization_id, [...(byCell.get(r.organization_id) ?? []), r]);
   const distribution = months.map((month) => ({ month, good: 0, fair: 0, average: 0, poor: 0 }));
@@ -415,10 +424,16 @@ export async function ratingsOverview(
       return {
         month,
         meetingId: (self ?? outside[0])?.meeting_id ?? null,
-        self: self ? { percent: round2(self.percent), rating: self.rating ?? bandsOf(self.percent) } : null,
+        self: self
+          ? { percent: round2(self.percent), rating: self.rating ?? bandsOf(self.percent, self) }
+          : null,
         outside:
           outsidePercent !== null
-            ? { percent: round2(outsidePercent), rating: bandsOf(outsidePercent), count: outside.length }
+            ? {
+                percent: round2(outsidePercent),
+                rating: bandsOf(outsidePercent, outside[0]!),
+                count: outside.length,
+              }
             : null,
       };
     });
@@ -437,20 +452,28 @@ export async function ratingsOverview(
     const gaps = perMonth.filter((p) => p.self && p.outside).map((p) => p.self!.percent - p.outside!.percent);
     const inflatedMeetings = gaps.filter((g) => g >= margin).length;
     const mean = (xs: number[]) => (xs.length ? round2(xs.reduce((a, b) => a + b, 0) / xs.length) : null);
-    const quarters = [1, 2, 3, 4].map((q) => {
-      const ps = perMonth
-        .filter((p) => Math.ceil(Number(p.month.slice(5)) / 3) === q && p.self)
-        .map((p) => p.self!.percent);
-      const percent = mean(ps);
-      return { quarter: q, percent, rating: percent === null ? null : bandsOf(percent) };
-    });
-    const yearPercent = mean(perMonth.filter((p) => p.self).map((p) => p.self!.percent));
+    const selfCards = mine.filter((r) => r.scorer_kind === 'self');
+    const period = (inPeriod: (month: string) => boolean) => {
+      const cards = selfCards.filter((r) => inPeriod(r.for_month));
+      const percent = mean(cards.map((r) => r.percent));
+      // An average is rated under the framework of the period's last card.
+      const last = cards.reduce<(typeof cards)[number] | null>(
+        (a, r) => (!a || r.for_month > a.for_month ? r : a),
+        null,
+      );
+      return { percent, rating: percent === null || !last ? null : bandsOf(percent, last) };
+    };
+    const quarters = [1, 2, 3, 4].map((q) => ({
+      quarter: q,
+      ...period((m) => months.includes(m) && Math.ceil(Number(m.slice(5)) / 3) === q),
+    }));
+    const yearRating = period((m) => months.includes(m));
     return {
       id: c.id,
       name: c.name,
       months: perMonth,
       quarters,
-      year: { percent: yearPercent, rating: yearPercent === null ? null : bandsOf(yearPercent) },
+      year: yearRating,
       weak,
       inflated: inflatedMeetings >= 2,
       inflatedMeetings,
