@@ -504,4 +504,42 @@ describe('the meeting cycle', () => {
     const overview = await ok(upper(`/api/organizations/${commune.id}/compliance?year=${today.slice(0, 4)}`));
     expect(overview.cells.map((c: any) => c.id)).toContain(cell.id);
   });
+
+  it('shows nothing of the cell to someone outside its subtree, and names bad input', async () => {
+    const year = today.slice(0, 4);
+    for (const path of [
+      `/api/organizations/${cell.id}/meetings?year=${year}`,
+      `/api/organizations/${cell.id}/work-programme?year=${year}`,
+      `/api/organizations/${cell.id}/thematic-topics?year=${year}`,
+      `/api/organizations/${cell.id}/compliance?year=${year}`,
+      `/api/organizations/${cell.id}/books/${year}/minutes.pdf`,
+      `/api/organizations/${cell.id}/ratings?year=${year}`,
+      `/api/organizations/${cell.id}/scoring-frameworks`,
+      `/api/meetings/${meetingId}`,
+      `/api/meetings/${meetingId}/events`,
+      `/api/meetings/${meetingId}/scores`,
+      `/api/meetings/${meetingId}/documents/minutes.pdf`,
+    ]) {
+      expect((await outsider(path)).status, path).toBe(404);
+    }
+    for (const [path, json] of [
+      [
+        `/api/organizations/${cell.id}/meetings`,
+        { kind: 'regular', forMonth: '2027-05', plannedDate: '2027-05-03' },
+      ],
+      [`/api/organizations/${cell.id}/meeting-plan`, { year: 2027 }],
+      [`/api/meetings/${meetingId}/rsvp`, { response: 'confirmed' }],
+      [`/api/meetings/${meetingId}/check-in`, { code: 'ABCDEF' }],
+      [`/api/meetings/${meetingId}/addenda`, { text: 'x' }],
+    ] as const) {
+      expect((await outsider(path, { json })).status, path).toBe(404);
+    }
+    expect((await client.app.request('/api/calendar/khong-co.ics')).status).toBe(404);
+    const badFile = await json(sec(`/api/meetings/${meetingId}/documents/minutes.exe`));
+    expect(badFile.status).toBe(404);
+    expect(badFile.body.error.message).toContain('minutes.docx');
+    const badYear = await json(sec(`/api/organizations/${cell.id}/meetings?year=abc`));
+    expect(badYear.status).toBe(400);
+    expect(badYear.body.error.issues[0].path).toBe('year');
+  });
 });
