@@ -165,36 +165,44 @@ export async function reviewTask(
 }
 
 /** Notifications before and after task deadlines; idempotent per task and kind. */
-export async function sendTaskReminders(db: Database, today = todayIso()) {
+export async function sendTaskReminders(db: Database, today = todayIso(), daysBefore = 3) {
   const rows = await db.query<{
     id: string;
     title: string;
     deadline: string;
-    status: 'open';
     assignee_member_id: string | null;
     assignee_group_id: string | null;
   }>(
-    `SELECT id, title, deadline, status, assignee_member_id, assignee_group_id FROM task
-      WHERE status = 'open' AND deadline IS NOT NULL AND deadline <= ($1::date + 3)`,
-    [today],
+    `SELECT id, title, deadline, assignee_member_id, assignee_group_id FROM task
+      WHERE status = 'open' AND deadline IS NOT NULL AND deadline <= ($1::date + $2::int)`,
+    [today, daysBefore],
   );
-  let sent = 0;
-  for (const t of rows) {
-    const kind = reminderKind({ status: t.status, deadline: t.deadline, completedOn: null }, today);
-    if (!kind) continue;
-    const title =
-      kind === 'due_soon' ? `Sắp đến hạn nhiệm vụ: ${t.title}` : `Nhiệm vụ đã quá hạn: ${t.title}`;
-    const inserted = await db.query(
-      `INSERT INTO notification (member_id, kind, title, link, dedupe_key)
-       SELECT x.member_id, $1, $2, '/tasks?filter=mine', $3 FROM (
-         SELECT $4::uuid AS member_id WHERE $4::uuid IS NOT NULL
-         UNION SELECT ms.member_id FROM membership ms WHERE ms.organization_id = $5::uuid AND ms.kind = 'party_group' AND ms.valid_to IS NULL
-       ) x ON CONFLICT DO NOTHING RETURNING 1`,
-      [`task_${kind}`, title, `task:${t.id}:${kind}`, t.assignee_member_id, t.assignee_group_id],
-    );
-    sent += inserted.length;
-  }
-  return { sent };
+  const due = rows.flatMap((t) => {
+    const kind = reminderKind({ status: 'open', deadline: t.deadline, completedOn: null }, today, daysBefore);
+    return kind ? [{ t, kind }] : [];
+  });
+  if (due.length === 0) return { sent: 0 };
+  // One statement for every reminder: the assignee, or each member of the assigned party group.
+  const inserted = await db.query(
+    `INSERT INTO notification (member_id, kind, title, link, dedupe_key)
+     SELECT x.member_id, d.kind, d.title, '/tasks?filter=mine', d.dedupe
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::uuid[]) AS d(kind, title, dedupe, member_id, group_id)
+       CROSS JOIN LATERAL (
+         SELECT d.member_id AS member_id WHERE d.member_id IS NOT NULL
+         UNION SELECT ms.member_id FROM membership ms
+          WHERE ms.organization_id = d.group_id AND ms.kind = 'party_group' AND ms.valid_to IS NULL) x
+     ON CONFLICT DO NOTHING RETURNING 1`,
+    [
+      due.map((d) => `task_${d.kind}`),
+      due.map((d) =>
+        d.kind === 'due_soon' ? `Sắp đến hạn nhiệm vụ: ${d.t.title}` : `Nhiệm vụ đã quá hạn: ${d.t.title}`,
+      ),
+      due.map((d) => `task:${d.t.id}:${d.kind}`),
+      due.map((d) => d.t.assignee_member_id),
+      due.map((d) => d.t.assignee_group_id),
+    ],
+  );
+  return { sent: inserted.length };
 }
 
 export async function myMeetings(db: Database, actor: Actor, origin: string) {
