@@ -3,6 +3,7 @@
 // Pure, no I/O. Dates are ISO strings 'YYYY-MM-DD'.
 
 import { addDays } from './dates.ts';
+import { governing } from './governing.ts';
 
 export interface IssuingDocument {
   /** e.g. '50-CT/TW'. Numbers repeat across years, so a document is keyed on all four fields. */
@@ -304,32 +305,12 @@ export function governingRuleSet(
   assignments: readonly RuleSetAssignment[],
   date: string,
 ): { ruleSet: RuleSet; inheritedFromDepth: number | null } | null {
-  const byId = new Map(ruleSets.map((r) => [r.id, r]));
-  const candidates: Array<{ ruleSet: RuleSet; from: string; depth: number | null }> = [];
-  for (const r of ruleSets) {
-    if ((r.scope ?? 'national') === 'national' && r.effectiveFrom <= date) {
-      candidates.push({ ruleSet: r, from: r.effectiveFrom, depth: null });
-    }
-  }
-  for (const a of assignments) {
-    const r = byId.get(a.ruleSetId);
-    if (!r || a.effectiveFrom > date) continue;
-    // An assignment cannot make a rule set apply before the rule set itself exists.
-    const from = a.effectiveFrom > r.effectiveFrom ? a.effectiveFrom : r.effectiveFrom;
-    if (from <= date) candidates.push({ ruleSet: r, from, depth: a.depth });
-  }
-  let best: (typeof candidates)[number] | null = null;
-  for (const c of candidates) {
-    if (
-      !best ||
-      c.from > best.from ||
-      (c.from === best.from && (c.depth ?? -1) > (best.depth ?? -1)) ||
-      (c.from === best.from && c.depth === best.depth && c.ruleSet.version > best.ruleSet.version)
-    ) {
-      best = c;
-    }
-  }
-  return best ? { ruleSet: best.ruleSet, inheritedFromDepth: best.depth } : null;
+  const found = governing(
+    ruleSets,
+    assignments.map((a) => ({ id: a.ruleSetId, effectiveFrom: a.effectiveFrom, depth: a.depth })),
+    date,
+  );
+  return found ? { ruleSet: found.item, inheritedFromDepth: found.inheritedFromDepth } : null;
 }
 
 /**

@@ -4,6 +4,7 @@
 // Pure, no I/O. Dates are ISO strings 'YYYY-MM-DD'.
 
 import { z } from 'zod';
+import { governing } from './governing.ts';
 import { isValidIsoDate } from './dates.ts';
 import { formatPercentVi, meetingKindLabel, type MeetingKind } from './meetings.ts';
 
@@ -365,32 +366,12 @@ export function governingFramework(
   assignments: readonly ScoringFrameworkAssignment[],
   date: string,
 ): { framework: ScoringFramework; inheritedFromDepth: number | null } | null {
-  const byId = new Map(frameworks.map((f) => [f.id, f]));
-  const candidates: Array<{ framework: ScoringFramework; from: string; depth: number | null }> = [];
-  for (const f of frameworks) {
-    if (f.scope === 'national' && f.effectiveFrom <= date) {
-      candidates.push({ framework: f, from: f.effectiveFrom, depth: null });
-    }
-  }
-  for (const a of assignments) {
-    const f = byId.get(a.frameworkId);
-    if (!f || a.effectiveFrom > date) continue;
-    // An assignment cannot make a framework apply before the framework itself exists.
-    const from = a.effectiveFrom > f.effectiveFrom ? a.effectiveFrom : f.effectiveFrom;
-    if (from <= date) candidates.push({ framework: f, from, depth: a.depth });
-  }
-  let best: (typeof candidates)[number] | null = null;
-  for (const c of candidates) {
-    if (
-      !best ||
-      c.from > best.from ||
-      (c.from === best.from && (c.depth ?? -1) > (best.depth ?? -1)) ||
-      (c.from === best.from && c.depth === best.depth && c.framework.version > best.framework.version)
-    ) {
-      best = c;
-    }
-  }
-  return best ? { framework: best.framework, inheritedFromDepth: best.depth } : null;
+  const found = governing(
+    frameworks,
+    assignments.map((a) => ({ id: a.frameworkId, effectiveFrom: a.effectiveFrom, depth: a.depth })),
+    date,
+  );
+  return found ? { framework: found.item, inheritedFromDepth: found.inheritedFromDepth } : null;
 }
 
 // ---------------------------------------------------------------------------------------------------------
