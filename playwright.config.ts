@@ -1,8 +1,9 @@
 // Browser journeys. Runs Debian's Chromium (never `playwright install`: browser downloads fail on our machines)
-// against the app started on port 3123 with fresh demo data in .tmp/e2e-data. Build the web app first.
+// against the app started on port 3123 (E2E_PORT) with fresh demo data in .tmp/e2e-data. Build the web app first.
 import { defineConfig } from '@playwright/test';
 
-const port = 3123;
+// E2E_PORT lets several checkouts run their journeys at once on one machine.
+const port = Number(process.env.E2E_PORT ?? 3123);
 const baseURL = `http://127.0.0.1:${port}`;
 const ci = !!process.env.CI;
 

@@ -1,25 +1,51 @@
-// The one application error: a code from src/contracts/errors.ts, a message naming the problem, field issues.
-import { type ErrorCode, errorCodes } from '../../contracts/errors.ts';
+// The one application error: a code from src/contracts/errors.ts (→ HTTP status), the problem as a message code
+// with parameters (src/messages), and the problems of named fields.
+import { type ErrorCode } from '../../contracts/errors.ts';
+import {
+  type Message,
+  type MessageCode,
+  type MessageParam,
+  message,
+  renderVi,
+} from '../../messages/index.ts';
 
 export interface FieldIssue {
   path: string;
-  message: string;
+  // TRANSITION (issue 8): a plain string is a Vietnamese sentence not yet moved to the catalogue; none may remain.
+  message: Message | string;
 }
 
+/** The catalogue message of an error code's default words. */
+export const defaultMessage = (code: ErrorCode): Message => message(`error.${code}` as MessageCode);
+
 export class AppError extends Error {
+  readonly detail: Message | string;
+  readonly issues: FieldIssue[];
+
   constructor(
     readonly code: ErrorCode,
-    message?: string,
-    readonly issues?: FieldIssue[],
+    detail?: Message | string,
+    issues: FieldIssue[] = [],
   ) {
-    super(message ?? errorCodes[code].vi);
+    const d = detail ?? defaultMessage(code);
+    super(typeof d === 'string' ? d : renderVi(d));
+    this.detail = d;
+    this.issues = issues;
   }
 }
 
-export const notFound = (what = 'Không tìm thấy') => new AppError('not_found', what);
+/** An error whose one problem is about one field: the form shows it under that field. */
+export function fieldError(
+  code: ErrorCode,
+  path: string,
+  messageCode: MessageCode,
+  params?: Record<string, MessageParam>,
+): AppError {
+  const m = message(messageCode, params);
+  return new AppError(code, m, [{ path, message: m }]);
+}
 
-const fieldConflict = (path: string, message: string) =>
-  new AppError('conflict', message, [{ path, message }]);
+export const notFound = (what?: Message | string) => new AppError('not_found', what);
 
 /** Maps a unique-violation from PostgreSQL to a named conflict; other errors pass through. */
 export function mapDatabaseError(err: unknown): unknown {
@@ -27,12 +53,13 @@ export function mapDatabaseError(err: unknown): unknown {
   if (e?.code === '23505') {
     const c = `${e.constraint ?? ''} ${e.detail ?? ''} ${e.message ?? ''}`;
     if (c.includes('party_card'))
-      return new AppError('duplicate_party_card', 'Số thẻ đảng viên đã có trong hệ thống');
-    if (c.includes('citizen_id')) return new AppError('duplicate_citizen_id', 'Số CCCD đã có trong hệ thống');
+      return new AppError('duplicate_party_card', message('db.duplicate_party_card'));
+    if (c.includes('citizen_id'))
+      return new AppError('duplicate_citizen_id', message('db.duplicate_citizen_id'));
     // Named after the field, so that a form shows the message under it.
-    if (c.includes('phone')) return fieldConflict('phone', 'Số điện thoại đã được dùng cho đảng viên khác');
-    if (c.includes('email')) return fieldConflict('email', 'Email đã được dùng cho đảng viên khác');
-    return new AppError('conflict', 'Dữ liệu bị trùng');
+    if (c.includes('phone')) return fieldError('conflict', 'phone', 'db.duplicate_phone');
+    if (c.includes('email')) return fieldError('conflict', 'email', 'db.duplicate_email');
+    return new AppError('conflict', message('db.duplicate'));
   }
   return err;
 }

@@ -3,10 +3,11 @@ import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { type ErrorCode, errorCodes, errorResponse, type ErrorResponse } from '../../contracts/errors.ts';
+import { isMessageCode, type Message, message, renderVi } from '../../messages/index.ts';
 import type { Actor } from '../../domain/permissions.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db.ts';
-import { AppError, mapDatabaseError } from './errors.ts';
+import { AppError, defaultMessage, type FieldIssue, mapDatabaseError } from './errors.ts';
 import { logger } from './logger.ts';
 
 export interface SessionInfo {
@@ -29,35 +30,60 @@ export const createRouter = () =>
     // zod failures become one 400 that names each field and the rule it broke.
     defaultHook: (result) => {
       if (!result.success) {
-        throw new AppError(
-          'validation_failed',
-          'Dữ liệu không hợp lệ',
-          result.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })),
-        );
+        throw new AppError('validation_failed', undefined, zodIssues(result.error.issues));
       }
     },
   });
 
+type ZodIssueLike = { path: PropertyKey[]; message: string; code: string; input?: unknown };
+
+/**
+ * Field problems of a failed zod parse. A contract's own words are message codes (`{ error: 'member.x' }`) and
+ * travel as such; zod's default issues travel raw (without the input) and each side renders them with zod's locale.
+ */
+export function zodIssues(issues: readonly ZodIssueLike[]): FieldIssue[] {
+  return issues.map((i) => {
+    const path = i.path.map(String).join('.') || '(body)';
+    if (isMessageCode(i.message)) return { path, message: message(i.message) };
+    const { input: _input, path: _path, message: words, ...raw } = i;
+    const zodIssue = message('validation.zod_issue', raw as Record<string, string>);
+    // Words of zod's own locale travel as the raw issue; any other words are a contract's own sentence.
+    return { path, message: renderVi(zodIssue) === words ? zodIssue : words };
+  });
+}
+
+/** The wire shape of one message: Vietnamese words, and the code with its parameters for other languages. */
+function wireMessage(m: Message | string) {
+  if (typeof m === 'string') return { message: m };
+  return { message: renderVi(m), messageCode: m.code, ...(m.params ? { params: m.params } : {}) };
+}
+
 export function errorBody(
   code: ErrorCode,
-  message?: string,
-  issues?: ErrorResponse['error']['issues'],
+  detail: Message | string = defaultMessage(code),
+  issues: readonly FieldIssue[] = [],
 ): ErrorResponse {
-  return { error: { code, message: message ?? errorCodes[code].vi, ...(issues?.length ? { issues } : {}) } };
+  return {
+    error: {
+      code,
+      ...wireMessage(detail),
+      ...(issues.length ? { issues: issues.map((i) => ({ path: i.path, ...wireMessage(i.message) })) } : {}),
+    },
+  };
 }
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   const mapped = mapDatabaseError(err);
   if (mapped instanceof AppError) {
-    return c.json(errorBody(mapped.code, mapped.message, mapped.issues), errorCodes[mapped.code].status);
+    return c.json(errorBody(mapped.code, mapped.detail, mapped.issues), errorCodes[mapped.code].status);
   }
   if (err instanceof HTTPException) {
     if (err.status === 413) return c.json(errorBody('payload_too_large'), 413);
-    if (err.status === 400) return c.json(errorBody('validation_failed', err.message || undefined), 400);
+    if (err.status === 400) return c.json(errorBody('validation_failed'), 400);
     return c.json(errorBody(err.status === 404 ? 'not_found' : 'internal'), err.status);
   }
   if (err instanceof SyntaxError)
-    return c.json(errorBody('validation_failed', 'Nội dung JSON không hợp lệ'), 400);
+    return c.json(errorBody('validation_failed', message('request.invalid_json')), 400);
   logger.error('unhandled error', {
     path: c.req.path,
     error: err instanceof Error ? err.stack : String(err),

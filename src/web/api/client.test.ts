@@ -32,8 +32,14 @@ describe('api errors', () => {
       error: {
         code: 'validation_failed',
         message: 'Dữ liệu không hợp lệ',
+        messageCode: 'error.validation_failed',
         issues: [
           { path: 'citizenId', message: 'Số CCCD gồm 12 chữ số' },
+          {
+            path: 'phone',
+            message: 'Số điện thoại đã được dùng cho đảng viên khác',
+            messageCode: 'db.duplicate_phone',
+          },
           { path: 'citizenId', message: 'second' },
         ],
       },
@@ -43,8 +49,12 @@ describe('api errors', () => {
     const e = error as ApiError;
     expect(e.status).toBe(400);
     expect(e.message).toBe('Dữ liệu không hợp lệ');
-    expect(e.fieldErrors()).toEqual({ citizenId: 'Số CCCD gồm 12 chữ số' });
+    expect(e.fieldErrors()).toEqual({
+      citizenId: 'Số CCCD gồm 12 chữ số',
+      phone: 'Số điện thoại đã được dùng cho đảng viên khác',
+    });
     expect(e.messageFor('en')).toBe('Invalid input');
+    expect(e.fieldErrors('en').phone).toBe('This phone number is already used by another member');
   });
 
   it('replaces a bare code with its Vietnamese message', async () => {

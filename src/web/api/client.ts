@@ -1,38 +1,61 @@
 // A small typed fetch client: sends the session cookie, parses the error envelope into ApiError, checks responses.
 import type { z } from 'zod';
 import { type ErrorCode, errorCodes, errorResponse } from '../../contracts/errors.ts';
+import {
+  isMessageCode,
+  type Language,
+  type Message,
+  type MessageCode,
+  type MessageParam,
+  message,
+  render,
+} from '../../messages/index.ts';
 
 export interface FieldIssue {
   path: string;
+  /** The server's Vietnamese words. */
   message: string;
+  messageCode?: string;
+  params?: Record<string, unknown>;
 }
 
-/** An answer of the API that is not a success, with the server's Vietnamese message and per-field issues. */
+const languageOf = (language: string): Language => (language.startsWith('en') ? 'en' : 'vi');
+
+/** The catalogue message of a wire message, when its code is one the catalogues know. */
+function known(code: string | undefined, params: Record<string, unknown> | undefined): Message | null {
+  return isMessageCode(code) ? message(code, params as Record<string, MessageParam> | undefined) : null;
+}
+
+/** An answer of the API that is not a success: its code, the problem as a catalogue message, per-field issues. */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly issues: FieldIssue[];
+  readonly detail: Message | null;
 
-  constructor(status: number, code: string, message: string, issues: FieldIssue[] = []) {
-    super(message);
+  constructor(status: number, code: string, detail: Message | string, issues: FieldIssue[] = []) {
+    super(typeof detail === 'string' ? detail : render('vi', detail));
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.issues = issues;
+    this.detail = typeof detail === 'string' ? null : detail;
   }
 
-  /** The first message per field, keyed by the field's path ('fullName', 'parts.0.name'). */
-  fieldErrors(): Record<string, string> {
+  /** The first message per field, keyed by the field's path ('fullName', 'parts.0.name'), in the UI's language. */
+  fieldErrors(language = 'vi'): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const i of this.issues) if (!(i.path in out)) out[i.path] = i.message;
+    for (const i of this.issues) {
+      if (i.path in out) continue;
+      const m = known(i.messageCode, i.params);
+      out[i.path] = m ? render(languageOf(language), m) : i.message;
+    }
     return out;
   }
 
-  /** The message to show: the server's words, or the English default for a known code when the UI is English. */
+  /** The message to show in the UI's language. */
   messageFor(language: string): string {
-    const known = errorCodes[this.code as ErrorCode];
-    if (language.startsWith('en') && known && this.message === known.vi) return known.en;
-    return this.message;
+    return this.detail ? render(languageOf(language), this.detail) : this.message;
   }
 }
 
@@ -53,15 +76,20 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-async function toApiError(res: Response): Promise<ApiError> {
+const codeMessage = (code: ErrorCode): Message => message(`error.${code}` as MessageCode);
+
+/** An ApiError from a failed answer: the envelope's message code, else the error code's own words. */
+export async function toApiError(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => null);
   const parsed = errorResponse.safeParse(body);
   if (parsed.success) {
     const e = parsed.data.error;
-    // An error raised without words carries its code as the message; show the code's Vietnamese text instead.
-    const known = errorCodes[e.code as ErrorCode];
-    const message = known && (e.message === '' || e.message === e.code) ? known.vi : e.message;
-    return new ApiError(res.status, e.code, message, e.issues ?? []);
+    const detail =
+      known(e.messageCode, e.params) ??
+      (e.code in errorCodes && (e.message === '' || e.message === e.code)
+        ? codeMessage(e.code as ErrorCode)
+        : null);
+    return new ApiError(res.status, e.code, detail ?? e.message, e.issues ?? []);
   }
   const fallback: ErrorCode =
     res.status === 401
@@ -71,7 +99,7 @@ async function toApiError(res: Response): Promise<ApiError> {
         : res.status === 413
           ? 'payload_too_large'
           : 'internal';
-  return new ApiError(res.status, fallback, errorCodes[fallback].vi);
+  return new ApiError(res.status, fallback, codeMessage(fallback));
 }
 
 interface RequestOptions {
@@ -99,7 +127,7 @@ async function request(method: string, path: string, options: RequestOptions = {
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
-    throw new ApiError(0, 'network', 'Không kết nối được máy chủ. Hãy kiểm tra mạng và thử lại.');
+    throw new ApiError(0, 'network', message('client.network'));
   }
   if (!res.ok) throw await toApiError(res);
   if (res.status === 204) return null;
@@ -112,7 +140,7 @@ function check<T>(schema: z.ZodType<T> | undefined, data: unknown, path: string)
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     console.error(`Response of ${path} does not match its contract`, parsed.error.issues);
-    throw new ApiError(0, 'invalid_response', 'Dữ liệu máy chủ trả về không đúng định dạng.');
+    throw new ApiError(0, 'invalid_response', message('client.invalid_response'));
   }
   return parsed.data;
 }

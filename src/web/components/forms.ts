@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { errorCodes } from '../../contracts/errors.ts';
+import { catalogs, isMessageCode, type MessageCode, render } from '../../messages/index.ts';
 import { ApiError } from '../api/client.ts';
 
 export type FieldErrors = Record<string, string>;
@@ -14,16 +15,25 @@ const codeFields: Record<string, string> = {
 };
 
 /** The first message per field of a failed zod parse. */
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
+export function zodFieldErrors(error: z.ZodError, language = 'vi'): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.') || '(body)';
-    if (!(path in out)) out[path] = issue.message;
+    // A contract's own words are message codes; render them in the UI's language.
+    if (!(path in out))
+      out[path] = isMessageCode(issue.message)
+        ? render(language.startsWith('en') ? 'en' : 'vi', { code: issue.message })
+        : issue.message;
   }
   return out;
 }
 
-const defaultMessages = new Set<string>(Object.values(errorCodes).flatMap((c) => [c.vi, c.en]));
+const defaultMessages = new Set<string>(
+  Object.keys(errorCodes).flatMap((c) => [
+    catalogs.vi[`error.${c}` as MessageCode],
+    catalogs.en[`error.${c}` as MessageCode],
+  ]),
+);
 
 /** The server's sentence when it says more than its code's default words and the fields' own messages. */
 function telling(message: string | null, fields: FieldErrors): string | null {
@@ -75,12 +85,12 @@ export function useFormErrors(fields: readonly string[]) {
     },
     /** Shows a local validation failure. */
     fromZod(error: z.ZodError) {
-      apply(zodFieldErrors(error), null);
+      apply(zodFieldErrors(error, i18n.language), null);
     },
     /** Shows what the server answered. */
     fromError(error: unknown) {
       if (error instanceof ApiError) {
-        const errors = error.fieldErrors();
+        const errors = error.fieldErrors(i18n.language);
         const field = codeFields[error.code];
         if (field && !(field in errors)) errors[field] = error.messageFor(i18n.language);
         apply(errors, error.messageFor(i18n.language));

@@ -202,7 +202,11 @@ describe('changes', () => {
     const dup = await req('/api/members', { json: { ...body, fullName: 'Đặng Văn Hai' } });
     expect(dup.status).toBe(409);
     expect((await dup.json()).error.issues).toEqual([
-      { path: 'phone', message: 'Số điện thoại đã được dùng cho đảng viên khác' },
+      {
+        path: 'phone',
+        message: 'Số điện thoại đã được dùng cho đảng viên khác',
+        messageCode: 'db.duplicate_phone',
+      },
     ]);
   });
 

@@ -3,7 +3,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
-import { errorCodes, errorResponse } from '../../../contracts/errors.ts';
+import { message } from '../../../messages/index.ts';
 import {
   complianceOverview,
   type meetingKind,
@@ -18,7 +18,7 @@ import {
   workProgramme,
 } from '../../../contracts/meetings.ts';
 import { governingRuleSetResponse, ruleSetList } from '../../../contracts/rule-sets.ts';
-import { ApiError, api, withQuery } from '../../api/client.ts';
+import { ApiError, api, toApiError, withQuery } from '../../api/client.ts';
 import type { Tone } from '../../components/ToneBadge.tsx';
 
 export type MeetingKind = z.infer<typeof meetingKind>;
@@ -101,22 +101,13 @@ export async function putJson<T>(path: string, body: unknown, schema: z.ZodType<
       credentials: 'same-origin',
     });
   } catch {
-    throw new ApiError(0, 'network', 'Không kết nối được máy chủ. Hãy kiểm tra mạng và thử lại.');
+    throw new ApiError(0, 'network', message('client.network'));
   }
+  if (!res.ok) throw await toApiError(res);
   const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const parsed = errorResponse.safeParse(data);
-    if (parsed.success) {
-      const e = parsed.data.error;
-      const known = errorCodes[e.code as keyof typeof errorCodes];
-      const message = known && (e.message === '' || e.message === e.code) ? known.vi : e.message;
-      throw new ApiError(res.status, e.code, message, e.issues ?? []);
-    }
-    throw new ApiError(res.status, 'internal', errorCodes.internal.vi);
-  }
   const checked = schema.safeParse(data);
   if (!checked.success) {
-    throw new ApiError(0, 'invalid_response', 'Dữ liệu máy chủ trả về không đúng định dạng.');
+    throw new ApiError(0, 'invalid_response', message('client.invalid_response'));
   }
   return checked.data;
 }

@@ -1,0 +1,4 @@
+// English messages of accounts.
+import type { accounts as vi } from '../vi/accounts.ts';
+
+export const accounts: Record<keyof typeof vi, string> = {};

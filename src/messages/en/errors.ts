@@ -1,0 +1,31 @@
+// English: the default words of each error code and problems shared by every feature.
+import type { errors as vi } from '../vi/errors.ts';
+
+export const errors: Record<keyof typeof vi, string> = {
+  'error.validation_failed': 'Invalid input',
+  'error.unauthenticated': 'Please sign in',
+  'error.invalid_credentials': 'Wrong identifier or password',
+  'error.temporarily_locked': 'Too many failed attempts; try again later',
+  'error.forbidden': 'Not allowed',
+  'error.not_found': 'Not found',
+  'error.conflict': 'Conflict',
+  'error.duplicate_party_card': 'Party card number already exists',
+  'error.duplicate_citizen_id': 'Citizen ID already exists',
+  'error.tree_cycle': 'A move would create a cycle',
+  'error.invalid_tree_change': 'Invalid reorganisation',
+  'error.edit_conflict': 'Someone else edited this in the meantime',
+  'error.invalid_state': 'Not allowed in the current state',
+  'error.payload_too_large': 'File too large',
+  'error.unsupported_file': 'Unsupported file type',
+  'error.internal': 'Internal error, please try again',
+  'request.invalid_json': 'The JSON body is not valid',
+  'request.cross_origin': 'A request from another site was refused',
+  'db.duplicate_party_card': 'This party card number is already in the system',
+  'db.duplicate_citizen_id': 'This citizen ID is already in the system',
+  'db.duplicate_phone': 'This phone number is already used by another member',
+  'db.duplicate_email': 'This email is already used by another member',
+  'db.duplicate': 'Duplicate data',
+  'client.network': 'Cannot reach the server. Check the network and try again.',
+  'client.invalid_response': 'The server answered in an unexpected format.',
+  'validation.zod_issue': 'Invalid value',
+};

@@ -1,0 +1,21 @@
+// The English message catalogue: complete by type (every Vietnamese code has its English words).
+import type { vi } from '../vi/index.ts';
+import { accounts } from './accounts.ts';
+import { domain } from './domain.ts';
+import { errors } from './errors.ts';
+import { evaluation } from './evaluation.ts';
+import { meetings } from './meetings.ts';
+import { members } from './members.ts';
+import { organizations } from './organizations.ts';
+import { scoring } from './scoring.ts';
+
+export const en: Record<keyof typeof vi, string> = {
+  ...errors,
+  ...domain,
+  ...accounts,
+  ...organizations,
+  ...members,
+  ...meetings,
+  ...scoring,
+  ...evaluation,
+};

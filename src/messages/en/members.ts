@@ -1,0 +1,4 @@
+// English messages of members.
+import type { members as vi } from '../vi/members.ts';
+
+export const members: Record<keyof typeof vi, string> = {};

@@ -1,0 +1,2 @@
+// Vietnamese messages of accounts.
+export const accounts = {} as const;

@@ -1,0 +1,2 @@
+// Vietnamese messages of domain.
+export const domain = {} as const;

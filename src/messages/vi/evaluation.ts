@@ -1,0 +1,2 @@
+// Vietnamese messages of evaluation.
+export const evaluation = {} as const;

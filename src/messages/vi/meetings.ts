@@ -1,0 +1,2 @@
+// Vietnamese messages of meetings.
+export const meetings = {} as const;

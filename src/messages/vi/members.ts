@@ -1,0 +1,2 @@
+// Vietnamese messages of members.
+export const members = {} as const;

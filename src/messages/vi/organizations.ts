@@ -1,0 +1,2 @@
+// Vietnamese messages of organizations.
+export const organizations = {} as const;

@@ -1,0 +1,2 @@
+// Vietnamese messages of scoring.
+export const scoring = {} as const;
