@@ -53,9 +53,7 @@ export const rosterImportCreated = z.object({ id: uuid });
 
 /** The upload form: the file and the cell it is the roster of. */
 export const rosterUploadForm = z.object({
-  file: z
-    .instanceof(File, { error: 'Chọn tệp danh sách (.xlsx hoặc .csv)' })
-    .meta({ type: 'string', format: 'binary' }),
+  file: z.instanceof(File, { error: 'form.roster_file_required' }).meta({ type: 'string', format: 'binary' }),
   organizationId: uuid,
 });
 export const exportQuery = z.object({ organizationId: uuid });

@@ -4,6 +4,7 @@ import { accounts } from './accounts.ts';
 import { domain } from './domain.ts';
 import { errors } from './errors.ts';
 import { evaluation } from './evaluation.ts';
+import { forms } from './forms.ts';
 import { meetings } from './meetings.ts';
 import { members } from './members.ts';
 import { organizations } from './organizations.ts';
@@ -18,4 +19,5 @@ export const en: Record<keyof typeof vi, string> = {
   ...meetings,
   ...scoring,
   ...evaluation,
+  ...forms,
 };

@@ -3,6 +3,7 @@ import { accounts } from './accounts.ts';
 import { domain } from './domain.ts';
 import { errors } from './errors.ts';
 import { evaluation } from './evaluation.ts';
+import { forms } from './forms.ts';
 import { meetings } from './meetings.ts';
 import { members } from './members.ts';
 import { organizations } from './organizations.ts';
@@ -17,4 +18,5 @@ export const vi = {
   ...meetings,
   ...scoring,
   ...evaluation,
+  ...forms,
 } as const;
