@@ -27,3 +27,9 @@ export const okResponse = z.object({ ok: z.literal(true) });
 
 /** What a create answers: the new row's id. */
 export const createdResponse = z.object({ id: uuid });
+
+/** A message by code with its parameters (src/messages renders it in the reader's language). */
+export const messageSchema = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.unknown()).optional(),
+});

@@ -8,6 +8,7 @@ import { forms } from './forms.ts';
 import { meetings } from './meetings.ts';
 import { members } from './members.ts';
 import { organizations } from './organizations.ts';
+import { roster } from './roster.ts';
 import { scoring } from './scoring.ts';
 
 export const en: Record<keyof typeof vi, string> = {
@@ -16,6 +17,7 @@ export const en: Record<keyof typeof vi, string> = {
   ...accounts,
   ...organizations,
   ...members,
+  ...roster,
   ...meetings,
   ...scoring,
   ...evaluation,

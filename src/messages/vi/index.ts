@@ -7,6 +7,7 @@ import { forms } from './forms.ts';
 import { meetings } from './meetings.ts';
 import { members } from './members.ts';
 import { organizations } from './organizations.ts';
+import { roster } from './roster.ts';
 import { scoring } from './scoring.ts';
 
 export const vi = {
@@ -15,6 +16,7 @@ export const vi = {
   ...accounts,
   ...organizations,
   ...members,
+  ...roster,
   ...meetings,
   ...scoring,
   ...evaluation,

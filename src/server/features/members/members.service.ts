@@ -27,6 +27,9 @@ import { message } from '../../../messages/index.ts';
 import { findOrganization } from '../organizations/organizations.service.ts';
 import * as repo from './members.repository.ts';
 
+/** A stored member as other features' read models see it (roster import matches and exports these). */
+export type { MemberRow } from './members.repository.ts';
+
 export interface AuditMeta {
   ip: string | null;
 }
