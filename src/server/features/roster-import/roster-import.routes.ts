@@ -49,7 +49,11 @@ export const rosterImportRoutes = createRouter()
         415: err('Not an .xlsx or .csv file'),
       },
     }),
-    async (c) => c.json(await service.startImport(c.get('db'), requireActor(c), c.req.valid('form')), 202),
+    async (c) =>
+      c.json(
+        await service.startImport(c.get('db'), requireActor(c), c.req.valid('form'), { ip: c.get('ip') }),
+        202,
+      ),
   )
   .openapi(
     createRoute({

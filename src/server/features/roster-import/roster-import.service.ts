@@ -91,6 +91,7 @@ export async function startImport(
   db: Database,
   actor: Actor,
   input: { file: File; organizationId: string },
+  meta: AuditMeta,
 ): Promise<{ id: string }> {
   const org = await getVisibleOrganization(db, actor, input.organizationId);
   if (!can(actor, 'member.import', { type: 'organization', path: org.path })) {
@@ -125,12 +126,25 @@ export async function startImport(
       }),
     );
   }
-  const id = await repo.insertImport(db, {
-    provinceId: org.province_id,
-    organizationId: org.id,
-    accountId: actor.accountId,
-    fileName: file.name.slice(0, 255),
-    totalRows: table.dataRows,
+  const fileName = file.name.slice(0, 255);
+  const id = await db.transaction(async (tx) => {
+    const importId = await repo.insertImport(tx, {
+      provinceId: org.province_id,
+      organizationId: org.id,
+      accountId: actor.accountId,
+      fileName,
+      totalRows: table.dataRows,
+    });
+    await recordAudit(tx, {
+      chain: org.province_id,
+      actorAccountId: actor.accountId,
+      action: 'member.import.upload',
+      entity: 'roster_import',
+      entityId: importId,
+      after: { fileName, organizationId: org.id, rows: table.dataRows },
+      ip: meta.ip,
+    });
+    return importId;
   });
   progress.set(id, 0);
   inBackground('roster check', async () => {
