@@ -50,7 +50,12 @@ async function auditCount(action: string, entityId?: string): Promise<number> {
 }
 
 /** Runs a write and checks it answered `status` and left one more audit row of `action`. */
-async function audited(route: string, action: string, status: number, write: () => Promise<Response>) {
+async function audited(
+  route: string,
+  action: string,
+  status: number,
+  write: () => Response | Promise<Response>,
+) {
   const before = await auditCount(action);
   const res = await write();
   expect(res.status, `${route}: ${await res.clone().text()}`).toBe(status);
