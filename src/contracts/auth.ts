@@ -4,8 +4,8 @@ import { isoDate, uuid } from './common.ts';
 import { organizationKind, positionKind } from './organizations.ts';
 
 export const loginBody = z.object({
-  identifier: z.string().trim().min(1, { error: 'Nhập số điện thoại, email hoặc số thẻ đảng viên' }).max(120),
-  password: z.string().min(1, { error: 'Nhập mật khẩu' }).max(200),
+  identifier: z.string().trim().min(1, { error: 'form.login_identifier_required' }).max(120),
+  password: z.string().min(1, { error: 'form.password_required' }).max(200),
 });
 
 export const roleKinds = [
@@ -61,9 +61,9 @@ export const sessionListResponse = z.object({ sessions: z.array(sessionItem) });
 
 export const passwordRule = z
   .string()
-  .min(8, { error: 'Mật khẩu cần ít nhất 8 ký tự' })
+  .min(8, { error: 'form.password_min_length' })
   .max(200)
-  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), { error: 'Mật khẩu cần có cả chữ và số' });
+  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), { error: 'form.password_letters_digits' });
 
 export const changePasswordBody = z.object({ currentPassword: z.string().min(1), newPassword: passwordRule });
 export const resetPasswordBody = z.object({ newPassword: passwordRule });

@@ -4,18 +4,18 @@ import { z } from 'zod';
 // zod's own messages (lengths, types, formats) in Vietnamese, for the server's answers and the web's forms alike.
 z.config(z.locales.vi());
 
-export const uuid = z.uuid({ error: 'phải là mã định danh hợp lệ (UUID)' });
+export const uuid = z.uuid({ error: 'form.uuid' });
 
 /** ISO calendar date 'YYYY-MM-DD' that is a real day. */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'phải có dạng YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'form.date_format' })
   .refine(
     (s) => {
       const d = new Date(`${s}T00:00:00Z`);
       return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
     },
-    { error: 'không phải một ngày có thật' },
+    { error: 'form.real_date' },
   );
 
 export const pageQuery = z.object({
@@ -27,3 +27,9 @@ export const okResponse = z.object({ ok: z.literal(true) });
 
 /** What a create answers: the new row's id. */
 export const createdResponse = z.object({ id: uuid });
+
+/** A message by code with its parameters (src/messages renders it in the reader's language). */
+export const messageSchema = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.unknown()).optional(),
+});

@@ -33,7 +33,7 @@ export const selfAssessBody = z.object({
   points: z.number().min(0).max(100).nullable().optional(),
   level: qualityLevel,
   /** The self-review (bản kiểm điểm) text. */
-  text: note.min(1, { error: 'Cần nội dung bản kiểm điểm' }),
+  text: note.min(1, { error: 'form.self_review_text_required' }),
   /** The member's own form: a member outside the political system uses theirs. */
   form: subjectForm.optional(),
   /** Tasks done beyond the requirement, as the self-review states (counted among the done tasks). */
@@ -56,14 +56,14 @@ export const disciplineBody = z.object({
   form: disciplineForm,
   decidedOn: isoDate,
   documentRef: z.string().trim().max(200).optional(),
-  reason: z.string().trim().min(1, { error: 'Cần lý do kỷ luật' }).max(2_000),
+  reason: z.string().trim().min(1, { error: 'form.discipline_reason_required' }).max(2_000),
 });
 
 export const fourGoodEntryBody = z.object({
   year: z.number().int().min(2018).max(2100),
   criterion: fourGoodCriterion,
   met: z.boolean(),
-  evidence: z.string().trim().min(1, { error: 'Cần minh chứng' }).max(5_000),
+  evidence: z.string().trim().min(1, { error: 'form.evidence_required' }).max(5_000),
 });
 
 export const disciplineView = z.object({

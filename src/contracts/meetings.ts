@@ -29,9 +29,9 @@ export const complianceCode = z.enum([
   'combined',
 ]);
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'phải có dạng HH:mm' });
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'form.time_format' });
 const text = (max: number) => z.string().trim().max(max);
-const reason = z.string().trim().min(1, { error: 'Phải ghi lý do' }).max(500);
+const reason = z.string().trim().min(1, { error: 'form.reason_required' }).max(500);
 
 export const complianceFinding = z.object({
   code: complianceCode,
@@ -80,7 +80,7 @@ export const generatePlanBody = z.object({ year: z.number().int().min(2020).max(
 
 export const createMeetingBody = z.object({
   kind: meetingKind,
-  forMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'phải có dạng YYYY-MM' }),
+  forMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'form.month_format' }),
   plannedDate: isoDate,
   plannedTime: hhmm.default('07:30'),
   dateReason: text(500).optional(),
@@ -344,7 +344,7 @@ export const attendanceBody = z.object({
   reason: text(500).optional(),
 });
 export const checkInBody = z.object({
-  code: z.string().trim().min(1, { error: 'Nhập mã điểm danh' }).max(20),
+  code: z.string().trim().min(1, { error: 'form.check_in_code_required' }).max(20),
 });
 export const guestBody = z.object({ name: text(200).min(1), title: text(200).default('') });
 export const currentItemBody = z.object({
@@ -360,9 +360,9 @@ export const contributionBody = z
     agendaItemId: uuid,
     memberId: uuid.optional(),
     guestName: text(200).optional(),
-    summary: text(5000).min(1, { error: 'Ghi tóm tắt ý kiến' }),
+    summary: text(5000).min(1, { error: 'form.contribution_summary_required' }),
   })
-  .refine((b) => b.memberId || b.guestName, { error: 'Chọn người phát biểu', path: ['memberId'] });
+  .refine((b) => b.memberId || b.guestName, { error: 'form.speaker_required', path: ['memberId'] });
 export const notesBody = z.object({
   notes: z.string().max(50000),
   conclusion: z.string().max(10000).nullable().optional(),
@@ -390,7 +390,7 @@ export const createTaskBody = z
     assigneeGroupId: uuid.optional(),
   })
   .refine((b) => b.assigneeMemberId || b.assigneeGroupId, {
-    error: 'Chọn đảng viên hoặc tổ đảng thực hiện',
+    error: 'form.task_assignee_required',
     path: ['assigneeMemberId'],
   });
 export const reviewTaskBody = z.object({
@@ -398,7 +398,7 @@ export const reviewTaskBody = z.object({
   resultNote: text(2000).optional(),
 });
 export const taskReportBody = z.object({
-  note: text(5000).min(1, { error: 'Ghi nội dung báo cáo' }),
+  note: text(5000).min(1, { error: 'form.task_report_required' }),
   progress: z.number().int().min(0).max(100).optional(),
 });
 export const adoptBody = z.object({
@@ -406,7 +406,7 @@ export const adoptBody = z.object({
   decisionTitle: text(300).optional(),
 });
 export const signBody = z.object({ role: z.enum(['chair', 'minute_taker']) });
-export const addendumBody = z.object({ text: text(10000).min(1, { error: 'Ghi nội dung bổ sung' }) });
+export const addendumBody = z.object({ text: text(10000).min(1, { error: 'form.addendum_text_required' }) });
 
 export const taskListQuery = z.object({
   filter: z.enum(['mine', 'created', 'open', 'overdue', 'done']).default('mine'),
@@ -472,7 +472,7 @@ export const topicList = z.object({
 export const topicReviewBody = z
   .object({ decision: z.enum(['approve', 'return']), comment: text(2000).optional() })
   .refine((b) => b.decision === 'approve' || (b.comment ?? '') !== '', {
-    error: 'Trả lại phải kèm ý kiến',
+    error: 'form.topic_return_comment_required',
     path: ['comment'],
   });
 

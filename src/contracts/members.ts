@@ -54,7 +54,7 @@ export const memberListResponse = z.object({ total: z.number().int(), items: z.a
 
 /** Editable profile fields (the national handbook's and the member register's). */
 export const memberFields = z.object({
-  fullName: z.string().trim().min(2, { error: 'Họ tên quá ngắn' }).max(120),
+  fullName: z.string().trim().min(2, { error: 'form.full_name_too_short' }).max(120),
   birthName: z.string().trim().max(120).nullable().optional(),
   dateOfBirth: isoDate.nullable().optional(),
   gender: gender.nullable().optional(),
@@ -69,22 +69,22 @@ export const memberFields = z.object({
   partyCardNumber: z
     .string()
     .trim()
-    .regex(/^\d{6,12}$/, { error: 'Số thẻ đảng viên gồm 6–12 chữ số' })
+    .regex(/^\d{6,12}$/, { error: 'form.party_card_digits' })
     .nullable()
     .optional(),
   citizenId: z
     .string()
     .trim()
-    .regex(/^\d{12}$/, { error: 'Số CCCD gồm 12 chữ số' })
+    .regex(/^\d{12}$/, { error: 'form.citizen_id_digits' })
     .nullable()
     .optional(),
   phone: z
     .string()
     .trim()
-    .regex(/^0\d{9,10}$/, { error: 'Số điện thoại gồm 10–11 chữ số, bắt đầu bằng 0' })
+    .regex(/^0\d{9,10}$/, { error: 'form.phone_digits' })
     .nullable()
     .optional(),
-  email: z.email({ error: 'Email không hợp lệ' }).nullable().optional(),
+  email: z.email({ error: 'form.email_invalid' }).nullable().optional(),
   status: memberStatus,
 });
 export type MemberFields = z.infer<typeof memberFields>;
@@ -170,7 +170,7 @@ export type MemberProfile = z.infer<typeof memberProfile>;
 export const memberEventBody = z.object({
   kind: z.enum(['made_full', 'died', 'removed', 'expelled']),
   eventDate: isoDate,
-  documentRef: z.string().trim().min(1, { error: 'Cần ghi số văn bản quyết định' }).max(200),
+  documentRef: z.string().trim().min(1, { error: 'form.document_ref_required' }).max(200),
   note: z.string().trim().max(1000).optional(),
 });
 
@@ -184,7 +184,7 @@ export const transferBody = z.object({
 });
 
 export const exemptionBody = z.object({
-  reason: z.string().trim().min(3, { error: 'Cần ghi lý do miễn' }).max(500),
+  reason: z.string().trim().min(3, { error: 'form.exemption_reason_required' }).max(500),
   validFrom: isoDate,
   validTo: isoDate.optional(),
   documentRef: z.string().trim().max(200).optional(),

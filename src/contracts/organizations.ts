@@ -62,7 +62,7 @@ export const treeQuery = z.object({
 export const treeResponse = z.object({ asOf: isoDate, nodes: z.array(treeNode) });
 
 export const searchQuery = z.object({
-  q: z.string().trim().min(1, { error: 'cần ít nhất 1 ký tự' }).max(100),
+  q: z.string().trim().min(1, { error: 'form.search_text_required' }).max(100),
   asOf: isoDate.optional(),
 });
 export const organizationSearchResult = z.object({
@@ -176,7 +176,7 @@ export const createCommitteeBody = z.object({
   termLabel: z
     .string()
     .trim()
-    .regex(/^\d{4}\s*[–-]\s*\d{4}$/, { error: 'Nhiệm kỳ có dạng 2025–2030' }),
+    .regex(/^\d{4}\s*[–-]\s*\d{4}$/, { error: 'form.term_label_format' }),
   termStart: isoDate,
   termEnd: isoDate.optional(),
 });

@@ -1,6 +1,6 @@
 // Contracts of roster import (.xlsx/.csv: preview with every problem, then all-or-nothing commit) and export.
 import { z } from 'zod';
-import { uuid } from './common.ts';
+import { messageSchema, uuid } from './common.ts';
 import { memberFields } from './members.ts';
 
 export const rosterImportStatus = z.enum([
@@ -15,9 +15,15 @@ export const rosterImportStatus = z.enum([
 export const rosterProblem = z.object({
   row: z.number().int().describe('row number as the spreadsheet shows it (1-based)'),
   column: z.string().describe('the column label as written in the file, or the field name'),
-  message: z.string().describe('the reason, in Vietnamese'),
+  message: messageSchema.describe('the reason, as a message code with parameters'),
 });
-export type RosterProblem = z.infer<typeof rosterProblem>;
+/**
+ * One problem of a row. TRANSITION (issue 8): src/domain/roster.ts still words its problems as Vietnamese
+ * sentences; the service turns those into messages before they are stored or sent.
+ */
+export type RosterProblem = Omit<z.infer<typeof rosterProblem>, 'message'> & {
+  message: z.infer<typeof messageSchema> | string;
+};
 
 /** One parsed roster row: the profile fields plus what re-import matching decided. */
 export const rosterRow = memberFields.extend({
@@ -40,7 +46,7 @@ export const rosterImportView = z.object({
     .object({ create: z.number().int(), update: z.number().int() })
     .nullable()
     .describe('how many members will be (or were) created and updated'),
-  error: z.string().nullable(),
+  error: messageSchema.nullable().describe('why the import failed'),
   columns: z
     .array(z.object({ label: z.string(), field: z.string().nullable() }))
     .describe(
@@ -53,9 +59,7 @@ export const rosterImportCreated = z.object({ id: uuid });
 
 /** The upload form: the file and the cell it is the roster of. */
 export const rosterUploadForm = z.object({
-  file: z
-    .instanceof(File, { error: 'Chọn tệp danh sách (.xlsx hoặc .csv)' })
-    .meta({ type: 'string', format: 'binary' }),
+  file: z.instanceof(File, { error: 'form.roster_file_required' }).meta({ type: 'string', format: 'binary' }),
   organizationId: uuid,
 });
 export const exportQuery = z.object({ organizationId: uuid });

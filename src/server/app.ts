@@ -6,6 +6,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { bodyLimit } from 'hono/body-limit';
 import { healthResponse } from '../contracts/auth.ts';
+import { message } from '../messages/index.ts';
 import { authRoutes, sessionMiddleware } from './features/auth/auth.routes.ts';
 import { evaluationRoutes } from './features/evaluation/evaluation.routes.ts';
 import { meetingRoutes } from './features/meetings/meetings.routes.ts';
@@ -15,7 +16,7 @@ import { organizationRoutes } from './features/organizations/organizations.route
 import { ruleSetRoutes } from './features/rule-sets/rule-sets.routes.ts';
 import { rosterImportRoutes } from './features/roster-import/roster-import.routes.ts';
 import type { Config } from './platform/config.ts';
-import type { Database } from './platform/db.ts';
+import { type Database, ping } from './platform/db.ts';
 import { AppError } from './platform/errors.ts';
 import { createRouter, errorBody, onError } from './platform/http.ts';
 import { projectRoot } from './platform/paths.ts';
@@ -43,7 +44,7 @@ export function createApp(db: Database, config: Config) {
       const origin = c.req.header('origin');
       const host = c.req.header('host');
       if (origin && host && new URL(origin).host !== host) {
-        throw new AppError('forbidden', 'Yêu cầu từ trang khác bị từ chối');
+        throw new AppError('forbidden', message('request.cross_origin'));
       }
     }
     await next();
@@ -62,7 +63,7 @@ export function createApp(db: Database, config: Config) {
       responses: { 200: { description: 'OK', content: { 'application/json': { schema: healthResponse } } } },
     }),
     async (c) => {
-      await db.query('SELECT 1');
+      await ping(db);
       return c.json({ status: 'ok' as const, database: db.kind, version: appVersion }, 200);
     },
   );

@@ -2,10 +2,11 @@
 import { mkdirSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { createDemoData, demoAccounts, demoPassword, hasData } from './features/demo/demo-data.ts';
+import { createDemoData, demoAccounts, demoPassword, hasData } from './demo/demo-data.ts';
+import { failInterruptedImports } from './features/roster-import/roster-import.service.ts';
 import { sendTaskReminders } from './features/meetings/tasks.service.ts';
 import { loadConfig } from './platform/config.ts';
-import { type Database, openPglite, openPostgres } from './platform/db.ts';
+import { analyze, type Database, openPglite, openPostgres } from './platform/db.ts';
 import { logger } from './platform/logger.ts';
 import { migrate } from './platform/migrate.ts';
 
@@ -28,14 +29,11 @@ if (config.DEMO_DATA === 'on' && !(await hasData(db))) {
   const summary = await createDemoData(db, { seed: config.DEMO_SEED, members: config.DEMO_MEMBERS });
   seeded = true;
   // Fresh statistics let the planner pick hash joins over the new rows (PGlite runs no autovacuum).
-  await db.query('ANALYZE');
+  await analyze(db);
   logger.info('demo data created', { ...summary });
 }
 // An import interrupted by a restart cannot resume: say so instead of leaving it "in progress" forever.
-await db.query(
-  `UPDATE roster_import SET status = 'failed', error = 'Máy chủ khởi động lại khi đang xử lý; hãy tải tệp lên lại',
-          finished_at = now() WHERE status IN ('parsing', 'committing')`,
-);
+await failInterruptedImports(db);
 
 // Task reminders (before and after deadlines) once at start and then hourly; idempotent per task and kind.
 async function remind() {

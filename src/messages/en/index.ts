@@ -4,9 +4,11 @@ import { accounts } from './accounts.ts';
 import { domain } from './domain.ts';
 import { errors } from './errors.ts';
 import { evaluation } from './evaluation.ts';
+import { forms } from './forms.ts';
 import { meetings } from './meetings.ts';
 import { members } from './members.ts';
 import { organizations } from './organizations.ts';
+import { roster } from './roster.ts';
 import { scoring } from './scoring.ts';
 
 export const en: Record<keyof typeof vi, string> = {
@@ -15,7 +17,9 @@ export const en: Record<keyof typeof vi, string> = {
   ...accounts,
   ...organizations,
   ...members,
+  ...roster,
   ...meetings,
   ...scoring,
   ...evaluation,
+  ...forms,
 };

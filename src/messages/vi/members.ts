@@ -1,2 +1,32 @@
-// Vietnamese messages of members.
-export const members = {} as const;
+// Vietnamese messages of members: profiles, events, transfers, exemptions, party groups.
+export const members = {
+  'member.not_found': 'Không tìm thấy đảng viên',
+  'member.create_forbidden': 'Bạn không có quyền thêm đảng viên vào tổ chức này',
+  'member.update_forbidden': 'Bạn không có quyền sửa hồ sơ này',
+  'member.cell_only': 'Đảng viên sinh hoạt ở chi bộ',
+  'member.admission_before_birth': 'Ngày vào Đảng phải sau ngày sinh',
+  'member.not_active': 'Đảng viên không còn sinh hoạt trong hệ thống',
+  'member.already_full': 'Đảng viên đã là đảng viên chính thức',
+  'member.full_before_admission': 'Ngày chính thức phải sau ngày vào Đảng',
+  'member.must_be_after': 'Phải sau {date}',
+  'member.transfer_one_destination':
+    'Chọn tổ chức nhận trong hệ thống hoặc ghi nơi chuyển đến (một trong hai)',
+  'member.transfer_exactly_one': 'Cần đúng một nơi chuyển đến',
+  'member.receiving_cell_not_found': 'Không tìm thấy chi bộ nhận',
+  'member.receiving_cell_missing_on_date': 'Chi bộ nhận không tồn tại vào ngày chuyển',
+  'member.already_in_cell': 'Đảng viên đang sinh hoạt ở chi bộ này',
+  'member.choose_other_cell': 'Chọn chi bộ khác',
+  'member.transfer_before_current': 'Ngày chuyển phải sau ngày bắt đầu sinh hoạt hiện tại',
+  'member.end_before_start': 'Ngày kết thúc phải sau ngày bắt đầu',
+  'member.exemption_end_before_start': 'Phải sau ngày bắt đầu miễn',
+  'member.group_not_active': 'Chỉ phân đảng viên vào tổ đảng đang hoạt động',
+  'member.not_a_party_group': 'Không phải tổ đảng',
+  'member.group_outside_cell': 'Đảng viên phải sinh hoạt chính thức tại chi bộ có tổ đảng này',
+  'member.not_in_group_cell': 'Không thuộc chi bộ của tổ đảng',
+  'member.already_in_group': 'Đảng viên đã ở tổ đảng này',
+  'member.group_join_before_current': 'Ngày vào tổ phải sau ngày vào tổ đảng hiện tại',
+  'member.membership_not_found': 'Không tìm thấy nơi sinh hoạt',
+  'member.official_membership_end':
+    'Nơi sinh hoạt chính thức chỉ kết thúc khi chuyển sinh hoạt hoặc ghi nhận sự kiện',
+  'member.membership_already_ended': 'Nơi sinh hoạt này đã kết thúc',
+} as const;

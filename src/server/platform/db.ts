@@ -108,3 +108,13 @@ export function openPostgres(connectionString: string, max = 10): Database {
     },
   };
 }
+
+/** Answers when the database does (the health check). */
+export async function ping(db: Queryable): Promise<void> {
+  await db.query('SELECT 1');
+}
+
+/** Fresh planner statistics after a bulk load (PGlite runs no autovacuum). */
+export async function analyze(db: Queryable): Promise<void> {
+  await db.query('ANALYZE');
+}

@@ -149,10 +149,13 @@ export async function revokeSessionByHandle(
   return rows.length;
 }
 
-export async function revokeSession(q: Queryable, tokenHash: string) {
-  await q.query('UPDATE session SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL', [
-    tokenHash,
-  ]);
+/** Revokes a live session; answers its account, or null when there was none. */
+export async function revokeSession(q: Queryable, tokenHash: string): Promise<string | null> {
+  const rows = await q.query<{ account_id: string }>(
+    'UPDATE session SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL RETURNING account_id',
+    [tokenHash],
+  );
+  return rows[0]?.account_id ?? null;
 }
 
 export async function revokeAllSessions(q: Queryable, accountId: string, exceptTokenHash: string | null) {

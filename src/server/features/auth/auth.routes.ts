@@ -14,6 +14,7 @@ import {
 } from '../../../contracts/auth.ts';
 import { okResponse, uuid } from '../../../contracts/common.ts';
 import { errorResponse } from '../../../contracts/errors.ts';
+import { message } from '../../../messages/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type AppEnv, createRouter, requireActor } from '../../platform/http.ts';
 import * as members from '../members/members.service.ts';
@@ -91,7 +92,7 @@ export const authRoutes = createRouter()
     }),
     async (c) => {
       const session = c.get('session');
-      if (session) await service.logout(c.get('db'), session.tokenHash);
+      if (session) await service.logout(c.get('db'), session.tokenHash, requestMeta(c));
       deleteCookie(c, sessionCookie, { path: '/' });
       return c.json({ ok: true as const }, 200);
     },
@@ -189,7 +190,7 @@ export const authRoutes = createRouter()
       const actor = requireActor(c);
       const db = c.get('db');
       const resource = await members.findMemberResource(db, c.req.valid('param').id);
-      if (!resource) throw new AppError('not_found', 'Không tìm thấy đảng viên');
+      if (!resource) throw new AppError('not_found', message('member.not_found'));
       await service.resetPassword(db, actor, resource, c.req.valid('json').newPassword, requestMeta(c));
       return c.json({ ok: true as const }, 200);
     },

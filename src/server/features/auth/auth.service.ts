@@ -4,9 +4,10 @@ import type { MeResponse } from '../../../contracts/auth.ts';
 import type { OrganizationKind, PositionKind } from '../../../contracts/organizations.ts';
 import { lockSecondsAfter, normalizeIdentifier } from '../../../domain/login-throttle.ts';
 import { type Actor, can, type MemberResource } from '../../../domain/permissions.ts';
+import { type Message, message } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database } from '../../platform/db.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, fieldError, notFound } from '../../platform/errors.ts';
 import { hashPassword, verifyPassword } from '../../platform/password.ts';
 import * as repo from './auth.repository.ts';
 
@@ -64,9 +65,9 @@ export async function login(
   return { token, expiresAt, accountId: account.id };
 }
 
-function lockedMessage(until: Date): string {
+function lockedMessage(until: Date): Message {
   const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-  return `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`;
+  return message('account.locked_for_minutes', { minutes });
 }
 
 /** Resolves a session cookie to its session; slides the expiry at most every few minutes. */
@@ -101,8 +102,19 @@ export async function resolveActor(db: Database, accountId: string): Promise<Act
   };
 }
 
-export async function logout(db: Database, tokenHash: string) {
-  await repo.revokeSession(db, tokenHash);
+export async function logout(db: Database, tokenHash: string, meta: RequestMeta) {
+  await db.transaction(async (tx) => {
+    const accountId = await repo.revokeSession(tx, tokenHash);
+    if (!accountId) return;
+    await recordAudit(tx, {
+      chain: (await repo.findAccount(tx, accountId))?.province_id ?? '',
+      actorAccountId: accountId,
+      action: 'auth.logout',
+      entity: 'session',
+      entityId: tokenHash.slice(0, 16),
+      ip: meta.ip,
+    });
+  });
 }
 
 export async function getMe(db: Database, actor: Actor): Promise<MeResponse> {
@@ -162,7 +174,7 @@ export async function listSessions(db: Database, actor: Actor, currentTokenHash:
 export async function revokeSession(db: Database, actor: Actor, handle: string, meta: RequestMeta) {
   await db.transaction(async (tx) => {
     const n = await repo.revokeSessionByHandle(tx, actor.accountId, handle);
-    if (n === 0) throw notFound('Không tìm thấy phiên đăng nhập');
+    if (n === 0) throw notFound(message('account.session_not_found'));
     await recordAudit(tx, {
       chain: (await repo.findAccount(tx, actor.accountId))?.province_id ?? '',
       actorAccountId: actor.accountId,
@@ -184,9 +196,7 @@ export async function changePassword(
   const account = await repo.findAccount(db, actor.accountId);
   if (!account) throw new AppError('unauthenticated');
   if (!(await verifyPassword(account.password_hash, input.currentPassword))) {
-    throw new AppError('validation_failed', 'Mật khẩu hiện tại không đúng', [
-      { path: 'currentPassword', message: 'Mật khẩu hiện tại không đúng' },
-    ]);
+    throw fieldError('validation_failed', 'currentPassword', 'account.wrong_current_password');
   }
   const hash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
@@ -212,9 +222,9 @@ export async function resetPassword(
   newPassword: string,
   meta: RequestMeta,
 ) {
-  if (!can(actor, 'member.view', member)) throw notFound('Không tìm thấy đảng viên');
+  if (!can(actor, 'member.view', member)) throw notFound(message('member.not_found'));
   if (!can(actor, 'account.resetPassword', member)) {
-    throw new AppError('forbidden', 'Chỉ quản trị viên hoặc cán bộ Ban Tổ chức được đặt lại mật khẩu');
+    throw new AppError('forbidden', message('account.reset_forbidden'));
   }
   const hash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {

@@ -20,6 +20,7 @@ import {
   jsonResponseOf,
   requireActor,
 } from '../../platform/http.ts';
+import * as changes from './member-changes.service.ts';
 import * as service from './members.service.ts';
 
 const err = errorResponseOf;
@@ -99,7 +100,7 @@ export const memberRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await service.recordEvent(
+        await changes.recordEvent(
           c.get('db'),
           requireActor(c),
           c.req.valid('param').id,
@@ -122,7 +123,7 @@ export const memberRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await service.transfer(c.get('db'), requireActor(c), c.req.valid('param').id, c.req.valid('json'), {
+        await changes.transfer(c.get('db'), requireActor(c), c.req.valid('param').id, c.req.valid('json'), {
           ip: c.get('ip'),
         }),
         200,
@@ -139,7 +140,7 @@ export const memberRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await service.exempt(c.get('db'), requireActor(c), c.req.valid('param').id, c.req.valid('json'), {
+        await changes.exempt(c.get('db'), requireActor(c), c.req.valid('param').id, c.req.valid('json'), {
           ip: c.get('ip'),
         }),
         200,
@@ -156,7 +157,7 @@ export const memberRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await service.joinPartyGroup(
+        await changes.joinPartyGroup(
           c.get('db'),
           requireActor(c),
           c.req.valid('param').id,
@@ -179,7 +180,7 @@ export const memberRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await service.endMembership(
+        await changes.endMembership(
           c.get('db'),
           requireActor(c),
           c.req.valid('param').id,

@@ -23,6 +23,7 @@ import {
   requireActor,
 } from '../../platform/http.ts';
 import * as committees from './committees.service.ts';
+import * as changes from './organization-changes.service.ts';
 import * as service from './organizations.service.ts';
 
 const err = errorResponseOf;
@@ -91,7 +92,7 @@ export const organizationRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await service.createOrganization(c.get('db'), requireActor(c), c.req.valid('json'), {
+        await changes.createOrganization(c.get('db'), requireActor(c), c.req.valid('json'), {
           ip: c.get('ip'),
         }),
         201,
@@ -114,7 +115,7 @@ export const organizationRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await service.reorganize(c.get('db'), requireActor(c), c.req.valid('json'), { ip: c.get('ip') }),
+        await changes.reorganize(c.get('db'), requireActor(c), c.req.valid('json'), { ip: c.get('ip') }),
         201,
       ),
   )

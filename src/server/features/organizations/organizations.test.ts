@@ -165,6 +165,8 @@ describe('tree as of a date', () => {
     expect((await res.json()).error.issues[0]).toEqual({
       path: 'validFrom',
       message: 'Phải từ ngày 01/07/2025 trở đi',
+      messageCode: 'organization.must_be_from',
+      params: { date: '01/07/2025' },
     });
     res = await req('/api/organizations', { json: { ...cell, validFrom: '2025-07-01' } });
     expect(res.status).toBe(201);
@@ -179,7 +181,12 @@ describe('tree as of a date', () => {
     });
     expect(res.status).toBe(422);
     const body = await res.json();
-    expect(body.error.issues[0]).toEqual({ path: 'effectiveDate', message: 'Phải sau ngày 01/05/2025' });
+    expect(body.error.issues[0]).toEqual({
+      path: 'effectiveDate',
+      message: 'Phải sau ngày 01/05/2025',
+      messageCode: 'organization.must_be_after',
+      params: { date: '01/05/2025' },
+    });
   });
 
   it('splits a cell into two with every member assigned', async () => {

@@ -1,7 +1,7 @@
 // SQL of roster imports: the import record and its progress, members matched by identifiers, batch writes.
 import type { RosterProblem, RosterRow } from '../../../contracts/roster-import.ts';
 import type { Queryable } from '../../platform/db.ts';
-import type { MemberRow } from '../members/members.repository.ts';
+import type { MemberRow } from '../members/members.service.ts';
 
 export type ImportStatus = 'parsing' | 'ready' | 'invalid' | 'committing' | 'committed' | 'failed';
 
@@ -111,6 +111,15 @@ export async function markCommitted(q: Queryable, id: string, summary: ImportSum
     `UPDATE roster_import SET status = 'committed', summary = $2::jsonb, processed_rows = total_rows, finished_at = now()
       WHERE id = $1`,
     [id, JSON.stringify(summary)],
+  );
+}
+
+/** Imports left checking or saving when the server stopped: failed, with the reason given. */
+export async function failUnfinished(q: Queryable, error: string) {
+  await q.query(
+    `UPDATE roster_import SET status = 'failed', error = $1, finished_at = now()
+      WHERE status IN ('parsing', 'committing')`,
+    [error],
   );
 }
 

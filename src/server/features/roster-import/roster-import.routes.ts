@@ -14,6 +14,7 @@ import {
   jsonResponseOf,
   requireActor,
 } from '../../platform/http.ts';
+import * as exporter from './roster-export.service.ts';
 import * as service from './roster-import.service.ts';
 
 const err = errorResponseOf;
@@ -23,7 +24,7 @@ const idParam = z.object({ id: uuid });
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** RFC 6266: an ASCII fallback name, and the real name percent-encoded as UTF-8 (RFC 8187). */
-function contentDisposition(file: service.RosterFile): string {
+function contentDisposition(file: exporter.RosterFile): string {
   const encoded = encodeURIComponent(file.fileName).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
@@ -48,7 +49,11 @@ export const rosterImportRoutes = createRouter()
         415: err('Not an .xlsx or .csv file'),
       },
     }),
-    async (c) => c.json(await service.startImport(c.get('db'), requireActor(c), c.req.valid('form')), 202),
+    async (c) =>
+      c.json(
+        await service.startImport(c.get('db'), requireActor(c), c.req.valid('form'), { ip: c.get('ip') }),
+        202,
+      ),
   )
   .openapi(
     createRoute({
@@ -99,7 +104,7 @@ export const rosterImportRoutes = createRouter()
       },
     }),
     async (c) => {
-      const file = await service.exportRoster(
+      const file = await exporter.exportRoster(
         c.get('db'),
         requireActor(c),
         c.req.valid('query').organizationId,

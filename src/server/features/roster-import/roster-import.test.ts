@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RosterImportView, rosterUploadLimits } from '../../../contracts/roster-import.ts';
+import { type Message, renderVi } from '../../../messages/index.ts';
 import type { Database } from '../../platform/db.ts';
 import {
   makeAccount,
@@ -24,6 +25,10 @@ afterAll(async () => {
   await waitForBackgroundWork();
   await db.close();
 });
+
+/** Problems with their reasons in Vietnamese words. */
+const worded = (view: RosterImportView) =>
+  view.problems.map((p) => ({ ...p, message: renderVi(p.message as Message) }));
 
 type Req = Awaited<ReturnType<ReturnType<typeof makeClient>['signIn']>>;
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -184,7 +189,7 @@ describe('upload, check and commit', () => {
     const checked = await importFile(req, form(await xlsx(rows), 'loi.xlsx', cellA.id));
     expect(checked.status).toBe('invalid');
     expect(checked.totalRows).toBe(4);
-    expect(checked.problems).toEqual([
+    expect(worded(checked)).toEqual([
       { row: 6, column: 'Ngày sinh', message: "Ngày sinh '31/02/1980' không phải ngày hợp lệ (dd/mm/yyyy)" },
     ]);
     const { res } = await commit(req, checked.id);
@@ -203,7 +208,7 @@ describe('upload, check and commit', () => {
     rows[2]![7] = rows[0]![7]!;
     const checked = await importFile(req, form(await xlsx(rows), 'trung.xlsx', cellA.id));
     expect(checked.status).toBe('invalid');
-    expect(checked.problems).toEqual([
+    expect(worded(checked)).toEqual([
       { row: 6, column: 'Số thẻ đảng viên', message: `Số thẻ đảng viên '${rows[0]![7]}' trùng với dòng 4` },
     ]);
   });
@@ -242,7 +247,11 @@ describe('upload, check and commit', () => {
     expect(checked.status).toBe('invalid');
     expect(checked.problems).toHaveLength(1);
     expect(checked.problems[0]).toMatchObject({ row: 5, column: 'Số thẻ đảng viên' });
-    expect(checked.problems[0]!.message).toContain('đã thuộc chi bộ khác');
+    expect(checked.problems[0]!.message).toEqual({
+      code: 'roster.other_cell',
+      params: { column: 'Số thẻ đảng viên', value: '55500011' },
+    });
+    expect(worded(checked)[0]!.message).toContain('đã thuộc chi bộ khác');
     void other;
   });
 
@@ -257,7 +266,8 @@ describe('upload, check and commit', () => {
     const { res, view: after } = await commit(req, checked.id);
     expect(res.status).toBe(202);
     expect(after!.status).toBe('failed');
-    expect(after!.error).toContain('dòng 6');
+    expect(after!.error).toMatchObject({ code: 'roster.changed_since_check', params: { row: 6 } });
+    expect(renderVi(after!.error as Message)).toContain('dòng 6');
     expect(await memberCount(cellA)).toBe(before);
     const [n] = await db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM member WHERE party_card_number = $1',

@@ -1,11 +1,11 @@
 // Deterministic demo data for one invented province after the July-2025 reform: the party tree with its
 // history (a dissolved district, communes moved and merged), members with their memberships, events and
 // exemptions, committees and positions, and a handful of demo accounts. Same seed and size, same rows.
-import type { CellType, OrganizationKind, PositionKind } from '../../../contracts/organizations.ts';
-import { foldVietnamese } from '../../../domain/text.ts';
-import { childPath, pathLabel } from '../../../domain/tree.ts';
-import type { Database, Queryable } from '../../platform/db.ts';
-import { hashPassword } from '../../platform/password.ts';
+import type { CellType, OrganizationKind, PositionKind } from '../../contracts/organizations.ts';
+import { foldVietnamese } from '../../domain/text.ts';
+import { childPath, pathLabel } from '../../domain/tree.ts';
+import type { Database, Queryable } from '../platform/db.ts';
+import { hashPassword } from '../platform/password.ts';
 import { createDemoEvaluations } from './demo-evaluations.ts';
 import { createDemoMeetings } from './demo-meetings.ts';
 import { createDemoScores } from './demo-scores.ts';

@@ -1,5 +1,5 @@
 // Pools for invented but plausible Vietnamese people and places. Weights are rough shares, not statistics.
-import type { CellType } from '../../../contracts/organizations.ts';
+import type { CellType } from '../../contracts/organizations.ts';
 import { type WeightedTable, weightedTable } from './random.ts';
 
 export type Gender = 'male' | 'female';

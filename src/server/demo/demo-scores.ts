@@ -18,10 +18,10 @@ import {
   type ScoringCriterion,
   type ScoringFramework,
   type ScoringFrameworkAssignment,
-} from '../../../domain/scoring.ts';
-import { builtInScoringFrameworks } from '../../../domain/scoring-frameworks.ts';
-import type { Tx } from '../../platform/db.ts';
-import { factsOfMeetings } from '../scoring/scoring-facts.ts';
+} from '../../domain/scoring.ts';
+import { builtInScoringFrameworks } from '../../domain/scoring-frameworks.ts';
+import type { Tx } from '../platform/db.ts';
+import { factsOfMeetings } from '../features/scoring/scoring-facts.ts';
 import { Random } from './random.ts';
 
 /** The provincial framework assignment: from the province's 2021 local rule until HD 42 took over. */

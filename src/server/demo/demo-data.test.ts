@@ -1,9 +1,9 @@
 // The demo generator: reproducible, consistent trees and histories, plausible members, working accounts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childPath, pathLabel } from '../../../domain/tree.ts';
-import type { Database } from '../../platform/db.ts';
-import { verifyPassword } from '../../platform/password.ts';
-import { createTestDatabase } from '../../testing/test-db.ts';
+import { childPath, pathLabel } from '../../domain/tree.ts';
+import type { Database } from '../platform/db.ts';
+import { verifyPassword } from '../platform/password.ts';
+import { createTestDatabase } from '../testing/test-db.ts';
 import { createDemoData, type DemoSummary, demoAccounts, demoPassword, hasData } from './demo-data.ts';
 
 const members = 400;

@@ -1,10 +1,10 @@
 // The demo meeting history: a meeting every month but for the deliberate gaps, consistent numbering, votes,
 // rolls and references, and an upcoming meeting for the demo cell secretary.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtInRuleSets, governingRuleSet } from '../../../domain/meeting-rules.ts';
-import { formatDecisionNumber } from '../../../domain/meetings.ts';
-import type { Database } from '../../platform/db.ts';
-import { createTestDatabase } from '../../testing/test-db.ts';
+import { builtInRuleSets, governingRuleSet } from '../../domain/meeting-rules.ts';
+import { formatDecisionNumber } from '../../domain/meetings.ts';
+import type { Database } from '../platform/db.ts';
+import { createTestDatabase } from '../testing/test-db.ts';
 import { createDemoData } from './demo-data.ts';
 import { demoLocalRuleFrom, demoLocalRuleSetId } from './demo-meetings.ts';
 

@@ -22,11 +22,11 @@ import {
   qualityLevelRank,
   qualityLevels,
   quotaCheck,
-} from '../../../domain/evaluation.ts';
-import type { FourGoodCriterion } from '../../../domain/four-good.ts';
-import { labelToId } from '../../../domain/tree.ts';
-import type { Tx } from '../../platform/db.ts';
-import { classifyTasks, type TaskFacts } from '../evaluation/evaluation-facts.ts';
+} from '../../domain/evaluation.ts';
+import type { FourGoodCriterion } from '../../domain/four-good.ts';
+import { labelToId } from '../../domain/tree.ts';
+import type { Tx } from '../platform/db.ts';
+import { classifyTasks, type TaskFacts } from '../features/evaluation/evaluation-facts.ts';
 import { Random, weightedTable } from './random.ts';
 
 export const demoEvaluationYear = 2025;

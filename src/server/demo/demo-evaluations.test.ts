@@ -8,10 +8,10 @@ import {
   type QualityLevel,
   qualityLevelRank,
   quotaCheck,
-} from '../../../domain/evaluation.ts';
-import type { Database } from '../../platform/db.ts';
-import { createTestDatabase } from '../../testing/test-db.ts';
-import { memberDiscipline, memberTasks, organizationTasks } from '../evaluation/evaluation-facts.ts';
+} from '../../domain/evaluation.ts';
+import type { Database } from '../platform/db.ts';
+import { createTestDatabase } from '../testing/test-db.ts';
+import { memberDiscipline, memberTasks, organizationTasks } from '../features/evaluation/evaluation-facts.ts';
 import { createDemoData } from './demo-data.ts';
 
 const members = 300;

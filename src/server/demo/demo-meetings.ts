@@ -7,7 +7,7 @@
 // Reads the organisations, memberships, exemptions and positions already written, builds every row in memory
 // and writes each table with a few `INSERT … SELECT FROM unnest(…)` statements. Same seed and data, same rows.
 
-import { addDays, formatDateVi } from '../../../domain/dates.ts';
+import { addDays, formatDateVi } from '../../domain/dates.ts';
 import {
   builtInRuleSets,
   governingRuleSet,
@@ -15,7 +15,7 @@ import {
   plannedRegularMeetingDate,
   type RuleSet,
   type RuleSetAssignment,
-} from '../../../domain/meeting-rules.ts';
+} from '../../domain/meeting-rules.ts';
 import {
   type AgendaItemKey,
   agendaTemplate,
@@ -28,10 +28,10 @@ import {
   numberingPeriodKey,
   summarizeAttendance,
   voteResult,
-} from '../../../domain/meetings.ts';
-import { dayOffName, isDayOff } from '../../../domain/vietnam-calendar.ts';
-import { votingRulesInForce } from '../../../domain/voting-rules.ts';
-import type { Tx } from '../../platform/db.ts';
+} from '../../domain/meetings.ts';
+import { dayOffName, isDayOff } from '../../domain/vietnam-calendar.ts';
+import { votingRulesInForce } from '../../domain/voting-rules.ts';
+import type { Tx } from '../platform/db.ts';
 import { dayToIso, isoToDay, Random, type WeightedTable, weightedTable } from './random.ts';
 import * as vn from './vietnamese-names.ts';
 

@@ -1,13 +1,13 @@
 // The demo scorecards: a submitted self-score for every adopted regular meeting, outside scores for some,
 // totals and ratings as the engine computes them, and a few cells inflating their self-scores.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../../domain/permissions.ts';
-import { scoreSheet } from '../../../domain/scoring.ts';
-import { builtInScoringFrameworks } from '../../../domain/scoring-frameworks.ts';
-import type { Database } from '../../platform/db.ts';
-import { createTestDatabase } from '../../testing/test-db.ts';
-import { factsOfMeetings } from '../scoring/scoring-facts.ts';
-import { ratingsOverview } from '../scoring/scoring.service.ts';
+import type { Actor } from '../../domain/permissions.ts';
+import { scoreSheet } from '../../domain/scoring.ts';
+import { builtInScoringFrameworks } from '../../domain/scoring-frameworks.ts';
+import type { Database } from '../platform/db.ts';
+import { createTestDatabase } from '../testing/test-db.ts';
+import { factsOfMeetings } from '../features/scoring/scoring-facts.ts';
+import { ratingsOverview } from '../features/scoring/scoring.service.ts';
 import { createDemoData } from './demo-data.ts';
 import { demoScoringFrameworkId, demoScoringFrom } from './demo-scores.ts';
 
