@@ -5,6 +5,7 @@ import type { Queryable } from '../../platform/db.ts';
 
 export interface TaskDbRow {
   id: string;
+  province_id: string;
   meeting_id: string | null;
   organization_id: string;
   org_name: string;
