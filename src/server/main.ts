@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { createDemoData, demoAccounts, demoPassword, hasData } from './features/demo/demo-data.ts';
-import { sendTaskReminders } from './features/meetings/tasks.service.ts';
+import { sendTaskReminders } from './features/tasks/tasks.service.ts';
 import { loadConfig } from './platform/config.ts';
 import { type Database, openPglite, openPostgres } from './platform/db.ts';
 import { logger } from './platform/logger.ts';

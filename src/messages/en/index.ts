@@ -7,7 +7,9 @@ import { evaluation } from './evaluation.ts';
 import { meetings } from './meetings.ts';
 import { members } from './members.ts';
 import { organizations } from './organizations.ts';
+import { plan } from './plan.ts';
 import { scoring } from './scoring.ts';
+import { tasks } from './tasks.ts';
 
 export const en: Record<keyof typeof vi, string> = {
   ...errors,
@@ -16,6 +18,8 @@ export const en: Record<keyof typeof vi, string> = {
   ...organizations,
   ...members,
   ...meetings,
+  ...plan,
+  ...tasks,
   ...scoring,
   ...evaluation,
 };

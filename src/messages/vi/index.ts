@@ -6,7 +6,9 @@ import { evaluation } from './evaluation.ts';
 import { meetings } from './meetings.ts';
 import { members } from './members.ts';
 import { organizations } from './organizations.ts';
+import { plan } from './plan.ts';
 import { scoring } from './scoring.ts';
+import { tasks } from './tasks.ts';
 
 export const vi = {
   ...errors,
@@ -15,6 +17,8 @@ export const vi = {
   ...organizations,
   ...members,
   ...meetings,
+  ...plan,
+  ...tasks,
   ...scoring,
   ...evaluation,
 } as const;

@@ -106,7 +106,10 @@ export interface RoomKey {
 export async function loadRoomRows(q: Queryable, m: RoomKey): Promise<RoomRows> {
   const [agenda, attendance, guests, contributions, votes, people, decision, addenda, topic, previous] =
     await runAll(q, [
-      () => q.query<AgendaRow>('SELECT * FROM meeting_agenda_item WHERE meeting_id = $1 ORDER BY position', [m.id]),
+      () =>
+        q.query<AgendaRow>('SELECT * FROM meeting_agenda_item WHERE meeting_id = $1 ORDER BY position', [
+          m.id,
+        ]),
       () =>
         q.query<AttendanceRow>(
           `SELECT a.*, mb.full_name FROM meeting_attendance a JOIN member mb ON mb.id = a.member_id
@@ -132,9 +135,10 @@ export async function loadRoomRows(q: Queryable, m: RoomKey): Promise<RoomRows> 
           [m.id],
         ),
       () =>
-        q.query<{ id: string; full_name: string }>('SELECT id, full_name FROM member WHERE id = ANY($1::uuid[])', [
-          [m.preparer_member_id, m.chair_member_id, m.minute_taker_member_id].filter(Boolean),
-        ]),
+        q.query<{ id: string; full_name: string }>(
+          'SELECT id, full_name FROM member WHERE id = ANY($1::uuid[])',
+          [[m.preparer_member_id, m.chair_member_id, m.minute_taker_member_id].filter(Boolean)],
+        ),
       () =>
         q.query<DecisionRow>(
           'SELECT id, type, number, title, issued_on, finalised_at FROM decision WHERE meeting_id = $1',

@@ -343,7 +343,12 @@ export async function insertGuest(q: Queryable, meetingId: string, name: string,
 }
 
 /** A new item goes at the end of its section (before the closing section for a section not yet used). */
-export async function insertAgendaItemInSection(q: Queryable, meetingId: string, section: string, title: string) {
+export async function insertAgendaItemInSection(
+  q: Queryable,
+  meetingId: string,
+  section: string,
+  title: string,
+) {
   const [pos] = await q.query<{ p: number }>(
     `SELECT COALESCE(max(position) FILTER (WHERE section = $2),
                      min(position) FILTER (WHERE section = 'closing') - 5, max(position), 0) AS p
@@ -448,9 +453,10 @@ export async function insertAddendum(q: Queryable, meetingId: string, text: stri
 /** Records a signature; false when it was already there. */
 export async function markSigned(q: Queryable, id: string, role: 'chair' | 'minute_taker'): Promise<boolean> {
   const col = role === 'chair' ? 'chair_signed_at' : 'minute_taker_signed_at';
-  const rows = await q.query(`UPDATE meeting SET ${col} = now() WHERE id = $1 AND ${col} IS NULL RETURNING 1`, [
-    id,
-  ]);
+  const rows = await q.query(
+    `UPDATE meeting SET ${col} = now() WHERE id = $1 AND ${col} IS NULL RETURNING 1`,
+    [id],
+  );
   return rows.length > 0;
 }
 
@@ -570,7 +576,11 @@ export async function findLatestDecisionVote(q: Queryable, meetingId: string) {
 }
 
 /** The start of the committee term in office on a date (decisions are numbered per term). */
-export async function findTermStart(q: Queryable, organizationId: string, date: string): Promise<string | null> {
+export async function findTermStart(
+  q: Queryable,
+  organizationId: string,
+  date: string,
+): Promise<string | null> {
   const [term] = await q.query<{ term_start: string }>(
     `SELECT term_start FROM committee WHERE organization_id = $1 AND term_start <= $2
        AND (term_end IS NULL OR term_end > $2) ORDER BY term_start DESC LIMIT 1`,

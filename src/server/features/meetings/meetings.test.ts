@@ -20,7 +20,7 @@ import {
 } from '../../testing/factories.ts';
 import { createTestDatabase } from '../../testing/test-db.ts';
 import { addDays, todayIso } from '../../../domain/dates.ts';
-import { sendTaskReminders } from './tasks.service.ts';
+import { sendTaskReminders } from '../tasks/tasks.service.ts';
 
 // The meeting is held today (it can only start on its day); the plan is for next year, wholly in the future.
 const today = todayIso();

@@ -33,7 +33,8 @@ export const planRoutes: OpenAPIHono<AppEnv> = createRouter()
       yearRequest,
       c.meetingYearResponse,
     ),
-    async (ctx) => ctx.json(await plan.yearView(...who(ctx), ctx.req.valid('param').id, ctx.req.valid('query').year), 200),
+    async (ctx) =>
+      ctx.json(await plan.yearView(...who(ctx), ctx.req.valid('param').id, ctx.req.valid('query').year), 200),
   )
   .openapi(
     write(
@@ -46,41 +47,86 @@ export const planRoutes: OpenAPIHono<AppEnv> = createRouter()
     ),
     async (ctx) =>
       ctx.json(
-        await plan.generatePlan(...who(ctx), ctx.req.valid('param').id, ctx.req.valid('json').year, meta(ctx)),
+        await plan.generatePlan(
+          ...who(ctx),
+          ctx.req.valid('param').id,
+          ctx.req.valid('json').year,
+          meta(ctx),
+        ),
         200,
       ),
   )
   .openapi(
-    read('/organizations/{id}/work-programme', 'The organisation’s annual work programme', yearRequest, c.workProgramme),
+    read(
+      '/organizations/{id}/work-programme',
+      'The organisation’s annual work programme',
+      yearRequest,
+      c.workProgramme,
+    ),
     async (ctx) =>
       ctx.json(
-        await plan.getWorkProgramme(...who(ctx), ctx.req.valid('param').id, yearOr(ctx.req.valid('query').year)),
+        await plan.getWorkProgramme(
+          ...who(ctx),
+          ctx.req.valid('param').id,
+          yearOr(ctx.req.valid('query').year),
+        ),
         200,
       ),
   )
   .openapi(saveWorkProgramme, async (ctx) => {
     const year = yearOr(ctx.req.valid('query').year);
     const content = ctx.req.valid('json').content;
-    return ctx.json(await plan.saveWorkProgramme(...who(ctx), ctx.req.valid('param').id, year, content, meta(ctx)), 200);
+    return ctx.json(
+      await plan.saveWorkProgramme(...who(ctx), ctx.req.valid('param').id, year, content, meta(ctx)),
+      200,
+    );
   })
   .openapi(
-    read('/organizations/{id}/thematic-topics', 'Thematic topics registered for a year, by quarter', yearRequest, c.topicList),
+    read(
+      '/organizations/{id}/thematic-topics',
+      'Thematic topics registered for a year, by quarter',
+      yearRequest,
+      c.topicList,
+    ),
     async (ctx) =>
-      ctx.json(await plan.listTopics(...who(ctx), ctx.req.valid('param').id, yearOr(ctx.req.valid('query').year)), 200),
+      ctx.json(
+        await plan.listTopics(...who(ctx), ctx.req.valid('param').id, yearOr(ctx.req.valid('query').year)),
+        200,
+      ),
   )
   .openapi(
-    write('post', '/organizations/{id}/thematic-topics', 'Register a thematic topic for a quarter', idParams, c.topicBody, createdResponse),
+    write(
+      'post',
+      '/organizations/{id}/thematic-topics',
+      'Register a thematic topic for a quarter',
+      idParams,
+      c.topicBody,
+      createdResponse,
+    ),
     async (ctx) =>
-      ctx.json(await plan.createTopic(...who(ctx), ctx.req.valid('param').id, ctx.req.valid('json'), meta(ctx)), 200),
+      ctx.json(
+        await plan.createTopic(...who(ctx), ctx.req.valid('param').id, ctx.req.valid('json'), meta(ctx)),
+        200,
+      ),
   )
   .openapi(
     act('/thematic-topics/{id}/submit', 'Send a topic to the upper committee', idParams, okResponse),
     async (ctx) => ctx.json(await plan.submitTopic(...who(ctx), ctx.req.valid('param').id, meta(ctx)), 200),
   )
   .openapi(
-    write('post', '/thematic-topics/{id}/review', 'Approve or return a topic (upper committee)', idParams, c.topicReviewBody, okResponse),
+    write(
+      'post',
+      '/thematic-topics/{id}/review',
+      'Approve or return a topic (upper committee)',
+      idParams,
+      c.topicReviewBody,
+      okResponse,
+    ),
     async (ctx) =>
-      ctx.json(await plan.reviewTopic(...who(ctx), ctx.req.valid('param').id, ctx.req.valid('json'), meta(ctx)), 200),
+      ctx.json(
+        await plan.reviewTopic(...who(ctx), ctx.req.valid('param').id, ctx.req.valid('json'), meta(ctx)),
+        200,
+      ),
   )
   .openapi(
     read(
@@ -91,7 +137,11 @@ export const planRoutes: OpenAPIHono<AppEnv> = createRouter()
     ),
     async (ctx) =>
       ctx.json(
-        await plan.complianceOverview(...who(ctx), ctx.req.valid('param').id, yearOr(ctx.req.valid('query').year)),
+        await plan.complianceOverview(
+          ...who(ctx),
+          ctx.req.valid('param').id,
+          yearOr(ctx.req.valid('query').year),
+        ),
         200,
       ),
   )

@@ -168,7 +168,15 @@ export async function insertReport(
   const [row] = await q.query<{ id: string }>(
     `INSERT INTO task_report (task_id, member_id, note, progress, file_name, mime_type, content)
      VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
-    [r.taskId, r.memberId, r.note, r.progress, r.file?.name ?? null, r.file?.type ?? null, r.file?.content ?? null],
+    [
+      r.taskId,
+      r.memberId,
+      r.note,
+      r.progress,
+      r.file?.name ?? null,
+      r.file?.type ?? null,
+      r.file?.content ?? null,
+    ],
   );
   return row!.id;
 }
@@ -355,5 +363,7 @@ export async function countUnread(q: Queryable, memberId: string): Promise<numbe
 }
 
 export async function markAllRead(q: Queryable, memberId: string) {
-  await q.query('UPDATE notification SET read_at = now() WHERE member_id = $1 AND read_at IS NULL', [memberId]);
+  await q.query('UPDATE notification SET read_at = now() WHERE member_id = $1 AND read_at IS NULL', [
+    memberId,
+  ]);
 }

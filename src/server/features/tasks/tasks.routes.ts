@@ -55,26 +55,54 @@ async function reportForm(ctx: Context<AppEnv>) {
 
 export const taskRoutes: OpenAPIHono<AppEnv> = createRouter()
   .openapi(
-    read('/tasks', 'The task inbox: mine, created by me, open, overdue, done', { query: c.taskListQuery }, c.taskList),
+    read(
+      '/tasks',
+      'The task inbox: mine, created by me, open, overdue, done',
+      { query: c.taskListQuery },
+      c.taskList,
+    ),
     async (ctx) => ctx.json(await tasks.listTasks(...who(ctx), ctx.req.valid('query').filter), 200),
   )
   .openapi(
-    write('post', '/tasks/{id}/reports', 'Report progress on a task', idParams, c.taskReportBody, createdResponse),
+    write(
+      'post',
+      '/tasks/{id}/reports',
+      'Report progress on a task',
+      idParams,
+      c.taskReportBody,
+      createdResponse,
+    ),
     async (ctx) =>
-      ctx.json(await tasks.reportTask(...who(ctx), ctx.req.valid('param').id, ctx.req.valid('json'), meta(ctx)), 200),
+      ctx.json(
+        await tasks.reportTask(...who(ctx), ctx.req.valid('param').id, ctx.req.valid('json'), meta(ctx)),
+        200,
+      ),
   )
   .openapi(reportUpload, async (ctx) => {
     const { body, file } = await reportForm(ctx);
-    return ctx.json(await tasks.reportTask(...who(ctx), ctx.req.valid('param').id, body, meta(ctx), file), 200);
+    return ctx.json(
+      await tasks.reportTask(...who(ctx), ctx.req.valid('param').id, body, meta(ctx), file),
+      200,
+    );
   })
   .openapi(
     file('/task-reports/{id}/file', 'The file attached to a progress report', idParams, 'The file'),
     async (ctx) => fileResponse(await tasks.reportFile(...who(ctx), ctx.req.valid('param').id)),
   )
   .openapi(
-    write('post', '/tasks/{id}/review', 'Judge a task’s result (cell leaders)', idParams, c.reviewTaskBody, okResponse),
+    write(
+      'post',
+      '/tasks/{id}/review',
+      'Judge a task’s result (cell leaders)',
+      idParams,
+      c.reviewTaskBody,
+      okResponse,
+    ),
     async (ctx) =>
-      ctx.json(await tasks.reviewTask(...who(ctx), ctx.req.valid('param').id, ctx.req.valid('json'), meta(ctx)), 200),
+      ctx.json(
+        await tasks.reviewTask(...who(ctx), ctx.req.valid('param').id, ctx.req.valid('json'), meta(ctx)),
+        200,
+      ),
   )
   .openapi(
     read(

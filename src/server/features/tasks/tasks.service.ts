@@ -26,7 +26,7 @@ function managesTask(actor: Actor, t: { org_path: string }) {
   return can(actor, 'meeting.manage', { type: 'organization', path: t.org_path });
 }
 
-const groupIdsOf = async (q: Queryable, memberId: string | null) =>
+const groupIdsOf = async (q: Queryable, memberId: string | null): Promise<string[]> =>
   memberId ? repo.listPartyGroupIds(q, memberId) : [];
 
 function flagsFor(actor: Actor, groups: string[]) {
@@ -188,7 +188,8 @@ export async function reviewTask(
     return t;
   });
   // The meeting reviewing it and the meeting that set it both show the change.
-  for (const meetingId of await repo.listReviewingMeetingIds(db, t.organization_id)) publishChange(db, meetingId);
+  for (const meetingId of await repo.listReviewingMeetingIds(db, t.organization_id))
+    publishChange(db, meetingId);
   if (t.meeting_id) publishChange(db, t.meeting_id);
   return { ok: true as const };
 }
