@@ -16,7 +16,7 @@ import { renderPdf } from '../documents/render-pdf.ts';
 import { buildRoom } from '../meeting-room/meeting-room.service.ts';
 import { findNameAsOf, getVisibleNode } from '../organizations/organizations.service.ts';
 import { findMeeting, type MeetingRow, visibleMeeting, vnDate, vnTime } from './meeting-access.ts';
-import * as repo from './meetings.repository.ts';
+import * as votesRepo from './meeting-votes.repository.ts';
 
 const mimeOf = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -34,8 +34,8 @@ export function placeOf(name: string): string {
 export async function meetingRecord(q: Queryable, m: MeetingRow): Promise<MeetingRecord> {
   const room = await buildRoom(q, m);
   const superiorName = (m.parent_id ? await findNameAsOf(q, m.parent_id, m.planned_date) : null) ?? '';
-  const decisionBody = await repo.findDecisionBody(q, m.id);
-  const secretaryName = await repo.findSecretaryName(q, m.organization_id, m.planned_date);
+  const decisionBody = await votesRepo.findDecisionBody(q, m.id);
+  const secretaryName = await votesRepo.findSecretaryName(q, m.organization_id, m.planned_date);
   const decisionVote = [...room.votes].reverse().find((v) => v.kind === 'decision' && v.status === 'closed');
   const byItem = (id: string) =>
     room.contributions
@@ -147,7 +147,7 @@ export async function meetingRecord(q: Queryable, m: MeetingRow): Promise<Meetin
 }
 
 function parseFile(file: string, kinds: readonly string[]) {
-  const match = /^([a-z]+)\.(docx|pdf)$/.exec(file);
+  const match = file.match(/^([a-z]+)\.(docx|pdf)$/);
   if (!match || !kinds.includes(match[1]!)) {
     const choices = kinds.map((k) => `${k}.docx|${k}.pdf`).join(', ');
     throw notFound(message('document.unknown', { choices }));
@@ -187,7 +187,7 @@ export async function meetingDocument(db: Database, actor: Actor, meetingId: str
 export async function book(db: Database, actor: Actor, organizationId: string, year: number, file: string) {
   const { kind, format } = parseFile(file, ['minutes', 'decisions']);
   const node = await getVisibleNode(db, actor, organizationId);
-  const ids = await repo.listAdoptedMeetingIds(db, node.id, year);
+  const ids = await votesRepo.listAdoptedMeetingIds(db, node.id, year);
   if (!ids.length) throw notFound(message('document.book_empty', { year }));
   const docs: PartyDocument[] = [];
   for (const id of ids) {

@@ -7,11 +7,11 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { publishChange } from '../meeting-room/meeting-room.service.ts';
 import { checkAttachment, iso, requireManage, visibleMeeting } from './meeting-access.ts';
 import { type Meta, mutate } from './meeting-write.ts';
-import * as repo from './meetings.repository.ts';
+import * as materialsRepo from './meeting-materials.repository.ts';
 
 /** The materials as the meeting page lists them, with the reader's own receipt. */
 export async function listMaterialViews(q: Queryable, meetingId: string, memberId: string | null) {
-  const rows = await repo.listMaterials(q, meetingId, memberId);
+  const rows = await materialsRepo.listMaterials(q, meetingId, memberId);
   return rows.map((x) => ({
     id: x.id,
     title: x.title,
@@ -47,12 +47,12 @@ export async function uploadMaterial(
     }
     let materialId = input.materialId;
     if (materialId) {
-      if (!(await repo.materialExists(tx, m.id, materialId)))
+      if (!(await materialsRepo.materialExists(tx, m.id, materialId)))
         throw notFound(message('meeting.material_not_found'));
     } else {
-      materialId = await repo.insertMaterial(tx, m.id, input.title?.trim() || input.file.name);
+      materialId = await materialsRepo.insertMaterial(tx, m.id, input.title?.trim() || input.file.name);
     }
-    const id = await repo.insertMaterialVersion(tx, {
+    const id = await materialsRepo.insertMaterialVersion(tx, {
       materialId,
       fileName: input.file.name,
       mimeType: type,
@@ -65,11 +65,11 @@ export async function uploadMaterial(
 
 /** A material's file; reading it records the member's read receipt. */
 export async function downloadMaterial(db: Database, actor: Actor, versionId: string) {
-  const v = await repo.findMaterialVersion(db, versionId);
+  const v = await materialsRepo.findMaterialVersion(db, versionId);
   if (!v) throw notFound(message('meeting.material_not_found'));
   await visibleMeeting(db, actor, v.meeting_id);
   if (actor.memberId) {
-    await repo.insertMaterialRead(db, v.material_id, actor.memberId);
+    await materialsRepo.insertMaterialRead(db, v.material_id, actor.memberId);
     publishChange(db, v.meeting_id);
   }
   return { fileName: v.file_name, mimeType: v.mime_type, content: v.content };

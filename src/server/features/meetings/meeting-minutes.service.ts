@@ -22,7 +22,7 @@ import { createMeetingTask } from '../tasks/tasks.service.ts';
 import { requireRun, requireState } from './meeting-access.ts';
 import { type Meta, mutate } from './meeting-write.ts';
 import { assertOnRoll } from './meetings.service.ts';
-import * as repo from './meetings.repository.ts';
+import * as minutesRepo from './meeting-minutes.repository.ts';
 
 const beforeEnd: readonly string[] = ['planned', 'notified', 'in_session'];
 
@@ -43,7 +43,13 @@ export async function recordAttendance(
       ]);
     }
     if (
-      !(await repo.updateAttendance(tx, m.id, input.memberId, input.status, input.reason?.trim() || null))
+      !(await minutesRepo.updateAttendance(
+        tx,
+        m.id,
+        input.memberId,
+        input.status,
+        input.reason?.trim() || null,
+      ))
     ) {
       throw notFound(message('meeting.member_not_on_roll'));
     }
@@ -61,14 +67,14 @@ export async function checkIn(db: Database, actor: Actor, meetingId: string, cod
         { path: 'code', message: message('meeting.checkin_code_hint') },
       ]);
     }
-    const row = await repo.findAttendanceStatus(tx, m.id, actor.memberId);
+    const row = await minutesRepo.findAttendanceStatus(tx, m.id, actor.memberId);
     if (!row) throw new AppError('forbidden', message('meeting.not_on_your_roll'));
     if (row.status === 'present') {
       throw new AppError('conflict', message('meeting.already_checked_in'), [
         { path: 'code', message: message('meeting.check_in_once') },
       ]);
     }
-    await repo.markCheckedIn(tx, m.id, actor.memberId);
+    await minutesRepo.markCheckedIn(tx, m.id, actor.memberId);
     return { ok: true as const };
   });
 }
@@ -85,7 +91,7 @@ export async function addGuest(
     requireRun(access);
     if (!beforeEnd.includes(m.status))
       throw new AppError('invalid_state', message('meeting.guests_before_end'));
-    return { id: await repo.insertGuest(tx, m.id, input.name, input.title) };
+    return { id: await minutesRepo.insertGuest(tx, m.id, input.name, input.title) };
   });
 }
 
@@ -101,7 +107,7 @@ export async function addAgendaItem(
     requireRun(access);
     if (!beforeEnd.includes(m.status))
       throw new AppError('invalid_state', message('meeting.agenda_before_end'));
-    return { id: await repo.insertAgendaItemInSection(tx, m.id, input.section, input.title) };
+    return { id: await minutesRepo.insertAgendaItemInSection(tx, m.id, input.section, input.title) };
   });
 }
 
@@ -116,11 +122,11 @@ export async function setCurrentItem(
   return mutate(db, actor, meetingId, meta, audit, async (tx, m, access) => {
     requireRun(access);
     if (m.status !== 'in_session') throw new AppError('invalid_state', message('meeting.not_in_session'));
-    if (input.markDone && m.current_item_id) await repo.markItemDone(tx, m.current_item_id);
-    if (input.agendaItemId && !(await repo.agendaItemExists(tx, m.id, input.agendaItemId))) {
+    if (input.markDone && m.current_item_id) await minutesRepo.markItemDone(tx, m.current_item_id);
+    if (input.agendaItemId && !(await minutesRepo.agendaItemExists(tx, m.id, input.agendaItemId))) {
       throw notFound(message('meeting.agenda_item_not_found'));
     }
-    await repo.setCurrentItem(tx, m.id, input.agendaItemId);
+    await minutesRepo.setCurrentItem(tx, m.id, input.agendaItemId);
     return { ok: true as const };
   });
 }
@@ -145,9 +151,16 @@ export async function saveItemNotes(
     requireRun(access);
     requireState(m, 'edit_minutes');
     const conclusion = input.conclusion === undefined ? null : input.conclusion;
-    const version = await repo.saveItemNotes(tx, m.id, itemId, input.notes, conclusion, input.baseVersion);
+    const version = await minutesRepo.saveItemNotes(
+      tx,
+      m.id,
+      itemId,
+      input.notes,
+      conclusion,
+      input.baseVersion,
+    );
     if (version !== null) return { notesVersion: version };
-    const current = await repo.findItemNotes(tx, m.id, itemId);
+    const current = await minutesRepo.findItemNotes(tx, m.id, itemId);
     if (!current) throw notFound(message('meeting.agenda_item_not_found'));
     // The other text travels as the issues' words: data for the editor, not a sentence to translate.
     throw new AppError('edit_conflict', message('meeting.item_notes_conflict'), [
@@ -171,7 +184,7 @@ export async function saveGeneralMinutes(
   return mutate(db, actor, meetingId, meta, audit, async (tx, m, access) => {
     requireRun(access);
     requireState(m, 'edit_minutes');
-    const version = await repo.saveGeneralMinutes(tx, m.id, input.text, input.baseVersion);
+    const version = await minutesRepo.saveGeneralMinutes(tx, m.id, input.text, input.baseVersion);
     if (version !== null) return { version };
     throw new AppError('edit_conflict', message('meeting.general_minutes_conflict'), [
       { path: 'text', message: m.minutes_general },
@@ -191,15 +204,18 @@ export async function addContribution(
   return mutate(db, actor, meetingId, meta, audit, async (tx, m, access) => {
     requireRun(access);
     requireState(m, 'edit_minutes');
-    if (!(await repo.agendaItemExists(tx, m.id, input.agendaItemId))) {
+    if (!(await minutesRepo.agendaItemExists(tx, m.id, input.agendaItemId))) {
       throw notFound(message('meeting.agenda_item_not_found'));
     }
-    if (input.memberId && (await repo.findAttendanceStatus(tx, m.id, input.memberId))?.status !== 'present') {
+    if (
+      input.memberId &&
+      (await minutesRepo.findAttendanceStatus(tx, m.id, input.memberId))?.status !== 'present'
+    ) {
       throw new AppError('validation_failed', message('meeting.speaker_not_present'), [
         { path: 'memberId', message: message('meeting.choose_present_member') },
       ]);
     }
-    const id = await repo.insertContribution(tx, {
+    const id = await minutesRepo.insertContribution(tx, {
       meetingId: m.id,
       agendaItemId: input.agendaItemId,
       memberId: input.memberId ?? null,
@@ -238,6 +254,6 @@ export async function addAddendum(
   return mutate(db, actor, meetingId, meta, audit, async (tx, m, access) => {
     requireRun(access);
     requireState(m, 'add_addendum');
-    return { id: await repo.insertAddendum(tx, m.id, input.text, actor.accountId) };
+    return { id: await minutesRepo.insertAddendum(tx, m.id, input.text, actor.accountId) };
   });
 }

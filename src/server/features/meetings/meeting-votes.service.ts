@@ -28,7 +28,8 @@ import {
   vnDate,
 } from './meeting-access.ts';
 import { type Meta, mutate } from './meeting-write.ts';
-import * as repo from './meetings.repository.ts';
+import * as minutesRepo from './meeting-minutes.repository.ts';
+import * as votesRepo from './meeting-votes.repository.ts';
 
 type Choice = 'for' | 'against' | 'abstain';
 
@@ -43,8 +44,9 @@ export async function openVote(
   return mutate(db, actor, meetingId, meta, audit, async (tx, m, access) => {
     requireRun(access);
     requireState(m, 'open_vote');
-    if (await repo.hasOpenVote(tx, m.id)) throw new AppError('invalid_state', message('vote.open_exists'));
-    const id = await repo.insertVote(tx, {
+    if (await votesRepo.hasOpenVote(tx, m.id))
+      throw new AppError('invalid_state', message('vote.open_exists'));
+    const id = await votesRepo.insertVote(tx, {
       meetingId: m.id,
       agendaItemId: input.agendaItemId ?? null,
       subject: input.subject,
@@ -57,13 +59,13 @@ export async function openVote(
 }
 
 async function voteOf(q: Queryable, voteId: string, lock = false) {
-  const v = await repo.findVote(q, voteId, lock);
+  const v = await votesRepo.findVote(q, voteId, lock);
   if (!v) throw notFound(message('vote.not_found'));
   return v;
 }
 
 const rollEntries = async (q: Queryable, meetingId: string) =>
-  (await repo.listRollEntries(q, meetingId)).map(entryOf);
+  (await votesRepo.listRollEntries(q, meetingId)).map(entryOf);
 
 /** A member's own electronic ballot: only full members present who are eligible, once. */
 export async function castBallot(db: Database, actor: Actor, voteId: string, choice: Choice, meta: Meta) {
@@ -80,7 +82,7 @@ export async function castBallot(db: Database, actor: Actor, voteId: string, cho
     if (!eligibility.eligible) {
       throw new AppError('forbidden', eligibility.reason ?? message('vote.not_eligible'));
     }
-    if (!(await repo.insertBallot(tx, voteId, actor.memberId, choice))) {
+    if (!(await votesRepo.insertBallot(tx, voteId, actor.memberId, choice))) {
       throw new AppError('conflict', message('vote.already_cast'));
     }
     return { ok: true as const };
@@ -90,7 +92,7 @@ export async function castBallot(db: Database, actor: Actor, voteId: string, cho
 /** The counts of a vote: given by the minute-taker for a show of hands, counted from the ballots otherwise. */
 async function countsOf(
   q: Queryable,
-  v: repo.VoteRow,
+  v: votesRepo.VoteRow,
   input: z.infer<typeof closeVoteBody>,
   eligiblePresent: number,
 ) {
@@ -109,7 +111,7 @@ async function countsOf(
     if (problem) throw new AppError('validation_failed', problem, [{ path: 'forCount', message: problem }]);
     return counts;
   }
-  const rows = await repo.countBallots(q, v.id);
+  const rows = await votesRepo.countBallots(q, v.id);
   const n = (c: Choice) => rows.find((r) => r.choice === c)?.n ?? 0;
   return { for: n('for'), against: n('against'), abstain: n('abstain') };
 }
@@ -135,7 +137,7 @@ export async function closeVote(
     const rules =
       builtInVotingRules.find((r) => r.id === v.voting_rules_id) ?? votingRulesInForce(m.planned_date);
     const result = voteResult(v.kind, counts, summary.voteBase, summary.eligiblePresent, rules);
-    await repo.markVoteClosed(tx, voteId, { ...result, eligiblePresent: summary.eligiblePresent });
+    await votesRepo.markVoteClosed(tx, voteId, { ...result, eligiblePresent: summary.eligiblePresent });
     return { passed: result.passed, line: result.line };
   });
 }
@@ -196,18 +198,18 @@ export async function adopt(
   return mutate(db, actor, meetingId, meta, audit, async (tx, m, access) => {
     requireManage(access);
     requireState(m, 'adopt_minutes');
-    const vote = await repo.findLatestDecisionVote(tx, m.id);
+    const vote = await votesRepo.findLatestDecisionVote(tx, m.id);
     if (!vote) throw new AppError('invalid_state', message('meeting.no_decision_vote'));
     if (!vote.passed)
       throw new AppError('invalid_state', message('meeting.decision_not_passed', { line: vote.line }));
     const periodKey = numberingPeriodKey(
-      await repo.findTermStart(tx, m.organization_id, m.planned_date),
+      await votesRepo.findTermStart(tx, m.organization_id, m.planned_date),
       m.planned_date,
     );
-    const seq = await repo.nextDecisionSeq(tx, m.organization_id, input.decisionType, periodKey);
+    const seq = await votesRepo.nextDecisionSeq(tx, m.organization_id, input.decisionType, periodKey);
     const number = formatDecisionNumber(seq, input.decisionType, issuerAbbreviation(m.org_kind));
     const { body, previousMeetingId } = await decisionBody(tx, m);
-    await repo.insertDecision(tx, {
+    await votesRepo.insertDecision(tx, {
       provinceId: m.province_id,
       organizationId: m.organization_id,
       meetingId: m.id,
@@ -219,7 +221,7 @@ export async function adopt(
       body,
       issuedOn: vnDate(m.started_at ?? new Date()),
     });
-    await repo.markAdopted(tx, m.id);
+    await votesRepo.markAdopted(tx, m.id);
     // The previous decision's tasks reviewed in this meeting are closed against it.
     if (previousMeetingId) await closeTasksReviewedIn(tx, previousMeetingId, m.id);
     return { decisionNumber: number };
@@ -248,7 +250,7 @@ export async function sign(
           message(role === 'chair' ? 'meeting.sign_only_chair' : 'meeting.sign_only_minute_taker'),
         );
       }
-      if (!(await repo.markSigned(tx, m.id, role)))
+      if (!(await minutesRepo.markSigned(tx, m.id, role)))
         throw new AppError('conflict', message('meeting.already_signed'));
       return { ok: true as const };
     },

@@ -41,6 +41,7 @@ import {
 } from './meeting-access.ts';
 import { listMaterialViews } from './meeting-materials.service.ts';
 import { type Meta, mutate } from './meeting-write.ts';
+import * as votesRepo from './meeting-votes.repository.ts';
 import * as repo from './meetings.repository.ts';
 
 const regularKinds: readonly string[] = ['regular', 'regular_thematic'];
@@ -201,7 +202,7 @@ export async function getDetail(db: Database, actor: Actor, meetingId: string) {
   const { meeting: m, access } = await visibleMeeting(db, actor, meetingId);
   const room = await buildRoom(db, m);
   const mine = actor.memberId ? room.attendance.find((a) => a.memberId === actor.memberId) : undefined;
-  const ballots = actor.memberId ? await repo.listMemberBallots(db, m.id, actor.memberId) : [];
+  const ballots = actor.memberId ? await votesRepo.listMemberBallots(db, m.id, actor.memberId) : [];
   return {
     ...room,
     actions: actionsOf(actor, m, access, mine),
