@@ -2,7 +2,6 @@
 // voting rules, adopting the minutes with a numbered decision, and signing them. Every write goes through `mutate`.
 import type { z } from 'zod';
 import type { adoptBody, closeVoteBody, openVoteBody } from '../../../contracts/meetings.ts';
-import { formatDateVi } from '../../../domain/dates.ts';
 import {
   formatDecisionNumber,
   issuerAbbreviation,
@@ -17,6 +16,7 @@ import { builtInVotingRules, votingRulesInForce } from '../../../domain/voting-r
 import { message } from '../../../messages/index.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { decisionBodyOf, defaultDecisionTitle } from '../documents/decision-body.ts';
 import { buildRoom } from '../meeting-room/meeting-room.service.ts';
 import { closeTasksReviewedIn } from '../tasks/tasks.service.ts';
 import {
@@ -142,45 +142,17 @@ export async function closeVote(
   });
 }
 
-/** The decision's sections, written from the facts of the meeting (a document: Vietnamese). */
+/** The decision's sections written from the facts of the meeting, and the meeting whose tasks it reviewed. */
 async function decisionBody(q: Queryable, m: MeetingRow) {
   const room = await buildRoom(q, m);
-  const s = room.summary;
-  const prev = room.previousAchievement;
-  const intro =
-    `Ngày ${formatDateVi(m.started_at ? vnDate(m.started_at) : m.planned_date)}, tại ${m.location || 'nơi sinh hoạt'}, ${m.org_name} tổ chức ${room.title.toLowerCase()}. ` +
-    `Tổng số đảng viên ${s.total}, có mặt ${s.present}, vắng có lý do ${s.absentExcused}, vắng không lý do ${s.absentUnexcused}, miễn sinh hoạt ${s.exempt}.`;
-  const sections = [
-    {
-      heading: 'I. KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT THÁNG TRƯỚC',
-      paragraphs: [
-        prev.share === null
-          ? 'Tháng trước không có nhiệm vụ đến hạn.'
-          : `Hoàn thành ${prev.achieved}/${prev.due} nhiệm vụ của nghị quyết ${prev.decisionNumber ?? 'tháng trước'}.`,
-        ...room.agenda
-          .filter((a) => a.key === 'previous_decision_review' && (a.conclusion || a.notes))
-          .map((a) => a.conclusion || a.notes),
-      ],
-    },
-    {
-      heading: 'II. NHIỆM VỤ THÁNG TỚI',
-      paragraphs: (m.draft_resolution ?? '')
-        .split(/\n+/)
-        .map((x) => x.trim())
-        .filter(Boolean),
-    },
-  ];
-  const conclusion = room.agenda.find((a) => a.key === 'conclusion')?.conclusion;
-  if (conclusion) sections.push({ heading: 'III. KẾT LUẬN CỦA CHỦ TRÌ', paragraphs: [conclusion] });
-  return { body: { intro, sections }, previousMeetingId: prev.meetingId };
-}
-
-/** The decision's default title: leading the next month's tasks. */
-function defaultTitle(forMonth: string) {
-  const month = Number(forMonth.slice(5, 7));
-  const next = month === 12 ? 1 : month + 1;
-  const year = next === 1 ? Number(forMonth.slice(0, 4)) + 1 : Number(forMonth.slice(0, 4));
-  return `Lãnh đạo thực hiện nhiệm vụ tháng ${next}/${year}`;
+  const body = decisionBodyOf({
+    date: m.started_at ? vnDate(m.started_at) : m.planned_date,
+    location: m.location,
+    organizationName: m.org_name,
+    draftResolution: m.draft_resolution,
+    room,
+  });
+  return { body, previousMeetingId: room.previousAchievement.meetingId };
 }
 
 /**
@@ -217,7 +189,7 @@ export async function adopt(
       periodKey,
       seq,
       number,
-      title: input.decisionTitle?.trim() || defaultTitle(m.for_month),
+      title: input.decisionTitle?.trim() || defaultDecisionTitle(m.for_month),
       body,
       issuedOn: vnDate(m.started_at ?? new Date()),
     });
