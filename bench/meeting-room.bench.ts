@@ -10,7 +10,7 @@ import { createApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/platform/config.ts';
 import { openPglite } from '../src/server/platform/db.ts';
 import { migrate } from '../src/server/platform/migrate.ts';
-import { lastBuildMs } from '../src/server/features/meetings/meeting-room.ts';
+import { lastBuildMs } from '../src/server/features/meeting-room/meeting-room.service.ts';
 import { makeAccount, makeMember, makePosition, makeProvince } from '../src/server/testing/factories.ts';
 
 const n = Number(process.argv[2] ?? 100);

@@ -9,12 +9,15 @@ import { healthResponse } from '../contracts/auth.ts';
 import { message } from '../messages/index.ts';
 import { authRoutes, sessionMiddleware } from './features/auth/auth.routes.ts';
 import { evaluationRoutes } from './features/evaluation/evaluation.routes.ts';
+import { meetingRoomRoutes } from './features/meeting-room/meeting-room.routes.ts';
 import { meetingRoutes } from './features/meetings/meetings.routes.ts';
 import { memberRoutes } from './features/members/members.routes.ts';
 import { scoringRoutes } from './features/scoring/scoring.routes.ts';
 import { organizationRoutes } from './features/organizations/organizations.routes.ts';
+import { planRoutes } from './features/plan/plan.routes.ts';
 import { ruleSetRoutes } from './features/rule-sets/rule-sets.routes.ts';
 import { rosterImportRoutes } from './features/roster-import/roster-import.routes.ts';
+import { taskRoutes } from './features/tasks/tasks.routes.ts';
 import type { Config } from './platform/config.ts';
 import { type Database, ping } from './platform/db.ts';
 import { AppError } from './platform/errors.ts';
@@ -70,7 +73,10 @@ export function createApp(db: Database, config: Config) {
   api.route('/', authRoutes);
   api.route('/', organizationRoutes);
   api.route('/', ruleSetRoutes);
+  api.route('/', planRoutes);
   api.route('/', meetingRoutes);
+  api.route('/', meetingRoomRoutes);
+  api.route('/', taskRoutes);
   api.route('/', scoringRoutes);
   api.route('/', evaluationRoutes);
   // Before memberRoutes: /members/export.xlsx must not be taken for /members/{id}.

@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { createDemoData, demoAccounts, demoPassword, hasData } from './demo/demo-data.ts';
 import { failInterruptedImports } from './features/roster-import/roster-import.service.ts';
-import { sendTaskReminders } from './features/meetings/tasks.service.ts';
+import { sendTaskReminders } from './features/tasks/tasks.service.ts';
 import { loadConfig } from './platform/config.ts';
 import { analyze, type Database, openPglite, openPostgres } from './platform/db.ts';
 import { logger } from './platform/logger.ts';

@@ -9,7 +9,9 @@ import { meetings } from './meetings.ts';
 import { members } from './members.ts';
 import { organizations } from './organizations.ts';
 import { roster } from './roster.ts';
+import { plan } from './plan.ts';
 import { scoring } from './scoring.ts';
+import { tasks } from './tasks.ts';
 
 export const en: Record<keyof typeof vi, string> = {
   ...errors,
@@ -19,6 +21,8 @@ export const en: Record<keyof typeof vi, string> = {
   ...members,
   ...roster,
   ...meetings,
+  ...plan,
+  ...tasks,
   ...scoring,
   ...evaluation,
   ...forms,

@@ -1,4 +1,73 @@
-// English messages of meetings.
+// English messages of one meeting: its lifecycle, preparation, session, minutes, votes, materials and documents.
 import type { meetings as vi } from '../vi/meetings.ts';
 
-export const meetings: Record<keyof typeof vi, string> = {};
+export const meetings: Record<keyof typeof vi, string> = {
+  'meeting.not_found': 'Meeting not found',
+  'meeting.manage_only_leaders': 'Only the secretary or deputy secretary of the cell may do this',
+  'meeting.run_only_leaders':
+    'Only the chair, the secretary, the deputy secretary or the minute-taker may record this',
+  'meeting.schedule_only_leaders':
+    'Only the secretary or deputy secretary (standing committee) of the organisation may schedule meetings',
+  'meeting.organization_ended': 'The organisation has been dissolved or merged',
+  'meeting.assembly_only_committees': 'Only a party committee holds a general assembly',
+  'meeting.cell_meeting_kinds': 'A cell holds regular or thematic meetings',
+  'meeting.date_off_rule': 'The meeting date does not follow the rules',
+  'meeting.month_has_regular': 'This month already has a regular meeting',
+  'meeting.one_regular_per_month': 'One regular meeting a month',
+  'meeting.member_not_on_roll': 'The member is not on the meeting’s roll',
+  'meeting.choose_member_on_roll': 'Choose a member on the meeting’s roll',
+  'meeting.not_on_your_roll': 'You are not on this meeting’s roll',
+  'meeting.date_change_needs_reason': 'Changing the meeting date needs a reason',
+  'meeting.give_date_change_reason': 'Give the reason for changing the date',
+  'meeting.notice_missing': 'The notice has no content yet',
+  'meeting.notice_hint': 'Give the time, place and content of the meeting',
+  'meeting.notice_title': 'Meeting notice: {organization}, {time} on {date}',
+  'meeting.notice_late':
+    'The notice and materials must be sent at least {days} days before the meeting ({document}); this one is late',
+  'meeting.rsvp_before_start':
+    'Attendance can be confirmed or an absence requested only before the meeting starts',
+  'meeting.start_on_planned_day':
+    'The meeting is planned for {planned} and today is {today}: change the date (with a reason) before starting',
+  'meeting.too_short':
+    'The meeting lasted {minutes} minutes, short of the {required} minutes required by {document}',
+  'meeting.absence_needs_reason': 'An excused absence needs a reason',
+  'meeting.give_absence_reason': 'Give the reason for the absence',
+  'meeting.checkin_only_in_session': 'Check-in is only possible while the meeting is in session',
+  'meeting.checkin_code_wrong': 'Wrong check-in code',
+  'meeting.checkin_code_hint': 'Wrong check-in code; see the code on the meeting room screen',
+  'meeting.already_checked_in': 'You are already checked in as present',
+  'meeting.check_in_once': 'Each member checks in once',
+  'meeting.guests_before_end': 'Guests can only be added before or during the meeting',
+  'meeting.agenda_before_end': 'The agenda can only be changed before the meeting ends',
+  'meeting.not_in_session': 'The meeting has not started or has already ended',
+  'meeting.agenda_item_not_found': 'No such item on the agenda',
+  'meeting.item_notes_conflict':
+    'Someone else just edited this item’s minutes; compare both versions and choose',
+  'meeting.general_minutes_conflict':
+    'Someone else just edited the general part of the minutes; compare both versions and choose',
+  'meeting.speaker_not_present': 'A speaker must be present at the meeting',
+  'meeting.choose_present_member': 'Choose a member checked in as present',
+  'meeting.no_decision_vote': 'The meeting has not yet voted on its resolution or conclusion',
+  'meeting.decision_not_passed': 'The resolution was not passed ({line})',
+  'meeting.sign_only_chair': 'Only the chair of the meeting may sign',
+  'meeting.sign_only_minute_taker': 'Only the minute-taker of the meeting may sign',
+  'meeting.already_signed': 'You have already signed these minutes',
+  'meeting.materials_closed': 'Materials cannot be added to a meeting whose record is closed',
+  'meeting.material_not_found': 'Material not found',
+  'meeting.choose_file': 'Choose the material’s file',
+  'meeting.material_id_invalid': 'Invalid material id',
+  'vote.not_found': 'Vote not found',
+  'vote.open_exists': 'Another vote is still open',
+  'vote.closed': 'The vote is closed',
+  'vote.show_of_hands': 'This vote is by show of hands; the minute-taker records the result',
+  'vote.not_eligible': 'You may not vote',
+  'vote.already_cast': 'You have already voted on this',
+  'vote.give_for_count': 'Give the number in favour',
+  'vote.required': 'Required',
+  'file.unsupported_attachment': 'Only PDF, Word (DOCX, DOC) or image (PNG, JPEG, WEBP) files are accepted',
+  'file.too_large': 'The file is over {mb} MB',
+  'document.unknown': 'No such document; choose {choices}',
+  'document.meeting_not_held': 'The meeting has not been held, so there are no minutes or resolution yet',
+  'document.no_decision': 'There is no resolution yet (the minutes have not been adopted)',
+  'document.book_empty': 'No meeting of {year} has adopted minutes yet',
+};

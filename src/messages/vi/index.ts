@@ -8,7 +8,9 @@ import { meetings } from './meetings.ts';
 import { members } from './members.ts';
 import { organizations } from './organizations.ts';
 import { roster } from './roster.ts';
+import { plan } from './plan.ts';
 import { scoring } from './scoring.ts';
+import { tasks } from './tasks.ts';
 
 export const vi = {
   ...errors,
@@ -18,6 +20,8 @@ export const vi = {
   ...members,
   ...roster,
   ...meetings,
+  ...plan,
+  ...tasks,
   ...scoring,
   ...evaluation,
   ...forms,

@@ -1,7 +1,9 @@
-// Loading a meeting with its organisation, and who may do what with it: shared by every meeting service.
+// Loading a meeting with its organisation, and who may do what with it: the meetings feature's access service,
+// shared by every meeting service (and by scoring, which scores meetings).
 import { documentLabel } from '../../../domain/meeting-rules.ts';
 import { builtInRuleSets, type RuleSet } from '../../../domain/meeting-rules.ts';
 import {
+  type AttendanceEntry,
   type MeetingAction,
   meetingActionProblem,
   type MeetingKind,
@@ -9,60 +11,15 @@ import {
 } from '../../../domain/meetings.ts';
 import { type Actor, can } from '../../../domain/permissions.ts';
 import type { Queryable } from '../../platform/db.ts';
+import { message } from '../../../messages/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import * as repo from './meetings.repository.ts';
+import type { MeetingRow } from './meetings.repository.ts';
 
-export interface MeetingRow {
-  id: string;
-  province_id: string;
-  organization_id: string;
-  kind: string;
-  for_month: string;
-  planned_date: string;
-  date_reason: string | null;
-  planned_time: string;
-  location: string;
-  status: MeetingStatus;
-  rule_set_id: string;
-  rule_set_version: number;
-  thematic_topic_id: string | null;
-  combined_with_other: boolean;
-  preparer_member_id: string | null;
-  chair_member_id: string | null;
-  minute_taker_member_id: string | null;
-  preparatory_held_on: string | null;
-  preparatory_minutes: string | null;
-  notice_content: string | null;
-  notice_published_at: Date | null;
-  draft_resolution: string | null;
-  started_at: Date | null;
-  ended_at: Date | null;
-  checkin_code: string | null;
-  current_item_id: string | null;
-  minutes_general: string;
-  minutes_general_version: number;
-  adopted_at: Date | null;
-  chair_signed_at: Date | null;
-  minute_taker_signed_at: Date | null;
-  cancel_reason: string | null;
-  version: number;
-  // joined
-  org_name: string;
-  org_kind: string;
-  org_path: string;
-  parent_id: string | null;
-}
+export type { MeetingRow };
 
-const meetingSelect = `SELECT m.*, p.name AS org_name, o.kind AS org_kind, p.path::text AS org_path, p.parent_id
-  FROM meeting m JOIN organization o ON o.id = m.organization_id
-  JOIN organization_period p ON p.organization_id = o.id AND p.valid_to IS NULL`;
-
-export async function findMeeting(q: Queryable, id: string, lock = false): Promise<MeetingRow | null> {
-  const [row] = await q.query<MeetingRow>(
-    `${meetingSelect} WHERE m.id = $1${lock ? ' FOR UPDATE OF m' : ''}`,
-    [id],
-  );
-  return row ?? null;
-}
+/** The meeting with its organisation, or null (no visibility check: for code that already checked). */
+export const findMeeting = (q: Queryable, id: string, lock = false) => repo.findMeeting(q, id, lock);
 
 export interface MeetingAccess {
   view: boolean;
@@ -82,20 +39,13 @@ export function accessOf(actor: Actor, m: MeetingRow): MeetingAccess {
 
 /** The meeting if the actor may see it, else a 404 (nothing about it leaks outside the subtree). */
 export async function visibleMeeting(q: Queryable, actor: Actor, id: string, lock = false) {
-  const m = await findMeeting(q, id, lock);
-  if (!m) throw notFound('Không tìm thấy cuộc họp');
+  const m = await repo.findMeeting(q, id, lock);
+  if (!m) throw notFound(message('meeting.not_found'));
   const access = accessOf(actor, m);
   // A member on the roll sees the meeting even when attending temporarily from another cell.
   if (!access.view) {
-    const onRoll =
-      actor.memberId &&
-      (
-        await q.query('SELECT 1 FROM meeting_attendance WHERE meeting_id = $1 AND member_id = $2', [
-          id,
-          actor.memberId,
-        ])
-      ).length > 0;
-    if (!onRoll) throw notFound('Không tìm thấy cuộc họp');
+    const onRoll = actor.memberId !== null && (await repo.isOnRoll(q, id, actor.memberId));
+    if (!onRoll) throw notFound(message('meeting.not_found'));
     access.view = true;
   }
   return { meeting: m, access };
@@ -106,13 +56,13 @@ export function requireState(m: MeetingRow, action: MeetingAction) {
   if (problem) throw new AppError('invalid_state', problem);
 }
 
-export function requireManage(access: MeetingAccess, what = 'Chỉ bí thư, phó bí thư chi bộ được thực hiện') {
-  if (!access.manage) throw new AppError('forbidden', what);
+export function requireManage(access: MeetingAccess) {
+  if (!access.manage) throw new AppError('forbidden', message('meeting.manage_only_leaders'));
 }
 
 export function requireRun(access: MeetingAccess) {
   if (!access.run) {
-    throw new AppError('forbidden', 'Chỉ người chủ trì, bí thư, phó bí thư hoặc thư ký cuộc họp được ghi');
+    throw new AppError('forbidden', message('meeting.run_only_leaders'));
   }
 }
 
@@ -139,9 +89,9 @@ const attachmentTypes = new Set([
 /** Materials and report files: PDF, Word or an image, at most 20 MB. */
 export function checkAttachment(type: string, size: number) {
   if (!attachmentTypes.has(type)) {
-    throw new AppError('unsupported_file', 'Chỉ nhận tệp PDF, Word (DOCX, DOC) hoặc ảnh (PNG, JPEG, WEBP)');
+    throw new AppError('unsupported_file', message('file.unsupported_attachment'));
   }
-  if (size > 20 * 1024 * 1024) throw new AppError('payload_too_large', 'Tệp quá 20 MB');
+  if (size > 20 * 1024 * 1024) throw new AppError('payload_too_large', message('file.too_large', { mb: 20 }));
 }
 
 export const iso = (v: Date | string | null | undefined): string | null =>
@@ -187,5 +137,22 @@ export function meetingListItemOf(r: {
     startedAt: iso(r.started_at),
     endedAt: iso(r.ended_at),
     decisionNumber: r.decision_number,
+  };
+}
+
+/** A roll row as the domain's attendance entry. */
+export function entryOf(r: {
+  member_id: string;
+  member_class: 'full' | 'probationary';
+  temporary: boolean;
+  exempt: boolean;
+  status: AttendanceEntry['status'];
+}): AttendanceEntry {
+  return {
+    memberId: r.member_id,
+    memberClass: r.member_class,
+    temporary: r.temporary,
+    exempt: r.exempt,
+    status: r.status,
   };
 }

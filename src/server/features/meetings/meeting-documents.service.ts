@@ -1,7 +1,7 @@
 // Documents out of the recorded facts: a meeting's minutes, decision and attendance sheet, and a year's minutes
 // or resolutions book, as DOCX or PDF in the Party document format.
 import type { Actor } from '../../../domain/permissions.ts';
-import { can } from '../../../domain/permissions.ts';
+import { message } from '../../../messages/index.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import {
@@ -13,9 +13,10 @@ import {
 import type { PartyDocument } from '../documents/party-document.ts';
 import { renderDocx } from '../documents/render-docx.ts';
 import { renderPdf } from '../documents/render-pdf.ts';
-import * as orgRepo from '../organizations/organizations.repository.ts';
+import { buildRoom } from '../meeting-room/meeting-room.service.ts';
+import { findNameAsOf, getVisibleNode } from '../organizations/organizations.service.ts';
 import { findMeeting, type MeetingRow, visibleMeeting, vnDate, vnTime } from './meeting-access.ts';
-import { buildRoom } from './meeting-room.ts';
+import * as votesRepo from './meeting-votes.repository.ts';
 
 const mimeOf = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -32,23 +33,15 @@ export function placeOf(name: string): string {
 
 export async function meetingRecord(q: Queryable, m: MeetingRow): Promise<MeetingRecord> {
   const room = await buildRoom(q, m);
-  const [superior] = m.parent_id ? await orgRepo.namesAsOf(q, [m.parent_id], m.planned_date) : [];
-  const superiorName = superior?.name ?? '';
-  const [decisionRow] = await q.query<{
-    body: { intro?: string; sections?: { heading: string; paragraphs: string[] }[] };
-  }>('SELECT body FROM decision WHERE meeting_id = $1', [m.id]);
-  const [secretary] = await q.query<{ full_name: string }>(
-    `SELECT mb.full_name FROM position ps JOIN member mb ON mb.id = ps.member_id
-      WHERE ps.organization_id = $1 AND ps.kind = 'secretary' AND ps.valid_from <= $2
-        AND (ps.valid_to IS NULL OR ps.valid_to > $2) LIMIT 1`,
-    [m.organization_id, m.planned_date],
-  );
+  const superiorName = (m.parent_id ? await findNameAsOf(q, m.parent_id, m.planned_date) : null) ?? '';
+  const decisionBody = await votesRepo.findDecisionBody(q, m.id);
+  const secretaryName = await votesRepo.findSecretaryName(q, m.organization_id, m.planned_date);
   const decisionVote = [...room.votes].reverse().find((v) => v.kind === 'decision' && v.status === 'closed');
   const byItem = (id: string) =>
     room.contributions
       .filter((c) => c.agendaItemId === id)
       .map((c) => ({ speaker: c.speaker, summary: c.summary }));
-  const chairName = room.chair?.name ?? secretary?.full_name ?? '';
+  const chairName = room.chair?.name ?? secretaryName ?? '';
   const isCell = m.org_kind === 'cell' || m.org_kind === 'grassroots_cell';
   return {
     superiorName,
@@ -62,9 +55,7 @@ export async function meetingRecord(q: Queryable, m: MeetingRow): Promise<Meetin
     endTime: vnTime(m.ended_at),
     durationMinutes: room.durationMinutes,
     location: m.location,
-    chair: chairName
-      ? { name: chairName, title: secretary?.full_name === chairName ? 'Bí thư' : 'Chủ trì' }
-      : null,
+    chair: chairName ? { name: chairName, title: secretaryName === chairName ? 'Bí thư' : 'Chủ trì' } : null,
     minuteTaker: room.minuteTaker ? { name: room.minuteTaker.name } : null,
     counts: {
       total: room.summary.total,
@@ -111,8 +102,8 @@ export async function meetingRecord(q: Queryable, m: MeetingRow): Promise<Meetin
           number: room.decision.number,
           title: room.decision.title,
           issuedOn: room.decision.issuedOn,
-          intro: decisionRow?.body.intro ?? null,
-          sections: decisionRow?.body.sections ?? [],
+          intro: decisionBody?.intro ?? null,
+          sections: decisionBody?.sections ?? [],
           previousTasks: room.previousTasks.map((t) => ({
             title: t.title,
             assignee: t.assignee,
@@ -131,7 +122,7 @@ export async function meetingRecord(q: Queryable, m: MeetingRow): Promise<Meetin
           signer: {
             authority: isCell ? 'T/M CHI BỘ' : 'T/M BAN CHẤP HÀNH',
             position: 'BÍ THƯ',
-            name: secretary?.full_name ?? chairName,
+            name: secretaryName ?? chairName,
           },
           recipients: [
             ...(superiorName ? [`${superiorName} (để b/c)`] : []),
@@ -156,12 +147,10 @@ export async function meetingRecord(q: Queryable, m: MeetingRow): Promise<Meetin
 }
 
 function parseFile(file: string, kinds: readonly string[]) {
-  const match = /^([a-z]+)\.(docx|pdf)$/.exec(file);
+  const match = file.match(/^([a-z]+)\.(docx|pdf)$/);
   if (!match || !kinds.includes(match[1]!)) {
-    throw new AppError(
-      'not_found',
-      `Không có văn bản này; chọn ${kinds.map((k) => `${k}.docx|${k}.pdf`).join(', ')}`,
-    );
+    const choices = kinds.map((k) => `${k}.docx|${k}.pdf`).join(', ');
+    throw notFound(message('document.unknown', { choices }));
   }
   return { kind: match[1]!, format: match[2] as 'docx' | 'pdf' };
 }
@@ -174,11 +163,11 @@ export async function meetingDocument(db: Database, actor: Actor, meetingId: str
   const { kind, format } = parseFile(file, ['minutes', 'decision', 'attendance']);
   const { meeting } = await visibleMeeting(db, actor, meetingId);
   if (kind !== 'attendance' && !['held', 'adopted'].includes(meeting.status)) {
-    throw new AppError('invalid_state', 'Cuộc họp chưa diễn ra nên chưa có biên bản, nghị quyết');
+    throw new AppError('invalid_state', message('document.meeting_not_held'));
   }
   const rec = await meetingRecord(db, meeting);
   if (kind === 'decision' && !rec.decision) {
-    throw new AppError('invalid_state', 'Chưa có nghị quyết (biên bản chưa được thông qua)');
+    throw new AppError('invalid_state', message('document.no_decision'));
   }
   const doc =
     kind === 'minutes'
@@ -197,19 +186,11 @@ export async function meetingDocument(db: Database, actor: Actor, meetingId: str
 /** The minutes book or resolutions book of a year: every adopted meeting's document, in date order, as one file. */
 export async function book(db: Database, actor: Actor, organizationId: string, year: number, file: string) {
   const { kind, format } = parseFile(file, ['minutes', 'decisions']);
-  const node = await orgRepo.findNode(db, organizationId);
-  if (!node || !can(actor, 'organization.view', { type: 'organization', path: node.path })) {
-    throw notFound('Không tìm thấy tổ chức');
-  }
-  const ids = await db.query<{ id: string }>(
-    `SELECT m.id FROM meeting m WHERE m.organization_id = $1 AND m.for_month LIKE $2 AND m.status = 'adopted'
-      ORDER BY m.planned_date`,
-    [node.id, `${year}-%`],
-  );
-  if (!ids.length)
-    throw new AppError('not_found', `Năm ${year} chưa có cuộc họp nào được thông qua biên bản`);
+  const node = await getVisibleNode(db, actor, organizationId);
+  const ids = await votesRepo.listAdoptedMeetingIds(db, node.id, year);
+  if (!ids.length) throw notFound(message('document.book_empty', { year }));
   const docs: PartyDocument[] = [];
-  for (const { id } of ids) {
+  for (const id of ids) {
     const rec = await meetingRecord(db, (await findMeeting(db, id))!);
     if (kind === 'minutes') docs.push(minutesDocument(rec));
     else if (rec.decision) docs.push(decisionDocument(rec));

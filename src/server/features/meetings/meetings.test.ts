@@ -20,7 +20,7 @@ import {
 } from '../../testing/factories.ts';
 import { createTestDatabase } from '../../testing/test-db.ts';
 import { addDays, todayIso } from '../../../domain/dates.ts';
-import { sendTaskReminders } from './tasks.service.ts';
+import { sendTaskReminders } from '../tasks/tasks.service.ts';
 
 // The meeting is held today (it can only start on its day); the plan is for next year, wholly in the future.
 const today = todayIso();
@@ -469,40 +469,6 @@ describe('the meeting cycle', () => {
         'Nhiệm vụ đã quá hạn: Nộp báo cáo sơ kết',
       ]),
     );
-  });
-
-  it('the upper committee reviews thematic topics; a return needs a comment', async () => {
-    const topic = await ok(
-      sec(`/api/organizations/${cell.id}/thematic-topics`, {
-        json: {
-          year: nextYear,
-          quarter: 1,
-          title: 'Học tập và làm theo tư tưởng Hồ Chí Minh',
-          presenters: 'Đồng chí Hường',
-        },
-      }),
-    );
-    await ok(sec(`/api/thematic-topics/${topic.id}/submit`, { method: 'POST' }));
-    const leader = await makeMember(db, commune, { fullName: 'Bí thư xã' });
-    await makePosition(db, commune, leader, 'secretary');
-    const upper = await client.signIn((await makeAccount(db, leader)).identifier);
-    const noComment = await json(
-      upper(`/api/thematic-topics/${topic.id}/review`, { json: { decision: 'return' } }),
-    );
-    expect(noComment.status).toBe(400);
-    // The cell cannot approve its own topic.
-    expect(
-      (await sec(`/api/thematic-topics/${topic.id}/review`, { json: { decision: 'approve' } })).status,
-    ).toBe(403);
-    await ok(
-      upper(`/api/thematic-topics/${topic.id}/review`, {
-        json: { decision: 'return', comment: 'Bổ sung đề cương' },
-      }),
-    );
-    const list = await ok(sec(`/api/organizations/${cell.id}/thematic-topics?year=${nextYear}`));
-    expect(list.items[0]).toMatchObject({ status: 'returned', reviewComment: 'Bổ sung đề cương' });
-    const overview = await ok(upper(`/api/organizations/${commune.id}/compliance?year=${today.slice(0, 4)}`));
-    expect(overview.cells.map((c: any) => c.id)).toContain(cell.id);
   });
 
   it('shows nothing of the cell to someone outside its subtree, and names bad input', async () => {

@@ -58,6 +58,12 @@ export async function getVisibleNode(
   return node;
 }
 
+/** An organisation's name as it stood on a date (its latest name before it), or null (no visibility check). */
+export async function findNameAsOf(q: Queryable, id: string, asOf: string): Promise<string | null> {
+  const [row] = await repo.namesAsOf(q, [id], asOf);
+  return row?.name ?? null;
+}
+
 export async function getTree(db: Database, actor: Actor, query: { asOf?: string; parentId?: string }) {
   const asOf = query.asOf ?? todayIso();
   if (query.parentId) {

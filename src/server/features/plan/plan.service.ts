@@ -10,47 +10,24 @@ import {
   plannedRegularMeetingDate,
   type RuleSet,
 } from '../../../domain/meeting-rules.ts';
-import type { MeetingKind, MeetingStatus } from '../../../domain/meetings.ts';
 import { type Actor, can } from '../../../domain/permissions.ts';
 import { dayOffName, isDayOff } from '../../../domain/vietnam-calendar.ts';
 import { recordAudit } from '../../platform/audit.ts';
+import { message } from '../../../messages/index.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { ruleSetResolver } from '../rule-sets/rule-sets.service.ts';
-import { iso, meetingListItemOf, ruleSetOf } from './meeting-access.ts';
-import { insertMeeting } from './meetings.service.ts';
+import { iso, meetingListItemOf, ruleSetOf } from '../meetings/meeting-access.ts';
+import { hasRegularMeeting, insertMeeting } from '../meetings/meetings.service.ts';
 import { getVisibleNode as visibleNode } from '../organizations/organizations.service.ts';
+import { ruleSetResolver } from '../rule-sets/rule-sets.service.ts';
+import * as repo from './plan.repository.ts';
+import type { MeetingFactRow, TopicRow } from './plan.repository.ts';
 
 interface Meta {
   ip: string | null;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-
-interface MeetingFactRow {
-  id: string;
-  organization_id: string;
-  kind: MeetingKind;
-  status: MeetingStatus;
-  for_month: string;
-  planned_date: string;
-  planned_time: string;
-  date_reason: string | null;
-  location: string;
-  rule_set_id: string;
-  rule_set_version: number;
-  started_at: Date | null;
-  ended_at: Date | null;
-  notice_published_at: Date | null;
-  adopted_at: Date | null;
-  combined_with_other: boolean;
-  decision_number: string | null;
-}
-
-const factSelect = `SELECT m.id, m.organization_id, m.kind, m.status, m.for_month, m.planned_date, m.planned_time,
-  m.date_reason, m.location, m.rule_set_id, m.rule_set_version, m.started_at, m.ended_at, m.notice_published_at,
-  m.adopted_at, m.combined_with_other, d.number AS decision_number
-  FROM meeting m LEFT JOIN decision d ON d.meeting_id = m.id`;
 
 /** A meeting is judged by the rule set it recorded when it was planned (the rule then in force). */
 function factsOf(r: MeetingFactRow): MeetingFacts {
@@ -96,10 +73,7 @@ export async function yearView(db: Database, actor: Actor, organizationId: strin
   const node = await visibleNode(db, actor, organizationId);
   const year = yearInput ?? Number(todayIso().slice(0, 4));
   const resolve = await ruleSetResolver(db, node.path);
-  const rows = await db.query<MeetingFactRow>(
-    `${factSelect} WHERE m.organization_id = $1 AND m.for_month LIKE $2 ORDER BY m.planned_date`,
-    [node.id, `${year}-%`],
-  );
+  const rows = await repo.listMeetingFacts(db, [node.id], year);
   const calendar = [];
   for (let month = 1; month <= 12; month++) {
     const ruleSet = resolve(`${year}-${pad(month)}-01`) ?? resolve(`${year}-${pad(month)}-28`);
@@ -156,7 +130,7 @@ export async function generatePlan(
   return db.transaction(async (tx) => {
     const node = await visibleNode(tx, actor, organizationId);
     if (!can(actor, 'meeting.manage', { type: 'organization', path: node.path })) {
-      throw new AppError('forbidden', 'Chỉ bí thư, phó bí thư của tổ chức được lập lịch họp');
+      throw new AppError('forbidden', message('plan.schedule_only_leaders'));
     }
     const resolve = await ruleSetResolver(tx, node.path);
     const today = todayIso();
@@ -167,12 +141,7 @@ export async function generatePlan(
       if (!ruleSet) continue;
       const planned = plannedRegularMeetingDate(ruleSet, year, month, isDayOff);
       if (planned.date < today) continue;
-      const exists = await tx.query(
-        `SELECT 1 FROM meeting WHERE organization_id = $1 AND for_month = $2 AND kind IN ('regular','regular_thematic')
-           AND status <> 'cancelled'`,
-        [node.id, forMonth],
-      );
-      if (exists.length) continue;
+      if (await hasRegularMeeting(tx, node.id, forMonth)) continue;
       const input: z.infer<typeof createMeetingBody> = {
         kind: month % 3 === 0 ? 'regular_thematic' : 'regular',
         forMonth,
@@ -200,10 +169,7 @@ export async function generatePlan(
 
 export async function getWorkProgramme(db: Database, actor: Actor, organizationId: string, year: number) {
   const node = await visibleNode(db, actor, organizationId);
-  const [row] = await db.query<{ content: string; updated_at: Date }>(
-    'SELECT content, updated_at FROM work_programme WHERE organization_id = $1 AND year = $2',
-    [node.id, year],
-  );
+  const row = await repo.findWorkProgramme(db, node.id, year);
   return { year, content: row?.content ?? null, updatedAt: iso(row?.updated_at) };
 }
 
@@ -218,13 +184,15 @@ export async function saveWorkProgramme(
   return db.transaction(async (tx) => {
     const node = await visibleNode(tx, actor, organizationId);
     if (!can(actor, 'meeting.manage', { type: 'organization', path: node.path })) {
-      throw new AppError('forbidden', 'Chỉ bí thư, phó bí thư được sửa chương trình công tác');
+      throw new AppError('forbidden', message('plan.work_programme_only_leaders'));
     }
-    await tx.query(
-      `INSERT INTO work_programme (province_id, organization_id, year, content, updated_by) VALUES ($1,$2,$3,$4,$5)
-       ON CONFLICT (organization_id, year) DO UPDATE SET content = EXCLUDED.content, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-      [node.province_id, node.id, year, content, actor.accountId],
-    );
+    await repo.upsertWorkProgramme(tx, {
+      provinceId: node.province_id,
+      organizationId: node.id,
+      year,
+      content,
+      updatedBy: actor.accountId,
+    });
     await recordAudit(tx, {
       chain: node.province_id,
       actorAccountId: actor.accountId,
@@ -236,20 +204,6 @@ export async function saveWorkProgramme(
     });
     return { ok: true as const };
   });
-}
-
-interface TopicRow {
-  id: string;
-  organization_id: string;
-  province_id: string;
-  year: number;
-  quarter: number;
-  title: string;
-  presenters: string;
-  draft: string | null;
-  status: 'draft' | 'submitted' | 'approved' | 'returned';
-  review_comment: string | null;
-  reviewed_at: Date | null;
 }
 
 const topicView = (t: TopicRow) => ({
@@ -266,10 +220,7 @@ const topicView = (t: TopicRow) => ({
 
 export async function listTopics(db: Database, actor: Actor, organizationId: string, year: number) {
   const node = await visibleNode(db, actor, organizationId);
-  const rows = await db.query<TopicRow>(
-    'SELECT * FROM thematic_topic WHERE organization_id = $1 AND year = $2 ORDER BY quarter, created_at',
-    [node.id, year],
-  );
+  const rows = await repo.listTopics(db, node.id, year);
   const resource = { type: 'organization' as const, path: node.path };
   return {
     items: rows.map(topicView),
@@ -283,49 +234,64 @@ export async function createTopic(
   actor: Actor,
   organizationId: string,
   input: z.infer<typeof topicBody>,
+  meta: Meta,
 ) {
-  const node = await visibleNode(db, actor, organizationId);
-  if (!can(actor, 'meeting.manage', { type: 'organization', path: node.path })) {
-    throw new AppError('forbidden', 'Chỉ bí thư, phó bí thư được đăng ký chuyên đề');
-  }
-  const [row] = await db.query<{ id: string }>(
-    `INSERT INTO thematic_topic (province_id, organization_id, year, quarter, title, presenters, draft)
-     VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
-    [
-      node.province_id,
-      node.id,
-      input.year,
-      input.quarter,
-      input.title,
-      input.presenters,
-      input.draft ?? null,
-    ],
-  );
-  return { id: row!.id };
+  return db.transaction(async (tx) => {
+    const node = await visibleNode(tx, actor, organizationId);
+    if (!can(actor, 'meeting.manage', { type: 'organization', path: node.path })) {
+      throw new AppError('forbidden', message('topic.register_only_leaders'));
+    }
+    const id = await repo.insertTopic(tx, {
+      provinceId: node.province_id,
+      organizationId: node.id,
+      year: input.year,
+      quarter: input.quarter,
+      title: input.title,
+      presenters: input.presenters,
+      draft: input.draft ?? null,
+    });
+    await audit(tx, actor, meta, { chain: node.province_id, action: 'topic.create', id, after: input });
+    return { id };
+  });
 }
 
-async function topicFor(db: Queryable, actor: Actor, id: string) {
-  const [t] = await db.query<TopicRow & { path: string }>(
-    `SELECT t.*, p.path::text AS path FROM thematic_topic t
-       JOIN organization_period p ON p.organization_id = t.organization_id AND p.valid_to IS NULL WHERE t.id = $1`,
-    [id],
-  );
+async function topicFor(q: Queryable, actor: Actor, id: string) {
+  const t = await repo.findTopic(q, id);
   if (!t || !can(actor, 'organization.view', { type: 'organization', path: t.path })) {
-    throw notFound('Không tìm thấy chuyên đề');
+    throw notFound(message('topic.not_found'));
   }
   return t;
 }
 
-export async function submitTopic(db: Database, actor: Actor, id: string) {
-  const t = await topicFor(db, actor, id);
-  if (!can(actor, 'meeting.manage', { type: 'organization', path: t.path })) {
-    throw new AppError('forbidden', 'Chỉ bí thư, phó bí thư được gửi chuyên đề');
-  }
-  if (t.status !== 'draft' && t.status !== 'returned') {
-    throw new AppError('invalid_state', 'Chuyên đề đã gửi cấp ủy cấp trên');
-  }
-  await db.query(`UPDATE thematic_topic SET status = 'submitted' WHERE id = $1`, [id]);
-  return { ok: true as const };
+const audit = (
+  tx: Queryable,
+  actor: Actor,
+  meta: Meta,
+  e: { chain: string; action: string; id: string; after?: unknown },
+) =>
+  recordAudit(tx, {
+    chain: e.chain,
+    actorAccountId: actor.accountId,
+    action: e.action,
+    entity: 'thematic_topic',
+    entityId: e.id,
+    after: e.after,
+    ip: meta.ip,
+  });
+
+export async function submitTopic(db: Database, actor: Actor, id: string, meta: Meta) {
+  return db.transaction(async (tx) => {
+    const t = await topicFor(tx, actor, id);
+    if (!can(actor, 'meeting.manage', { type: 'organization', path: t.path })) {
+      throw new AppError('forbidden', message('topic.submit_only_leaders'));
+    }
+    if (t.status !== 'draft' && t.status !== 'returned') {
+      throw new AppError('invalid_state', message('topic.already_submitted'));
+    }
+    await repo.markTopicSubmitted(tx, id);
+    await audit(tx, actor, meta, { chain: t.province_id, action: 'topic.submit', id });
+    return { ok: true as const };
+  });
 }
 
 export async function reviewTopic(
@@ -339,27 +305,12 @@ export async function reviewTopic(
     const t = await topicFor(tx, actor, id);
     const resource = { type: 'organization' as const, path: t.path };
     if (!can(actor, 'topic.review', resource) || can(actor, 'meeting.manage', resource)) {
-      throw new AppError('forbidden', 'Chỉ cấp ủy cấp trên được duyệt chuyên đề');
+      throw new AppError('forbidden', message('topic.review_only_upper'));
     }
-    if (t.status !== 'submitted') throw new AppError('invalid_state', 'Chuyên đề chưa được gửi lên để duyệt');
-    await tx.query(
-      `UPDATE thematic_topic SET status = $2, review_comment = $3, reviewed_by = $4, reviewed_at = now() WHERE id = $1`,
-      [
-        id,
-        input.decision === 'approve' ? 'approved' : 'returned',
-        input.comment?.trim() || null,
-        actor.accountId,
-      ],
-    );
-    await recordAudit(tx, {
-      chain: t.province_id,
-      actorAccountId: actor.accountId,
-      action: 'topic.review',
-      entity: 'thematic_topic',
-      entityId: id,
-      after: input,
-      ip: meta.ip,
-    });
+    if (t.status !== 'submitted') throw new AppError('invalid_state', message('topic.not_submitted'));
+    const status = input.decision === 'approve' ? 'approved' : 'returned';
+    await repo.markTopicReviewed(tx, id, status, input.comment?.trim() || null, actor.accountId);
+    await audit(tx, actor, meta, { chain: t.province_id, action: 'topic.review', id, after: input });
     return { ok: true as const };
   });
 }
@@ -367,14 +318,11 @@ export async function reviewTopic(
 /** Compliance of every cell in the subtree over a year, worst first. */
 export async function complianceOverview(db: Database, actor: Actor, organizationId: string, year: number) {
   const node = await visibleNode(db, actor, organizationId);
-  const cells = await db.query<{ id: string; name: string; path: string }>(
-    `SELECT o.id, p.name, p.path::text AS path FROM organization_period p JOIN organization o ON o.id = p.organization_id
-      WHERE p.path <@ $1::ltree AND p.valid_to IS NULL AND o.valid_to IS NULL AND o.kind IN ('cell','grassroots_cell')`,
-    [node.path],
-  );
-  const rows = await db.query<MeetingFactRow>(
-    `${factSelect} WHERE m.organization_id = ANY($1::uuid[]) AND m.for_month LIKE $2`,
-    [cells.map((c) => c.id), `${year}-%`],
+  const cells = await repo.listCellsUnder(db, node.path);
+  const rows = await repo.listMeetingFacts(
+    db,
+    cells.map((c) => c.id),
+    year,
   );
   const byOrg = new Map<string, MeetingFactRow[]>();
   for (const r of rows) byOrg.set(r.organization_id, [...(byOrg.get(r.organization_id) ?? []), r]);

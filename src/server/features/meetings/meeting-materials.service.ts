@@ -1,0 +1,76 @@
+// A meeting's materials: versions of each file, who has read them, uploads (through `mutate`) and downloads that
+// record the reader's receipt.
+import type { Actor } from '../../../domain/permissions.ts';
+import { message } from '../../../messages/index.ts';
+import type { Database, Queryable } from '../../platform/db.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { publishChange } from '../meeting-room/meeting-room.service.ts';
+import { checkAttachment, iso, requireManage, visibleMeeting } from './meeting-access.ts';
+import { type Meta, mutate } from './meeting-write.ts';
+import * as materialsRepo from './meeting-materials.repository.ts';
+
+/** The materials as the meeting page lists them, with the reader's own receipt. */
+export async function listMaterialViews(q: Queryable, meetingId: string, memberId: string | null) {
+  const rows = await materialsRepo.listMaterials(q, meetingId, memberId);
+  return rows.map((x) => ({
+    id: x.id,
+    title: x.title,
+    versions: x.versions.map((v) => ({ ...v, uploadedAt: iso(v.uploadedAt)! })),
+    readCount: x.read_count,
+    readByMe: x.read_by_me,
+  }));
+}
+
+/** A new material, or a new version of one (`materialId`): PDF, Word or an image, until the minutes are adopted. */
+export async function uploadMaterial(
+  db: Database,
+  actor: Actor,
+  meetingId: string,
+  input: { file: File; title: string | null; materialId: string | null },
+  meta: Meta,
+) {
+  const type = input.file.type || '';
+  checkAttachment(type, input.file.size);
+  const content = Buffer.from(await input.file.arrayBuffer());
+  const audit = {
+    action: 'meeting.material.upload',
+    after: (r: { id: string; materialId: string }) => ({
+      ...r,
+      fileName: input.file.name,
+      sizeBytes: content.length,
+    }),
+  };
+  return mutate(db, actor, meetingId, meta, audit, async (tx, m, access) => {
+    requireManage(access);
+    if (m.status === 'cancelled' || m.status === 'adopted') {
+      throw new AppError('invalid_state', message('meeting.materials_closed'));
+    }
+    let materialId = input.materialId;
+    if (materialId) {
+      if (!(await materialsRepo.materialExists(tx, m.id, materialId)))
+        throw notFound(message('meeting.material_not_found'));
+    } else {
+      materialId = await materialsRepo.insertMaterial(tx, m.id, input.title?.trim() || input.file.name);
+    }
+    const id = await materialsRepo.insertMaterialVersion(tx, {
+      materialId,
+      fileName: input.file.name,
+      mimeType: type,
+      content,
+      uploadedBy: actor.accountId,
+    });
+    return { id, materialId };
+  });
+}
+
+/** A material's file; reading it records the member's read receipt. */
+export async function downloadMaterial(db: Database, actor: Actor, versionId: string) {
+  const v = await materialsRepo.findMaterialVersion(db, versionId);
+  if (!v) throw notFound(message('meeting.material_not_found'));
+  await visibleMeeting(db, actor, v.meeting_id);
+  if (actor.memberId) {
+    await materialsRepo.insertMaterialRead(db, v.material_id, actor.memberId);
+    publishChange(db, v.meeting_id);
+  }
+  return { fileName: v.file_name, mimeType: v.mime_type, content: v.content };
+}
