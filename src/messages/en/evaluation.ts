@@ -19,7 +19,8 @@ export const evaluation: Record<keyof typeof vi, string> = {
     'Only the competent level (the grassroots committee or above) decides the level',
   'evaluation.announce_forbidden': 'Only the competent level announces the result',
   'evaluation.points_required': 'The self-assessed total on the 100-point sheet is required ({document})',
-  'evaluation.collective_form_for_organizations': 'The collective review form is only for party organisations',
+  'evaluation.collective_form_for_organizations':
+    'The collective review form is only for party organisations',
   'evaluation.members_disciplined': '{count} members disciplined during the year',
   'evaluation.discipline_form.reprimand': 'reprimand',
   'evaluation.discipline_form.warning': 'warning',
@@ -28,7 +29,8 @@ export const evaluation: Record<keyof typeof vi, string> = {
   'evaluation.discipline_form.dissolution': 'dissolution',
   'evaluation.disciplined': 'Disciplined ({form}) on {date}',
   'evaluation.disciplined_with_document': 'Disciplined ({form}) on {date}, {document}',
-  'discipline.forbidden': 'Only an upper committee or the organisation board may record a discipline decision',
+  'discipline.forbidden':
+    'Only an upper committee or the organisation board may record a discipline decision',
   'discipline.member_not_in_organization': 'Member not found in this organisation',
   'discipline.organization_forms':
     'A party organisation can only be disciplined by reprimand, warning or dissolution',

@@ -7,6 +7,9 @@ import { evaluation } from './evaluation.ts';
 import { meetings } from './meetings.ts';
 import { members } from './members.ts';
 import { organizations } from './organizations.ts';
+import { committees } from './committees.ts';
+import { roleAssignments } from './role-assignments.ts';
+import { ruleSets } from './rule-sets.ts';
 import { scoring } from './scoring.ts';
 
 export const en: Record<keyof typeof vi, string> = {
@@ -18,4 +21,7 @@ export const en: Record<keyof typeof vi, string> = {
   ...meetings,
   ...scoring,
   ...evaluation,
+  ...ruleSets,
+  ...committees,
+  ...roleAssignments,
 };

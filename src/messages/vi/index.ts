@@ -6,6 +6,9 @@ import { evaluation } from './evaluation.ts';
 import { meetings } from './meetings.ts';
 import { members } from './members.ts';
 import { organizations } from './organizations.ts';
+import { committees } from './committees.ts';
+import { roleAssignments } from './role-assignments.ts';
+import { ruleSets } from './rule-sets.ts';
 import { scoring } from './scoring.ts';
 
 export const vi = {
@@ -17,4 +20,7 @@ export const vi = {
   ...meetings,
   ...scoring,
   ...evaluation,
+  ...ruleSets,
+  ...committees,
+  ...roleAssignments,
 } as const;

@@ -69,6 +69,11 @@ export async function getVisibleNode(
   return node;
 }
 
+/** Names, kinds and paths of organisations as they stood on a date (for other features). */
+export function listNamesAsOf(q: Queryable, ids: string[], asOf: string) {
+  return repo.namesAsOf(q, ids, asOf);
+}
+
 export async function getTree(db: Database, actor: Actor, query: { asOf?: string; parentId?: string }) {
   const asOf = query.asOf ?? todayIso();
   if (query.parentId) {
