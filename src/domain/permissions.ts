@@ -21,46 +21,50 @@ export interface Actor {
   scopes: Scope[];
 }
 
-export type Action =
-  | 'organization.view'
-  | 'organization.create'
-  | 'organization.reorganize'
-  | 'ruleSet.assign'
-  | 'meeting.manage'
-  | 'topic.review'
-  | 'committee.manage'
-  | 'member.view'
-  | 'member.viewPersonal'
-  | 'member.create'
-  | 'member.import'
-  | 'member.update'
-  | 'member.recordEvent'
-  | 'member.transfer'
-  | 'member.exempt'
-  | 'account.resetPassword'
-  | 'audit.view'
+/** Every named action; each has a row in the permissions table test (permissions.test.ts). */
+export const actions = [
+  'organization.view',
+  'organization.create',
+  'organization.reorganize',
+  'ruleSet.assign',
+  'meeting.manage',
+  'topic.review',
+  'committee.manage',
+  'member.view',
+  'member.viewPersonal',
+  'member.create',
+  'member.import',
+  'member.update',
+  'member.recordEvent',
+  'member.transfer',
+  'member.exempt',
+  'account.resetPassword',
+  'audit.view',
   // Meeting-quality scoring, on the meeting's organisation.
-  | 'scorecard.scoreSelf'
-  | 'scorecard.scoreAsFollower'
-  | 'scorecard.scoreAsSupervision'
-  | 'scorecard.rescore'
-  | 'scoringFramework.assign'
-  /** Loading a framework file concerns no organisation: asked without a resource. */
-  | 'scoringFramework.load'
+  'scorecard.scoreSelf',
+  'scorecard.scoreAsFollower',
+  'scorecard.scoreAsSupervision',
+  'scorecard.rescore',
+  'scoringFramework.assign',
+  // Loading a framework file concerns no organisation: asked without a resource.
+  'scoringFramework.load',
   // Annual evaluation: starting a cell's year, discipline and bốn tốt entries on an organisation; the steps on
   // an evaluation.
-  | 'evaluation.start'
-  | 'evaluation.view'
-  | 'evaluation.viewAll'
-  | 'evaluation.selfAssess'
-  | 'evaluation.propose'
-  | 'evaluation.decide'
-  | 'evaluation.announce'
-  | 'discipline.record'
-  | 'fourGood.enter'
+  'evaluation.start',
+  'evaluation.view',
+  'evaluation.viewAll',
+  'evaluation.selfAssess',
+  'evaluation.propose',
+  'evaluation.decide',
+  'evaluation.announce',
+  'discipline.record',
+  'fourGood.enter',
   // Roles that are not offices, appointed (and ended) at an organisation.
-  | 'boardOfficer.appoint'
-  | 'follower.appoint';
+  'boardOfficer.appoint',
+  'follower.appoint',
+] as const;
+
+export type Action = (typeof actions)[number];
 
 /** An organisation as policies see it: its path (ancestor labels then its own). */
 export interface OrganizationResource {
