@@ -15,7 +15,10 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-const files = walk(join(root, 'src')).map((p) => ({ path: relative(root, p), text: readFileSync(p, 'utf8') }));
+const files = walk(join(root, 'src')).map((p) => ({
+  path: relative(root, p),
+  text: readFileSync(p, 'utf8'),
+}));
 const isTest = (p: string) => /\.test\.tsx?$/.test(p) || p.includes('/testing/');
 // Data tables, message catalogues and the demo generator may be long (issue 8).
 const longAllowed = (p: string) =>
@@ -27,7 +30,13 @@ const isDemo = (p: string) => p.includes('/demo/');
 const sqlCall = /\.(query|queryOne|exec)\s*(<[^>]*>)?\s*\(/g;
 const sqlOutside: Array<[string, number]> = [];
 for (const f of files) {
-  if (!f.path.startsWith('src/server/') || isTest(f.path) || isRepository(f.path) || isPlatform(f.path) || isDemo(f.path))
+  if (
+    !f.path.startsWith('src/server/') ||
+    isTest(f.path) ||
+    isRepository(f.path) ||
+    isPlatform(f.path) ||
+    isDemo(f.path)
+  )
     continue;
   const n = f.text.match(sqlCall)?.length ?? 0;
   if (n) sqlOutside.push([f.path, n]);
@@ -46,7 +55,8 @@ for (const f of files.filter((x) => x.path.endsWith('.routes.ts'))) {
     if (!/=>\s*\{\s*$/.test(lines[i]!) || !/async\s*\(/.test(lines[i]!)) continue;
     const indent = lines[i]!.match(/^\s*/)![0].length;
     let j = i + 1;
-    while (j < lines.length && !(lines[j]!.match(/^\s*/)![0].length <= indent && /^\s*\}/.test(lines[j]!))) j++;
+    while (j < lines.length && !(lines[j]!.match(/^\s*/)![0].length <= indent && /^\s*\}/.test(lines[j]!)))
+      j++;
     const body = j - i - 1;
     if (body > 15) longHandlers.push([f.path, i + 1, body]);
   }
