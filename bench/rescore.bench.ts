@@ -11,7 +11,7 @@ import type { Actor } from '../src/domain/permissions.ts';
 import type { ScoringFrameworkInput } from '../src/domain/scoring.ts';
 import { hd42Framework } from '../src/domain/scoring-frameworks.ts';
 import { rescoreJob, startRescore } from '../src/server/features/scoring/rescore.ts';
-import { assignFramework, loadFramework } from '../src/server/features/scoring/scoring.service.ts';
+import { assignFramework, loadFramework } from '../src/server/features/scoring/frameworks.service.ts';
 import { type Database, openPostgres } from '../src/server/platform/db.ts';
 import { migrate } from '../src/server/platform/migrate.ts';
 import { makeAccount } from '../src/server/testing/factories.ts';

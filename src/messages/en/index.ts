@@ -10,6 +10,9 @@ import { members } from './members.ts';
 import { organizations } from './organizations.ts';
 import { roster } from './roster.ts';
 import { plan } from './plan.ts';
+import { committees } from './committees.ts';
+import { roleAssignments } from './role-assignments.ts';
+import { ruleSets } from './rule-sets.ts';
 import { scoring } from './scoring.ts';
 import { tasks } from './tasks.ts';
 
@@ -26,4 +29,7 @@ export const en: Record<keyof typeof vi, string> = {
   ...scoring,
   ...evaluation,
   ...forms,
+  ...ruleSets,
+  ...committees,
+  ...roleAssignments,
 };

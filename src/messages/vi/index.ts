@@ -9,6 +9,9 @@ import { members } from './members.ts';
 import { organizations } from './organizations.ts';
 import { roster } from './roster.ts';
 import { plan } from './plan.ts';
+import { committees } from './committees.ts';
+import { roleAssignments } from './role-assignments.ts';
+import { ruleSets } from './rule-sets.ts';
 import { scoring } from './scoring.ts';
 import { tasks } from './tasks.ts';
 
@@ -25,4 +28,7 @@ export const vi = {
   ...scoring,
   ...evaluation,
   ...forms,
+  ...ruleSets,
+  ...committees,
+  ...roleAssignments,
 } as const;

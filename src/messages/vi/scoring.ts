@@ -1,2 +1,22 @@
 // Vietnamese messages of scoring.
-export const scoring = {} as const;
+export const scoring = {
+  'scoring.no_framework_on': 'Chưa có khung tiêu chí chấm điểm áp dụng ngày {date}',
+  'scoring.no_framework': 'Chưa có khung tiêu chí chấm điểm áp dụng',
+  'scoring.meeting_not_held': 'Cuộc họp chưa diễn ra nên chưa chấm điểm được',
+  'scoring.self_forbidden': 'Chỉ bí thư, phó bí thư chi bộ chấm điểm tự đánh giá',
+  'scoring.follower_forbidden': 'Chỉ cấp ủy viên cấp trên phụ trách, theo dõi chi bộ chấm điểm này',
+  'scoring.supervision_forbidden': 'Chỉ đoàn kiểm tra, giám sát của cấp ủy cấp trên chấm điểm này',
+  'scoring.scorecard_submitted': 'Phiếu chấm đã nộp, không sửa được',
+  'scoring.option_met': 'Đạt',
+  'scoring.option_not_met': 'Không đạt',
+  'scoring.assign_forbidden': 'Chỉ cấp ủy cấp trên hoặc Ban Tổ chức chọn khung chấm điểm cho tổ chức này',
+  'scoring.framework_unknown': 'Không có khung tiêu chí này',
+  'scoring.framework_choose_known': 'Chọn một khung tiêu chí đã có',
+  'scoring.load_forbidden': 'Chỉ quản trị viên hoặc Ban Tổ chức nạp khung tiêu chí',
+  'scoring.framework_invalid': 'Khung tiêu chí không đúng cấu trúc',
+  'scoring.framework_id_built_in': 'Trùng mã với khung tiêu chí có sẵn',
+  'scoring.framework_id_other': 'Đặt mã khác',
+  'scoring.rescore_job_not_found': 'Không tìm thấy lượt chấm lại',
+  'scoring.rescore_forbidden': 'Chỉ cấp ủy cấp trên hoặc Ban Tổ chức được chấm lại theo khung mới',
+  'scoring.rescore_failed': 'Chấm lại bị lỗi; dữ liệu đã chấm lại đến phần trước lỗi được giữ',
+} as const;

@@ -3,42 +3,36 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { assignRoleBody } from '../../../contracts/auth.ts';
 import { formatDateVi } from '../../../domain/dates.ts';
-import { type Actor, can, isManagingScope } from '../../../domain/permissions.ts';
-import { covers } from '../../../domain/permissions.ts';
+import { type Action, type Actor, can } from '../../../domain/permissions.ts';
 import { isCellKind } from '../../../domain/tree.ts';
+import { message } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import type { Database, Queryable } from '../../platform/db.ts';
+import type { Queryable, Database } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { hashPassword } from '../../platform/password.ts';
-import * as memberRepo from '../members/members.repository.ts';
-import * as orgRepo from '../organizations/organizations.repository.ts';
+import { findMemberStanding } from '../members/members.service.ts';
+import { getVisibleNode } from '../organizations/organizations.service.ts';
 import * as repo from './auth.repository.ts';
+import * as roles from './role-assignments.repository.ts';
 
 export interface AuditMeta {
   ip: string | null;
 }
 
-/**
- * Board officers are appointed by the administrator or a board officer above; followers by the
- * administrator, a board officer, or a leading member of a committee above the cell.
- */
-function mayAssign(actor: Actor, role: 'board_officer' | 'follower', path: string): boolean {
-  if (actor.isSystemAdmin) return true;
-  const above = path.split('.').slice(0, -1).join('.');
-  return actor.scopes.some(
-    (s) =>
-      isManagingScope(s) &&
-      (s.role === 'board_officer' || (role === 'follower' && s.role === 'committee')) &&
-      above !== '' &&
-      covers(s, above),
-  );
-}
+const appointAction: Record<roles.AssignedRole, Action> = {
+  board_officer: 'boardOfficer.appoint',
+  follower: 'follower.appoint',
+};
 
+/** The organisation (still in being) if the actor may see it; a 404 names the form's field. */
 async function visibleNode(q: Queryable, actor: Actor, id: string) {
-  const node = await orgRepo.findNode(q, id);
-  if (!node || node.valid_to || !can(actor, 'organization.view', { type: 'organization', path: node.path })) {
-    throw new AppError('not_found', 'Không tìm thấy tổ chức', [
-      { path: 'organizationId', message: 'Tổ chức không tồn tại' },
+  const node = await getVisibleNode(q, actor, id).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === 'not_found') return null;
+    throw e;
+  });
+  if (!node || node.valid_to) {
+    throw new AppError('not_found', message('roleAssignment.organization_not_found'), [
+      { path: 'organizationId', message: message('roleAssignment.organization_missing') },
     ]);
   }
   return node;
@@ -53,17 +47,17 @@ export async function assignRole(
   return db.transaction(async (tx) => {
     const node = await visibleNode(tx, actor, input.organizationId);
     if (input.role === 'follower' && !isCellKind(node.kind)) {
-      throw new AppError('validation_failed', 'Chỉ phân công theo dõi chi bộ', [
-        { path: 'organizationId', message: 'Hãy chọn một chi bộ' },
+      throw new AppError('validation_failed', message('roleAssignment.follower_cells_only'), [
+        { path: 'organizationId', message: message('roleAssignment.choose_cell') },
       ]);
     }
-    if (!mayAssign(actor, input.role, node.path)) {
-      throw new AppError('forbidden', 'Bạn không có quyền phân công vai trò này');
+    if (!can(actor, appointAction[input.role], { type: 'organization', path: node.path })) {
+      throw new AppError('forbidden', message('roleAssignment.assign_forbidden'));
     }
-    const member = await memberRepo.findMember(tx, input.memberId);
+    const member = await findMemberStanding(tx, input.memberId);
     if (!member || member.lifecycle !== 'active') {
-      throw new AppError('not_found', 'Không tìm thấy đảng viên', [
-        { path: 'memberId', message: 'Đảng viên không tồn tại' },
+      throw new AppError('not_found', message('roleAssignment.member_not_found'), [
+        { path: 'memberId', message: message('roleAssignment.member_missing') },
       ]);
     }
     let account = await repo.findAccountByMember(tx, member.id);
@@ -71,52 +65,42 @@ export async function assignRole(
       // The member signs in after an officer sets a password; until then the account has an unusable one.
       const id = await repo.createAccountForMember(tx, {
         memberId: member.id,
-        provinceId: member.province_id,
-        displayName: member.full_name,
+        provinceId: member.provinceId,
+        displayName: member.fullName,
         passwordHash: await hashPassword(randomBytes(24).toString('hex')),
       });
       account = (await repo.findAccount(tx, id))!;
     }
-    const existing = await tx.query<{ valid_from: string }>(
-      `SELECT valid_from FROM role_assignment WHERE account_id = $1 AND role = $2 AND organization_id = $3 AND valid_to IS NULL`,
-      [account.id, input.role, node.id],
-    );
-    if (existing.length > 0) {
-      throw new AppError('conflict', `Đã được phân công từ ngày ${formatDateVi(existing[0]!.valid_from)}`);
+    const since = await roles.findOpenAssignmentStart(tx, account.id, input.role, node.id);
+    if (since) {
+      throw new AppError(
+        'conflict',
+        message('roleAssignment.already_assigned', { date: formatDateVi(since) }),
+      );
     }
-    const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO role_assignment (province_id, account_id, role, organization_id, valid_from) VALUES ($1,$2,$3,$4,$5)
-       RETURNING id`,
-      [node.province_id, account.id, input.role, node.id, input.validFrom],
-    );
+    const id = await roles.insertAssignment(tx, {
+      provinceId: node.province_id,
+      accountId: account.id,
+      role: input.role,
+      organizationId: node.id,
+      validFrom: input.validFrom,
+    });
     await recordAudit(tx, {
       chain: node.province_id,
       actorAccountId: actor.accountId,
       action: 'role.assign',
       entity: 'role_assignment',
-      entityId: row!.id,
+      entityId: id,
       after: input,
       ip: meta.ip,
     });
-    return { id: row!.id };
+    return { id };
   });
 }
 
 export async function listRoles(db: Database, actor: Actor, organizationId: string) {
   const node = await visibleNode(db, actor, organizationId);
-  const rows = await db.query<{
-    id: string;
-    role: 'board_officer' | 'follower';
-    member_id: string | null;
-    member_name: string;
-    valid_from: string;
-    valid_to: string | null;
-  }>(
-    `SELECT r.id, r.role, a.member_id, a.display_name AS member_name, r.valid_from, r.valid_to
-       FROM role_assignment r JOIN account a ON a.id = r.account_id
-      WHERE r.organization_id = $1 ORDER BY r.valid_to IS NULL DESC, r.valid_from DESC`,
-    [node.id],
-  );
+  const rows = await roles.listAssignmentsAt(db, node.id);
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -133,29 +117,28 @@ export async function listRoles(db: Database, actor: Actor, organizationId: stri
 
 export async function endRole(db: Database, actor: Actor, id: string, validTo: string, meta: AuditMeta) {
   await db.transaction(async (tx) => {
-    const [r] = await tx.query<{
-      role: 'board_officer' | 'follower';
-      organization_id: string;
-      valid_from: string;
-      valid_to: string | null;
-    }>('SELECT role, organization_id, valid_from, valid_to FROM role_assignment WHERE id = $1', [id]);
-    if (!r) throw notFound('Không tìm thấy phân công');
+    const r = await roles.findAssignment(tx, id);
+    if (!r) throw notFound(message('roleAssignment.not_found'));
     const node = await visibleNode(tx, actor, r.organization_id);
-    if (!mayAssign(actor, r.role, node.path))
-      throw new AppError('forbidden', 'Bạn không có quyền kết thúc phân công này');
-    if (r.valid_to) throw new AppError('invalid_state', 'Phân công đã kết thúc');
+    if (!can(actor, appointAction[r.role], { type: 'organization', path: node.path }))
+      throw new AppError('forbidden', message('roleAssignment.end_forbidden'));
+    if (r.valid_to) throw new AppError('invalid_state', message('roleAssignment.ended'));
     if (validTo <= r.valid_from) {
-      throw new AppError('validation_failed', 'Ngày kết thúc phải sau ngày bắt đầu', [
-        { path: 'validTo', message: `Phải sau ${formatDateVi(r.valid_from)}` },
+      throw new AppError('validation_failed', message('roleAssignment.end_after_start'), [
+        {
+          path: 'validTo',
+          message: message('roleAssignment.after_date', { date: formatDateVi(r.valid_from) }),
+        },
       ]);
     }
-    await tx.query('UPDATE role_assignment SET valid_to = $2 WHERE id = $1', [id, validTo]);
+    await roles.endAssignment(tx, id, validTo);
     await recordAudit(tx, {
       chain: node.province_id,
       actorAccountId: actor.accountId,
       action: 'role.end',
       entity: 'role_assignment',
       entityId: id,
+      before: { validTo: null },
       after: { validTo },
       ip: meta.ip,
     });

@@ -1,19 +1,18 @@
-// The recorded facts an annual evaluation and "bốn tốt" rest on, read in batches: attendance, tasks, monthly
-// meeting ratings, meetings held, discipline, members' decided levels.
+// The recorded facts an annual evaluation and "bốn tốt" rest on, read in batches from the read model
+// (evaluation-facts.repository.ts) and shaped: attendance, tasks, monthly meeting ratings, meetings held,
+// discipline, members' decided levels.
 import { formatDateVi, todayIso } from '../../../domain/dates.ts';
 import type { QualityLevel } from '../../../domain/evaluation.ts';
 import type { MonthlyRating } from '../../../domain/four-good.ts';
+import { message, renderVi } from '../../../messages/index.ts';
 import type { Queryable } from '../../platform/db.ts';
+import * as repo from './evaluation-facts.repository.ts';
+import type { DisciplineForm, DisciplineRow, TaskRow } from './evaluation-facts.repository.ts';
 
-export type DisciplineForm = 'reprimand' | 'warning' | 'dismissal' | 'expulsion' | 'dissolution';
+export type { DisciplineForm } from './evaluation-facts.repository.ts';
 
-export const disciplineFormLabel: Record<DisciplineForm, string> = {
-  reprimand: 'Khiển trách',
-  warning: 'Cảnh cáo',
-  dismissal: 'Cách chức',
-  expulsion: 'Khai trừ',
-  dissolution: 'Giải tán',
-};
+/** The form of a discipline decision, in the catalogue ("khiển trách", "cảnh cáo"…). */
+export const disciplineFormMessage = (form: DisciplineForm) => message(`evaluation.discipline_form.${form}`);
 
 export interface AttendanceFacts {
   held: number;
@@ -62,13 +61,6 @@ export function monthsDue(year: number, asOf: string): number {
   return asOf === lastDay ? month : month - 1;
 }
 
-interface TaskRow {
-  id: string;
-  status: 'open' | 'done' | 'not_done' | 'cancelled';
-  deadline: string | null;
-  completed_on: string | null;
-}
-
 /** Done on time, late (completed after the deadline), not done (or open past the deadline), in progress. */
 export function classifyTasks(rows: TaskRow[], today = todayIso()): TaskFacts {
   const f: TaskFacts = { total: 0, onTime: 0, late: 0, notDone: 0, inProgress: 0 };
@@ -88,23 +80,11 @@ export function classifyTasks(rows: TaskRow[], today = todayIso()): TaskFacts {
   return f;
 }
 
-// A task belongs to the year of its deadline (or, without one, of its creation).
-const taskInYear = `COALESCE(t.deadline, (t.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) BETWEEN $2 AND $3`;
-
 /** Tasks assigned to each member, directly or to a party group they belonged to in the year. */
 export async function memberTasks(q: Queryable, memberIds: string[], year: number) {
   const out = new Map<string, TaskFacts>();
   if (memberIds.length === 0) return out;
-  const rows = await q.query<TaskRow & { member_id: string }>(
-    `SELECT DISTINCT t.id, t.status, t.deadline, t.completed_on, mm.member_id
-       FROM task t
-       JOIN (SELECT unnest($1::uuid[]) AS member_id) mm ON t.assignee_member_id = mm.member_id
-         OR t.assignee_group_id IN (SELECT g.organization_id FROM membership g
-              WHERE g.member_id = mm.member_id AND g.kind = 'party_group'
-                AND g.valid_from <= $3 AND (g.valid_to IS NULL OR g.valid_to > $2))
-      WHERE t.status <> 'cancelled' AND ${taskInYear}`,
-    [memberIds, yearStart(year), yearEnd(year)],
-  );
+  const rows = await repo.listMemberTaskRows(q, memberIds, yearStart(year), yearEnd(year));
   const byMember = new Map<string, TaskRow[]>();
   for (const r of rows) byMember.set(r.member_id, [...(byMember.get(r.member_id) ?? []), r]);
   for (const id of memberIds) out.set(id, classifyTasks(byMember.get(id) ?? []));
@@ -113,11 +93,7 @@ export async function memberTasks(q: Queryable, memberIds: string[], year: numbe
 
 /** Tasks of the organisation's own meetings and assignments. */
 export async function organizationTasks(q: Queryable, organizationId: string, year: number) {
-  const rows = await q.query<TaskRow>(
-    `SELECT t.id, t.status, t.deadline, t.completed_on FROM task t
-      WHERE t.organization_id = $1 AND t.status <> 'cancelled' AND ${taskInYear}`,
-    [organizationId, yearStart(year), yearEnd(year)],
-  );
+  const rows = await repo.listOrganizationTaskRows(q, organizationId, yearStart(year), yearEnd(year));
   return classifyTasks(rows);
 }
 
@@ -126,24 +102,7 @@ export async function memberAttendance(q: Queryable, memberIds: string[], year: 
   const out = new Map<string, AttendanceFacts>();
   for (const id of memberIds) out.set(id, { held: 0, present: 0, excused: 0, unexcused: 0, exempt: 0 });
   if (memberIds.length === 0) return out;
-  const rows = await q.query<{
-    member_id: string;
-    held: number;
-    present: number;
-    excused: number;
-    unexcused: number;
-    exempt: number;
-  }>(
-    `SELECT a.member_id, count(*)::int AS held,
-            count(*) FILTER (WHERE a.status = 'present')::int AS present,
-            count(*) FILTER (WHERE a.status = 'absent_excused')::int AS excused,
-            count(*) FILTER (WHERE a.status = 'absent_unexcused')::int AS unexcused,
-            count(*) FILTER (WHERE a.status = 'exempt' OR (a.status IS NULL AND a.exempt))::int AS exempt
-       FROM meeting_attendance a JOIN meeting m ON m.id = a.meeting_id
-      WHERE a.member_id = ANY($1::uuid[]) AND m.for_month LIKE $2 AND m.status IN ('held','adopted')
-      GROUP BY a.member_id`,
-    [memberIds, `${year}-%`],
-  );
+  const rows = await repo.listAttendanceCounts(q, memberIds, year);
   for (const r of rows) {
     out.set(r.member_id, {
       held: r.held,
@@ -163,13 +122,7 @@ export async function monthlyRatings(q: Queryable, organizationIds: string[], ye
   const out = new Map<string, { month: string; rating: MonthlyRating }[]>();
   for (const id of organizationIds) out.set(id, []);
   if (organizationIds.length === 0) return out;
-  const rows = await q.query<{ organization_id: string; for_month: string; rating: MonthlyRating }>(
-    `SELECT organization_id, for_month, rating FROM scorecard
-      WHERE organization_id = ANY($1::uuid[]) AND scorer_kind = 'self' AND status = 'submitted'
-        AND rating IS NOT NULL AND for_month >= $2 AND for_month <= $3
-      ORDER BY for_month`,
-    [organizationIds, `${year}-01`, `${year}-${pad(lastMonth)}`],
-  );
+  const rows = await repo.listSelfRatings(q, organizationIds, `${year}-01`, `${year}-${pad(lastMonth)}`);
   const worst = new Map<string, Map<string, MonthlyRating>>();
   for (const r of rows) {
     const m = worst.get(r.organization_id) ?? new Map<string, MonthlyRating>();
@@ -189,11 +142,7 @@ export async function monthlyRatings(q: Queryable, organizationIds: string[], ye
 export async function meetingsHeld(q: Queryable, organizationIds: string[], year: number, asOf: string) {
   const out = new Map<string, MeetingFactsSummary>();
   if (organizationIds.length === 0) return out;
-  const rows = await q.query<{ organization_id: string; for_month: string; kind: string }>(
-    `SELECT organization_id, for_month, kind FROM meeting
-      WHERE organization_id = ANY($1::uuid[]) AND for_month LIKE $2 AND status IN ('held','adopted')`,
-    [organizationIds, `${year}-%`],
-  );
+  const rows = await repo.listHeldMeetings(q, organizationIds, year);
   const due = monthsDue(year, asOf < todayIso() ? asOf : todayIso());
   for (const id of organizationIds) {
     const mine = rows.filter((r) => r.organization_id === id);
@@ -219,17 +168,6 @@ export async function meetingsHeld(q: Queryable, organizationIds: string[], year
   return out;
 }
 
-interface DisciplineRow {
-  id: string;
-  member_id: string | null;
-  organization_id: string | null;
-  full_name: string | null;
-  form: DisciplineForm;
-  decided_on: string;
-  document_ref: string | null;
-  reason: string;
-}
-
 const disciplineOf = (r: DisciplineRow): DisciplineFact => ({
   id: r.id,
   memberId: r.member_id,
@@ -248,12 +186,7 @@ export async function memberDiscipline(
   asOf = yearEnd(year),
 ) {
   if (memberIds.length === 0) return [];
-  const rows = await q.query<DisciplineRow>(
-    `SELECT d.id, d.member_id, d.organization_id, m.full_name, d.form, d.decided_on, d.document_ref, d.reason
-       FROM discipline d JOIN member m ON m.id = d.member_id
-      WHERE d.member_id = ANY($1::uuid[]) AND d.decided_on BETWEEN $2 AND $3 ORDER BY d.decided_on`,
-    [memberIds, yearStart(year), asOf],
-  );
+  const rows = await repo.listMemberDisciplineRows(q, memberIds, yearStart(year), asOf);
   return rows.map(disciplineOf);
 }
 
@@ -265,12 +198,7 @@ export async function organizationDiscipline(
   asOf = yearEnd(year),
 ) {
   if (organizationIds.length === 0) return [];
-  const rows = await q.query<DisciplineRow>(
-    `SELECT d.id, d.member_id, d.organization_id, NULL AS full_name, d.form, d.decided_on, d.document_ref, d.reason
-       FROM discipline d WHERE d.organization_id = ANY($1::uuid[]) AND d.decided_on BETWEEN $2 AND $3
-      ORDER BY d.decided_on`,
-    [organizationIds, yearStart(year), asOf],
-  );
+  const rows = await repo.listOrganizationDisciplineRows(q, organizationIds, yearStart(year), asOf);
   return rows.map((r) => ({ ...disciplineOf(r), organizationId: r.organization_id! }));
 }
 
@@ -281,23 +209,21 @@ export async function disciplinedMembersUnder(
   year: number,
   asOf = yearEnd(year),
 ) {
-  const rows = await q.query<DisciplineRow & { org_path: string }>(
-    `SELECT DISTINCT d.id, d.member_id, d.organization_id, m.full_name, d.form, d.decided_on, d.document_ref,
-            d.reason, p.path::text AS org_path
-       FROM discipline d JOIN member m ON m.id = d.member_id
-       JOIN membership ms ON ms.member_id = d.member_id AND ms.kind = 'official'
-         AND ms.valid_from <= $3 AND (ms.valid_to IS NULL OR ms.valid_to > $2)
-       JOIN organization_period p ON p.organization_id = ms.organization_id AND p.valid_to IS NULL
-      WHERE d.decided_on BETWEEN $2 AND $3 AND p.path <@ $1::ltree`,
-    [path, yearStart(year), asOf],
-  );
+  const rows = await repo.listDisciplineOfMembersUnder(q, path, yearStart(year), asOf);
   return rows.map((r) => ({ ...disciplineOf(r), orgPath: r.org_path }));
 }
 
-export function disciplineText(d: DisciplineFact): string {
-  const doc = d.documentRef ? `, ${d.documentRef}` : '';
-  return `Bị kỷ luật ${disciplineFormLabel[d.form].toLowerCase()} ngày ${formatDateVi(d.decidedOn)}${doc}`;
+/** A discipline decision as a reason that bars a level: "Bị kỷ luật cảnh cáo ngày 03/01/2026, 12-QĐ/UBKT". */
+export function disciplineMessage(d: DisciplineFact) {
+  return message(d.documentRef ? 'evaluation.disciplined_with_document' : 'evaluation.disciplined', {
+    form: disciplineFormMessage(d.form),
+    date: formatDateVi(d.decidedOn),
+    ...(d.documentRef ? { document: d.documentRef } : {}),
+  });
 }
+
+/** The same as text, for the domain's level checks and the evidence the contract carries as text. */
+export const disciplineText = (d: DisciplineFact): string => renderVi(disciplineMessage(d));
 
 export type LevelCounts = Record<QualityLevel | 'undecided', number>;
 

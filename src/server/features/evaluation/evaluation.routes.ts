@@ -13,6 +13,7 @@ import {
   writeErrorsOf,
 } from '../../platform/http.ts';
 import * as evaluation from './evaluation.service.ts';
+import * as discipline from './discipline.service.ts';
 import * as fourGood from './four-good.service.ts';
 
 const idParams = z.object({ id: uuid });
@@ -163,7 +164,7 @@ export const evaluationRoutes: OpenAPIHono<AppEnv> = createRouter()
     ),
     async (ctx) =>
       ctx.json(
-        await evaluation.recordDiscipline(
+        await discipline.recordDiscipline(
           ctx.get('db'),
           requireActor(ctx),
           ctx.req.valid('param').id,

@@ -5,7 +5,6 @@
 import type { z } from 'zod';
 import type { fourGoodEntryBody } from '../../../contracts/evaluation.ts';
 import { todayIso } from '../../../domain/dates.ts';
-import type { QualityLevel } from '../../../domain/evaluation.ts';
 import {
   defaultFourGoodRules,
   fourGood,
@@ -18,6 +17,7 @@ import { type Actor, can } from '../../../domain/permissions.ts';
 import { isWithin } from '../../../domain/tree.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database } from '../../platform/db.ts';
+import { message } from '../../../messages/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
   disciplinedMembersUnder,
@@ -26,6 +26,7 @@ import {
   organizationDiscipline,
 } from './evaluation-facts.ts';
 import { getVisibleNode as visibleNode } from '../organizations/organizations.service.ts';
+import * as repo from './evaluation.repository.ts';
 
 const fourGoodKinds = ['cell', 'grassroots_cell', 'grassroots_committee'];
 
@@ -40,13 +41,7 @@ export async function fourGoodView(
   const year = yearInput ?? Number(todayIso().slice(0, 4));
   const asOf = period === 'midyear' ? `${year}-06-30` : `${year}-12-31`;
   const rules = defaultFourGoodRules();
-  const orgs = await db.query<{ id: string; name: string; kind: string; path: string }>(
-    `SELECT o.id, p.name, o.kind, p.path::text AS path FROM organization_period p
-       JOIN organization o ON o.id = p.organization_id
-      WHERE p.path <@ $1::ltree AND p.valid_to IS NULL AND o.valid_to IS NULL AND o.kind = ANY($2::text[])
-      ORDER BY p.depth, p.search_name`,
-    [node.path, fourGoodKinds],
-  );
+  const orgs = await repo.listOrganizationsUnder(db, node.path, fourGoodKinds);
   const ids = orgs.map((o) => o.id);
   const [ratings, held, orgDiscipline, memberDiscipline, levels, orgLevels, entries] = await Promise.all([
     monthlyRatings(db, ids, year, period === 'midyear' ? 6 : 12),
@@ -54,27 +49,9 @@ export async function fourGoodView(
     organizationDiscipline(db, ids, year, asOf),
     disciplinedMembersUnder(db, node.path, year, asOf),
     // The annual levels exist only at the year's end.
-    period === 'year'
-      ? db.query<{ decided_level: QualityLevel; path: string }>(
-          `SELECT e.decided_level, p.path::text AS path FROM evaluation e
-             JOIN organization_period p ON p.organization_id = e.organization_id AND p.valid_to IS NULL
-            WHERE e.subject_kind = 'member' AND e.year = $1 AND e.decided_level IS NOT NULL
-              AND p.path <@ $2::ltree`,
-          [year, node.path],
-        )
-      : Promise.resolve([]),
-    period === 'year'
-      ? db.query<{ organization_id: string; decided_level: QualityLevel }>(
-          `SELECT organization_id, decided_level FROM evaluation WHERE subject_kind = 'organization' AND year = $1
-              AND organization_id = ANY($2::uuid[]) AND decided_level IS NOT NULL`,
-          [year, ids],
-        )
-      : Promise.resolve([]),
-    db.query<{ organization_id: string; criterion: FourGoodCriterion; met: boolean; evidence: string }>(
-      `SELECT organization_id, criterion, met, evidence FROM four_good_entry
-        WHERE year = $1 AND organization_id = ANY($2::uuid[])`,
-      [year, ids],
-    ),
+    period === 'year' ? repo.listMemberLevelsUnder(db, year, node.path) : Promise.resolve([]),
+    period === 'year' ? repo.listOrganizationLevels(db, year, ids) : Promise.resolve([]),
+    repo.listFourGoodEntries(db, year, ids),
   ]);
   const items = orgs.map((o) => {
     const isCell = o.kind === 'cell' || o.kind === 'grassroots_cell';
@@ -118,7 +95,7 @@ export async function fourGoodView(
     rulesTitle: rules.title,
     items,
     share: { ...share, target: rules.target },
-    canEnter: can(actor, 'topic.review', { type: 'organization', path: node.path }),
+    canEnter: can(actor, 'fourGood.enter', { type: 'organization', path: node.path }),
   };
 }
 
@@ -132,19 +109,21 @@ export async function enterFourGood(
 ) {
   return db.transaction(async (tx) => {
     const node = await visibleNode(tx, actor, organizationId);
-    if (!can(actor, 'topic.review', { type: 'organization', path: node.path })) {
-      throw new AppError('forbidden', 'Chỉ cấp ủy cấp trên hoặc Ban Tổ chức được nhập tiêu chí bốn tốt');
+    if (!can(actor, 'fourGood.enter', { type: 'organization', path: node.path })) {
+      throw new AppError('forbidden', message('fourGood.enter_forbidden'));
     }
     if (!fourGoodKinds.includes(node.kind)) {
-      throw new AppError('invalid_state', 'Tiêu chí bốn tốt chỉ xét cho chi bộ và đảng bộ cơ sở');
+      throw new AppError('invalid_state', message('fourGood.kinds_only'));
     }
-    await tx.query(
-      `INSERT INTO four_good_entry (province_id, organization_id, year, criterion, met, evidence, entered_by)
-       VALUES ($1,$2,$3,$4,$5,$6,$7)
-       ON CONFLICT (organization_id, year, criterion) DO UPDATE SET met = EXCLUDED.met, evidence = EXCLUDED.evidence,
-         entered_by = EXCLUDED.entered_by, entered_at = now()`,
-      [node.province_id, node.id, input.year, input.criterion, input.met, input.evidence, actor.accountId],
-    );
+    await repo.upsertFourGoodEntry(tx, {
+      provinceId: node.province_id,
+      organizationId: node.id,
+      year: input.year,
+      criterion: input.criterion,
+      met: input.met,
+      evidence: input.evidence,
+      enteredBy: actor.accountId,
+    });
     await recordAudit(tx, {
       chain: node.province_id,
       actorAccountId: actor.accountId,

@@ -48,6 +48,21 @@ export async function findMemberResource(q: Queryable, id: string): Promise<Memb
   };
 }
 
+/** A member's standing for offices and roles (other features): status, lifecycle, organisations attended. */
+export async function findMemberStanding(q: Queryable, id: string, date = todayIso()) {
+  const m = await repo.findMember(q, id);
+  if (!m) return null;
+  const organizationPaths = await repo.listMemberPaths(q, id, date);
+  return {
+    id: m.id,
+    provinceId: m.province_id,
+    fullName: m.full_name,
+    status: m.status,
+    lifecycle: m.lifecycle,
+    organizationPaths,
+  };
+}
+
 /** The member if the actor may see them, else a 404 that does not reveal whether they exist. */
 export async function getVisibleMember(q: Queryable, actor: Actor, id: string) {
   const resource = await findMemberResource(q, id);

@@ -5,26 +5,25 @@ import { formatDateVi } from '../../../domain/dates.ts';
 import { positionKindsAt } from '../../../domain/offices.ts';
 import { type Actor, can } from '../../../domain/permissions.ts';
 import { isWithin } from '../../../domain/tree.ts';
+import { message } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import * as memberRepo from '../members/members.repository.ts';
-import * as repo from './organizations.repository.ts';
+import { findMemberStanding } from '../members/members.service.ts';
+import * as repo from './committees.repository.ts';
+import { getVisibleNode } from './organizations.service.ts';
 
 export interface AuditMeta {
   ip: string | null;
 }
 
 async function managedNode(tx: Queryable, actor: Actor, organizationId: string) {
-  const node = await repo.findNode(tx, organizationId);
-  if (!node || !can(actor, 'organization.view', { type: 'organization', path: node.path })) {
-    throw notFound('Không tìm thấy tổ chức');
-  }
-  if (node.valid_to) throw new AppError('invalid_state', 'Tổ chức đã kết thúc hoạt động');
+  const node = await getVisibleNode(tx, actor, organizationId);
+  if (node.valid_to) throw new AppError('invalid_state', message('committee.organization_ended'));
   // Offices of an organisation are set by the level above it (or the organisation board / administrator).
   const parentPath = node.path.split('.').slice(0, -1).join('.');
   if (!can(actor, 'committee.manage', { type: 'organization', path: parentPath || node.path })) {
-    throw new AppError('forbidden', 'Bạn không có quyền quản lý cấp ủy, chức vụ của tổ chức này');
+    throw new AppError('forbidden', message('committee.manage_forbidden'));
   }
   return node;
 }
@@ -37,43 +36,40 @@ export async function createCommittee(
   meta: AuditMeta,
 ) {
   if (input.termEnd && input.termEnd <= input.termStart) {
-    throw new AppError('validation_failed', 'Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu', [
-      { path: 'termEnd', message: 'Phải sau ngày bắt đầu' },
+    throw new AppError('validation_failed', message('committee.term_end_after_start'), [
+      { path: 'termEnd', message: message('committee.after_start') },
     ]);
   }
   return db.transaction(async (tx) => {
     const node = await managedNode(tx, actor, organizationId);
-    const overlapping = await tx.query<{ term_label: string }>(
-      `SELECT term_label FROM committee WHERE organization_id = $1
-         AND term_start < COALESCE($3::date, 'infinity') AND COALESCE(term_end, 'infinity') > $2`,
-      [node.id, input.termStart, input.termEnd ?? null],
+    const [overlapping] = await repo.listOverlappingTerms(
+      tx,
+      node.id,
+      input.termStart,
+      input.termEnd ?? null,
     );
-    if (overlapping.length > 0) {
-      throw new AppError('conflict', `Trùng thời gian với nhiệm kỳ ${overlapping[0]!.term_label}`, [
-        { path: 'termStart', message: 'Hãy kết thúc nhiệm kỳ trước' },
+    if (overlapping) {
+      throw new AppError('conflict', message('committee.term_overlaps', { term: overlapping }), [
+        { path: 'termStart', message: message('committee.end_previous_first') },
       ]);
     }
-    const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO committee (province_id, organization_id, term_label, term_start, term_end) VALUES ($1,$2,$3,$4,$5)
-       RETURNING id`,
-      [
-        node.province_id,
-        node.id,
-        input.termLabel.replace(/\s*[–-]\s*/, '–'),
-        input.termStart,
-        input.termEnd ?? null,
-      ],
-    );
+    const id = await repo.insertCommittee(tx, {
+      provinceId: node.province_id,
+      organizationId: node.id,
+      termLabel: input.termLabel.replace(/\s*[–-]\s*/, '–'),
+      termStart: input.termStart,
+      termEnd: input.termEnd ?? null,
+    });
     await recordAudit(tx, {
       chain: node.province_id,
       actorAccountId: actor.accountId,
       action: 'committee.create',
       entity: 'committee',
-      entityId: row!.id,
+      entityId: id,
       after: { organizationId, ...input },
       ip: meta.ip,
     });
-    return { id: row!.id };
+    return { id };
   });
 }
 
@@ -88,72 +84,64 @@ export async function assignPosition(
     const node = await managedNode(tx, actor, organizationId);
     const allowed = positionKindsAt(node.kind);
     if (!allowed.includes(input.kind)) {
-      throw new AppError('validation_failed', 'Chức vụ không có ở loại tổ chức này', [
-        { path: 'kind', message: `Chỉ được: ${allowed.join(', ')}` },
+      throw new AppError('validation_failed', message('position.kind_not_here'), [
+        { path: 'kind', message: message('position.allowed_kinds', { kinds: allowed.join(', ') }) },
       ]);
     }
     if (input.committeeId) {
-      const [c] = await tx.query<{ term_start: string; term_end: string | null }>(
-        'SELECT term_start, term_end FROM committee WHERE id = $1 AND organization_id = $2',
-        [input.committeeId, node.id],
-      );
-      if (!c)
-        throw new AppError('not_found', 'Không tìm thấy nhiệm kỳ', [
-          { path: 'committeeId', message: 'Không thuộc tổ chức này' },
+      const c = await repo.findCommittee(tx, input.committeeId);
+      if (!c || c.organization_id !== node.id)
+        throw new AppError('not_found', message('committee.term_not_found'), [
+          { path: 'committeeId', message: message('committee.term_not_of_organization') },
         ]);
       if (input.validFrom < c.term_start || (c.term_end && input.validFrom >= c.term_end)) {
-        throw new AppError('validation_failed', 'Ngày nhận chức vụ nằm ngoài nhiệm kỳ', [
-          { path: 'validFrom', message: `Nhiệm kỳ từ ${formatDateVi(c.term_start)}` },
+        throw new AppError('validation_failed', message('position.outside_term'), [
+          { path: 'validFrom', message: message('position.term_from', { date: formatDateVi(c.term_start) }) },
         ]);
       }
     }
     // The holder must be a full member attending this organisation or one below it.
-    const member = await memberRepo.findMember(tx, input.memberId);
-    const paths = member ? await memberRepo.listMemberPaths(tx, member.id, input.validFrom) : [];
+    const member = await findMemberStanding(tx, input.memberId, input.validFrom);
     if (
       !member ||
       member.lifecycle !== 'active' ||
-      !paths.some((p) => isWithin(p, node.path) || isWithin(node.path, p))
+      !member.organizationPaths.some((p) => isWithin(p, node.path) || isWithin(node.path, p))
     ) {
-      throw new AppError(
-        'validation_failed',
-        'Người giữ chức vụ phải là đảng viên sinh hoạt trong tổ chức này',
-        [{ path: 'memberId', message: 'Đảng viên không thuộc tổ chức' }],
-      );
-    }
-    if (member.status !== 'full') {
-      throw new AppError('validation_failed', 'Đảng viên dự bị không giữ chức vụ trong cấp ủy', [
-        { path: 'memberId', message: 'Cần là đảng viên chính thức' },
+      throw new AppError('validation_failed', message('position.holder_not_member'), [
+        { path: 'memberId', message: message('position.member_not_in_organization') },
       ]);
     }
-    if (input.kind === 'secretary' || input.kind === 'group_leader') {
-      const holders = await tx.query<{ id: string }>(
-        `SELECT id FROM position WHERE organization_id = $1 AND kind = $2 AND valid_to IS NULL`,
-        [node.id, input.kind],
-      );
-      if (holders.length > 0) {
-        throw new AppError(
-          'conflict',
-          'Tổ chức đang có người giữ chức vụ này; hãy kết thúc chức vụ cũ trước',
-          [{ path: 'kind', message: 'Chức vụ đã có người giữ' }],
-        );
-      }
+    if (member.status !== 'full') {
+      throw new AppError('validation_failed', message('position.probationary'), [
+        { path: 'memberId', message: message('position.full_member_needed') },
+      ]);
     }
-    const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO position (province_id, organization_id, committee_id, member_id, kind, valid_from)
-       VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
-      [node.province_id, node.id, input.committeeId ?? null, member.id, input.kind, input.validFrom],
-    );
+    if (
+      (input.kind === 'secretary' || input.kind === 'group_leader') &&
+      (await repo.isOfficeHeld(tx, node.id, input.kind))
+    ) {
+      throw new AppError('conflict', message('position.already_held'), [
+        { path: 'kind', message: message('position.taken') },
+      ]);
+    }
+    const id = await repo.insertPosition(tx, {
+      provinceId: node.province_id,
+      organizationId: node.id,
+      committeeId: input.committeeId ?? null,
+      memberId: member.id,
+      kind: input.kind,
+      validFrom: input.validFrom,
+    });
     await recordAudit(tx, {
       chain: node.province_id,
       actorAccountId: actor.accountId,
       action: 'position.assign',
       entity: 'position',
-      entityId: row!.id,
+      entityId: id,
       after: { organizationId, ...input },
       ip: meta.ip,
     });
-    return { id: row!.id };
+    return { id };
   });
 }
 
@@ -165,19 +153,16 @@ export async function endPosition(
   meta: AuditMeta,
 ) {
   await db.transaction(async (tx) => {
-    const [p] = await tx.query<{ organization_id: string; valid_from: string; valid_to: string | null }>(
-      'SELECT organization_id, valid_from, valid_to FROM position WHERE id = $1',
-      [positionId],
-    );
-    if (!p) throw notFound('Không tìm thấy chức vụ');
+    const p = await repo.findPosition(tx, positionId);
+    if (!p) throw notFound(message('position.not_found'));
     const node = await managedNode(tx, actor, p.organization_id);
-    if (p.valid_to) throw new AppError('invalid_state', 'Chức vụ đã kết thúc');
+    if (p.valid_to) throw new AppError('invalid_state', message('position.ended'));
     if (validTo <= p.valid_from) {
-      throw new AppError('validation_failed', 'Ngày kết thúc phải sau ngày nhận chức vụ', [
-        { path: 'validTo', message: `Phải sau ${formatDateVi(p.valid_from)}` },
+      throw new AppError('validation_failed', message('position.end_after_start'), [
+        { path: 'validTo', message: message('committee.after_date', { date: formatDateVi(p.valid_from) }) },
       ]);
     }
-    await tx.query('UPDATE position SET valid_to = $2 WHERE id = $1', [positionId, validTo]);
+    await repo.endPosition(tx, positionId, validTo);
     await recordAudit(tx, {
       chain: node.province_id,
       actorAccountId: actor.accountId,
@@ -200,23 +185,16 @@ export async function endCommittee(
   meta: AuditMeta,
 ) {
   await db.transaction(async (tx) => {
-    const [c] = await tx.query<{ organization_id: string; term_start: string; term_end: string | null }>(
-      'SELECT organization_id, term_start, term_end FROM committee WHERE id = $1',
-      [committeeId],
-    );
-    if (!c) throw notFound('Không tìm thấy nhiệm kỳ');
+    const c = await repo.findCommittee(tx, committeeId);
+    if (!c) throw notFound(message('committee.term_not_found'));
     const node = await managedNode(tx, actor, c.organization_id);
-    if (c.term_end) throw new AppError('invalid_state', 'Nhiệm kỳ đã kết thúc');
+    if (c.term_end) throw new AppError('invalid_state', message('committee.term_ended'));
     if (termEnd <= c.term_start) {
-      throw new AppError('validation_failed', 'Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu', [
-        { path: 'termEnd', message: `Phải sau ${formatDateVi(c.term_start)}` },
+      throw new AppError('validation_failed', message('committee.term_end_after_start'), [
+        { path: 'termEnd', message: message('committee.after_date', { date: formatDateVi(c.term_start) }) },
       ]);
     }
-    await tx.query('UPDATE committee SET term_end = $2 WHERE id = $1', [committeeId, termEnd]);
-    await tx.query(
-      'UPDATE position SET valid_to = $2 WHERE committee_id = $1 AND valid_to IS NULL AND valid_from < $2',
-      [committeeId, termEnd],
-    );
+    await repo.endCommittee(tx, committeeId, termEnd);
     await recordAudit(tx, {
       chain: node.province_id,
       actorAccountId: actor.accountId,

@@ -64,6 +64,11 @@ export async function findNameAsOf(q: Queryable, id: string, asOf: string): Prom
   return row?.name ?? null;
 }
 
+/** Names, kinds and paths of organisations as they stood on a date (for other features). */
+export function listNamesAsOf(q: Queryable, ids: string[], asOf: string) {
+  return repo.namesAsOf(q, ids, asOf);
+}
+
 export async function getTree(db: Database, actor: Actor, query: { asOf?: string; parentId?: string }) {
   const asOf = query.asOf ?? todayIso();
   if (query.parentId) {

@@ -12,9 +12,10 @@ import { type Actor, can } from '../../../domain/permissions.ts';
 import { ancestorIds, labelToId, pathLabel } from '../../../domain/tree.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
+import { message, renderVi } from '../../../messages/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import * as orgRepo from '../organizations/organizations.repository.ts';
-import { getVisibleNode as visibleNode } from '../organizations/organizations.service.ts';
+import { getVisibleNode as visibleNode, listNamesAsOf } from '../organizations/organizations.service.ts';
+import * as repo from './rule-sets.repository.ts';
 
 export function summarize(r: RuleSet) {
   const p = r.parameters;
@@ -30,10 +31,16 @@ export function summarize(r: RuleSet) {
     minCombinedDurationMinutes: p.minCombinedDurationMinutes,
     materialsLeadDays: p.materialsLeadDays,
     finaliseWithinDays: p.finaliseWithinDays,
-    meetingDay:
+    // The contract carries the meeting day as text, in the rule set's language (Vietnamese).
+    meetingDay: renderVi(
       p.meetingDay.kind === 'fixed_day'
-        ? `Ngày ${String(p.meetingDay.day).padStart(2, '0')} hằng tháng; ngày nghỉ hoặc trường hợp đặc biệt thì trong ngày ${p.meetingDay.windowFirstDay}–${p.meetingDay.windowLastDay}, có ghi lý do`
-        : `Tuần cuối tháng; trường hợp đặc biệt không quá ngày ${p.meetingDay.latestNextMonthDay} tháng sau`,
+        ? message('ruleSet.meeting_day_fixed', {
+            day: String(p.meetingDay.day).padStart(2, '0'),
+            first: p.meetingDay.windowFirstDay,
+            last: p.meetingDay.windowLastDay,
+          })
+        : message('ruleSet.meeting_day_last_week', { latest: p.meetingDay.latestNextMonthDay }),
+    ),
   };
 }
 
@@ -47,11 +54,7 @@ export async function getGoverning(db: Database, actor: Actor, organizationId: s
   const node = await visibleNode(db, actor, organizationId, date);
   // The organisation and its ancestors as they stood on the date.
   const chain = [...ancestorIds(node.path), node.id];
-  const rows = await db.query<{ organization_id: string; rule_set_id: string; effective_from: string }>(
-    `SELECT organization_id, rule_set_id, effective_from FROM rule_set_assignment
-      WHERE organization_id = ANY($1::uuid[]) AND effective_from <= $2`,
-    [chain, date],
-  );
+  const rows = await repo.listAssignments(db, chain, date);
   const depthOf = new Map(chain.map((id, i) => [id, i]));
   const result = governingRuleSet(
     builtInRuleSets,
@@ -68,7 +71,7 @@ export async function getGoverning(db: Database, actor: Actor, organizationId: s
     const row = rows
       .filter((r) => r.organization_id === orgId && r.rule_set_id === result.ruleSet.id)
       .sort((a, b) => (a.effective_from < b.effective_from ? 1 : -1))[0]!;
-    const [named] = await orgRepo.namesAsOf(db, [orgId], date);
+    const [named] = await listNamesAsOf(db, [orgId], date);
     assignedBy = {
       organizationId: orgId,
       organizationName: named?.name ?? '',
@@ -87,61 +90,51 @@ export async function assign(
 ) {
   const ruleSet = builtInRuleSets.find((r) => r.id === input.ruleSetId);
   if (!ruleSet) {
-    throw new AppError('validation_failed', 'Không có bộ quy định này', [
-      { path: 'ruleSetId', message: `Chọn một trong: ${builtInRuleSets.map((r) => r.id).join(', ')}` },
+    throw new AppError('validation_failed', message('ruleSet.unknown'), [
+      {
+        path: 'ruleSetId',
+        message: message('ruleSet.choose_one_of', { ids: builtInRuleSets.map((r) => r.id).join(', ') }),
+      },
     ]);
   }
   if (input.effectiveFrom < ruleSet.effectiveFrom) {
-    throw new AppError('validation_failed', 'Văn bản chưa có hiệu lực vào ngày này', [
-      { path: 'effectiveFrom', message: `Từ ngày ${formatDateVi(ruleSet.effectiveFrom)} trở đi` },
+    throw new AppError('validation_failed', message('ruleSet.not_in_force_yet'), [
+      {
+        path: 'effectiveFrom',
+        message: message('ruleSet.from_date_on', { date: formatDateVi(ruleSet.effectiveFrom) }),
+      },
     ]);
   }
   return db.transaction(async (tx) => {
-    const node = await orgRepo.findNode(tx, organizationId);
-    if (
-      !node ||
-      node.valid_to ||
-      !can(actor, 'organization.view', { type: 'organization', path: node.path })
-    ) {
-      throw notFound('Không tìm thấy tổ chức');
-    }
+    const node = await visibleNode(tx, actor, organizationId);
+    // A dissolved organisation takes no new rules: it is as good as gone.
+    if (node.valid_to) throw notFound(message('ruleSet.organization_not_found'));
     if (!can(actor, 'ruleSet.assign', { type: 'organization', path: node.path })) {
-      throw new AppError(
-        'forbidden',
-        'Chỉ cấp ủy cấp trên hoặc Ban Tổ chức được áp dụng quy định cho tổ chức này',
-      );
+      throw new AppError('forbidden', message('ruleSet.assign_forbidden'));
     }
-    const clash = await tx.query(
-      'SELECT 1 FROM rule_set_assignment WHERE organization_id = $1 AND effective_from = $2',
-      [node.id, input.effectiveFrom],
-    );
-    if (clash.length > 0) {
-      throw new AppError('conflict', 'Đã có quy định áp dụng từ ngày này', [
-        { path: 'effectiveFrom', message: 'Chọn ngày khác' },
+    if (await repo.hasAssignmentFrom(tx, node.id, input.effectiveFrom)) {
+      throw new AppError('conflict', message('ruleSet.date_taken'), [
+        { path: 'effectiveFrom', message: message('ruleSet.choose_other_date') },
       ]);
     }
-    const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO rule_set_assignment (province_id, organization_id, rule_set_id, effective_from, document_ref, created_by)
-       VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
-      [
-        node.province_id,
-        node.id,
-        ruleSet.id,
-        input.effectiveFrom,
-        input.documentRef ?? null,
-        actor.accountId,
-      ],
-    );
+    const id = await repo.insertAssignment(tx, {
+      provinceId: node.province_id,
+      organizationId: node.id,
+      ruleSetId: ruleSet.id,
+      effectiveFrom: input.effectiveFrom,
+      documentRef: input.documentRef ?? null,
+      createdBy: actor.accountId,
+    });
     await recordAudit(tx, {
       chain: node.province_id,
       actorAccountId: actor.accountId,
       action: 'ruleSet.assign',
       entity: 'rule_set_assignment',
-      entityId: row!.id,
+      entityId: id,
       after: { organizationId: node.id, label: pathLabel(node.id), ...input },
       ip: meta.ip,
     });
-    return { id: row!.id };
+    return { id };
   });
 }
 
@@ -151,10 +144,7 @@ export async function assign(
  */
 export async function ruleSetResolver(q: Queryable, path: string): Promise<(date: string) => RuleSet | null> {
   const chain = path.split('.').map(labelToId);
-  const rows = await q.query<{ organization_id: string; rule_set_id: string; effective_from: string }>(
-    `SELECT organization_id, rule_set_id, effective_from FROM rule_set_assignment WHERE organization_id = ANY($1::uuid[])`,
-    [chain],
-  );
+  const rows = await repo.listAssignments(q, chain);
   const depthOf = new Map(chain.map((id, i) => [id, i]));
   const assignments = rows.map((r) => ({
     ruleSetId: r.rule_set_id,

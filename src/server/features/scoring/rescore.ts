@@ -4,13 +4,15 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, can } from '../../../domain/permissions.ts';
 import { type CriterionEntry, scoreSheet, type ScoringFramework } from '../../../domain/scoring.ts';
+import { message, renderVi } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { logger } from '../../platform/logger.ts';
-import * as orgRepo from '../organizations/organizations.repository.ts';
+import { getVisibleNode } from '../organizations/organizations.service.ts';
+import { frameworkResolver } from './frameworks.service.ts';
 import { factsOfMeetings } from './scoring-facts.ts';
-import { frameworkResolver } from './scoring.service.ts';
+import * as repo from './scoring.repository.ts';
 
 export interface RescoreJob {
   id: string;
@@ -27,7 +29,7 @@ const jobs = new Map<string, RescoreJob>();
 
 export function rescoreJob(id: string): RescoreJob {
   const job = jobs.get(id);
-  if (!job) throw notFound('Không tìm thấy lượt chấm lại');
+  if (!job) throw notFound(message('scoring.rescore_job_not_found'));
   return job;
 }
 
@@ -41,40 +43,13 @@ export async function rescoreMeetings(
     planned_date: string;
   }) => ScoringFramework | null,
 ): Promise<number> {
-  const cards = await q.query<{
-    id: string;
-    meeting_id: string;
-    organization_id: string;
-    org_path: string;
-    planned_date: string;
-    framework_id: string;
-    framework_version: number;
-    total: number;
-    percent: number;
-    rating: string | null;
-    status: string;
-  }>(
-    `SELECT s.id, s.meeting_id, s.organization_id, p.path::text AS org_path, m.planned_date, s.framework_id,
-            s.framework_version, s.total::float AS total, s.percent::float AS percent, s.rating, s.status
-       FROM scorecard s JOIN meeting m ON m.id = s.meeting_id
-       JOIN organization_period p ON p.organization_id = s.organization_id AND p.valid_to IS NULL
-      WHERE s.meeting_id = ANY($1::uuid[])`,
-    [meetingIds],
-  );
+  const cards = await repo.listScorecardsOfMeetings(q, meetingIds);
   if (!cards.length) return 0;
-  const [facts, entries] = await Promise.all([
-    factsOfMeetings(q, meetingIds),
-    q.query<{
-      scorecard_id: string;
-      criterion_id: string;
-      points: number | null;
-      override_reason: string | null;
-    }>(
-      `SELECT scorecard_id, criterion_id, points::float AS points, override_reason FROM scorecard_entry
-        WHERE scorecard_id = ANY($1::uuid[])`,
-      [cards.map((c) => c.id)],
-    ),
-  ]);
+  const facts = await factsOfMeetings(q, meetingIds);
+  const entries = await repo.listScorecardEntries(
+    q,
+    cards.map((c) => c.id),
+  );
   const entriesOf = new Map<string, CriterionEntry[]>();
   for (const e of entries) {
     const list = entriesOf.get(e.scorecard_id) ?? [];
@@ -82,8 +57,8 @@ export async function rescoreMeetings(
     entriesOf.set(e.scorecard_id, list);
   }
   const knownOf = new Map<ScoringFramework, Set<string>>();
-  const updates: Array<[string, number, number, number, string | null, string | null, string, number]> = [];
-  const entryRows: Array<[string, string, number | null, number | null, string | null, string | null]> = [];
+  const updates: repo.RescoredCard[] = [];
+  const entryRows: repo.ScorecardEntryValues[] = [];
   for (const c of cards) {
     const f = frameworkFor(c);
     const fact = facts.get(c.meeting_id);
@@ -104,45 +79,34 @@ export async function rescoreMeetings(
       Math.abs(sheet.percent - c.percent) < 1e-6 &&
       rating === c.rating;
     if (same) continue;
-    updates.push([
-      c.id,
-      sheet.total,
-      sheet.applicableMax,
-      sheet.percent,
+    updates.push({
+      id: c.id,
+      total: sheet.total,
+      applicableMax: sheet.applicableMax,
+      percent: sheet.percent,
       rating,
-      sheet.complete ? sheet.ratingReason : null,
-      f.id,
-      f.version,
-    ]);
+      ratingReason: sheet.complete ? sheet.ratingReason : null,
+      frameworkId: f.id,
+      frameworkVersion: f.version,
+    });
     const entered = new Map(mine.map((e) => [e.criterionId, e.points]));
     for (const x of sheet.criteria) {
-      entryRows.push([
-        c.id,
-        x.id,
-        entered.get(x.id) ?? null,
-        x.auto?.points ?? null,
-        x.auto?.evidence ?? null,
-        x.overrideReason,
-      ]);
+      entryRows.push({
+        scorecardId: c.id,
+        criterionId: x.id,
+        points: entered.get(x.id) ?? null,
+        autoPoints: x.auto?.points ?? null,
+        evidence: x.auto?.evidence ?? null,
+        overrideReason: x.overrideReason,
+      });
     }
   }
   if (!updates.length) return 0;
-  const col = <T>(i: number) => updates.map((u) => u[i] as T);
-  await q.query(
-    `UPDATE scorecard s SET total = u.total, applicable_max = u.max, percent = u.percent, rating = u.rating,
-       rating_reason = u.reason, framework_id = u.fid, framework_version = u.fver, updated_at = now()
-       FROM unnest($1::uuid[], $2::numeric[], $3::numeric[], $4::numeric[], $5::text[], $6::text[], $7::text[], $8::int[])
-         AS u(id, total, max, percent, rating, reason, fid, fver)
-      WHERE s.id = u.id`,
-    [col(0), col(1), col(2), col(3), col(4), col(5), col(6), col(7)],
-  );
-  const changedIds = updates.map((u) => u[0]);
-  await q.query('DELETE FROM scorecard_entry WHERE scorecard_id = ANY($1::uuid[])', [changedIds]);
-  const e = <T>(i: number) => entryRows.map((r) => r[i] as T);
-  await q.query(
-    `INSERT INTO scorecard_entry (scorecard_id, criterion_id, points, auto_points, evidence, override_reason)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::numeric[], $4::numeric[], $5::text[], $6::text[])`,
-    [e(0), e(1), e(2), e(3), e(4), e(5)],
+  await repo.updateScorecardsInBulk(q, updates);
+  await repo.replaceScorecardEntries(
+    q,
+    updates.map((u) => u.id),
+    entryRows,
   );
   return updates.length;
 }
@@ -156,21 +120,12 @@ export async function startRescore(
   meta: { ip: string | null },
   chunkSize = 500,
 ): Promise<RescoreJob> {
-  const node = await orgRepo.findNode(db, organizationId);
-  if (!node || !can(actor, 'organization.view', { type: 'organization', path: node.path })) {
-    throw notFound('Không tìm thấy tổ chức');
-  }
-  if (!can(actor, 'ruleSet.assign', { type: 'organization', path: node.path })) {
-    throw new AppError('forbidden', 'Chỉ cấp ủy cấp trên hoặc Ban Tổ chức được chấm lại theo khung mới');
+  const node = await getVisibleNode(db, actor, organizationId);
+  if (!can(actor, 'scorecard.rescore', { type: 'organization', path: node.path })) {
+    throw new AppError('forbidden', message('scoring.rescore_forbidden'));
   }
   // Each cell's meetings together, so a chunk reads the facts of few cells (the year's absences per cell).
-  const meetings = await db.query<{ id: string }>(
-    `SELECT s.meeting_id AS id FROM scorecard s
-       JOIN organization_period p ON p.organization_id = s.organization_id AND p.valid_to IS NULL
-      WHERE p.path <@ $1::ltree AND s.for_month LIKE $2
-      GROUP BY s.meeting_id, s.organization_id ORDER BY s.organization_id, min(s.for_month), s.meeting_id`,
-    [node.path, `${year}-%`],
-  );
+  const meetings = (await repo.listScoredMeetingsUnder(db, node.path, year)).map((id) => ({ id }));
   const job: RescoreJob = {
     id: randomUUID(),
     status: 'running',
@@ -196,13 +151,8 @@ export async function startRescore(
   const resolvers = new Map<string, Awaited<ReturnType<typeof frameworkResolver>>>();
   const parentOf = (path: string) => path.split('.').slice(0, -1).join('.');
   const prepare = async (ids: string[]) => {
-    const paths = await db.query<{ path: string }>(
-      `SELECT DISTINCT p.path::text AS path FROM meeting m
-         JOIN organization_period p ON p.organization_id = m.organization_id AND p.valid_to IS NULL
-        WHERE m.id = ANY($1::uuid[])`,
-      [ids],
-    );
-    for (const { path } of paths) {
+    const paths = await repo.listPathsOfMeetings(db, ids);
+    for (const path of paths) {
       if (!resolvers.has(parentOf(path))) resolvers.set(parentOf(path), await frameworkResolver(db, path));
     }
   };
@@ -219,7 +169,8 @@ export async function startRescore(
       job.status = 'done';
     } catch (e) {
       job.status = 'failed';
-      job.error = 'Chấm lại bị lỗi; dữ liệu đã chấm lại đến phần trước lỗi được giữ';
+      // The contract carries the job's error as text (Vietnamese, like the data it describes).
+      job.error = renderVi(message('scoring.rescore_failed'));
       logger.error('rescore failed', { jobId: job.id, error: String(e) });
     } finally {
       job.finishedAt = new Date().toISOString();

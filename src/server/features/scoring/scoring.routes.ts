@@ -15,6 +15,7 @@ import {
   writeErrorsOf,
 } from '../../platform/http.ts';
 import { rescoreJob, startRescore } from './rescore.ts';
+import * as frameworks from './frameworks.service.ts';
 import * as service from './scoring.service.ts';
 
 const idParams = z.object({ id: uuid });
@@ -108,7 +109,7 @@ export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
     }),
     async (ctx) =>
       ctx.json(
-        await service.listFrameworks(ctx.get('db'), requireActor(ctx), ctx.req.valid('param').id),
+        await frameworks.listFrameworks(ctx.get('db'), requireActor(ctx), ctx.req.valid('param').id),
         200,
       ),
   )
@@ -123,7 +124,7 @@ export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
     }),
     async (ctx) =>
       ctx.json(
-        await service.assignFramework(
+        await frameworks.assignFramework(
           ctx.get('db'),
           requireActor(ctx),
           ctx.req.valid('param').id,
@@ -147,7 +148,7 @@ export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
     }),
     async (ctx) =>
       ctx.json(
-        await service.loadFramework(
+        await frameworks.loadFramework(
           ctx.get('db'),
           requireActor(ctx),
           ctx.req.valid('json').definition,
