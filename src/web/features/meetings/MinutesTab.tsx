@@ -14,7 +14,7 @@ import { useFormErrors } from '../../components/forms.ts';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { DraftEditor } from './DraftEditor.tsx';
-import { can, type MeetingDetail, meetingKey, putJson, useMeetingWrite } from './queries.ts';
+import { can, type MeetingDetail, meetingKey, useMeetingWrite } from './queries.ts';
 import { Section } from './Section.tsx';
 
 export function MinutesTab({ detail }: { detail: MeetingDetail }) {
@@ -54,7 +54,7 @@ export function MinutesTab({ detail }: { detail: MeetingDetail }) {
           editable={editable}
           onConflict={refresh}
           save={async (values, baseVersion) => {
-            await putJson(`/meetings/${detail.id}/minutes`, { text: values.text ?? '', baseVersion });
+            await api.put(`/meetings/${detail.id}/minutes`, { text: values.text ?? '', baseVersion });
             await refresh();
           }}
         />
@@ -74,7 +74,7 @@ export function MinutesTab({ detail }: { detail: MeetingDetail }) {
             onConflict={refresh}
             save={async (values, baseVersion) => {
               const conclusion = (values.conclusion ?? '').trim();
-              await putJson(`/meetings/${detail.id}/agenda/${item.id}`, {
+              await api.put(`/meetings/${detail.id}/agenda/${item.id}`, {
                 notes: values.notes ?? '',
                 conclusion: conclusion === '' ? null : values.conclusion,
                 baseVersion,
