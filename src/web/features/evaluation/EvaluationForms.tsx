@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { decideBody, proposeBody, selfAssessBody, stepResponse } from '../../../contracts/evaluation.ts';
 import { api } from '../../api/client.ts';
 import { useFormErrors } from '../../components/forms.ts';
-import { Frame } from '../organizations/CommitteeForms.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import {
   type EvaluationItem,
   type EvaluationList,
@@ -97,7 +97,7 @@ export function SelfAssessForm({
     mutation.mutate(parsed.data);
   };
   return (
-    <Frame
+    <FormModal
       title={t('evaluation.selfTitle', { name: subjectName(t, item) })}
       onClose={onClose}
       onSubmit={submit}
@@ -152,7 +152,7 @@ export function SelfAssessForm({
         onChange={(e) => setText(e.currentTarget.value)}
         error={errors.fieldErrors.text}
       />
-    </Frame>
+    </FormModal>
   );
 }
 
@@ -168,7 +168,7 @@ export function ProposeForm({ item, onClose }: { item: EvaluationItem; onClose: 
     mutation.mutate(parsed.data);
   };
   return (
-    <Frame
+    <FormModal
       title={t('evaluation.proposeTitle', { name: subjectName(t, item) })}
       onClose={onClose}
       onSubmit={submit}
@@ -187,7 +187,7 @@ export function ProposeForm({ item, onClose }: { item: EvaluationItem; onClose: 
         onChange={(e) => setNote(e.currentTarget.value)}
         error={errors.fieldErrors.note}
       />
-    </Frame>
+    </FormModal>
   );
 }
 
@@ -223,7 +223,7 @@ export function DecideForm({
     mutation.mutate(parsed.data);
   };
   return (
-    <Frame
+    <FormModal
       title={t('evaluation.decideTitle', { name: subjectName(t, item) })}
       onClose={onClose}
       onSubmit={submit}
@@ -267,6 +267,6 @@ export function DecideForm({
           ) : null}
         </>
       ) : null}
-    </Frame>
+    </FormModal>
   );
 }

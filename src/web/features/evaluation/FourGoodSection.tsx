@@ -24,7 +24,7 @@ import { api } from '../../api/client.ts';
 import { useFormErrors } from '../../components/forms.ts';
 import { QueryBoundary } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
-import { Frame } from '../organizations/CommitteeForms.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { type FourGood, fourGoodQuery } from './api.ts';
 
 const criteria = ['political_task', 'meeting_quality', 'unity_discipline', 'cadres_members'] as const;
@@ -168,7 +168,7 @@ function EntryForm({ data, onClose }: { data: FourGood; onClose: () => void }) {
     mutation.mutate(parsed.data);
   };
   return (
-    <Frame
+    <FormModal
       title={t('fourGood.enterTitle')}
       onClose={onClose}
       onSubmit={submit}
@@ -204,6 +204,6 @@ function EntryForm({ data, onClose }: { data: FourGood; onClose: () => void }) {
         onChange={(e) => setEvidence(e.currentTarget.value)}
         error={errors.fieldErrors.evidence}
       />
-    </Frame>
+    </FormModal>
   );
 }

@@ -32,7 +32,7 @@ import { useFormErrors } from '../../components/forms.ts';
 import { useErrorMessage } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate } from '../../lib/dates.ts';
-import { Frame } from '../organizations/CommitteeForms.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { type MeetingKind, meetingKindLabel, meetingStatusLabel, meetingStatusTone } from './api.ts';
 
 type YearPlan = z.infer<typeof meetingYearResponse>;
@@ -234,7 +234,7 @@ function AddMeetingForm({
     mutation.mutate(parsed.data);
   };
   return (
-    <Frame
+    <FormModal
       title={t('plan.addMeeting')}
       onClose={onClose}
       onSubmit={submit}
@@ -324,6 +324,6 @@ function AddMeetingForm({
           error={errors.fieldErrors.combinedWithOther}
         />
       ) : null}
-    </Frame>
+    </FormModal>
   );
 }

@@ -25,7 +25,7 @@ import { useFormErrors } from '../../components/forms.ts';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate, todayIso } from '../../lib/dates.ts';
-import { Frame } from '../organizations/CommitteeForms.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { governingRuleSetQuery, ruleSetsQuery } from './api.ts';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -180,7 +180,7 @@ function AssignRuleSetForm({
     mutation.mutate(parsed.data);
   };
   return (
-    <Frame
+    <FormModal
       title={t('plan.assignRuleSet')}
       onClose={onClose}
       onSubmit={submit}
@@ -219,6 +219,6 @@ function AssignRuleSetForm({
         onChange={(e) => setDocumentRef(e.currentTarget.value)}
         error={errors.fieldErrors.documentRef}
       />
-    </Frame>
+    </FormModal>
   );
 }

@@ -27,7 +27,7 @@ import { useFormErrors } from '../../components/forms.ts';
 import { ErrorNotice, Loading, useErrorMessage } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate, todayIso } from '../../lib/dates.ts';
-import { Frame } from '../organizations/CommitteeForms.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { frameworksQuery, rescoreJobQuery } from './api.ts';
 
 export function FrameworkPanel({
@@ -142,7 +142,7 @@ function AssignForm({
     mutation.mutate(parsed.data);
   };
   return (
-    <Frame
+    <FormModal
       title={t('ratings.assignTitle')}
       onClose={onClose}
       onSubmit={submit}
@@ -179,7 +179,7 @@ function AssignForm({
         onChange={(e) => setDocumentRef(e.currentTarget.value)}
         error={errors.fieldErrors.documentRef}
       />
-    </Frame>
+    </FormModal>
   );
 }
 

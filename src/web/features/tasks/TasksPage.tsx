@@ -30,7 +30,7 @@ import { Page } from '../../components/Page.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
-import { Frame } from '../organizations/CommitteeForms.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { type TaskFilter, taskStatusLabel, taskStatusTone, tasksQuery } from '../plan/api.ts';
 
 type Task = z.infer<typeof taskView>;
@@ -235,7 +235,7 @@ function ReportForm({ task, onClose }: { task: Task; onClose: () => void }) {
     mutation.mutate(parsed.data);
   };
   return (
-    <Frame
+    <FormModal
       title={t('taskInbox.reportTitle', { title: task.title })}
       onClose={onClose}
       onSubmit={submit}
@@ -274,7 +274,7 @@ function ReportForm({ task, onClose }: { task: Task; onClose: () => void }) {
         onChange={setFile}
         error={errors.fieldErrors.file}
       />
-    </Frame>
+    </FormModal>
   );
 }
 
@@ -298,7 +298,7 @@ function ReviewForm({ task, onClose }: { task: Task; onClose: () => void }) {
     mutation.mutate(parsed.data);
   };
   return (
-    <Frame
+    <FormModal
       title={t('taskInbox.reviewTitle', { title: task.title })}
       onClose={onClose}
       onSubmit={submit}
@@ -334,7 +334,7 @@ function ReviewForm({ task, onClose }: { task: Task; onClose: () => void }) {
         onChange={(e) => setResultNote(e.currentTarget.value)}
         error={errors.fieldErrors.resultNote}
       />
-    </Frame>
+    </FormModal>
   );
 }
 
