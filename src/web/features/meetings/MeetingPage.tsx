@@ -15,8 +15,8 @@ import { DocumentsTab } from './DocumentsTab.tsx';
 import { MinutesTab } from './MinutesTab.tsx';
 import { PreparationTab } from './PreparationTab.tsx';
 import { type MeetingDetail, meetingQuery } from './queries.ts';
-import { RoomTab } from './RoomTab.tsx';
-import { useMeetingEvents } from './useMeetingEvents.ts';
+import { RoomTab } from '../meeting-room/RoomTab.tsx';
+import { useMeetingEvents } from '../meeting-room/useMeetingEvents.ts';
 
 // Scoring carries the scoring engine and frameworks: it loads when its tab opens.
 const ScoringTab = lazy(() => import('../scoring/ScoringTab.tsx'));

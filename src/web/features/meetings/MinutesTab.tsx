@@ -15,7 +15,7 @@ import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { DraftEditor } from './DraftEditor.tsx';
 import { can, type MeetingDetail, meetingKey, useMeetingWrite } from './queries.ts';
-import { Section } from './Section.tsx';
+import { Section } from '../../components/Section.tsx';
 
 export function MinutesTab({ detail }: { detail: MeetingDetail }) {
   const { t } = useTranslation();

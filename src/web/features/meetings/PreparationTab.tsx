@@ -28,7 +28,7 @@ import { type FieldErrors, useFormErrors } from '../../components/forms.ts';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { kindLabel } from './MeetingPage.tsx';
 import { type AgendaItem, can, type MeetingDetail, myRow, useMeetingWrite } from './queries.ts';
-import { Section } from './Section.tsx';
+import { Section } from '../../components/Section.tsx';
 
 type UpdateBody = z.input<typeof updateMeetingBody>;
 

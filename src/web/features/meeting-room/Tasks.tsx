@@ -14,8 +14,8 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { useFormErrors } from '../../components/forms.ts';
 import { type Tone, ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate } from '../../lib/dates.ts';
-import { can, type MeetingDetail, type TaskView, useMeetingWrite } from './queries.ts';
-import { Section } from './Section.tsx';
+import { can, type MeetingDetail, type TaskView, useMeetingWrite } from '../meetings/queries.ts';
+import { Section } from '../../components/Section.tsx';
 
 const statusTone: Record<TaskView['status'], Tone> = {
   open: 'blue',

@@ -9,8 +9,8 @@ import { contributionBody, guestBody } from '../../../contracts/meetings.ts';
 import { api } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useFormErrors } from '../../components/forms.ts';
-import { type AgendaItem, can, type MeetingDetail, useMeetingWrite } from './queries.ts';
-import { Section } from './Section.tsx';
+import { type AgendaItem, can, type MeetingDetail, useMeetingWrite } from '../meetings/queries.ts';
+import { Section } from '../../components/Section.tsx';
 
 export function AgendaRoom({ detail }: { detail: MeetingDetail }) {
   const { t } = useTranslation();

@@ -20,8 +20,8 @@ import { api } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useFormErrors } from '../../components/forms.ts';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
-import { can, type MeetingDetail, myRow, useMeetingWrite, type VoteView } from './queries.ts';
-import { Section, Stat } from './Section.tsx';
+import { can, type MeetingDetail, myRow, useMeetingWrite, type VoteView } from '../meetings/queries.ts';
+import { Section, Stat } from '../../components/Section.tsx';
 
 const choices = ['for', 'against', 'abstain'] as const;
 

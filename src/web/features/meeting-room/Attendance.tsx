@@ -11,8 +11,8 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { useFormErrors } from '../../components/forms.ts';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
-import { type AttendanceRow, type MeetingDetail, useMeetingWrite } from './queries.ts';
-import { Section, Stat } from './Section.tsx';
+import { type AttendanceRow, type MeetingDetail, useMeetingWrite } from '../meetings/queries.ts';
+import { Section, Stat } from '../../components/Section.tsx';
 
 type Body = z.input<typeof attendanceBody>;
 
