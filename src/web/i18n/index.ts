@@ -3,8 +3,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.ts';
-import { vi } from './vi.ts';
+import { en, vi } from './resources.ts';
 
 export const languages = ['vi', 'en'] as const;
 export type Language = (typeof languages)[number];

@@ -26,7 +26,7 @@ import { api } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { type FieldErrors, useFormErrors } from '../../components/forms.ts';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
-import { kindLabel } from './MeetingPage.tsx';
+import { meetingKindLabel } from '../../components/labels.ts';
 import { type AgendaItem, can, type MeetingDetail, myRow, useMeetingWrite } from './queries.ts';
 import { Section } from '../../components/Section.tsx';
 
@@ -170,7 +170,7 @@ function PreparationForm({ detail }: { detail: MeetingDetail }) {
             label={t('meetingPrep.kind')}
             value={form.kind}
             onChange={(e) => set('kind', e.currentTarget.value as typeof form.kind)}
-            data={meetingKinds.map((k) => ({ value: k, label: kindLabel(t, k) }))}
+            data={meetingKinds.map((k) => ({ value: k, label: meetingKindLabel(t, k) }))}
             disabled={!editable}
             error={errors.fieldErrors.kind}
           />
@@ -301,7 +301,7 @@ function PreparationView({ detail }: { detail: MeetingDetail }) {
   return (
     <Section title={t('meetingPrep.title')}>
       <Stack gap="sm" component="dl" m={0}>
-        <Field label={t('meetingPrep.kind')} value={kindLabel(t, detail.kind)} />
+        <Field label={t('meetingPrep.kind')} value={meetingKindLabel(t, detail.kind)} />
         <Field
           label={t('meetingPrep.date')}
           value={t('meeting.when', { date: formatDate(detail.plannedDate), time: detail.plannedTime })}

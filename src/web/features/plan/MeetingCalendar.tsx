@@ -33,7 +33,8 @@ import { useErrorMessage } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { type MeetingKind, meetingKindLabel, meetingStatusLabel, meetingStatusTone } from './api.ts';
+import { meetingKindLabel } from '../../components/labels.ts';
+import { type MeetingKind, meetingStatusLabel, meetingStatusTone } from './api.ts';
 
 type YearPlan = z.infer<typeof meetingYearResponse>;
 type Topic = z.infer<typeof topicView>;

@@ -26,7 +26,8 @@ import { ErrorNotice, Loading, useErrorMessage } from '../../components/QuerySta
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { meetingKindLabel, meetingStatusLabel, meetingStatusTone, myMeetingsQuery } from './api.ts';
+import { meetingKindLabel } from '../../components/labels.ts';
+import { meetingStatusLabel, meetingStatusTone, myMeetingsQuery } from './api.ts';
 
 type MyMeetings = z.infer<typeof myMeetingsResponse>;
 type Upcoming = MyMeetings['upcoming'][number];

@@ -89,7 +89,6 @@ export const tasksQuery = (filter: TaskFilter) =>
     queryFn: ({ signal }) => api.get(withQuery('/tasks', { filter }), taskList, signal),
   });
 
-export const meetingKindLabel = (t: TFunction, kind: MeetingKind): string => t(`planKind.${kind}`);
 export const meetingStatusLabel = (t: TFunction, status: MeetingStatus): string => t(`planStatus.${status}`);
 export const topicStatusLabel = (t: TFunction, status: TopicStatus): string =>
   t(`planTopic.status_${status}`);
