@@ -1,14 +1,12 @@
 // The forms of the evaluation's steps (phone-friendly modal forms): the self-assessment with the facts beside it,
 // the proposal, and the decision with the quota status and the reason needed to exceed it.
 import { Alert, NativeSelect, NumberInput, Text, Textarea, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { decideBody, proposeBody, selfAssessBody, stepResponse } from '../../../contracts/evaluation.ts';
 import { api } from '../../api/client.ts';
-import { useFormErrors } from '../../components/forms.ts';
+import { useFormWrite } from '../../components/forms.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import {
   type EvaluationItem,
@@ -23,19 +21,13 @@ import { EvidenceView, QuotaStatus } from './EvidenceView.tsx';
 
 function useStep(item: EvaluationItem, path: string, onClose: () => void, fields: string[]) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const errors = useFormErrors(fields);
-  const mutation = useMutation({
-    mutationFn: (body: unknown) => api.post(`/evaluations/${item.id}/${path}`, body, stepResponse),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['evaluations'] });
-      await queryClient.invalidateQueries({ queryKey: ['four-good'] });
-      notifications.show({ color: 'green', message: t('evaluation.saved') });
-      onClose();
-    },
-    onError: (e) => errors.fromError(e),
+  return useFormWrite({
+    fields,
+    write: (body: unknown) => api.post(`/evaluations/${item.id}/${path}`, body, stepResponse),
+    refresh: [['evaluations'], ['four-good']],
+    done: t('evaluation.saved'),
+    onDone: onClose,
   });
-  return { errors, mutation };
 }
 
 function LevelSelect({

@@ -20,7 +20,7 @@ import { api } from '../../api/client.ts';
 import { memberQuery } from '../../api/queries.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
-import { useFormErrors } from '../../components/forms.ts';
+import { useFormErrors, useFormWrite } from '../../components/forms.ts';
 import { OrganizationPicker, type PickedOrganization } from '../../components/OrganizationPicker.tsx';
 import { isCellKind } from '../../../domain/tree.ts';
 import { formatDate, todayIso } from '../../lib/dates.ts';
@@ -39,24 +39,18 @@ function useProfileAction<B>(
   fields: readonly string[],
 ) {
   const queryClient = useQueryClient();
-  const errors = useFormErrors(fields);
-  const mutation = useMutation({
+  return useFormWrite({
+    fields,
     // A path of its own ('/memberships/…/end'), or one under the member ('events').
-    mutationFn: (body: B) =>
+    write: (body: B) =>
       api.post(path.startsWith('/') ? path : `/members/${profile.id}/${path}`, body, memberProfile),
-    onSuccess: async (updated) => {
+    refresh: [['members'], ['organization'], ['tree']],
+    done,
+    onDone: (updated) => {
       queryClient.setQueryData(memberQuery(profile.id).queryKey, updated);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['members'] }),
-        queryClient.invalidateQueries({ queryKey: ['organization'] }),
-        queryClient.invalidateQueries({ queryKey: ['tree'] }),
-      ]);
-      notifications.show({ color: 'green', message: done });
       onClose();
     },
-    onError: (e) => errors.fromError(e),
   });
-  return { errors, mutation };
 }
 
 type EventBody = z.input<typeof memberEventBody>;

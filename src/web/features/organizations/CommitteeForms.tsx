@@ -1,8 +1,6 @@
 // Committee management on an organisation page: open or close a term (nhiệm kỳ), give a member an office, end an
 // office. The write hook serves the page's other small forms too.
 import { Alert, NativeSelect, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -21,7 +19,7 @@ import { needsCommitteeTerm, positionKindsAt } from '../../../domain/offices.ts'
 import { api } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
-import { useFormErrors } from '../../components/forms.ts';
+import { useFormWrite } from '../../components/forms.ts';
 import { period, positionLabel, termName } from '../../components/labels.ts';
 import { MemberSelect, type PickedMember } from '../../components/MemberSelect.tsx';
 import { formatDate, todayIso } from '../../lib/dates.ts';
@@ -36,23 +34,13 @@ export function useCommitteeWrite<B>(
   onClose: () => void,
   fields: readonly string[],
 ) {
-  const queryClient = useQueryClient();
-  const errors = useFormErrors(fields);
-  const mutation = useMutation({
-    mutationFn: post,
-    onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['organization'] }),
-        queryClient.invalidateQueries({ queryKey: ['member'] }),
-        queryClient.invalidateQueries({ queryKey: ['members'] }),
-        queryClient.invalidateQueries({ queryKey: ['roles'] }),
-      ]);
-      notifications.show({ color: 'green', message: done });
-      onClose();
-    },
-    onError: (e) => errors.fromError(e),
+  return useFormWrite({
+    fields,
+    write: post,
+    refresh: [['organization'], ['member'], ['members'], ['roles']],
+    done,
+    onDone: onClose,
   });
-  return { errors, mutation };
 }
 
 /** The committee terms of the page, without the stand-in group the server adds for offices outside any term. */

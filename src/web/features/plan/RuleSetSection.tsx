@@ -12,8 +12,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -21,7 +20,7 @@ import { createdResponse } from '../../../contracts/common.ts';
 import { assignRuleSetBody } from '../../../contracts/rule-sets.ts';
 import { api } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
-import { useFormErrors } from '../../components/forms.ts';
+import { useFormWrite } from '../../components/forms.ts';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate, todayIso } from '../../lib/dates.ts';
@@ -153,31 +152,21 @@ function AssignRuleSetForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const sets = useQuery(ruleSetsQuery);
   const [ruleSetId, setRuleSetId] = useState('');
   const [effectiveFrom, setEffectiveFrom] = useState(defaultDate);
   const [documentRef, setDocumentRef] = useState('');
-  const errors = useFormErrors(['ruleSetId', 'effectiveFrom', 'documentRef']);
-  const mutation = useMutation({
-    mutationFn: (body: AssignBody) =>
+  const { errors, mutation, send } = useFormWrite({
+    fields: ['ruleSetId', 'effectiveFrom', 'documentRef'],
+    write: (body: AssignBody) =>
       api.post(`/organizations/${organizationId}/rule-sets`, body, createdResponse),
-    onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['rule-set'] }),
-        queryClient.invalidateQueries({ queryKey: ['meeting-year'] }),
-      ]);
-      notifications.show({ color: 'green', message: t('plan.assigned') });
-      onClose();
-    },
-    onError: (e) => errors.fromError(e),
+    refresh: [['rule-set'], ['meeting-year']],
+    done: t('plan.assigned'),
+    onDone: onClose,
   });
   const submit = () => {
     const body: AssignBody = { ruleSetId, effectiveFrom, documentRef: documentRef.trim() || undefined };
-    const parsed = assignRuleSetBody.safeParse(body);
-    if (!parsed.success) return errors.fromZod(parsed.error);
-    errors.clear();
-    mutation.mutate(parsed.data);
+    send(assignRuleSetBody, body);
   };
   return (
     <FormModal

@@ -21,7 +21,7 @@ import { createdResponse, okResponse } from '../../../contracts/common.ts';
 import { topicBody, type topicList, topicReviewBody } from '../../../contracts/meetings.ts';
 import { api } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { useFormErrors } from '../../components/forms.ts';
+import { useFormErrors, useFormWrite } from '../../components/forms.ts';
 import { useErrorMessage } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { topicStatusLabel, topicStatusTone } from './api.ts';
@@ -158,29 +158,22 @@ function RegisterTopicForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const now = new Date();
   const [quarter, setQuarter] = useState(now.getFullYear() === year ? Math.floor(now.getMonth() / 3) + 1 : 1);
   const [title, setTitle] = useState('');
   const [presenters, setPresenters] = useState('');
   const [draft, setDraft] = useState('');
-  const errors = useFormErrors(['quarter', 'title', 'presenters', 'draft']);
-  const mutation = useMutation({
-    mutationFn: (body: TopicBody) =>
+  const { errors, mutation, send } = useFormWrite({
+    fields: ['quarter', 'title', 'presenters', 'draft'],
+    write: (body: TopicBody) =>
       api.post(`/organizations/${organizationId}/thematic-topics`, body, createdResponse),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['thematic-topics'] });
-      notifications.show({ color: 'green', message: t('planTopic.registered') });
-      onClose();
-    },
-    onError: (e) => errors.fromError(e),
+    refresh: [['thematic-topics']],
+    done: t('planTopic.registered'),
+    onDone: onClose,
   });
   const submit = () => {
     const body: TopicBody = { year, quarter, title, presenters, draft: draft.trim() || undefined };
-    const parsed = topicBody.safeParse(body);
-    if (!parsed.success) return errors.fromZod(parsed.error);
-    errors.clear();
-    mutation.mutate(parsed.data);
+    send(topicBody, body);
   };
   return (
     <FormModal

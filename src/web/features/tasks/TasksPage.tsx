@@ -16,8 +16,7 @@ import {
   Title,
   Button,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,7 +24,7 @@ import type { z } from 'zod';
 import { reviewTaskBody, taskReportBody, type taskView } from '../../../contracts/meetings.ts';
 import { api } from '../../api/client.ts';
 import { AnchorLink } from '../../components/links.tsx';
-import { useFormErrors } from '../../components/forms.ts';
+import { useFormWrite } from '../../components/forms.ts';
 import { Page } from '../../components/Page.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
@@ -189,21 +188,7 @@ function useTaskWrite<B>(
   onClose: () => void,
   fields: string[],
 ) {
-  const queryClient = useQueryClient();
-  const errors = useFormErrors(fields);
-  const mutation = useMutation({
-    mutationFn: post,
-    onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['tasks'] }),
-        queryClient.invalidateQueries({ queryKey: ['meeting'] }),
-      ]);
-      notifications.show({ color: 'green', message: done });
-      onClose();
-    },
-    onError: (e) => errors.fromError(e),
-  });
-  return { errors, mutation };
+  return useFormWrite({ fields, write: post, refresh: [['tasks'], ['meeting']], done, onDone: onClose });
 }
 
 type ReportBody = z.input<typeof taskReportBody>;
