@@ -1,19 +1,8 @@
 // The meeting rule set governing an organisation (its document and parameters), and for upper committees and the
 // organisation board the form that puts a rule set in force for the subtree from a date.
-import {
-  Box,
-  Button,
-  Card,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { createdResponse } from '../../../contracts/common.ts';
@@ -25,20 +14,8 @@ import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate, todayIso } from '../../lib/dates.ts';
 import { FormModal } from '../../components/FormModal.tsx';
+import { Field } from '../../components/Field.tsx';
 import { governingRuleSetQuery, ruleSetsQuery } from './api.ts';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Box>
-      <Text size="sm" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text fw={500} component="dd" m={0} style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </Box>
-  );
-}
 
 /** The day whose rule set matters for a year: today in the current year, else the year's last or first day. */
 export function ruleDateFor(year: number): string {
