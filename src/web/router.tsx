@@ -18,18 +18,18 @@ import { meQuery } from './api/queries.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { NotFoundView } from './components/NotFound.tsx';
 import { ErrorNotice, Loading } from './components/QueryState.tsx';
-import { AccountPage } from './features/account/AccountPage.tsx';
+import { AccountPage } from './features/auth/AccountPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { EvaluationPage } from './features/evaluation/EvaluationPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
-import { ImportPage } from './features/import/ImportPage.tsx';
+import { RosterImportPage } from './features/roster-import/RosterImportPage.tsx';
 import { MemberProfilePage } from './features/members/MemberProfilePage.tsx';
 import { MeetingPage, meetingTabs } from './features/meetings/MeetingPage.tsx';
 import { MembersPage } from './features/members/MembersPage.tsx';
 import { OrganizationPage } from './features/organizations/OrganizationPage.tsx';
 import { PlanPage } from './features/plan/PlanPage.tsx';
 import { TasksPage } from './features/tasks/TasksPage.tsx';
-import { TreePage } from './features/tree/TreePage.tsx';
+import { TreePage } from './features/organizations/TreePage.tsx';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -171,7 +171,7 @@ const importRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/import',
   validateSearch: lenient({ organizationId: uuid, importId: uuid }),
-  component: ImportPage,
+  component: RosterImportPage,
 });
 
 const accountRoute = createRoute({

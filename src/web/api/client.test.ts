@@ -79,3 +79,24 @@ describe('api errors', () => {
     expect(e.code).toBe('invalid_response');
   });
 });
+
+describe('api.put', () => {
+  it('sends a JSON body with PUT and checks the answer against its contract', async () => {
+    answer(200, { ok: true });
+    const result = await api.put('/meetings/m/minutes', { text: 'x' }, z.object({ ok: z.literal(true) }));
+    expect(result).toEqual({ ok: true });
+    const [url, init] = vi.mocked(fetch).mock.calls[0] as [string, RequestInit];
+    expect(url).toBe('/api/meetings/m/minutes');
+    expect(init.method).toBe('PUT');
+    expect(init.body).toBe(JSON.stringify({ text: 'x' }));
+  });
+
+  it('renders a refusal by its message code, like every other verb', async () => {
+    answer(409, {
+      error: { code: 'conflict', message: 'Đã có người sửa', messageCode: 'error.conflict' },
+    });
+    const error = await api.put('/meetings/m/minutes', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).messageFor('en')).not.toBe('Đã có người sửa');
+  });
+});

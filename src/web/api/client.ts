@@ -153,6 +153,9 @@ export const api = {
   async post<T>(path: string, body: unknown, schema?: z.ZodType<T>): Promise<T> {
     return check(schema, await request('POST', path, { body }), path);
   },
+  async put<T>(path: string, body: unknown, schema?: z.ZodType<T>): Promise<T> {
+    return check(schema, await request('PUT', path, { body }), path);
+  },
   async patch<T>(path: string, body: unknown, schema?: z.ZodType<T>): Promise<T> {
     return check(schema, await request('PATCH', path, { body }), path);
   },

@@ -9,8 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { canImportAnywhere, useMe } from '../features/auth/me.ts';
 import { NotificationsBell } from '../features/plan/NotificationsBell.tsx';
-import { TasksIcon } from '../features/tasks/TasksIcon.tsx';
-import { HomeIcon, LogoutIcon, TreeIcon, UploadIcon, UserIcon, UsersIcon } from './icons.tsx';
+import { HomeIcon, LogoutIcon, TasksIcon, TreeIcon, UploadIcon, UserIcon, UsersIcon } from './icons.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NavLinkLink, UnstyledLink } from './links.tsx';
 

@@ -1,4 +1,6 @@
 // Form helpers: turn zod issues and API errors into messages under the right fields.
+import { notifications } from '@mantine/notifications';
+import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -100,6 +102,46 @@ export function useFormErrors(fields: readonly string[]) {
     },
     setField(path: string, message: string) {
       setFieldErrors((prev) => ({ ...prev, [path]: message }));
+    },
+  };
+}
+
+/**
+ * A modal form's write: sends the body, refreshes the queries that show what changed, says so and calls `onDone`
+ * (usually closing the form); the server's errors go under the form's fields.
+ */
+export function useFormWrite<B, R = unknown>(options: {
+  /** The fields the form shows (see useFormErrors). */
+  fields: readonly string[];
+  write: (body: B) => Promise<R>;
+  /** The queries to refresh after the write (their keys' prefixes). */
+  refresh?: readonly QueryKey[];
+  /** The confirmation to show. */
+  done?: string;
+  onDone?: (result: R) => void;
+}) {
+  const queryClient = useQueryClient();
+  const errors = useFormErrors(options.fields);
+  const mutation = useMutation({
+    mutationFn: options.write,
+    onSuccess: async (result) => {
+      await Promise.all(
+        (options.refresh ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      );
+      if (options.done) notifications.show({ color: 'green', message: options.done });
+      options.onDone?.(result);
+    },
+    onError: (e) => errors.fromError(e),
+  });
+  return {
+    errors,
+    mutation,
+    /** Parses the body with its contract: shows the issues under the fields, or sends it. */
+    send<I>(schema: z.ZodType<B, I>, body: I) {
+      const parsed = schema.safeParse(body);
+      if (!parsed.success) return errors.fromZod(parsed.error);
+      errors.clear();
+      mutation.mutate(parsed.data);
     },
   };
 }

@@ -95,3 +95,15 @@ export const DownloadIcon = (p: P) => (
     <path d="M4 20h16" />
   </Icon>
 );
+export const TasksIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M9 6h11M9 12h11M9 18h11" />
+    <path d="M3.5 6l1.5 1.5L7.5 5M3.5 12l1.5 1.5L7.5 11M3.5 18l1.5 1.5L7.5 17" />
+  </Icon>
+);
+export const BellIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M6 16V11a6 6 0 0112 0v5l2 2H4l2-2z" />
+    <path d="M10 20a2 2 0 004 0" />
+  </Icon>
+);

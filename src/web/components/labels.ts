@@ -1,6 +1,7 @@
 // Vietnamese (or English) labels of the contract enums, and of the actor's roles, through t().
 import type { TFunction } from 'i18next';
 import type { ActorRole } from '../../contracts/auth.ts';
+import type { MeetingKind } from '../../domain/meetings.ts';
 import { addDays } from '../../domain/dates.ts';
 import { isCellKind } from '../../domain/tree.ts';
 import { formatDate } from '../lib/dates.ts';
@@ -12,6 +13,8 @@ import {
 } from '../../contracts/organizations.ts';
 
 export const kindLabel = (t: TFunction, kind: OrganizationKind): string => t(`kinds.${kind}`);
+/** A meeting's kind (Sinh hoạt thường kỳ, Họp chi ủy…): the one source of these words in the web. */
+export const meetingKindLabel = (t: TFunction, kind: MeetingKind): string => t(`meetingKinds.${kind}`);
 export const cellTypeLabel = (t: TFunction, type: CellType): string => t(`cellTypes.${type}`);
 
 const isPositionKind = (k: string): k is PositionKind => (positionKinds as readonly string[]).includes(k);

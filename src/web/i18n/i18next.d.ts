@@ -1,6 +1,6 @@
 // Typed translation keys: t('members.title') is checked against the Vietnamese texts.
 import 'i18next';
-import type { vi } from './vi.ts';
+import type { vi } from './resources.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {

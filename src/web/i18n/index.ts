@@ -1,10 +1,13 @@
-// Sets up i18next with Vietnamese (default) and English, remembers the choice, and keeps dayjs and <html lang> in step.
+// Sets up i18next with Vietnamese (default) and English, remembers the choice, and keeps dayjs, zod's messages and
+// <html lang> in step.
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.ts';
-import { vi } from './vi.ts';
+import { z } from 'zod';
+// The contracts set zod's Vietnamese locale when they load; load them first so the choice below is the last word.
+import '../../contracts/common.ts';
+import { en, vi } from './resources.ts';
 
 export const languages = ['vi', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -23,6 +26,8 @@ function storedLanguage(): Language {
 function applyLanguage(lng: string) {
   document.documentElement.lang = lng;
   dayjs.locale(lng === 'en' ? 'en' : 'vi');
+  // Client-side validation messages (zod's own, not the contracts' codes) in the UI's language.
+  z.config(lng === 'en' ? z.locales.en() : z.locales.vi());
 }
 
 export function setLanguage(lng: Language) {

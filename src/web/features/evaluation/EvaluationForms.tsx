@@ -1,15 +1,13 @@
 // The forms of the evaluation's steps (phone-friendly modal forms): the self-assessment with the facts beside it,
 // the proposal, and the decision with the quota status and the reason needed to exceed it.
 import { Alert, NativeSelect, NumberInput, Text, Textarea, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { decideBody, proposeBody, selfAssessBody, stepResponse } from '../../../contracts/evaluation.ts';
 import { api } from '../../api/client.ts';
-import { useFormErrors } from '../../components/forms.ts';
-import { Frame } from '../organizations/CommitteeForms.tsx';
+import { useFormWrite } from '../../components/forms.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import {
   type EvaluationItem,
   type EvaluationList,
@@ -23,19 +21,13 @@ import { EvidenceView, QuotaStatus } from './EvidenceView.tsx';
 
 function useStep(item: EvaluationItem, path: string, onClose: () => void, fields: string[]) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const errors = useFormErrors(fields);
-  const mutation = useMutation({
-    mutationFn: (body: unknown) => api.post(`/evaluations/${item.id}/${path}`, body, stepResponse),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['evaluations'] });
-      await queryClient.invalidateQueries({ queryKey: ['four-good'] });
-      notifications.show({ color: 'green', message: t('evaluation.saved') });
-      onClose();
-    },
-    onError: (e) => errors.fromError(e),
+  return useFormWrite({
+    fields,
+    write: (body: unknown) => api.post(`/evaluations/${item.id}/${path}`, body, stepResponse),
+    refresh: [['evaluations'], ['four-good']],
+    done: t('evaluation.saved'),
+    onDone: onClose,
   });
-  return { errors, mutation };
 }
 
 function LevelSelect({
@@ -97,7 +89,7 @@ export function SelfAssessForm({
     mutation.mutate(parsed.data);
   };
   return (
-    <Frame
+    <FormModal
       title={t('evaluation.selfTitle', { name: subjectName(t, item) })}
       onClose={onClose}
       onSubmit={submit}
@@ -152,7 +144,7 @@ export function SelfAssessForm({
         onChange={(e) => setText(e.currentTarget.value)}
         error={errors.fieldErrors.text}
       />
-    </Frame>
+    </FormModal>
   );
 }
 
@@ -168,7 +160,7 @@ export function ProposeForm({ item, onClose }: { item: EvaluationItem; onClose: 
     mutation.mutate(parsed.data);
   };
   return (
-    <Frame
+    <FormModal
       title={t('evaluation.proposeTitle', { name: subjectName(t, item) })}
       onClose={onClose}
       onSubmit={submit}
@@ -187,7 +179,7 @@ export function ProposeForm({ item, onClose }: { item: EvaluationItem; onClose: 
         onChange={(e) => setNote(e.currentTarget.value)}
         error={errors.fieldErrors.note}
       />
-    </Frame>
+    </FormModal>
   );
 }
 
@@ -223,7 +215,7 @@ export function DecideForm({
     mutation.mutate(parsed.data);
   };
   return (
-    <Frame
+    <FormModal
       title={t('evaluation.decideTitle', { name: subjectName(t, item) })}
       onClose={onClose}
       onSubmit={submit}
@@ -267,6 +259,6 @@ export function DecideForm({
           ) : null}
         </>
       ) : null}
-    </Frame>
+    </FormModal>
   );
 }

@@ -14,17 +14,16 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { okResponse } from '../../../contracts/common.ts';
 import { fourGoodEntryBody } from '../../../contracts/evaluation.ts';
 import { api } from '../../api/client.ts';
-import { useFormErrors } from '../../components/forms.ts';
+import { useFormWrite } from '../../components/forms.ts';
 import { QueryBoundary } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
-import { Frame } from '../organizations/CommitteeForms.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { type FourGood, fourGoodQuery } from './api.ts';
 
 const criteria = ['political_task', 'meeting_quality', 'unity_discipline', 'cadres_members'] as const;
@@ -146,29 +145,22 @@ function FourGoodTable({ data }: { data: FourGood }) {
 
 function EntryForm({ data, onClose }: { data: FourGood; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [organizationId, setOrganizationId] = useState(data.items[0]?.organization.id ?? '');
   const [criterion, setCriterion] = useState<Criterion>('meeting_quality');
   const [met, setMet] = useState(true);
   const [evidence, setEvidence] = useState('');
-  const errors = useFormErrors(['criterion', 'met', 'evidence']);
-  const mutation = useMutation({
-    mutationFn: (body: unknown) => api.post(`/organizations/${organizationId}/four-good`, body, okResponse),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['four-good'] });
-      notifications.show({ color: 'green', message: t('fourGood.savedEntry') });
-      onClose();
-    },
-    onError: (e) => errors.fromError(e),
+  const { errors, mutation, send } = useFormWrite({
+    fields: ['criterion', 'met', 'evidence'],
+    write: (body: unknown) => api.post(`/organizations/${organizationId}/four-good`, body, okResponse),
+    refresh: [['four-good']],
+    done: t('fourGood.savedEntry'),
+    onDone: onClose,
   });
   const submit = () => {
-    const parsed = fourGoodEntryBody.safeParse({ year: data.year, criterion, met, evidence });
-    if (!parsed.success) return errors.fromZod(parsed.error);
-    errors.clear();
-    mutation.mutate(parsed.data);
+    send(fourGoodEntryBody, { year: data.year, criterion, met, evidence });
   };
   return (
-    <Frame
+    <FormModal
       title={t('fourGood.enterTitle')}
       onClose={onClose}
       onSubmit={submit}
@@ -204,6 +196,6 @@ function EntryForm({ data, onClose }: { data: FourGood; onClose: () => void }) {
         onChange={(e) => setEvidence(e.currentTarget.value)}
         error={errors.fieldErrors.evidence}
       />
-    </Frame>
+    </FormModal>
   );
 }

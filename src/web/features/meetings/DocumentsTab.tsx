@@ -3,7 +3,7 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DownloadIcon } from '../../components/icons.tsx';
 import type { MeetingDetail } from './queries.ts';
-import { Section } from './Section.tsx';
+import { Section } from '../../components/Section.tsx';
 
 const documents = ['minutes', 'decision', 'attendance'] as const;
 

@@ -6,6 +6,7 @@ import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import type { TFunction } from 'i18next';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { meetingKindLabel } from '../../components/labels.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { Page } from '../../components/Page.tsx';
 import { Loading, QueryBoundary } from '../../components/QueryState.tsx';
@@ -15,8 +16,8 @@ import { DocumentsTab } from './DocumentsTab.tsx';
 import { MinutesTab } from './MinutesTab.tsx';
 import { PreparationTab } from './PreparationTab.tsx';
 import { type MeetingDetail, meetingQuery } from './queries.ts';
-import { RoomTab } from './RoomTab.tsx';
-import { useMeetingEvents } from './useMeetingEvents.ts';
+import { RoomTab } from '../meeting-room/RoomTab.tsx';
+import { useMeetingEvents } from '../meeting-room/useMeetingEvents.ts';
 
 // Scoring carries the scoring engine and frameworks: it loads when its tab opens.
 const ScoringTab = lazy(() => import('../scoring/ScoringTab.tsx'));
@@ -34,7 +35,6 @@ const statusTone: Record<MeetingDetail['status'], Tone> = {
 };
 
 export const statusLabel = (t: TFunction, s: MeetingDetail['status']) => t(`meeting.status_${s}`);
-export const kindLabel = (t: TFunction, k: MeetingDetail['kind']) => t(`meeting.kind_${k}`);
 
 function defaultTab(detail: MeetingDetail, code: string | undefined): MeetingTab {
   if (code || detail.status === 'in_session') return 'room';
@@ -71,7 +71,7 @@ function MeetingView({ detail }: { detail: MeetingDetail }) {
             {statusLabel(t, detail.status)}
           </ToneBadge>
           <ToneBadge tone="gray" size="lg" outline>
-            {kindLabel(t, detail.kind)}
+            {meetingKindLabel(t, detail.kind)}
           </ToneBadge>
           {detail.decision ? (
             <ToneBadge tone="green" size="lg" outline>

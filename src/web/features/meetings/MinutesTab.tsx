@@ -1,7 +1,7 @@
 // The minutes: general notes and, per agenda item, notes and a conclusion (saved with the version they were based
 // on, drafts kept across reloads); adopting them numbers the decision and locks them; the chair and the
 // minute-taker sign; after the lock only addenda can be added.
-import { Alert, Button, Group, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Group, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -14,8 +14,8 @@ import { useFormErrors } from '../../components/forms.ts';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { DraftEditor } from './DraftEditor.tsx';
-import { can, type MeetingDetail, meetingKey, putJson, useMeetingWrite } from './queries.ts';
-import { Section } from './Section.tsx';
+import { can, type MeetingDetail, meetingKey, useMeetingWrite } from './queries.ts';
+import { Section } from '../../components/Section.tsx';
 
 export function MinutesTab({ detail }: { detail: MeetingDetail }) {
   const { t } = useTranslation();
@@ -54,7 +54,7 @@ export function MinutesTab({ detail }: { detail: MeetingDetail }) {
           editable={editable}
           onConflict={refresh}
           save={async (values, baseVersion) => {
-            await putJson(`/meetings/${detail.id}/minutes`, { text: values.text ?? '', baseVersion });
+            await api.put(`/meetings/${detail.id}/minutes`, { text: values.text ?? '', baseVersion });
             await refresh();
           }}
         />
@@ -74,7 +74,7 @@ export function MinutesTab({ detail }: { detail: MeetingDetail }) {
             onConflict={refresh}
             save={async (values, baseVersion) => {
               const conclusion = (values.conclusion ?? '').trim();
-              await putJson(`/meetings/${detail.id}/agenda/${item.id}`, {
+              await api.put(`/meetings/${detail.id}/agenda/${item.id}`, {
                 notes: values.notes ?? '',
                 conclusion: conclusion === '' ? null : values.conclusion,
                 baseVersion,
@@ -167,54 +167,40 @@ function AdoptForm({ detail, onClose }: { detail: MeetingDetail; onClose: () => 
     },
   );
   return (
-    <FormModal title={t('meetingMinutes.adopt')} onClose={onClose}>
-      <form
-        ref={errors.formRef}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const parsed = adoptBody.safeParse({
-            decisionType,
-            decisionTitle: decisionTitle.trim() || undefined,
-          });
-          if (!parsed.success) return errors.fromZod(parsed.error);
-          adopt.mutate(parsed.data);
-        }}
+    <FormModal
+      title={t('meetingMinutes.adopt')}
+      onClose={onClose}
+      onSubmit={() => {
+        const parsed = adoptBody.safeParse({
+          decisionType,
+          decisionTitle: decisionTitle.trim() || undefined,
+        });
+        if (!parsed.success) return errors.fromZod(parsed.error);
+        adopt.mutate(parsed.data);
+      }}
+      formError={errors.formError}
+      formRef={errors.formRef}
+      pending={adopt.isPending}
+      submitLabel={t('meetingMinutes.adoptSubmit')}
+    >
+      <Text>{t('meetingMinutes.adoptHint')}</Text>
+      <Radio.Group
+        label={t('meetingMinutes.decisionType')}
+        value={decisionType}
+        onChange={(v) => setType(v as 'NQ' | 'KL')}
       >
-        <Stack gap="md">
-          <Text>{t('meetingMinutes.adoptHint')}</Text>
-          <Radio.Group
-            label={t('meetingMinutes.decisionType')}
-            value={decisionType}
-            onChange={(v) => setType(v as 'NQ' | 'KL')}
-          >
-            <Stack gap="xs" mt="xs">
-              <Radio value="NQ" label={t('meetingMinutes.typeNQ')} />
-              <Radio value="KL" label={t('meetingMinutes.typeKL')} />
-            </Stack>
-          </Radio.Group>
-          <TextInput
-            label={t('meetingMinutes.decisionTitle')}
-            description={t('common.optional')}
-            value={decisionTitle}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            error={errors.fieldErrors.decisionTitle}
-          />
-          {errors.formError ? (
-            <Alert color="red" variant="light" role="alert">
-              {errors.formError}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={adopt.isPending}>
-              {t('meetingMinutes.adoptSubmit')}
-            </Button>
-          </Group>
+        <Stack gap="xs" mt="xs">
+          <Radio value="NQ" label={t('meetingMinutes.typeNQ')} />
+          <Radio value="KL" label={t('meetingMinutes.typeKL')} />
         </Stack>
-      </form>
+      </Radio.Group>
+      <TextInput
+        label={t('meetingMinutes.decisionTitle')}
+        description={t('common.optional')}
+        value={decisionTitle}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        error={errors.fieldErrors.decisionTitle}
+      />
     </FormModal>
   );
 }

@@ -4,8 +4,6 @@
 import {
   Alert,
   Button,
-  Card,
-  FileInput,
   Group,
   NativeSelect,
   Select,
@@ -14,25 +12,25 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { createdResponse } from '../../../contracts/common.ts';
-import { addAgendaItemBody, meetingKinds, rsvpBody, updateMeetingBody } from '../../../contracts/meetings.ts';
+import { meetingKinds, updateMeetingBody } from '../../../contracts/meetings.ts';
 import { builtInRuleSets, checkMeetingDate } from '../../../domain/meeting-rules.ts';
 import { api } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { type FieldErrors, useFormErrors } from '../../components/forms.ts';
-import { formatDate, formatDateTime } from '../../lib/dates.ts';
-import { kindLabel } from './MeetingPage.tsx';
-import { type AgendaItem, can, type MeetingDetail, myRow, useMeetingWrite } from './queries.ts';
-import { Section } from './Section.tsx';
+import { formatDate } from '../../lib/dates.ts';
+import { meetingKindLabel } from '../../components/labels.ts';
+import { can, type MeetingDetail, useMeetingWrite } from './queries.ts';
+import { Section } from '../../components/Section.tsx';
+import { Agenda } from './AgendaEditor.tsx';
+import { Materials } from './Materials.tsx';
+import { Publish } from './Publish.tsx';
+import { Rsvp } from './Rsvp.tsx';
 
 type UpdateBody = z.input<typeof updateMeetingBody>;
-
-const sections = ['opening', 'main', 'closing'] as const;
 
 export function PreparationTab({ detail }: { detail: MeetingDetail }) {
   const manage = can(detail, 'manage');
@@ -170,7 +168,7 @@ function PreparationForm({ detail }: { detail: MeetingDetail }) {
             label={t('meetingPrep.kind')}
             value={form.kind}
             onChange={(e) => set('kind', e.currentTarget.value as typeof form.kind)}
-            data={meetingKinds.map((k) => ({ value: k, label: kindLabel(t, k) }))}
+            data={meetingKinds.map((k) => ({ value: k, label: meetingKindLabel(t, k) }))}
             disabled={!editable}
             error={errors.fieldErrors.kind}
           />
@@ -301,7 +299,7 @@ function PreparationView({ detail }: { detail: MeetingDetail }) {
   return (
     <Section title={t('meetingPrep.title')}>
       <Stack gap="sm" component="dl" m={0}>
-        <Field label={t('meetingPrep.kind')} value={kindLabel(t, detail.kind)} />
+        <Field label={t('meetingPrep.kind')} value={meetingKindLabel(t, detail.kind)} />
         <Field
           label={t('meetingPrep.date')}
           value={t('meeting.when', { date: formatDate(detail.plannedDate), time: detail.plannedTime })}
@@ -316,316 +314,5 @@ function PreparationView({ detail }: { detail: MeetingDetail }) {
         <Field label={t('meetingPrep.draftResolution')} value={detail.draftResolution} />
       </Stack>
     </Section>
-  );
-}
-
-function Agenda({ detail, editable }: { detail: MeetingDetail; editable: boolean }) {
-  const { t } = useTranslation();
-  const [section, setSection] = useState<(typeof sections)[number]>('main');
-  const [title, setTitle] = useState('');
-  const errors = useFormErrors(['title', 'section']);
-  const add = useMeetingWrite(
-    detail.id,
-    (body: z.input<typeof addAgendaItemBody>) =>
-      api.post(`/meetings/${detail.id}/agenda`, body, createdResponse),
-    {
-      done: t('meetingPrep.agendaAdded'),
-      onDone: () => {
-        setTitle('');
-        errors.clear();
-      },
-      onError: (e) => errors.fromError(e),
-    },
-  );
-  const bySection = (s: AgendaItem['section']) => detail.agenda.filter((a) => a.section === s);
-  const canAdd = editable && detail.status !== 'adopted' && detail.status !== 'cancelled';
-  return (
-    <Section title={t('meetingPrep.agenda')}>
-      {sections.map((s) => (
-        <Stack key={s} gap={4}>
-          <Title order={4}>{t(`meetingPrep.section_${s}`)}</Title>
-          {bySection(s).length === 0 ? (
-            <Text c="dimmed">{t('common.none')}</Text>
-          ) : (
-            <ol style={{ margin: 0, paddingLeft: 22 }}>
-              {bySection(s).map((a) => (
-                <li key={a.id}>
-                  <Text>{a.title}</Text>
-                </li>
-              ))}
-            </ol>
-          )}
-        </Stack>
-      ))}
-      {canAdd ? (
-        <form
-          ref={errors.formRef}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            const parsed = addAgendaItemBody.safeParse({ section, title });
-            if (!parsed.success) return errors.fromZod(parsed.error);
-            add.mutate(parsed.data);
-          }}
-        >
-          <Group align="flex-end" gap="sm" wrap="wrap">
-            <NativeSelect
-              label={t('meetingPrep.agendaSection')}
-              value={section}
-              onChange={(e) => setSection(e.currentTarget.value as typeof section)}
-              data={sections.map((s) => ({ value: s, label: t(`meetingPrep.section_${s}`) }))}
-            />
-            <TextInput
-              label={t('meetingPrep.agendaTitle')}
-              value={title}
-              onChange={(e) => setTitle(e.currentTarget.value)}
-              error={errors.fieldErrors.title}
-              style={{ flex: '1 1 220px' }}
-            />
-            <Button type="submit" variant="outline" loading={add.isPending}>
-              {t('meetingPrep.agendaAdd')}
-            </Button>
-          </Group>
-          {errors.formError ? (
-            <Text c="red.8" size="sm" role="alert" mt={4}>
-              {errors.formError}
-            </Text>
-          ) : null}
-        </form>
-      ) : null}
-    </Section>
-  );
-}
-
-const acceptFiles =
-  'application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,image/png,image/jpeg,image/webp';
-
-function sizeLabel(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-function Materials({ detail, editable }: { detail: MeetingDetail; editable: boolean }) {
-  const { t } = useTranslation();
-  const [file, setFile] = useState<File | null>(null);
-  const [title, setTitle] = useState('');
-  const [versionOf, setVersionOf] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const upload = useMeetingWrite(
-    detail.id,
-    (form: FormData) => api.upload(`/meetings/${detail.id}/materials`, form, createdResponse),
-    {
-      done: t('meetingPrep.uploaded'),
-      onDone: () => {
-        setFile(null);
-        setTitle('');
-        setVersionOf(null);
-        setError(null);
-      },
-    },
-  );
-  const submit = () => {
-    if (!file) return setError(t('meetingPrep.fileNeeded'));
-    const existing = detail.materials.find((m) => m.id === versionOf);
-    const name = existing?.title ?? (title.trim() || file.name);
-    const form = new FormData();
-    form.set('file', file);
-    form.set('title', name);
-    if (existing) form.set('materialId', existing.id);
-    setError(null);
-    upload.mutate(form);
-  };
-  return (
-    <Section title={t('meetingPrep.materials')}>
-      {detail.materials.length === 0 ? (
-        <Text c="dimmed">{t('meetingPrep.noMaterials')}</Text>
-      ) : (
-        <Stack gap="sm">
-          {detail.materials.map((m) => (
-            <Card key={m.id} withBorder padding="sm">
-              <Group justify="space-between" wrap="wrap" gap="xs">
-                <Text fw={700}>{m.title}</Text>
-                <Text size="sm" c="dimmed">
-                  {t('meetingPrep.readCount', { count: m.readCount })}
-                  {m.readByMe ? ` · ${t('meetingPrep.readByMe')}` : ''}
-                </Text>
-              </Group>
-              <Stack gap={2} mt={4}>
-                {[...m.versions]
-                  .sort((a, b) => b.version - a.version)
-                  .map((v) => (
-                    <Group key={v.id} gap="xs" wrap="wrap">
-                      <a href={`/api/material-versions/${v.id}/download`}>
-                        {t('meetingPrep.version', { version: v.version })}: {v.fileName}
-                      </a>
-                      <Text size="sm" c="dimmed">
-                        {sizeLabel(v.sizeBytes)} · {formatDateTime(v.uploadedAt)}
-                      </Text>
-                    </Group>
-                  ))}
-              </Stack>
-            </Card>
-          ))}
-        </Stack>
-      )}
-      {editable && detail.status !== 'adopted' && detail.status !== 'cancelled' ? (
-        <Stack gap="sm">
-          {detail.materials.length > 0 ? (
-            <NativeSelect
-              label={t('meetingPrep.uploadAs')}
-              value={versionOf ?? ''}
-              onChange={(e) => setVersionOf(e.currentTarget.value || null)}
-              data={[
-                { value: '', label: t('meetingPrep.newMaterial') },
-                ...detail.materials.map((m) => ({
-                  value: m.id,
-                  label: t('meetingPrep.newVersionOf', { title: m.title }),
-                })),
-              ]}
-            />
-          ) : null}
-          {versionOf ? null : (
-            <TextInput
-              label={t('meetingPrep.materialTitle')}
-              value={title}
-              onChange={(e) => setTitle(e.currentTarget.value)}
-            />
-          )}
-          <FileInput
-            label={t('meetingPrep.file')}
-            description={t('meetingPrep.fileHint')}
-            accept={acceptFiles}
-            value={file}
-            onChange={setFile}
-            clearable
-            error={error}
-          />
-          <Group justify="flex-end">
-            <Button variant="outline" onClick={submit} loading={upload.isPending}>
-              {t('meetingPrep.upload')}
-            </Button>
-          </Group>
-        </Stack>
-      ) : null}
-    </Section>
-  );
-}
-
-function Publish({ detail }: { detail: MeetingDetail }) {
-  const { t } = useTranslation();
-  const [warnings, setWarnings] = useState<string[] | null>(null);
-  const publish = useMeetingWrite(
-    detail.id,
-    () => api.post<{ ok: true; warnings: string[] }>(`/meetings/${detail.id}/publish`, {}),
-    { done: t('meetingPrep.published'), onDone: (r) => setWarnings(r.warnings) },
-  );
-  if (!can(detail, 'publish') && !warnings && !detail.noticePublishedAt) return null;
-  return (
-    <Section title={t('meetingPrep.notice')}>
-      {detail.noticePublishedAt ? (
-        <Text>{t('meetingPrep.publishedAt', { at: formatDateTime(detail.noticePublishedAt) })}</Text>
-      ) : (
-        <Text c="dimmed">{t('meetingPrep.notPublished')}</Text>
-      )}
-      {warnings && warnings.length > 0 ? (
-        <Alert color="orange" variant="light" title={t('meetingPrep.warnings')} role="alert">
-          <Stack gap={4}>
-            {warnings.map((w) => (
-              <Text key={w}>{w}</Text>
-            ))}
-          </Stack>
-        </Alert>
-      ) : null}
-      {can(detail, 'publish') ? (
-        <Group>
-          <Button onClick={() => publish.mutate(undefined)} loading={publish.isPending}>
-            {t('meetingPrep.publish')}
-          </Button>
-        </Group>
-      ) : null}
-    </Section>
-  );
-}
-
-function Rsvp({ detail }: { detail: MeetingDetail }) {
-  const { t } = useTranslation();
-  const me = myRow(detail);
-  const [asking, setAsking] = useState(false);
-  const [reason, setReason] = useState('');
-  const errors = useFormErrors(['reason']);
-  const send = useMeetingWrite(
-    detail.id,
-    (body: z.input<typeof rsvpBody>) => api.post(`/meetings/${detail.id}/rsvp`, body),
-    {
-      done: t('meetingPrep.rsvpSaved'),
-      onDone: () => {
-        setAsking(false);
-        errors.clear();
-      },
-      onError: (e) => errors.fromError(e),
-    },
-  );
-  if (!me || !can(detail, 'rsvp')) return null;
-  const submitAbsence = () => {
-    const parsed = rsvpBody.safeParse({ response: 'absence_requested', reason });
-    if (!parsed.success) return errors.fromZod(parsed.error);
-    send.mutate(parsed.data);
-  };
-  return (
-    <Card withBorder padding="md" component="section" aria-label={t('meetingPrep.rsvp')}>
-      <Stack gap="sm">
-        <Title order={3}>{t('meetingPrep.rsvp')}</Title>
-        <Text>
-          {me.rsvp === 'confirmed'
-            ? t('meetingPrep.rsvpConfirmed')
-            : me.rsvp === 'absence_requested'
-              ? t('meetingPrep.rsvpAbsent', { reason: me.rsvpReason ?? '' })
-              : t('meetingPrep.rsvpNone')}
-        </Text>
-        <Group gap="sm" wrap="wrap">
-          <Button
-            variant={me.rsvp === 'confirmed' ? 'filled' : 'outline'}
-            onClick={() => send.mutate({ response: 'confirmed' })}
-            loading={send.isPending && !asking}
-          >
-            {t('meetingPrep.confirm')}
-          </Button>
-          <Button variant="outline" color="dark" onClick={() => setAsking(true)}>
-            {t('meetingPrep.askAbsence')}
-          </Button>
-        </Group>
-        {asking ? (
-          <form
-            ref={errors.formRef}
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              submitAbsence();
-            }}
-          >
-            <Stack gap="sm">
-              <Textarea
-                label={t('meetingPrep.absenceReason')}
-                value={reason}
-                onChange={(e) => setReason(e.currentTarget.value)}
-                autosize
-                minRows={2}
-                required
-                error={errors.fieldErrors.reason}
-              />
-              <Group gap="sm">
-                <Button type="submit" loading={send.isPending}>
-                  {t('meetingPrep.sendAbsence')}
-                </Button>
-                <Button variant="default" onClick={() => setAsking(false)}>
-                  {t('common.cancel')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
-        ) : null}
-      </Stack>
-    </Card>
   );
 }

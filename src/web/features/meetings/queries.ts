@@ -11,7 +11,6 @@ import {
 } from '../../../contracts/meetings.ts';
 import type { z } from 'zod';
 import { ApiError, api } from '../../api/client.ts';
-import { errorResponse } from '../../../contracts/errors.ts';
 
 export type MeetingDetail = z.infer<typeof MeetingDetailSchema>;
 export type MeetingRoom = z.infer<typeof meetingRoom>;
@@ -68,29 +67,4 @@ export function useMeetingWrite<B, R = unknown>(
       });
     },
   });
-}
-
-/**
- * PUT with a JSON body (the shared client has no PUT yet): same cookie, same error envelope as `api`.
- */
-export async function putJson<T>(path: string, body: unknown): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(`/api${path}`, {
-      method: 'PUT',
-      headers: { accept: 'application/json', 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      credentials: 'same-origin',
-    });
-  } catch {
-    throw new ApiError(0, 'network', 'Không kết nối được máy chủ. Hãy kiểm tra mạng và thử lại.');
-  }
-  const data: unknown = await res.json().catch(() => null);
-  if (res.ok) return data as T;
-  const parsed = errorResponse.safeParse(data);
-  if (parsed.success) {
-    const e = parsed.data.error;
-    throw new ApiError(res.status, e.code, e.message, e.issues ?? []);
-  }
-  throw new ApiError(res.status, 'internal', 'Có lỗi xảy ra, vui lòng thử lại.');
 }

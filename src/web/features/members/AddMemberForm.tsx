@@ -1,9 +1,9 @@
 // "Thêm đảng viên": adds a member to a cell from the day they start attending it, then opens their profile.
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { createdResponse } from '../../../contracts/common.ts';
@@ -66,8 +66,7 @@ export function AddMemberForm({
     onError: (e) => errors.fromError(e),
   });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const body = toBody(organization.id, joinedOn, values);
     const parsed = createMemberBody.safeParse(body);
     if (!parsed.success) {
@@ -79,35 +78,26 @@ export function AddMemberForm({
   };
 
   return (
-    <FormModal title={t('addMember.title')} onClose={onClose}>
-      <form ref={errors.formRef} onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <Text>{t('addMember.intro', { name: organization.name })}</Text>
-          <MemberFieldsGrid values={values} setValues={setValues} errors={errors.fieldErrors} statusFirst>
-            <DateField
-              name="joinedOn"
-              label={t('addMember.joinedOn')}
-              value={joinedOn}
-              onChange={setJoinedOn}
-              error={errors.fieldErrors.joinedOn}
-              required
-            />
-          </MemberFieldsGrid>
-          {errors.formError ? (
-            <Alert color="red" variant="light" role="alert">
-              {errors.formError}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('addMember.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+    <FormModal
+      title={t('addMember.title')}
+      onClose={onClose}
+      onSubmit={submit}
+      formRef={errors.formRef}
+      formError={errors.formError}
+      pending={save.isPending}
+      submitLabel={t('addMember.submit')}
+    >
+      <Text>{t('addMember.intro', { name: organization.name })}</Text>
+      <MemberFieldsGrid values={values} setValues={setValues} errors={errors.fieldErrors} statusFirst>
+        <DateField
+          name="joinedOn"
+          label={t('addMember.joinedOn')}
+          value={joinedOn}
+          onChange={setJoinedOn}
+          error={errors.fieldErrors.joinedOn}
+          required
+        />
+      </MemberFieldsGrid>
     </FormModal>
   );
 }

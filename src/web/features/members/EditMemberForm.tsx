@@ -1,8 +1,7 @@
 // "Sửa hồ sơ": edits profile fields, sends only what changed (PATCH), shows each rule's message under its field.
-import { Alert, Button, Group, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type MemberProfile, memberProfile, updateMemberBody } from '../../../contracts/members.ts';
@@ -62,8 +61,7 @@ export function EditMemberForm({ profile, onClose }: { profile: MemberProfile; o
     onError: (e) => errors.fromError(e),
   });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const body = changes(initial, values, hidePersonal);
     if (Object.keys(body).length === 0) {
       onClose();
@@ -79,30 +77,20 @@ export function EditMemberForm({ profile, onClose }: { profile: MemberProfile; o
   };
 
   return (
-    <FormModal title={t('editMember.title', { name: profile.fullName })} onClose={onClose}>
-      <form ref={errors.formRef} onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <MemberFieldsGrid
-            values={values}
-            setValues={setValues}
-            errors={errors.fieldErrors}
-            hidePersonal={hidePersonal}
-          />
-          {errors.formError ? (
-            <Alert color="red" variant="light" role="alert">
-              {errors.formError}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+    <FormModal
+      title={t('editMember.title', { name: profile.fullName })}
+      onClose={onClose}
+      onSubmit={submit}
+      formRef={errors.formRef}
+      formError={errors.formError}
+      pending={save.isPending}
+    >
+      <MemberFieldsGrid
+        values={values}
+        setValues={setValues}
+        errors={errors.fieldErrors}
+        hidePersonal={hidePersonal}
+      />
     </FormModal>
   );
 }

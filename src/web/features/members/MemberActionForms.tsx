@@ -1,20 +1,9 @@
 // Forms of a member's lifecycle: record an event, transfer, exempt, end a temporary or party-group attendance,
 // reset the account's password.
-import {
-  Alert,
-  Button,
-  Group,
-  NativeSelect,
-  PasswordInput,
-  Radio,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, NativeSelect, PasswordInput, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { okResponse } from '../../../contracts/common.ts';
@@ -31,7 +20,7 @@ import { api } from '../../api/client.ts';
 import { memberQuery } from '../../api/queries.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
-import { useFormErrors } from '../../components/forms.ts';
+import { useFormErrors, useFormWrite } from '../../components/forms.ts';
 import { OrganizationPicker, type PickedOrganization } from '../../components/OrganizationPicker.tsx';
 import { isCellKind } from '../../../domain/tree.ts';
 import { formatDate, todayIso } from '../../lib/dates.ts';
@@ -50,74 +39,18 @@ function useProfileAction<B>(
   fields: readonly string[],
 ) {
   const queryClient = useQueryClient();
-  const errors = useFormErrors(fields);
-  const mutation = useMutation({
+  return useFormWrite({
+    fields,
     // A path of its own ('/memberships/…/end'), or one under the member ('events').
-    mutationFn: (body: B) =>
+    write: (body: B) =>
       api.post(path.startsWith('/') ? path : `/members/${profile.id}/${path}`, body, memberProfile),
-    onSuccess: async (updated) => {
+    refresh: [['members'], ['organization'], ['tree']],
+    done,
+    onDone: (updated) => {
       queryClient.setQueryData(memberQuery(profile.id).queryKey, updated);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['members'] }),
-        queryClient.invalidateQueries({ queryKey: ['organization'] }),
-        queryClient.invalidateQueries({ queryKey: ['tree'] }),
-      ]);
-      notifications.show({ color: 'green', message: done });
       onClose();
     },
-    onError: (e) => errors.fromError(e),
   });
-  return { errors, mutation };
-}
-
-function FormFrame({
-  title,
-  onClose,
-  onSubmit,
-  formError,
-  submitLabel,
-  pending,
-  danger,
-  children,
-}: {
-  title: string;
-  onClose: () => void;
-  onSubmit: () => void;
-  formError: string | null;
-  submitLabel: string;
-  pending: boolean;
-  danger?: boolean;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  return (
-    <FormModal title={title} onClose={onClose}>
-      <form
-        noValidate
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          onSubmit();
-        }}
-      >
-        <Stack gap="md">
-          {children}
-          {formError ? (
-            <Alert color="red" variant="light" role="alert">
-              {formError}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={pending} color={danger ? 'red.9' : undefined}>
-              {submitLabel}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </FormModal>
-  );
 }
 
 type EventBody = z.input<typeof memberEventBody>;
@@ -152,11 +85,12 @@ export function EventForm({ profile, onClose }: FormProps) {
   };
 
   return (
-    <FormFrame
+    <FormModal
       title={t('eventForm.title', { name: profile.fullName })}
       onClose={onClose}
       onSubmit={submit}
       formError={errors.formError}
+      formRef={errors.formRef}
       submitLabel={t('eventForm.submit')}
       pending={mutation.isPending}
       danger={kind !== '' && kind !== 'made_full'}
@@ -198,7 +132,7 @@ export function EventForm({ profile, onClose }: FormProps) {
         autosize
         minRows={2}
       />
-    </FormFrame>
+    </FormModal>
   );
 }
 
@@ -245,11 +179,12 @@ export function TransferForm({ profile, onClose }: FormProps) {
   };
 
   return (
-    <FormFrame
+    <FormModal
       title={t('transferForm.title', { name: profile.fullName })}
       onClose={onClose}
       onSubmit={submit}
       formError={errors.formError}
+      formRef={errors.formRef}
       submitLabel={t('transferForm.submit')}
       pending={mutation.isPending}
     >
@@ -313,7 +248,7 @@ export function TransferForm({ profile, onClose }: FormProps) {
         autosize
         minRows={2}
       />
-    </FormFrame>
+    </FormModal>
   );
 }
 
@@ -347,11 +282,12 @@ export function ExemptForm({ profile, onClose }: FormProps) {
   };
 
   return (
-    <FormFrame
+    <FormModal
       title={t('exemptForm.title', { name: profile.fullName })}
       onClose={onClose}
       onSubmit={submit}
       formError={errors.formError}
+      formRef={errors.formRef}
       submitLabel={t('exemptForm.submit')}
       pending={mutation.isPending}
     >
@@ -384,7 +320,7 @@ export function ExemptForm({ profile, onClose }: FormProps) {
         onChange={(e) => setDocumentRef(e.currentTarget.value)}
         error={errors.fieldErrors.documentRef}
       />
-    </FormFrame>
+    </FormModal>
   );
 }
 
@@ -411,11 +347,12 @@ export function ResetPasswordForm({ profile, onClose }: FormProps) {
   };
 
   return (
-    <FormFrame
+    <FormModal
       title={t('resetForm.title', { name: profile.fullName })}
       onClose={onClose}
       onSubmit={submit}
       formError={errors.formError}
+      formRef={errors.formRef}
       submitLabel={t('resetForm.submit')}
       pending={mutation.isPending}
     >
@@ -428,7 +365,7 @@ export function ResetPasswordForm({ profile, onClose }: FormProps) {
         autoComplete="new-password"
         required
       />
-    </FormFrame>
+    </FormModal>
   );
 }
 
@@ -456,11 +393,12 @@ export function EndMembershipForm({ profile, membership, onClose }: FormProps & 
   };
 
   return (
-    <FormFrame
+    <FormModal
       title={t('profile.endMembershipTitle', { name: membership.organizationName })}
       onClose={onClose}
       onSubmit={submit}
       formError={errors.formError}
+      formRef={errors.formRef}
       submitLabel={t('profile.endMembership')}
       pending={mutation.isPending}
     >
@@ -474,6 +412,6 @@ export function EndMembershipForm({ profile, membership, onClose }: FormProps & 
         error={errors.fieldErrors.validTo}
         required
       />
-    </FormFrame>
+    </FormModal>
   );
 }

@@ -20,6 +20,7 @@ import {
 } from './MemberActionForms.tsx';
 import { AnchorLink } from '../../components/links.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
+import { Field } from '../../components/Field.tsx';
 
 type Membership = MemberProfile['memberships'][number];
 type Dialog =
@@ -30,19 +31,6 @@ type Dialog =
   | 'reset'
   | { kind: 'endMembership'; membership: Membership }
   | null;
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Box>
-      <Text size="sm" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text fw={500} component="dd" m={0} style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </Box>
-  );
-}
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (

@@ -1,9 +1,9 @@
 // "Thêm tổ chức trực thuộc": creates an organisation under this one, offering only the kinds it may hold.
-import { Alert, Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { NativeSelect, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { createdResponse } from '../../../contracts/common.ts';
@@ -69,8 +69,7 @@ export function AddOrganizationForm({
     onError: (e) => errors.fromError(e),
   });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     errors.clear();
     if (kind === '') return errors.setField('kind', t('addOrg.chooseKind'));
     if (isCellKind(kind) && cellType === '') return errors.setField('cellType', t('addOrg.chooseCellType'));
@@ -88,76 +87,67 @@ export function AddOrganizationForm({
   };
 
   return (
-    <FormModal title={t('addOrg.title', { name: detail.name })} onClose={onClose}>
-      <form ref={errors.formRef} onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <NativeSelect
-            name="kind"
-            label={t('addOrg.kind')}
-            value={kind}
-            onChange={(e) => setKind(e.currentTarget.value as OrganizationKind | '')}
-            error={errors.fieldErrors.kind}
-            required
-            data={[
-              ...(kinds.length === 1 ? [] : [{ value: '', label: t('addOrg.chooseKind'), disabled: true }]),
-              ...kinds.map((k) => ({ value: k, label: kindLabel(t, k) })),
-            ]}
-          />
-          {kind !== '' && isCellKind(kind) ? (
-            <NativeSelect
-              name="cellType"
-              label={t('org.cellType')}
-              value={cellType}
-              onChange={(e) => setCellType(e.currentTarget.value as CellType | '')}
-              error={errors.fieldErrors.cellType}
-              required
-              data={[
-                { value: '', label: t('addOrg.chooseCellType'), disabled: true },
-                ...cellTypes.map((c) => ({ value: c, label: cellTypeLabel(t, c) })),
-              ]}
-            />
-          ) : null}
-          <TextInput
-            name="name"
-            label={t('addOrg.name')}
-            description={t('addOrg.nameHint')}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.fieldErrors.name}
-            required
-          />
-          <DateField
-            name="validFrom"
-            label={t('addOrg.validFrom')}
-            value={validFrom}
-            onChange={setValidFrom}
-            error={errors.fieldErrors.validFrom}
-            required
-          />
-          <TextInput
-            name="symbol"
-            label={t('addOrg.symbol')}
-            description={t('addOrg.symbolHint')}
-            value={symbol}
-            onChange={(e) => setSymbol(e.currentTarget.value)}
-            error={errors.fieldErrors.symbol}
-            maxLength={20}
-          />
-          {errors.formError ? (
-            <Alert color="red" variant="light" role="alert">
-              {errors.formError}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('addOrg.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+    <FormModal
+      title={t('addOrg.title', { name: detail.name })}
+      onClose={onClose}
+      onSubmit={submit}
+      formRef={errors.formRef}
+      formError={errors.formError}
+      pending={save.isPending}
+      submitLabel={t('addOrg.submit')}
+    >
+      <NativeSelect
+        name="kind"
+        label={t('addOrg.kind')}
+        value={kind}
+        onChange={(e) => setKind(e.currentTarget.value as OrganizationKind | '')}
+        error={errors.fieldErrors.kind}
+        required
+        data={[
+          ...(kinds.length === 1 ? [] : [{ value: '', label: t('addOrg.chooseKind'), disabled: true }]),
+          ...kinds.map((k) => ({ value: k, label: kindLabel(t, k) })),
+        ]}
+      />
+      {kind !== '' && isCellKind(kind) ? (
+        <NativeSelect
+          name="cellType"
+          label={t('org.cellType')}
+          value={cellType}
+          onChange={(e) => setCellType(e.currentTarget.value as CellType | '')}
+          error={errors.fieldErrors.cellType}
+          required
+          data={[
+            { value: '', label: t('addOrg.chooseCellType'), disabled: true },
+            ...cellTypes.map((c) => ({ value: c, label: cellTypeLabel(t, c) })),
+          ]}
+        />
+      ) : null}
+      <TextInput
+        name="name"
+        label={t('addOrg.name')}
+        description={t('addOrg.nameHint')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={errors.fieldErrors.name}
+        required
+      />
+      <DateField
+        name="validFrom"
+        label={t('addOrg.validFrom')}
+        value={validFrom}
+        onChange={setValidFrom}
+        error={errors.fieldErrors.validFrom}
+        required
+      />
+      <TextInput
+        name="symbol"
+        label={t('addOrg.symbol')}
+        description={t('addOrg.symbolHint')}
+        value={symbol}
+        onChange={(e) => setSymbol(e.currentTarget.value)}
+        error={errors.fieldErrors.symbol}
+        maxLength={20}
+      />
     </FormModal>
   );
 }

@@ -1,9 +1,7 @@
 // Committee management on an organisation page: open or close a term (nhiệm kỳ), give a member an office, end an
-// office. The frame and the write hook serve the page's other small forms too.
-import { Alert, Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, type RefObject, useState } from 'react';
+// office. The write hook serves the page's other small forms too.
+import { Alert, NativeSelect, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { createdResponse, okResponse } from '../../../contracts/common.ts';
@@ -21,7 +19,7 @@ import { needsCommitteeTerm, positionKindsAt } from '../../../domain/offices.ts'
 import { api } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
-import { useFormErrors } from '../../components/forms.ts';
+import { useFormWrite } from '../../components/forms.ts';
 import { period, positionLabel, termName } from '../../components/labels.ts';
 import { MemberSelect, type PickedMember } from '../../components/MemberSelect.tsx';
 import { formatDate, todayIso } from '../../lib/dates.ts';
@@ -36,74 +34,13 @@ export function useCommitteeWrite<B>(
   onClose: () => void,
   fields: readonly string[],
 ) {
-  const queryClient = useQueryClient();
-  const errors = useFormErrors(fields);
-  const mutation = useMutation({
-    mutationFn: post,
-    onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['organization'] }),
-        queryClient.invalidateQueries({ queryKey: ['member'] }),
-        queryClient.invalidateQueries({ queryKey: ['members'] }),
-        queryClient.invalidateQueries({ queryKey: ['roles'] }),
-      ]);
-      notifications.show({ color: 'green', message: done });
-      onClose();
-    },
-    onError: (e) => errors.fromError(e),
+  return useFormWrite({
+    fields,
+    write: post,
+    refresh: [['organization'], ['member'], ['members'], ['roles']],
+    done,
+    onDone: onClose,
   });
-  return { errors, mutation };
-}
-
-export function Frame({
-  title,
-  onClose,
-  onSubmit,
-  formError,
-  submitLabel,
-  pending,
-  formRef,
-  children,
-}: {
-  formRef: RefObject<HTMLFormElement | null>;
-  title: string;
-  onClose: () => void;
-  onSubmit: () => void;
-  formError: string | null;
-  submitLabel: string;
-  pending: boolean;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  return (
-    <FormModal title={title} onClose={onClose}>
-      <form
-        ref={formRef}
-        noValidate
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          onSubmit();
-        }}
-      >
-        <Stack gap="md">
-          {children}
-          {formError ? (
-            <Alert color="red" variant="light" role="alert">
-              {formError}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {submitLabel}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </FormModal>
-  );
 }
 
 /** The committee terms of the page, without the stand-in group the server adds for offices outside any term. */
@@ -143,7 +80,7 @@ export function AddCommitteeForm({ detail, onClose }: { detail: OrganizationDeta
   };
 
   return (
-    <Frame
+    <FormModal
       title={t('committee.addTermTitle', { name: detail.name })}
       onClose={onClose}
       onSubmit={submit}
@@ -179,7 +116,7 @@ export function AddCommitteeForm({ detail, onClose }: { detail: OrganizationDeta
         onChange={setLastDay}
         error={errors.fieldErrors.termEnd}
       />
-    </Frame>
+    </FormModal>
   );
 }
 
@@ -214,7 +151,7 @@ export function AssignPositionForm({ detail, onClose }: { detail: OrganizationDe
   };
 
   return (
-    <Frame
+    <FormModal
       title={t('committee.assignTitle', { name: detail.name })}
       onClose={onClose}
       onSubmit={submit}
@@ -277,7 +214,7 @@ export function AssignPositionForm({ detail, onClose }: { detail: OrganizationDe
         error={errors.fieldErrors.validFrom}
         required
       />
-    </Frame>
+    </FormModal>
   );
 }
 
@@ -311,7 +248,7 @@ export function EndPositionForm({
   };
 
   return (
-    <Frame
+    <FormModal
       title={t('committee.endTitle', { office: positionLabel(t, holder.kind, at), name: holder.memberName })}
       onClose={onClose}
       onSubmit={submit}
@@ -330,7 +267,7 @@ export function EndPositionForm({
         error={errors.fieldErrors.validTo}
         required
       />
-    </Frame>
+    </FormModal>
   );
 }
 
@@ -365,7 +302,7 @@ export function EndCommitteeForm({
   };
 
   return (
-    <Frame
+    <FormModal
       title={t('committee.endTermTitle', { term: termName(t, committee.termLabel), name: detail.name })}
       onClose={onClose}
       onSubmit={submit}
@@ -384,6 +321,6 @@ export function EndCommitteeForm({
         error={errors.fieldErrors.termEnd}
         required
       />
-    </Frame>
+    </FormModal>
   );
 }

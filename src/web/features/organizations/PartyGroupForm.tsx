@@ -8,7 +8,8 @@ import { api } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { MemberSelect, type PickedMember } from '../../components/MemberSelect.tsx';
 import { todayIso } from '../../lib/dates.ts';
-import { Frame, useCommitteeWrite } from './CommitteeForms.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
+import { useCommitteeWrite } from './CommitteeForms.tsx';
 
 type JoinBody = z.input<typeof joinPartyGroupBody>;
 
@@ -35,7 +36,7 @@ export function JoinPartyGroupForm({ detail, onClose }: { detail: OrganizationDe
   };
 
   return (
-    <Frame
+    <FormModal
       title={t('group.title', { name: detail.name })}
       onClose={onClose}
       onSubmit={submit}
@@ -62,6 +63,6 @@ export function JoinPartyGroupForm({ detail, onClose }: { detail: OrganizationDe
         error={errors.fieldErrors.validFrom}
         required
       />
-    </Frame>
+    </FormModal>
   );
 }

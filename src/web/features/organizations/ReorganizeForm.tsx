@@ -2,7 +2,7 @@
 import { Alert, Button, Group, Paper, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -123,8 +123,7 @@ export function ReorganizeForm({ detail, onClose }: { detail: OrganizationDetail
     }
   };
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     errors.clear();
     const body = build();
     if (!body) return;
@@ -151,164 +150,152 @@ export function ReorganizeForm({ detail, onClose }: { detail: OrganizationDetail
       .map(([path, message]) => `${sourceIds[Number(path.split('.')[1])]?.name ?? ''}: ${message}`)[0];
 
   return (
-    <FormModal title={t('reorg.title', { name: detail.name })} onClose={onClose}>
-      <form ref={errors.formRef} onSubmit={submit} noValidate>
-        <Stack gap="md">
+    <FormModal
+      title={t('reorg.title', { name: detail.name })}
+      onClose={onClose}
+      onSubmit={submit}
+      formRef={errors.formRef}
+      formError={errors.formError}
+      pending={save.isPending}
+      submitLabel={t('reorg.submit')}
+      danger={kind === 'dissolve'}
+    >
+      <Radio.Group
+        size="md"
+        label={t('reorg.kind')}
+        value={kind}
+        onChange={(v) => {
+          setKind(v as Kind);
+          errors.clear();
+        }}
+      >
+        <Stack gap="sm" mt="xs">
+          {kinds.map((k) => (
+            <Radio key={k} value={k} label={t(`reorg.${k}`)} size="md" />
+          ))}
+        </Stack>
+      </Radio.Group>
+      {kind === 'rename' ? (
+        <TextInput
+          label={t('reorg.newName')}
+          value={newName}
+          onChange={(e) => setNewName(e.currentTarget.value)}
+          error={errors.fieldErrors.newName}
+          required
+        />
+      ) : null}
+      {kind === 'move' ? (
+        <OrganizationPicker
+          label={t('reorg.newParent')}
+          value={newParent}
+          onChange={setNewParent}
+          error={errors.fieldErrors.newParentId}
+          accept={(r) => r.id !== detail.id}
+        />
+      ) : null}
+      {kind === 'merge' ? (
+        <>
           <Radio.Group
             size="md"
-            label={t('reorg.kind')}
-            value={kind}
+            label={t('reorg.mergeMode')}
+            value={mergeMode}
             onChange={(v) => {
-              setKind(v as Kind);
+              setMergeMode(v as MergeMode);
               errors.clear();
             }}
           >
             <Stack gap="sm" mt="xs">
-              {kinds.map((k) => (
-                <Radio key={k} value={k} label={t(`reorg.${k}`)} size="md" />
-              ))}
+              <Radio value="intoThis" label={t('reorg.mergeIntoThis', { name: detail.name })} size="md" />
+              <Radio value="intoOther" label={t('reorg.mergeIntoOther', { name: detail.name })} size="md" />
+              <Radio value="new" label={t('reorg.mergeNew', { name: detail.name })} size="md" />
             </Stack>
           </Radio.Group>
-          {kind === 'rename' ? (
+          {mergeMode === 'intoOther' ? (
+            <OrganizationPicker
+              label={t('reorg.mergeTarget')}
+              value={target}
+              onChange={setTarget}
+              error={errors.fieldErrors.targetId}
+              accept={mergeable}
+            />
+          ) : null}
+          {mergeMode === 'new' ? (
             <TextInput
-              label={t('reorg.newName')}
-              value={newName}
-              onChange={(e) => setNewName(e.currentTarget.value)}
+              label={t('reorg.mergedName')}
+              value={mergedName}
+              onChange={(e) => setMergedName(e.currentTarget.value)}
               error={errors.fieldErrors.newName}
               required
             />
           ) : null}
-          {kind === 'move' ? (
-            <OrganizationPicker
-              label={t('reorg.newParent')}
-              value={newParent}
-              onChange={setNewParent}
-              error={errors.fieldErrors.newParentId}
-              accept={(r) => r.id !== detail.id}
-            />
-          ) : null}
-          {kind === 'merge' ? (
-            <>
-              <Radio.Group
-                size="md"
-                label={t('reorg.mergeMode')}
-                value={mergeMode}
-                onChange={(v) => {
-                  setMergeMode(v as MergeMode);
-                  errors.clear();
-                }}
-              >
-                <Stack gap="sm" mt="xs">
-                  <Radio value="intoThis" label={t('reorg.mergeIntoThis', { name: detail.name })} size="md" />
-                  <Radio
-                    value="intoOther"
-                    label={t('reorg.mergeIntoOther', { name: detail.name })}
-                    size="md"
-                  />
-                  <Radio value="new" label={t('reorg.mergeNew', { name: detail.name })} size="md" />
-                </Stack>
-              </Radio.Group>
-              {mergeMode === 'intoOther' ? (
-                <OrganizationPicker
-                  label={t('reorg.mergeTarget')}
-                  value={target}
-                  onChange={setTarget}
-                  error={errors.fieldErrors.targetId}
-                  accept={mergeable}
-                />
-              ) : null}
-              {mergeMode === 'new' ? (
-                <TextInput
-                  label={t('reorg.mergedName')}
-                  value={mergedName}
-                  onChange={(e) => setMergedName(e.currentTarget.value)}
-                  error={errors.fieldErrors.newName}
-                  required
-                />
-              ) : null}
-              <Stack gap="xs">
-                <Text fw={600}>
-                  {mergeMode === 'intoThis'
-                    ? t('reorg.partnersIntoThis', { name: detail.name })
-                    : mergeMode === 'new'
-                      ? t('reorg.partnersNew')
-                      : t('reorg.partnersOptional')}
-                </Text>
-                {partners.length === 0 ? (
-                  <Text c="dimmed">{t('reorg.noPartners')}</Text>
-                ) : (
-                  <Stack gap={6} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-                    {partners.map((p) => (
-                      <li key={p.id}>
-                        <Paper withBorder p="xs" pl="sm">
-                          <Group justify="space-between" wrap="nowrap" gap="sm">
-                            <Text fw={600}>{p.name}</Text>
-                            <Button
-                              variant="light"
-                              onClick={() => setPartners((all) => all.filter((x) => x.id !== p.id))}
-                              aria-label={t('reorg.removePartnerLabel', { name: p.name })}
-                            >
-                              {t('reorg.removePartner')}
-                            </Button>
-                          </Group>
-                        </Paper>
-                      </li>
-                    ))}
-                  </Stack>
-                )}
-                {sourceError ? (
-                  <Text c="red.8" size="sm" role="alert">
-                    {sourceError}
-                  </Text>
-                ) : null}
-                <OrganizationPicker
-                  label={t('reorg.addPartner')}
-                  description={t('reorg.addPartnerHint')}
-                  value={null}
-                  onChange={(picked) => picked && setPartners((all) => [...all, picked])}
-                  accept={mergeable}
-                />
+          <Stack gap="xs">
+            <Text fw={600}>
+              {mergeMode === 'intoThis'
+                ? t('reorg.partnersIntoThis', { name: detail.name })
+                : mergeMode === 'new'
+                  ? t('reorg.partnersNew')
+                  : t('reorg.partnersOptional')}
+            </Text>
+            {partners.length === 0 ? (
+              <Text c="dimmed">{t('reorg.noPartners')}</Text>
+            ) : (
+              <Stack gap={6} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+                {partners.map((p) => (
+                  <li key={p.id}>
+                    <Paper withBorder p="xs" pl="sm">
+                      <Group justify="space-between" wrap="nowrap" gap="sm">
+                        <Text fw={600}>{p.name}</Text>
+                        <Button
+                          variant="light"
+                          onClick={() => setPartners((all) => all.filter((x) => x.id !== p.id))}
+                          aria-label={t('reorg.removePartnerLabel', { name: p.name })}
+                        >
+                          {t('reorg.removePartner')}
+                        </Button>
+                      </Group>
+                    </Paper>
+                  </li>
+                ))}
               </Stack>
-            </>
-          ) : null}
-          {kind === 'split' ? (
-            <SplitParts detail={detail} state={split} onChange={setSplit} errors={errors.fieldErrors} />
-          ) : null}
-          {kind === 'dissolve' ? (
-            <Alert color="yellow" variant="light">
-              <Text>{t('reorg.dissolveWarning')}</Text>
-            </Alert>
-          ) : null}
-          <DateField
-            label={t('reorg.effectiveDate')}
-            value={effectiveDate}
-            onChange={setEffectiveDate}
-            error={errors.fieldErrors.effectiveDate}
-            max={todayIso()}
-            required
-          />
-          <TextInput
-            label={t('reorg.documentRef')}
-            description={t('reorg.documentRefHint')}
-            value={documentRef}
-            onChange={(e) => setDocumentRef(e.currentTarget.value)}
-            error={errors.fieldErrors.documentRef}
-          />
-          {errors.formError ? (
-            <Alert color="red" variant="light" role="alert">
-              {errors.formError}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} color={kind === 'dissolve' ? 'red.9' : undefined}>
-              {t('reorg.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+            )}
+            {sourceError ? (
+              <Text c="red.8" size="sm" role="alert">
+                {sourceError}
+              </Text>
+            ) : null}
+            <OrganizationPicker
+              label={t('reorg.addPartner')}
+              description={t('reorg.addPartnerHint')}
+              value={null}
+              onChange={(picked) => picked && setPartners((all) => [...all, picked])}
+              accept={mergeable}
+            />
+          </Stack>
+        </>
+      ) : null}
+      {kind === 'split' ? (
+        <SplitParts detail={detail} state={split} onChange={setSplit} errors={errors.fieldErrors} />
+      ) : null}
+      {kind === 'dissolve' ? (
+        <Alert color="yellow" variant="light">
+          <Text>{t('reorg.dissolveWarning')}</Text>
+        </Alert>
+      ) : null}
+      <DateField
+        label={t('reorg.effectiveDate')}
+        value={effectiveDate}
+        onChange={setEffectiveDate}
+        error={errors.fieldErrors.effectiveDate}
+        max={todayIso()}
+        required
+      />
+      <TextInput
+        label={t('reorg.documentRef')}
+        description={t('reorg.documentRefHint')}
+        value={documentRef}
+        onChange={(e) => setDocumentRef(e.currentTarget.value)}
+        error={errors.fieldErrors.documentRef}
+      />
     </FormModal>
   );
 }

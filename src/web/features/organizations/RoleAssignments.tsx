@@ -16,7 +16,8 @@ import { period } from '../../components/labels.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { MemberSelect, type PickedMember } from '../../components/MemberSelect.tsx';
 import { formatDate, todayIso } from '../../lib/dates.ts';
-import { Frame, useCommitteeWrite } from './CommitteeForms.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
+import { useCommitteeWrite } from './CommitteeForms.tsx';
 
 type Assignment = z.infer<typeof roleAssignmentList>['items'][number];
 type Role = Assignment['role'];
@@ -132,7 +133,7 @@ function AssignRoleForm({
   };
 
   return (
-    <Frame
+    <FormModal
       title={t(role === 'follower' ? 'roleAssign.assignFollowerTitle' : 'roleAssign.assignOfficerTitle', {
         name: detail.name,
       })}
@@ -159,7 +160,7 @@ function AssignRoleForm({
         error={errors.fieldErrors.validFrom}
         required
       />
-    </Frame>
+    </FormModal>
   );
 }
 
@@ -184,7 +185,7 @@ function EndRoleForm({ assignment, onClose }: { assignment: Assignment; onClose:
   };
 
   return (
-    <Frame
+    <FormModal
       title={t('roleAssign.endTitle', { name: assignment.memberName })}
       onClose={onClose}
       onSubmit={submit}
@@ -203,6 +204,6 @@ function EndRoleForm({ assignment, onClose }: { assignment: Assignment; onClose:
         error={errors.fieldErrors.validTo}
         required
       />
-    </Frame>
+    </FormModal>
   );
 }

@@ -28,12 +28,13 @@ import {
 import { api } from '../../api/client.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { DateField } from '../../components/DateField.tsx';
-import { useFormErrors } from '../../components/forms.ts';
+import { useFormWrite } from '../../components/forms.ts';
 import { useErrorMessage } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate } from '../../lib/dates.ts';
-import { Frame } from '../organizations/CommitteeForms.tsx';
-import { type MeetingKind, meetingKindLabel, meetingStatusLabel, meetingStatusTone } from './api.ts';
+import { FormModal } from '../../components/FormModal.tsx';
+import { meetingKindLabel } from '../../components/labels.ts';
+import { type MeetingKind, meetingStatusLabel, meetingStatusTone } from './api.ts';
 
 type YearPlan = z.infer<typeof meetingYearResponse>;
 type Topic = z.infer<typeof topicView>;
@@ -183,7 +184,6 @@ function AddMeetingForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const thisMonth = new Date().getFullYear() === plan.year ? new Date().getMonth() + 1 : 1;
   const plannedFor = (m: number) => plan.calendar.find((c) => c.month === m)?.date ?? '';
   const [kind, setKind] = useState<MeetingKind>('regular');
@@ -204,16 +204,13 @@ function AddMeetingForm({
     'thematicTopicId',
     'combinedWithOther',
   ] as const;
-  const errors = useFormErrors(fields);
-  const mutation = useMutation({
-    mutationFn: (body: CreateBody) =>
+  const { errors, mutation, send } = useFormWrite({
+    fields: fields,
+    write: (body: CreateBody) =>
       api.post(`/organizations/${plan.organization.id}/meetings`, body, createdResponse),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['meeting-year'] });
-      notifications.show({ color: 'green', message: t('plan.added') });
-      onClose();
-    },
-    onError: (e) => errors.fromError(e),
+    refresh: [['meeting-year']],
+    done: t('plan.added'),
+    onDone: onClose,
   });
   const isThematic = thematicKinds.includes(kind);
   const offCalendar = plannedDate !== '' && plannedDate !== plannedFor(month);
@@ -228,13 +225,10 @@ function AddMeetingForm({
       thematicTopicId: isThematic && topicId ? topicId : undefined,
       combinedWithOther: combined,
     };
-    const parsed = createMeetingBody.safeParse(body);
-    if (!parsed.success) return errors.fromZod(parsed.error);
-    errors.clear();
-    mutation.mutate(parsed.data);
+    send(createMeetingBody, body);
   };
   return (
-    <Frame
+    <FormModal
       title={t('plan.addMeeting')}
       onClose={onClose}
       onSubmit={submit}
@@ -324,6 +318,6 @@ function AddMeetingForm({
           error={errors.fieldErrors.combinedWithOther}
         />
       ) : null}
-    </Frame>
+    </FormModal>
   );
 }

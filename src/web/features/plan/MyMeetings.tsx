@@ -25,8 +25,9 @@ import { useFormErrors } from '../../components/forms.ts';
 import { ErrorNotice, Loading, useErrorMessage } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate } from '../../lib/dates.ts';
-import { Frame } from '../organizations/CommitteeForms.tsx';
-import { meetingKindLabel, meetingStatusLabel, meetingStatusTone, myMeetingsQuery } from './api.ts';
+import { FormModal } from '../../components/FormModal.tsx';
+import { meetingKindLabel } from '../../components/labels.ts';
+import { meetingStatusLabel, meetingStatusTone, myMeetingsQuery } from './api.ts';
 
 type MyMeetings = z.infer<typeof myMeetingsResponse>;
 type Upcoming = MyMeetings['upcoming'][number];
@@ -150,7 +151,7 @@ function AbsenceForm({ meeting, onClose }: { meeting: Upcoming; onClose: () => v
     rsvp.mutate(parsed.data, { onError: (e) => errors.fromError(e) });
   };
   return (
-    <Frame
+    <FormModal
       title={t('myMeetings.absenceTitle', {
         title: `${meetingKindLabel(t, meeting.kind)} ${formatDate(meeting.plannedDate)}`,
       })}
@@ -171,7 +172,7 @@ function AbsenceForm({ meeting, onClose }: { meeting: Upcoming; onClose: () => v
         onChange={(e) => setReason(e.currentTarget.value)}
         error={errors.fieldErrors.reason}
       />
-    </Frame>
+    </FormModal>
   );
 }
 

@@ -16,28 +16,9 @@ import { useRouter } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { BellIcon } from '../../components/icons.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { notificationsQuery } from './api.ts';
-
-function BellIcon({ size = 24 }: { size?: number }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d="M6 16V11a6 6 0 0112 0v5l2 2H4l2-2z" />
-      <path d="M10 20a2 2 0 004 0" />
-    </svg>
-  );
-}
 
 export function NotificationsBell() {
   const { t } = useTranslation();

@@ -1,45 +1,21 @@
 // The meeting rule set governing an organisation (its document and parameters), and for upper committees and the
 // organisation board the form that puts a rule set in force for the subtree from a date.
-import {
-  Box,
-  Button,
-  Card,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { createdResponse } from '../../../contracts/common.ts';
 import { assignRuleSetBody } from '../../../contracts/rule-sets.ts';
 import { api } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
-import { useFormErrors } from '../../components/forms.ts';
+import { useFormWrite } from '../../components/forms.ts';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate, todayIso } from '../../lib/dates.ts';
-import { Frame } from '../organizations/CommitteeForms.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
+import { Field } from '../../components/Field.tsx';
 import { governingRuleSetQuery, ruleSetsQuery } from './api.ts';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Box>
-      <Text size="sm" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text fw={500} component="dd" m={0} style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </Box>
-  );
-}
 
 /** The day whose rule set matters for a year: today in the current year, else the year's last or first day. */
 export function ruleDateFor(year: number): string {
@@ -153,34 +129,24 @@ function AssignRuleSetForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const sets = useQuery(ruleSetsQuery);
   const [ruleSetId, setRuleSetId] = useState('');
   const [effectiveFrom, setEffectiveFrom] = useState(defaultDate);
   const [documentRef, setDocumentRef] = useState('');
-  const errors = useFormErrors(['ruleSetId', 'effectiveFrom', 'documentRef']);
-  const mutation = useMutation({
-    mutationFn: (body: AssignBody) =>
+  const { errors, mutation, send } = useFormWrite({
+    fields: ['ruleSetId', 'effectiveFrom', 'documentRef'],
+    write: (body: AssignBody) =>
       api.post(`/organizations/${organizationId}/rule-sets`, body, createdResponse),
-    onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['rule-set'] }),
-        queryClient.invalidateQueries({ queryKey: ['meeting-year'] }),
-      ]);
-      notifications.show({ color: 'green', message: t('plan.assigned') });
-      onClose();
-    },
-    onError: (e) => errors.fromError(e),
+    refresh: [['rule-set'], ['meeting-year']],
+    done: t('plan.assigned'),
+    onDone: onClose,
   });
   const submit = () => {
     const body: AssignBody = { ruleSetId, effectiveFrom, documentRef: documentRef.trim() || undefined };
-    const parsed = assignRuleSetBody.safeParse(body);
-    if (!parsed.success) return errors.fromZod(parsed.error);
-    errors.clear();
-    mutation.mutate(parsed.data);
+    send(assignRuleSetBody, body);
   };
   return (
-    <Frame
+    <FormModal
       title={t('plan.assignRuleSet')}
       onClose={onClose}
       onSubmit={submit}
@@ -219,6 +185,6 @@ function AssignRuleSetForm({
         onChange={(e) => setDocumentRef(e.currentTarget.value)}
         error={errors.fieldErrors.documentRef}
       />
-    </Frame>
+    </FormModal>
   );
 }

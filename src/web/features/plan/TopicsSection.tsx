@@ -1,7 +1,6 @@
 // Thematic topics of the year by quarter: the cell registers them and submits them to the upper committee, which
 // approves them or returns them with a comment.
 import {
-  Alert,
   Button,
   Group,
   NativeSelect,
@@ -15,17 +14,16 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { createdResponse, okResponse } from '../../../contracts/common.ts';
 import { topicBody, type topicList, topicReviewBody } from '../../../contracts/meetings.ts';
 import { api } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { useFormErrors } from '../../components/forms.ts';
+import { useFormErrors, useFormWrite } from '../../components/forms.ts';
 import { useErrorMessage } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
-import { Frame } from '../organizations/CommitteeForms.tsx';
 import { topicStatusLabel, topicStatusTone } from './api.ts';
 
 type Topics = z.infer<typeof topicList>;
@@ -160,32 +158,25 @@ function RegisterTopicForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const now = new Date();
   const [quarter, setQuarter] = useState(now.getFullYear() === year ? Math.floor(now.getMonth() / 3) + 1 : 1);
   const [title, setTitle] = useState('');
   const [presenters, setPresenters] = useState('');
   const [draft, setDraft] = useState('');
-  const errors = useFormErrors(['quarter', 'title', 'presenters', 'draft']);
-  const mutation = useMutation({
-    mutationFn: (body: TopicBody) =>
+  const { errors, mutation, send } = useFormWrite({
+    fields: ['quarter', 'title', 'presenters', 'draft'],
+    write: (body: TopicBody) =>
       api.post(`/organizations/${organizationId}/thematic-topics`, body, createdResponse),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['thematic-topics'] });
-      notifications.show({ color: 'green', message: t('planTopic.registered') });
-      onClose();
-    },
-    onError: (e) => errors.fromError(e),
+    refresh: [['thematic-topics']],
+    done: t('planTopic.registered'),
+    onDone: onClose,
   });
   const submit = () => {
     const body: TopicBody = { year, quarter, title, presenters, draft: draft.trim() || undefined };
-    const parsed = topicBody.safeParse(body);
-    if (!parsed.success) return errors.fromZod(parsed.error);
-    errors.clear();
-    mutation.mutate(parsed.data);
+    send(topicBody, body);
   };
   return (
-    <Frame
+    <FormModal
       title={t('planTopic.register')}
       onClose={onClose}
       onSubmit={submit}
@@ -224,7 +215,7 @@ function RegisterTopicForm({
         onChange={(e) => setDraft(e.currentTarget.value)}
         error={errors.fieldErrors.draft}
       />
-    </Frame>
+    </FormModal>
   );
 }
 
@@ -255,56 +246,44 @@ function ReviewTopicForm({ topic, onClose }: { topic: Topic; onClose: () => void
     mutation.mutate(parsed.data);
   };
   return (
-    <FormModal title={t('planTopic.reviewTitle', { title: topic.title })} onClose={onClose}>
-      <form
-        ref={errors.formRef}
-        noValidate
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          send('approve');
-        }}
-      >
-        <Stack gap="md">
-          <Text size="sm">{t('planTopic.presentersLabel', { names: topic.presenters })}</Text>
-          {topic.draft ? (
-            <Paper withBorder p="sm" radius="sm" mah={240} style={{ overflowY: 'auto' }}>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {topic.draft}
-              </Text>
-            </Paper>
-          ) : null}
-          <Textarea
-            label={t('planTopic.comment')}
-            description={t('planTopic.commentHint')}
-            autosize
-            minRows={3}
-            value={comment}
-            onChange={(e) => setComment(e.currentTarget.value)}
-            error={errors.fieldErrors.comment}
-          />
-          {errors.formError ? (
-            <Alert color="red" variant="light" role="alert">
-              {errors.formError}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              variant="outline"
-              color="orange.9"
-              loading={mutation.isPending && mutation.variables.decision === 'return'}
-              onClick={() => send('return')}
-            >
-              {t('planTopic.return')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending && mutation.variables.decision === 'approve'}>
-              {t('planTopic.approve')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+    <FormModal
+      title={t('planTopic.reviewTitle', { title: topic.title })}
+      onClose={onClose}
+      onSubmit={() => {
+        send('approve');
+      }}
+      formError={errors.formError}
+      formRef={errors.formRef}
+      pending={mutation.isPending && mutation.variables.decision === 'approve'}
+      submitLabel={t('planTopic.approve')}
+      secondary={
+        <Button
+          variant="outline"
+          color="orange.9"
+          loading={mutation.isPending && mutation.variables.decision === 'return'}
+          onClick={() => send('return')}
+        >
+          {t('planTopic.return')}
+        </Button>
+      }
+    >
+      <Text size="sm">{t('planTopic.presentersLabel', { names: topic.presenters })}</Text>
+      {topic.draft ? (
+        <Paper withBorder p="sm" radius="sm" mah={240} style={{ overflowY: 'auto' }}>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {topic.draft}
+          </Text>
+        </Paper>
+      ) : null}
+      <Textarea
+        label={t('planTopic.comment')}
+        description={t('planTopic.commentHint')}
+        autosize
+        minRows={3}
+        value={comment}
+        onChange={(e) => setComment(e.currentTarget.value)}
+        error={errors.fieldErrors.comment}
+      />
     </FormModal>
   );
 }

@@ -9,7 +9,8 @@ import { workProgrammeBody } from '../../../contracts/meetings.ts';
 import { useFormErrors } from '../../components/forms.ts';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
-import { putJson, workProgrammeQuery } from './api.ts';
+import { workProgrammeQuery } from './api.ts';
+import { api } from '../../api/client.ts';
 
 export function WorkProgramme({
   organizationId,
@@ -27,7 +28,7 @@ export function WorkProgramme({
   const errors = useFormErrors(['content']);
   const save = useMutation({
     mutationFn: (content: string) =>
-      putJson(`/organizations/${organizationId}/work-programme?year=${year}`, { content }, okResponse),
+      api.put(`/organizations/${organizationId}/work-programme?year=${year}`, { content }, okResponse),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['work-programme', organizationId, year] });
       notifications.show({ color: 'green', message: t('plan.workProgrammeSaved') });

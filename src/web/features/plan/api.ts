@@ -3,7 +3,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
-import { message } from '../../../messages/index.ts';
 import {
   complianceOverview,
   type meetingKind,
@@ -18,7 +17,7 @@ import {
   workProgramme,
 } from '../../../contracts/meetings.ts';
 import { governingRuleSetResponse, ruleSetList } from '../../../contracts/rule-sets.ts';
-import { ApiError, api, toApiError, withQuery } from '../../api/client.ts';
+import { api, withQuery } from '../../api/client.ts';
 import type { Tone } from '../../components/ToneBadge.tsx';
 
 export type MeetingKind = z.infer<typeof meetingKind>;
@@ -90,29 +89,6 @@ export const tasksQuery = (filter: TaskFilter) =>
     queryFn: ({ signal }) => api.get(withQuery('/tasks', { filter }), taskList, signal),
   });
 
-/** PUT with a JSON body (the shared client has no PUT); errors become the same ApiError as everywhere. */
-export async function putJson<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(`/api${path}`, {
-      method: 'PUT',
-      headers: { accept: 'application/json', 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      credentials: 'same-origin',
-    });
-  } catch {
-    throw new ApiError(0, 'network', message('client.network'));
-  }
-  if (!res.ok) throw await toApiError(res);
-  const data: unknown = await res.json().catch(() => null);
-  const checked = schema.safeParse(data);
-  if (!checked.success) {
-    throw new ApiError(0, 'invalid_response', message('client.invalid_response'));
-  }
-  return checked.data;
-}
-
-export const meetingKindLabel = (t: TFunction, kind: MeetingKind): string => t(`planKind.${kind}`);
 export const meetingStatusLabel = (t: TFunction, status: MeetingStatus): string => t(`planStatus.${status}`);
 export const topicStatusLabel = (t: TFunction, status: TopicStatus): string =>
   t(`planTopic.status_${status}`);

@@ -5,7 +5,7 @@ import { Alert, Stack, Table, Text } from '@mantine/core';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
-import { Section } from '../meetings/Section.tsx';
+import { Section } from '../../components/Section.tsx';
 import { formatNumber, kindLabel, type MeetingScores, ratingLabel, ratingTone, scorerKinds } from './api.ts';
 
 const gapThreshold = 10;

@@ -23,11 +23,11 @@ import { assignFrameworkBody, rescoreJob } from '../../../contracts/scoring.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { meQuery } from '../../api/queries.ts';
 import { DateField } from '../../components/DateField.tsx';
-import { useFormErrors } from '../../components/forms.ts';
+import { useFormWrite } from '../../components/forms.ts';
 import { ErrorNotice, Loading, useErrorMessage } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate, todayIso } from '../../lib/dates.ts';
-import { Frame } from '../organizations/CommitteeForms.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { frameworksQuery, rescoreJobQuery } from './api.ts';
 
 export function FrameworkPanel({
@@ -113,36 +113,26 @@ function AssignForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [frameworkId, setFrameworkId] = useState('');
   const [effectiveFrom, setEffectiveFrom] = useState(todayIso());
   const [documentRef, setDocumentRef] = useState('');
-  const errors = useFormErrors(['frameworkId', 'effectiveFrom', 'documentRef']);
-  const mutation = useMutation({
-    mutationFn: (body: unknown) =>
+  const { errors, mutation, send } = useFormWrite({
+    fields: ['frameworkId', 'effectiveFrom', 'documentRef'],
+    write: (body: unknown) =>
       api.post(`/organizations/${organizationId}/scoring-frameworks`, body, createdResponse),
-    onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['scoring-frameworks'] }),
-        queryClient.invalidateQueries({ queryKey: ['meeting-scores'] }),
-      ]);
-      notifications.show({ color: 'green', message: t('ratings.assigned') });
-      onClose();
-    },
-    onError: (e) => errors.fromError(e),
+    refresh: [['scoring-frameworks'], ['meeting-scores']],
+    done: t('ratings.assigned'),
+    onDone: onClose,
   });
   const submit = () => {
-    const parsed = assignFrameworkBody.safeParse({
+    send(assignFrameworkBody, {
       frameworkId,
       effectiveFrom,
       documentRef: documentRef.trim() || undefined,
     });
-    if (!parsed.success) return errors.fromZod(parsed.error);
-    errors.clear();
-    mutation.mutate(parsed.data);
   };
   return (
-    <Frame
+    <FormModal
       title={t('ratings.assignTitle')}
       onClose={onClose}
       onSubmit={submit}
@@ -179,7 +169,7 @@ function AssignForm({
         onChange={(e) => setDocumentRef(e.currentTarget.value)}
         error={errors.fieldErrors.documentRef}
       />
-    </Frame>
+    </FormModal>
   );
 }
 

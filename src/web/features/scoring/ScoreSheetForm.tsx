@@ -21,10 +21,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScoringFramework } from '../../../domain/scoring.ts';
-import { ApiError } from '../../api/client.ts';
+import { ApiError, api } from '../../api/client.ts';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
-import { meetingKey, putJson } from '../meetings/queries.ts';
+import { meetingKey } from '../meetings/queries.ts';
 import {
   type AutoValues,
   type CriterionView,
@@ -83,7 +83,7 @@ export function ScoreSheetForm({ meetingId, kind, scores, framework, auto, thema
 
   const mutation = useMutation({
     mutationFn: (submit: boolean) =>
-      putJson<SaveResult>(`/meetings/${meetingId}/scores/${kind}`, {
+      api.put<SaveResult>(`/meetings/${meetingId}/scores/${kind}`, {
         entries: sheetEntries(framework, auto, state, thematic),
         submit,
       }),

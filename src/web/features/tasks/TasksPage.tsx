@@ -16,8 +16,7 @@ import {
   Title,
   Button,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,12 +24,12 @@ import type { z } from 'zod';
 import { reviewTaskBody, taskReportBody, type taskView } from '../../../contracts/meetings.ts';
 import { api } from '../../api/client.ts';
 import { AnchorLink } from '../../components/links.tsx';
-import { useFormErrors } from '../../components/forms.ts';
+import { useFormWrite } from '../../components/forms.ts';
 import { Page } from '../../components/Page.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
-import { Frame } from '../organizations/CommitteeForms.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { type TaskFilter, taskStatusLabel, taskStatusTone, tasksQuery } from '../plan/api.ts';
 
 type Task = z.infer<typeof taskView>;
@@ -189,21 +188,7 @@ function useTaskWrite<B>(
   onClose: () => void,
   fields: string[],
 ) {
-  const queryClient = useQueryClient();
-  const errors = useFormErrors(fields);
-  const mutation = useMutation({
-    mutationFn: post,
-    onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['tasks'] }),
-        queryClient.invalidateQueries({ queryKey: ['meeting'] }),
-      ]);
-      notifications.show({ color: 'green', message: done });
-      onClose();
-    },
-    onError: (e) => errors.fromError(e),
-  });
-  return { errors, mutation };
+  return useFormWrite({ fields, write: post, refresh: [['tasks'], ['meeting']], done, onDone: onClose });
 }
 
 type ReportBody = z.input<typeof taskReportBody>;
@@ -235,7 +220,7 @@ function ReportForm({ task, onClose }: { task: Task; onClose: () => void }) {
     mutation.mutate(parsed.data);
   };
   return (
-    <Frame
+    <FormModal
       title={t('taskInbox.reportTitle', { title: task.title })}
       onClose={onClose}
       onSubmit={submit}
@@ -274,7 +259,7 @@ function ReportForm({ task, onClose }: { task: Task; onClose: () => void }) {
         onChange={setFile}
         error={errors.fieldErrors.file}
       />
-    </Frame>
+    </FormModal>
   );
 }
 
@@ -298,7 +283,7 @@ function ReviewForm({ task, onClose }: { task: Task; onClose: () => void }) {
     mutation.mutate(parsed.data);
   };
   return (
-    <Frame
+    <FormModal
       title={t('taskInbox.reviewTitle', { title: task.title })}
       onClose={onClose}
       onSubmit={submit}
@@ -334,7 +319,7 @@ function ReviewForm({ task, onClose }: { task: Task; onClose: () => void }) {
         onChange={(e) => setResultNote(e.currentTarget.value)}
         error={errors.fieldErrors.resultNote}
       />
-    </Frame>
+    </FormModal>
   );
 }
 

@@ -1,4 +1,4 @@
-// A titled part of a meeting tab: a region named by its heading, so screen readers and tests can find it.
+// A titled part of a page (a meeting tab, a scoring view): a region named by its heading, so screen readers and tests can find it.
 import { Card, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { type ReactNode, useId } from 'react';
 

@@ -1,4 +1,4 @@
-// Vietnamese texts of meeting-quality scoring (the meeting's Chấm điểm tab, the ratings page); spread into vi.ts.
+// Vietnamese texts of meeting-quality scoring (the meeting's scoring tab, the ratings page).
 export const scoringVi = {
   scoring: {
     tab: 'Chấm điểm',

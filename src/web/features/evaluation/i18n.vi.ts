@@ -1,4 +1,4 @@
-// Vietnamese texts of the annual evaluation (kiểm điểm, đánh giá, xếp loại chất lượng) and "bốn tốt".
+// Vietnamese texts of the annual evaluation and "four good".
 export const evaluationVi = {
   evaluation: {
     link: 'Đánh giá, xếp loại',

@@ -1,9 +1,8 @@
-// English texts of the annual evaluation and "four good".
-import type { evaluationVi } from './evaluation.vi.ts';
+// English texts of the annual evaluation and "four good"; the same keys as i18n.vi.ts (checked by the type).
+import type { Translation } from '../../i18n/types.ts';
+import type { evaluationVi } from './i18n.vi.ts';
 
-type Shape = { [K in keyof typeof evaluationVi]: { [L in keyof (typeof evaluationVi)[K]]: string } };
-
-export const evaluationEn: Shape = {
+export const evaluationEn: Translation<typeof evaluationVi> = {
   evaluation: {
     link: 'Annual evaluation',
     title: 'Annual quality evaluation',

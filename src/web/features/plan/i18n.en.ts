@@ -1,7 +1,8 @@
-// English texts of the year's meeting plan, the member's meetings, notifications and the task inbox.
-import type { PlanMessages } from './plan.vi.ts';
+// English texts of the year's meeting plan, topics, work programme, the member's meetings and notifications; the same keys as i18n.vi.ts (checked by the type).
+import type { Translation } from '../../i18n/types.ts';
+import type { planVi } from './i18n.vi.ts';
 
-export const planEn: PlanMessages = {
+export const planEn: Translation<typeof planVi> = {
   plan: {
     title: 'Cell meetings',
     books: 'Minutes and resolutions books {{year}}',
@@ -83,14 +84,6 @@ export const planEn: PlanMessages = {
     noCells: 'No cells.',
     totals: 'Totals',
     readOnly: 'You may only view this plan.',
-  },
-  planKind: {
-    regular: 'Regular meeting',
-    thematic: 'Thematic meeting',
-    regular_thematic: 'Regular with a thematic topic',
-    committee: 'Committee meeting',
-    general_assembly: 'Party congress',
-    extraordinary: 'Extraordinary meeting',
   },
   planStatus: {
     planned: 'Planned',
@@ -177,43 +170,5 @@ export const planEn: PlanMessages = {
     none: 'No notifications.',
     readAll: 'Mark all as read',
     unread: 'Unread',
-  },
-  taskInbox: {
-    title: 'Tasks',
-    nav: 'Tasks',
-    filter_mine: 'Mine',
-    filter_created: 'Assigned by me',
-    filter_open: 'Open',
-    filter_overdue: 'Overdue',
-    filter_done: 'Finished',
-    empty: 'No tasks.',
-    organization: 'Organisation',
-    deadline: 'Deadline',
-    noDeadline: 'No deadline',
-    overdue: 'Overdue',
-    assignee: 'Assignee',
-    expected: 'Expected result',
-    result: 'Result',
-    completedOn: 'Completed on {{date}}',
-    reports: 'Progress reports',
-    noReports: 'No reports yet.',
-    progress: 'Progress',
-    progressValue: '{{value}}%',
-    report: 'Report progress',
-    reportTitle: 'Report progress: {{title}}',
-    reportNote: 'Report',
-    reportFile: 'Attachment',
-    reportFileHint: 'PDF, Word or an image, up to 20 MB',
-    reportSent: 'Progress reported',
-    review: 'Review',
-    reviewTitle: 'Review task: {{title}}',
-    outcome: 'Outcome',
-    resultNote: 'Note on the result',
-    reviewSent: 'Result recorded',
-    fromMeeting: 'Assigned at a meeting',
-    status_open: 'In progress',
-    status_done: 'Achieved',
-    status_not_done: 'Not achieved',
-    status_cancelled: 'Cancelled',
   },
 };

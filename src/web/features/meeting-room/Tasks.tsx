@@ -1,6 +1,6 @@
 // Tasks given by the meeting (title, assignee, deadline, expected result), and the review of last month's
 // resolution: each task due marked achieved or not, with the share achieved.
-import { Button, Group, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Select, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,8 +14,8 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { useFormErrors } from '../../components/forms.ts';
 import { type Tone, ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate } from '../../lib/dates.ts';
-import { can, type MeetingDetail, type TaskView, useMeetingWrite } from './queries.ts';
-import { Section } from './Section.tsx';
+import { can, type MeetingDetail, type TaskView, useMeetingWrite } from '../meetings/queries.ts';
+import { Section } from '../../components/Section.tsx';
 
 const statusTone: Record<TaskView['status'], Tone> = {
   open: 'blue',
@@ -113,70 +113,56 @@ function TaskForm({ detail, onClose }: { detail: MeetingDetail; onClose: () => v
     { done: t('meetingRoom.taskSaved'), onDone: onClose, onError: (e) => errors.fromError(e) },
   );
   return (
-    <FormModal title={t('meetingRoom.addTask')} onClose={onClose}>
-      <form
-        ref={errors.formRef}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const parsed = createTaskBody.safeParse({
-            title,
-            assigneeMemberId: assignee && !assignee.startsWith('group:') ? assignee : undefined,
-            assigneeGroupId: assignee?.startsWith('group:') ? assignee.slice(6) : undefined,
-            deadline: deadline || undefined,
-            expectedResult: expected.trim() || undefined,
-          });
-          if (!parsed.success) return errors.fromZod(parsed.error);
-          save.mutate(parsed.data);
-        }}
-      >
-        <Stack gap="md">
-          <TextInput
-            label={t('meetingRoom.taskTitle')}
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            required
-            error={errors.fieldErrors.title}
-          />
-          <Select
-            label={t('meetingRoom.taskAssigneeLabel')}
-            data={assigneeOptions}
-            value={assignee}
-            onChange={setAssignee}
-            searchable
-            required
-            nothingFoundMessage={t('memberSelect.none')}
-            error={errors.fieldErrors.assigneeMemberId ?? errors.fieldErrors.assigneeGroupId}
-          />
-          <DateField
-            label={t('meetingRoom.taskDeadlineLabel')}
-            value={deadline}
-            onChange={setDeadline}
-            error={errors.fieldErrors.deadline}
-          />
-          <Textarea
-            label={t('meetingRoom.taskExpectedLabel')}
-            value={expected}
-            onChange={(e) => setExpected(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            error={errors.fieldErrors.expectedResult}
-          />
-          {errors.formError ? (
-            <Text c="red.8" role="alert">
-              {errors.formError}
-            </Text>
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('meetingRoom.addTask')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+    <FormModal
+      title={t('meetingRoom.addTask')}
+      onClose={onClose}
+      onSubmit={() => {
+        const parsed = createTaskBody.safeParse({
+          title,
+          assigneeMemberId: assignee && !assignee.startsWith('group:') ? assignee : undefined,
+          assigneeGroupId: assignee?.startsWith('group:') ? assignee.slice(6) : undefined,
+          deadline: deadline || undefined,
+          expectedResult: expected.trim() || undefined,
+        });
+        if (!parsed.success) return errors.fromZod(parsed.error);
+        save.mutate(parsed.data);
+      }}
+      formError={errors.formError}
+      formRef={errors.formRef}
+      pending={save.isPending}
+      submitLabel={t('meetingRoom.addTask')}
+    >
+      <TextInput
+        label={t('meetingRoom.taskTitle')}
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        required
+        error={errors.fieldErrors.title}
+      />
+      <Select
+        label={t('meetingRoom.taskAssigneeLabel')}
+        data={assigneeOptions}
+        value={assignee}
+        onChange={setAssignee}
+        searchable
+        required
+        nothingFoundMessage={t('memberSelect.none')}
+        error={errors.fieldErrors.assigneeMemberId ?? errors.fieldErrors.assigneeGroupId}
+      />
+      <DateField
+        label={t('meetingRoom.taskDeadlineLabel')}
+        value={deadline}
+        onChange={setDeadline}
+        error={errors.fieldErrors.deadline}
+      />
+      <Textarea
+        label={t('meetingRoom.taskExpectedLabel')}
+        value={expected}
+        onChange={(e) => setExpected(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        error={errors.fieldErrors.expectedResult}
+      />
     </FormModal>
   );
 }

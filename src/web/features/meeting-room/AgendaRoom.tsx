@@ -9,8 +9,8 @@ import { contributionBody, guestBody } from '../../../contracts/meetings.ts';
 import { api } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useFormErrors } from '../../components/forms.ts';
-import { type AgendaItem, can, type MeetingDetail, useMeetingWrite } from './queries.ts';
-import { Section } from './Section.tsx';
+import { type AgendaItem, can, type MeetingDetail, useMeetingWrite } from '../meetings/queries.ts';
+import { Section } from '../../components/Section.tsx';
 
 export function AgendaRoom({ detail }: { detail: MeetingDetail }) {
   const { t } = useTranslation();
@@ -132,58 +132,43 @@ function ContributionForm({
     label: `${g.name} (${t('meetingRoom.guest')})`,
   }));
   return (
-    <FormModal title={t('meetingRoom.contributionTitle', { item: item.title })} onClose={onClose}>
-      <form
-        ref={errors.formRef}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const body = {
-            agendaItemId: item.id,
-            memberId: speaker?.startsWith('m:') ? speaker.slice(2) : undefined,
-            guestName: speaker?.startsWith('g:') ? speaker.slice(2) : undefined,
-            summary,
-          };
-          const parsed = contributionBody.safeParse(body);
-          if (!parsed.success) return errors.fromZod(parsed.error);
-          save.mutate(parsed.data);
-        }}
-      >
-        <Stack gap="md">
-          <Select
-            label={t('meetingRoom.speaker')}
-            data={[...present, ...guests]}
-            value={speaker}
-            onChange={setSpeaker}
-            searchable
-            required
-            error={errors.fieldErrors.memberId}
-            nothingFoundMessage={t('memberSelect.none')}
-          />
-          <Textarea
-            label={t('meetingRoom.summary')}
-            value={summary}
-            onChange={(e) => setSummary(e.currentTarget.value)}
-            autosize
-            minRows={3}
-            required
-            error={errors.fieldErrors.summary}
-          />
-          {errors.formError ? (
-            <Text c="red.8" role="alert">
-              {errors.formError}
-            </Text>
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+    <FormModal
+      title={t('meetingRoom.contributionTitle', { item: item.title })}
+      onClose={onClose}
+      onSubmit={() => {
+        const body = {
+          agendaItemId: item.id,
+          memberId: speaker?.startsWith('m:') ? speaker.slice(2) : undefined,
+          guestName: speaker?.startsWith('g:') ? speaker.slice(2) : undefined,
+          summary,
+        };
+        const parsed = contributionBody.safeParse(body);
+        if (!parsed.success) return errors.fromZod(parsed.error);
+        save.mutate(parsed.data);
+      }}
+      formError={errors.formError}
+      formRef={errors.formRef}
+      pending={save.isPending}
+    >
+      <Select
+        label={t('meetingRoom.speaker')}
+        data={[...present, ...guests]}
+        value={speaker}
+        onChange={setSpeaker}
+        searchable
+        required
+        error={errors.fieldErrors.memberId}
+        nothingFoundMessage={t('memberSelect.none')}
+      />
+      <Textarea
+        label={t('meetingRoom.summary')}
+        value={summary}
+        onChange={(e) => setSummary(e.currentTarget.value)}
+        autosize
+        minRows={3}
+        required
+        error={errors.fieldErrors.summary}
+      />
     </FormModal>
   );
 }

@@ -20,8 +20,8 @@ import { api } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useFormErrors } from '../../components/forms.ts';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
-import { can, type MeetingDetail, myRow, useMeetingWrite, type VoteView } from './queries.ts';
-import { Section, Stat } from './Section.tsx';
+import { can, type MeetingDetail, myRow, useMeetingWrite, type VoteView } from '../meetings/queries.ts';
+import { Section, Stat } from '../../components/Section.tsx';
 
 const choices = ['for', 'against', 'abstain'] as const;
 
@@ -225,60 +225,46 @@ function OpenVoteForm({ detail, onClose }: { detail: MeetingDetail; onClose: () 
     { done: t('meetingRoom.voteOpened'), onDone: onClose, onError: (e) => errors.fromError(e) },
   );
   return (
-    <FormModal title={t('meetingRoom.openVote')} onClose={onClose}>
-      <form
-        ref={errors.formRef}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const parsed = openVoteBody.safeParse({
-            subject,
-            kind,
-            method,
-            agendaItemId: detail.currentItemId ?? undefined,
-          });
-          if (!parsed.success) return errors.fromZod(parsed.error);
-          open.mutate(parsed.data);
-        }}
-      >
-        <Stack gap="md">
-          <TextInput
-            label={t('meetingRoom.subject')}
-            value={subject}
-            onChange={(e) => setSubject(e.currentTarget.value)}
-            required
-            error={errors.fieldErrors.subject}
-          />
-          <NativeSelect
-            label={t('meetingRoom.voteKind')}
-            value={kind}
-            onChange={(e) => setKind(e.currentTarget.value as typeof kind)}
-            data={voteKind.options.map((k) => ({ value: k, label: t(`meetingRoom.kind_${k}`) }))}
-          />
-          <NativeSelect
-            label={t('meetingRoom.voteMethod')}
-            value={method}
-            onChange={(e) => setMethod(e.currentTarget.value as typeof method)}
-            data={[
-              { value: 'electronic', label: t('meetingRoom.method_electronic') },
-              { value: 'show_of_hands', label: t('meetingRoom.method_show_of_hands') },
-            ]}
-          />
-          {errors.formError ? (
-            <Text c="red.8" role="alert">
-              {errors.formError}
-            </Text>
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={open.isPending}>
-              {t('meetingRoom.openVoteSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+    <FormModal
+      title={t('meetingRoom.openVote')}
+      onClose={onClose}
+      onSubmit={() => {
+        const parsed = openVoteBody.safeParse({
+          subject,
+          kind,
+          method,
+          agendaItemId: detail.currentItemId ?? undefined,
+        });
+        if (!parsed.success) return errors.fromZod(parsed.error);
+        open.mutate(parsed.data);
+      }}
+      formError={errors.formError}
+      formRef={errors.formRef}
+      pending={open.isPending}
+      submitLabel={t('meetingRoom.openVoteSubmit')}
+    >
+      <TextInput
+        label={t('meetingRoom.subject')}
+        value={subject}
+        onChange={(e) => setSubject(e.currentTarget.value)}
+        required
+        error={errors.fieldErrors.subject}
+      />
+      <NativeSelect
+        label={t('meetingRoom.voteKind')}
+        value={kind}
+        onChange={(e) => setKind(e.currentTarget.value as typeof kind)}
+        data={voteKind.options.map((k) => ({ value: k, label: t(`meetingRoom.kind_${k}`) }))}
+      />
+      <NativeSelect
+        label={t('meetingRoom.voteMethod')}
+        value={method}
+        onChange={(e) => setMethod(e.currentTarget.value as typeof method)}
+        data={[
+          { value: 'electronic', label: t('meetingRoom.method_electronic') },
+          { value: 'show_of_hands', label: t('meetingRoom.method_show_of_hands') },
+        ]}
+      />
     </FormModal>
   );
 }

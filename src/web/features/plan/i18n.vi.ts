@@ -1,4 +1,4 @@
-// Vietnamese texts of the year's meeting plan, the member's meetings, notifications and the task inbox.
+// Vietnamese texts of the year's meeting plan, topics, work programme, the member's meetings and notifications.
 export const planVi = {
   plan: {
     title: 'Sinh hoạt chi bộ',
@@ -80,14 +80,6 @@ export const planVi = {
     noCells: 'Không có chi bộ nào.',
     totals: 'Tổng cộng',
     readOnly: 'Đồng chí chỉ xem được kế hoạch này.',
-  },
-  planKind: {
-    regular: 'Sinh hoạt thường kỳ',
-    thematic: 'Sinh hoạt chuyên đề',
-    regular_thematic: 'Thường kỳ kết hợp chuyên đề',
-    committee: 'Họp chi ủy',
-    general_assembly: 'Hội nghị đảng bộ',
-    extraordinary: 'Họp bất thường',
   },
   planStatus: {
     planned: 'Dự kiến',
@@ -175,47 +167,4 @@ export const planVi = {
     readAll: 'Đánh dấu đã đọc tất cả',
     unread: 'Chưa đọc',
   },
-  taskInbox: {
-    title: 'Nhiệm vụ',
-    nav: 'Nhiệm vụ',
-    filter_mine: 'Của tôi',
-    filter_created: 'Tôi giao',
-    filter_open: 'Đang mở',
-    filter_overdue: 'Quá hạn',
-    filter_done: 'Đã xong',
-    empty: 'Không có nhiệm vụ nào.',
-    organization: 'Tổ chức',
-    deadline: 'Hạn',
-    noDeadline: 'Không có hạn',
-    overdue: 'Quá hạn',
-    assignee: 'Người thực hiện',
-    expected: 'Kết quả cần đạt',
-    result: 'Kết quả',
-    completedOn: 'Hoàn thành ngày {{date}}',
-    reports: 'Báo cáo tiến độ',
-    noReports: 'Chưa có báo cáo.',
-    progress: 'Tiến độ',
-    progressValue: '{{value}}%',
-    report: 'Báo cáo tiến độ',
-    reportTitle: 'Báo cáo tiến độ: {{title}}',
-    reportNote: 'Nội dung báo cáo',
-    reportFile: 'Tệp đính kèm',
-    reportFileHint: 'PDF, Word hoặc ảnh, tối đa 20 MB',
-    reportSent: 'Đã gửi báo cáo tiến độ',
-    review: 'Đánh giá',
-    reviewTitle: 'Đánh giá nhiệm vụ: {{title}}',
-    outcome: 'Kết quả đánh giá',
-    resultNote: 'Nhận xét kết quả',
-    reviewSent: 'Đã ghi kết quả',
-    fromMeeting: 'Giao tại cuộc họp',
-    status_open: 'Đang thực hiện',
-    status_done: 'Đạt',
-    status_not_done: 'Chưa đạt',
-    status_cancelled: 'Đã hủy',
-  },
-};
-
-/** The shape every translation of these texts must have: the same keys, any text. */
-export type PlanMessages = {
-  [K in keyof typeof planVi]: { [L in keyof (typeof planVi)[K]]: string };
 };

@@ -11,8 +11,8 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { useFormErrors } from '../../components/forms.ts';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
-import { type AttendanceRow, type MeetingDetail, useMeetingWrite } from './queries.ts';
-import { Section, Stat } from './Section.tsx';
+import { type AttendanceRow, type MeetingDetail, useMeetingWrite } from '../meetings/queries.ts';
+import { Section, Stat } from '../../components/Section.tsx';
 
 type Body = z.input<typeof attendanceBody>;
 
@@ -207,42 +207,27 @@ function ExcuseForm({
     },
   );
   return (
-    <FormModal title={t('meetingRoom.excuseTitle', { name: row.name })} onClose={onClose}>
-      <form
-        ref={errors.formRef}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (reason.trim() === '') return errors.setField('reason', t('meetingRoom.reasonNeeded'));
-          save.mutate({ memberId: row.memberId, status: 'absent_excused', reason });
-        }}
-      >
-        <Stack gap="md">
-          <Textarea
-            label={t('meetingRoom.reason')}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            required
-            data-autofocus
-            error={errors.fieldErrors.reason}
-          />
-          {errors.formError ? (
-            <Text c="red.8" role="alert">
-              {errors.formError}
-            </Text>
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+    <FormModal
+      title={t('meetingRoom.excuseTitle', { name: row.name })}
+      onClose={onClose}
+      onSubmit={() => {
+        if (reason.trim() === '') return errors.setField('reason', t('meetingRoom.reasonNeeded'));
+        save.mutate({ memberId: row.memberId, status: 'absent_excused', reason });
+      }}
+      formError={errors.formError}
+      formRef={errors.formRef}
+      pending={save.isPending}
+    >
+      <Textarea
+        label={t('meetingRoom.reason')}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        required
+        data-autofocus
+        error={errors.fieldErrors.reason}
+      />
     </FormModal>
   );
 }

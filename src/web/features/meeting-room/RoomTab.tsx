@@ -11,8 +11,8 @@ import { useFormErrors } from '../../components/forms.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { AgendaRoom } from './AgendaRoom.tsx';
 import { Attendance, AttendanceCounts } from './Attendance.tsx';
-import { can, type MeetingDetail, myRow, useMeetingWrite } from './queries.ts';
-import { Section } from './Section.tsx';
+import { can, type MeetingDetail, myRow, useMeetingWrite } from '../meetings/queries.ts';
+import { Section } from '../../components/Section.tsx';
 import { PreviousTasks, Tasks } from './Tasks.tsx';
 import { Votes } from './Votes.tsx';
 

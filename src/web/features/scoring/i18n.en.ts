@@ -1,9 +1,8 @@
-// English texts of meeting-quality scoring; spread into en.ts (same keys as scoring.vi.ts).
-import type { scoringVi } from './scoring.vi.ts';
+// English texts of meeting-quality scoring (the meeting's scoring tab, the ratings page); the same keys as i18n.vi.ts (checked by the type).
+import type { Translation } from '../../i18n/types.ts';
+import type { scoringVi } from './i18n.vi.ts';
 
-type Texts = { [K in keyof typeof scoringVi]: { [L in keyof (typeof scoringVi)[K]]: string } };
-
-export const scoringEn: Texts = {
+export const scoringEn: Translation<typeof scoringVi> = {
   scoring: {
     tab: 'Scoring',
     unavailable: 'Scoring is not available',

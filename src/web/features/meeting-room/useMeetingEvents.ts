@@ -4,7 +4,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { meetingRoom } from '../../../contracts/meetings.ts';
-import { type MeetingDetail, meetingKey } from './queries.ts';
+import { type MeetingDetail, meetingKey } from '../meetings/queries.ts';
 
 export type Connection = 'connecting' | 'open' | 'reconnecting';
 

@@ -331,7 +331,7 @@ function UploadForm({
   );
 }
 
-export function ImportPage() {
+export function RosterImportPage() {
   const { t } = useTranslation();
   const search = useSearch({ from: '/app/import' });
   const navigate = useNavigate({ from: '/import' });
