@@ -44,7 +44,19 @@ export async function login(
     const failures = (throttle?.failures ?? 0) + 1;
     const lockSeconds = lockSecondsAfter(failures);
     const lockedUntil = lockSeconds > 0 ? new Date(Date.now() + lockSeconds * 1000) : null;
-    await repo.saveThrottle(db, key, failures, lockedUntil);
+    // A failed sign-in is a security event: audited with the kind of identifier, never the identifier or password.
+    await db.transaction(async (tx) => {
+      await repo.saveThrottle(tx, key, failures, lockedUntil);
+      await recordAudit(tx, {
+        chain: account?.province_id ?? '',
+        actorAccountId: null,
+        action: 'auth.login.failed',
+        entity: 'account',
+        entityId: account?.id ?? null,
+        after: { identifierKind: identifierKind(key), failures, locked: lockedUntil !== null },
+        ip: meta.ip,
+      });
+    });
     if (lockedUntil) throw new AppError('temporarily_locked', lockedMessage(lockedUntil));
     throw new AppError('invalid_credentials');
   }
@@ -59,10 +71,18 @@ export async function login(
       action: 'auth.login',
       entity: 'account',
       entityId: account.id,
+      after: { identifierKind: identifierKind(key) },
       ip: meta.ip,
     });
   });
   return { token, expiresAt, accountId: account.id };
+}
+
+/** Which kind of identifier was typed (the columns `findAccountByIdentifier` matches), for the audit log. */
+function identifierKind(key: string): 'email' | 'phone' | 'party_card' | 'username' {
+  if (key.includes('@')) return 'email';
+  if (/^0\d{9,10}$/.test(key)) return 'phone';
+  return /^\d+$/.test(key) ? 'party_card' : 'username';
 }
 
 function lockedMessage(until: Date): Message {

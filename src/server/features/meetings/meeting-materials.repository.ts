@@ -74,9 +74,11 @@ export async function findMaterialVersion(q: Queryable, versionId: string) {
   return v ?? null;
 }
 
+/** Records a read receipt; answers whether it is new (a member reads a material once, however often downloaded). */
 export async function insertMaterialRead(q: Queryable, materialId: string, memberId: string) {
-  await q.query('INSERT INTO material_read (material_id, member_id) VALUES ($1,$2) ON CONFLICT DO NOTHING', [
-    materialId,
-    memberId,
-  ]);
+  const rows = await q.query(
+    'INSERT INTO material_read (material_id, member_id) VALUES ($1,$2) ON CONFLICT DO NOTHING RETURNING 1',
+    [materialId, memberId],
+  );
+  return rows.length > 0;
 }

@@ -2,6 +2,7 @@
 // record the reader's receipt.
 import type { Actor } from '../../../domain/permissions.ts';
 import { message } from '../../../messages/index.ts';
+import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { publishChange } from '../meeting-room/meeting-room.service.ts';
@@ -63,13 +64,28 @@ export async function uploadMaterial(
   });
 }
 
-/** A material's file; reading it records the member's read receipt. */
-export async function downloadMaterial(db: Database, actor: Actor, versionId: string) {
+/**
+ * A material's file; reading it records the member's read receipt, audited when new. A receipt changes no meeting
+ * state (any reader, any status), so it takes no meeting lock or version bump and records its audit row directly.
+ */
+export async function downloadMaterial(db: Database, actor: Actor, versionId: string, meta: Meta) {
   const v = await materialsRepo.findMaterialVersion(db, versionId);
   if (!v) throw notFound(message('meeting.material_not_found'));
-  await visibleMeeting(db, actor, v.meeting_id);
-  if (actor.memberId) {
-    await materialsRepo.insertMaterialRead(db, v.material_id, actor.memberId);
+  const { meeting } = await visibleMeeting(db, actor, v.meeting_id);
+  const memberId = actor.memberId;
+  if (memberId) {
+    await db.transaction(async (tx) => {
+      if (!(await materialsRepo.insertMaterialRead(tx, v.material_id, memberId))) return;
+      await recordAudit(tx, {
+        chain: meeting.province_id,
+        actorAccountId: actor.accountId,
+        action: 'meeting.material.read',
+        entity: 'meeting',
+        entityId: v.meeting_id,
+        after: { materialId: v.material_id, memberId },
+        ip: meta.ip,
+      });
+    });
     publishChange(db, v.meeting_id);
   }
   return { fileName: v.file_name, mimeType: v.mime_type, content: v.content };

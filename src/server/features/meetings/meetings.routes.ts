@@ -411,7 +411,8 @@ export const meetingRoutes: OpenAPIHono<AppEnv> = createRouter()
       idParams,
       'The file',
     ),
-    async (ctx) => fileResponse(await materials.downloadMaterial(...who(ctx), ctx.req.valid('param').id)),
+    async (ctx) =>
+      fileResponse(await materials.downloadMaterial(...who(ctx), ctx.req.valid('param').id, meta(ctx))),
   )
   .openapi(
     file(

@@ -302,12 +302,13 @@ export async function findCalendarToken(q: Queryable, accountId: string): Promis
   return row?.calendar_token ?? null;
 }
 
-/** Sets the account's calendar token unless one is already there. */
+/** Sets the account's calendar token unless one is already there; answers whether it did (and the account's chain). */
 export async function setCalendarToken(q: Queryable, accountId: string, token: string) {
-  await q.query('UPDATE account SET calendar_token = $2 WHERE id = $1 AND calendar_token IS NULL', [
-    accountId,
-    token,
-  ]);
+  const [row] = await q.query<{ province_id: string | null }>(
+    'UPDATE account SET calendar_token = $2 WHERE id = $1 AND calendar_token IS NULL RETURNING province_id',
+    [accountId, token],
+  );
+  return row ? { chain: row.province_id ?? '' } : null;
 }
 
 export async function findMemberByCalendarToken(q: Queryable, token: string): Promise<string | null> {
@@ -362,8 +363,12 @@ export async function countUnread(q: Queryable, memberId: string): Promise<numbe
   return unread!.n;
 }
 
+/** Marks the member's unread notifications read; answers how many, and the member's province (the audit chain). */
 export async function markAllRead(q: Queryable, memberId: string) {
-  await q.query('UPDATE notification SET read_at = now() WHERE member_id = $1 AND read_at IS NULL', [
-    memberId,
-  ]);
+  const [row] = await q.query<{ province_id: string; marked: number }>(
+    `WITH marked AS (UPDATE notification SET read_at = now() WHERE member_id = $1 AND read_at IS NULL RETURNING 1)
+     SELECT province_id, (SELECT count(*) FROM marked)::int AS marked FROM member WHERE id = $1`,
+    [memberId],
+  );
+  return row!;
 }

@@ -111,7 +111,7 @@ export const taskRoutes: OpenAPIHono<AppEnv> = createRouter()
       {},
       c.myMeetingsResponse,
     ),
-    async (ctx) => ctx.json(await tasks.myMeetings(...who(ctx), originOf(ctx)), 200),
+    async (ctx) => ctx.json(await tasks.myMeetings(...who(ctx), originOf(ctx), meta(ctx)), 200),
   )
   .openapi(
     read('/me/notifications', 'The signed-in member’s notifications', {}, c.notificationList),
@@ -119,7 +119,7 @@ export const taskRoutes: OpenAPIHono<AppEnv> = createRouter()
   )
   .openapi(
     act('/me/notifications/read-all', 'Mark every notification read', z.object({}), okResponse),
-    async (ctx) => ctx.json(await tasks.readAllNotifications(...who(ctx)), 200),
+    async (ctx) => ctx.json(await tasks.readAllNotifications(...who(ctx), meta(ctx)), 200),
   );
 
 /** Calendar feed by secret token (calendar apps cannot send the session cookie). */

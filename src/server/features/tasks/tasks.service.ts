@@ -218,11 +218,11 @@ export async function sendTaskReminders(db: Database, today = todayIso(), daysBe
   return { sent };
 }
 
-export async function myMeetings(db: Database, actor: Actor, origin: string) {
+export async function myMeetings(db: Database, actor: Actor, origin: string, meta: Meta) {
   if (!actor.memberId) return { upcoming: [], recent: [], calendarUrl: null };
   const rows = await repo.listMemberMeetings(db, actor.memberId, todayIso());
   const item = (r: repo.MyMeetingRow) => ({ ...meetingListItemOf(r), organizationName: r.org_name });
-  const token = await calendarToken(db, actor.accountId);
+  const token = await calendarToken(db, actor.accountId, meta);
   return {
     upcoming: rows
       .filter((r) => ['planned', 'notified', 'in_session'].includes(r.status))
@@ -236,10 +236,23 @@ export async function myMeetings(db: Database, actor: Actor, origin: string) {
   };
 }
 
-async function calendarToken(db: Database, accountId: string): Promise<string> {
+/** The account's calendar token, issued on first use; issuing a bearer secret is audited (never its value). */
+async function calendarToken(db: Database, accountId: string, meta: Meta): Promise<string> {
   const existing = await repo.findCalendarToken(db, accountId);
   if (existing) return existing;
-  await repo.setCalendarToken(db, accountId, randomBytes(18).toString('base64url'));
+  await db.transaction(async (tx) => {
+    const issued = await repo.setCalendarToken(tx, accountId, randomBytes(18).toString('base64url'));
+    if (issued) {
+      await recordAudit(tx, {
+        chain: issued.chain,
+        actorAccountId: accountId,
+        action: 'account.calendarToken.issue',
+        entity: 'account',
+        entityId: accountId,
+        ip: meta.ip,
+      });
+    }
+  });
   return (await repo.findCalendarToken(db, accountId))!;
 }
 
@@ -297,7 +310,20 @@ export async function notifications(db: Database, actor: Actor) {
   };
 }
 
-export async function readAllNotifications(db: Database, actor: Actor) {
-  if (actor.memberId) await repo.markAllRead(db, actor.memberId);
+export async function readAllNotifications(db: Database, actor: Actor, meta: Meta) {
+  const memberId = actor.memberId;
+  if (!memberId) return { ok: true as const }; // an account without a member has no notifications: nothing written
+  await db.transaction(async (tx) => {
+    const { province_id, marked } = await repo.markAllRead(tx, memberId);
+    await recordAudit(tx, {
+      chain: province_id,
+      actorAccountId: actor.accountId,
+      action: 'notification.readAll',
+      entity: 'member',
+      entityId: memberId,
+      after: { marked },
+      ip: meta.ip,
+    });
+  });
   return { ok: true as const };
 }
