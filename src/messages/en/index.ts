@@ -2,6 +2,7 @@
 import type { vi } from '../vi/index.ts';
 import { accounts } from './accounts.ts';
 import { domain } from './domain.ts';
+import { domainMeetings } from './domain-meetings.ts';
 import { errors } from './errors.ts';
 import { evaluation } from './evaluation.ts';
 import { meetings } from './meetings.ts';
@@ -12,6 +13,7 @@ import { scoring } from './scoring.ts';
 export const en: Record<keyof typeof vi, string> = {
   ...errors,
   ...domain,
+  ...domainMeetings,
   ...accounts,
   ...organizations,
   ...members,

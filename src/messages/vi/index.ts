@@ -1,6 +1,7 @@
 // The Vietnamese message catalogue: every message code the server and the domain can send, one part per area.
 import { accounts } from './accounts.ts';
 import { domain } from './domain.ts';
+import { domainMeetings } from './domain-meetings.ts';
 import { errors } from './errors.ts';
 import { evaluation } from './evaluation.ts';
 import { meetings } from './meetings.ts';
@@ -11,6 +12,7 @@ import { scoring } from './scoring.ts';
 export const vi = {
   ...errors,
   ...domain,
+  ...domainMeetings,
   ...accounts,
   ...organizations,
   ...members,

@@ -14,7 +14,8 @@ import {
   taskAchievementShare,
   voteEligibility,
 } from '../../../domain/meetings.ts';
-import { builtInVotingRules, thresholdLabel, votingRulesInForce } from '../../../domain/voting-rules.ts';
+import { builtInVotingRules, thresholdText, votingRulesInForce } from '../../../domain/voting-rules.ts';
+import { fromStoredText } from '../../../domain/messages.ts';
 import { documentLabel } from '../../../domain/meeting-rules.ts';
 import { todayIso } from '../../../domain/dates.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
@@ -448,8 +449,8 @@ export async function buildRoom(q: Queryable, m: MeetingRow): Promise<Room> {
         voteBase: v.vote_base,
         eligiblePresent: v.eligible_present,
         passed: v.passed,
-        line: v.line,
-        threshold: `${thresholdLabel(v.kind === 'admission' ? rules.admission : rules.decision)} số đảng viên chính thức`,
+        line: fromStoredText(v.line),
+        threshold: thresholdText(v.kind === 'admission' ? rules.admission : rules.decision),
       };
     }),
     tasks: await taskViews(q, tasks),

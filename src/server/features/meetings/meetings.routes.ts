@@ -3,7 +3,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { createdResponse, okResponse, uuid } from '../../../contracts/common.ts';
+import { createdResponse, messageSchema, okResponse, uuid } from '../../../contracts/common.ts';
 import * as c from '../../../contracts/meetings.ts';
 import { todayIso } from '../../../domain/dates.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -585,7 +585,7 @@ export const meetingRoutes: OpenAPIHono<AppEnv> = createRouter()
       'Close a vote; a show of hands gives the counts',
       idParams,
       c.closeVoteBody,
-      z.object({ passed: z.boolean(), line: z.string() }),
+      z.object({ passed: z.boolean(), line: messageSchema }),
     ),
     async (ctx) =>
       ctx.json(

@@ -29,6 +29,7 @@ import {
   type RuleSet,
 } from '../../../domain/meeting-rules.ts';
 import { dayOffName, isDayOff } from '../../../domain/vietnam-calendar.ts';
+import { fromStoredText, joined, storedText, viText } from '../../../domain/messages.ts';
 import {
   agendaTemplate,
   formatDecisionNumber,
@@ -88,7 +89,7 @@ function dateIssues(ruleSet: RuleSet, kind: string, date: string, reason: string
   const violations = checkMeetingDate(ruleSet, date, reason ?? undefined);
   const hasReason = (reason ?? '').trim() !== '';
   if (violations.length === 0 || hasReason) return [];
-  return [{ path: 'dateReason', message: violations.map((v) => v.message).join('; ') }];
+  return [{ path: 'dateReason', message: joined(violations.map((v) => v.message)) }];
 }
 
 async function insertAgenda(q: Queryable, meetingId: string, kind: string, thematic: boolean) {
@@ -129,7 +130,8 @@ export async function insertMeeting(
   if (!dateReason && regularKinds.includes(input.kind)) {
     const [year, month] = input.forMonth.split('-').map(Number) as [number, number];
     const planned = plannedRegularMeetingDate(ruleSet, year, month, isDayOff);
-    if (planned.date === input.plannedDate) dateReason = movedDateReason(ruleSet, planned, year, dayOffName);
+    if (planned.date === input.plannedDate)
+      dateReason = viText(movedDateReason(ruleSet, planned, year, dayOffName));
   }
   const issues = dateIssues(ruleSet, input.kind, input.plannedDate, dateReason);
   if (issues.length) throw new AppError('validation_failed', 'Ngày họp chưa đúng quy định', issues);
@@ -955,7 +957,7 @@ export async function closeVote(
           result.base,
           summary.eligiblePresent,
           result.passed,
-          result.line,
+          storedText(result.line),
         ],
       );
       return { passed: result.passed, line: result.line };
@@ -1075,7 +1077,10 @@ export async function adopt(
         );
       }
       if (!vote.passed) {
-        throw new AppError('invalid_state', `Nghị quyết chưa được thông qua (${vote.line})`);
+        throw new AppError(
+          'invalid_state',
+          `Nghị quyết chưa được thông qua (${viText(fromStoredText(vote.line))})`,
+        );
       }
       const [term] = await tx.query<{ term_start: string }>(
         `SELECT term_start FROM committee WHERE organization_id = $1 AND term_start <= $2

@@ -12,7 +12,8 @@ import {
 } from '../../../domain/meeting-rules.ts';
 import type { MeetingKind, MeetingStatus } from '../../../domain/meetings.ts';
 import { type Actor, can } from '../../../domain/permissions.ts';
-import { dayOffName, isDayOff } from '../../../domain/vietnam-calendar.ts';
+import { dayOffLabel, dayOffName, isDayOff } from '../../../domain/vietnam-calendar.ts';
+import { viText } from '../../../domain/messages.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -124,7 +125,7 @@ export async function yearView(db: Database, actor: Actor, organizationId: strin
       month,
       date: planned.date,
       reason: planned.reason,
-      reasonText: movedDateReason(ruleSet, planned, year, dayOffName),
+      reasonText: movedDateReason(ruleSet, planned, year, dayOffLabel),
       meetingId: existing?.id ?? null,
     });
   }
@@ -180,7 +181,7 @@ export async function generatePlan(
         plannedTime: '07:30',
         location: '',
         combinedWithOther: false,
-        dateReason: movedDateReason(ruleSet, planned, year, dayOffName) ?? undefined,
+        dateReason: viText(movedDateReason(ruleSet, planned, year, dayOffName)) ?? undefined,
       };
       await insertMeeting(tx, node, input, actor);
       created++;

@@ -22,6 +22,7 @@ import { useFormErrors } from '../../components/forms.ts';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { can, type MeetingDetail, myRow, useMeetingWrite, type VoteView } from './queries.ts';
 import { Section, Stat } from './Section.tsx';
+import { useMessage } from '../../components/message.ts';
 
 const choices = ['for', 'against', 'abstain'] as const;
 
@@ -98,6 +99,7 @@ function VoteCard({ detail, vote, runner }: { detail: MeetingDetail; vote: VoteV
 
 function Result({ vote }: { vote: VoteView }) {
   const { t } = useTranslation();
+  const msg = useMessage();
   return (
     <Stack gap="xs">
       <SimpleGrid cols={3} spacing="xs">
@@ -107,7 +109,7 @@ function Result({ vote }: { vote: VoteView }) {
       </SimpleGrid>
       {vote.line ? (
         <Text fw={600} data-testid="vote-line">
-          {vote.line}
+          {msg(vote.line)}
         </Text>
       ) : null}
     </Stack>
@@ -172,6 +174,7 @@ function CloseVote({ detail, vote }: { detail: MeetingDetail; vote: VoteView }) 
 
 function Ballot({ detail, vote }: { detail: MeetingDetail; vote: VoteView }) {
   const { t } = useTranslation();
+  const msg = useMessage();
   const row = myRow(detail);
   const cast = useMeetingWrite(
     detail.id,
@@ -183,7 +186,7 @@ function Ballot({ detail, vote }: { detail: MeetingDetail; vote: VoteView }) {
   if (!row.canVote) {
     return (
       <Text c="dimmed" role="note">
-        {row.voteIneligibleReason ?? t('meetingRoom.cannotVote')}
+        {row.voteIneligibleReason ? msg(row.voteIneligibleReason) : t('meetingRoom.cannotVote')}
       </Text>
     );
   }
