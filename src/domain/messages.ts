@@ -12,7 +12,7 @@ import {
 } from '../messages/index.ts';
 import type { IssuingDocument } from './meeting-rules.ts';
 
-export { message, type Message, type MessageCode, type MessageParam };
+export { isMessageCode, message, renderVi, type Message, type MessageCode, type MessageParam };
 
 /** A rule broken by a caller: the problem as a message; `message` is its Vietnamese words (logs, tests). */
 export class DomainError extends Error {

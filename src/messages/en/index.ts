@@ -3,6 +3,7 @@ import type { vi } from '../vi/index.ts';
 import { accounts } from './accounts.ts';
 import { domain } from './domain.ts';
 import { domainMeetings } from './domain-meetings.ts';
+import { domainScoring } from './domain-scoring.ts';
 import { errors } from './errors.ts';
 import { evaluation } from './evaluation.ts';
 import { meetings } from './meetings.ts';
@@ -14,6 +15,7 @@ export const en: Record<keyof typeof vi, string> = {
   ...errors,
   ...domain,
   ...domainMeetings,
+  ...domainScoring,
   ...accounts,
   ...organizations,
   ...members,

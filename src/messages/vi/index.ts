@@ -2,6 +2,7 @@
 import { accounts } from './accounts.ts';
 import { domain } from './domain.ts';
 import { domainMeetings } from './domain-meetings.ts';
+import { domainScoring } from './domain-scoring.ts';
 import { errors } from './errors.ts';
 import { evaluation } from './evaluation.ts';
 import { meetings } from './meetings.ts';
@@ -13,6 +14,7 @@ export const vi = {
   ...errors,
   ...domain,
   ...domainMeetings,
+  ...domainScoring,
   ...accounts,
   ...organizations,
   ...members,

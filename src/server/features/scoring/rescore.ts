@@ -3,6 +3,7 @@
 // chunks, with progress a client can poll. Also used to write many scorecards at once (demo history).
 import { randomUUID } from 'node:crypto';
 import { type Actor, can } from '../../../domain/permissions.ts';
+import { storedText } from '../../../domain/messages.ts';
 import { type CriterionEntry, scoreSheet, type ScoringFramework } from '../../../domain/scoring.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
@@ -110,7 +111,7 @@ export async function rescoreMeetings(
       sheet.applicableMax,
       sheet.percent,
       rating,
-      sheet.complete ? sheet.ratingReason : null,
+      sheet.complete ? storedText(sheet.ratingReason) : null,
       f.id,
       f.version,
     ]);
@@ -121,7 +122,7 @@ export async function rescoreMeetings(
         x.id,
         entered.get(x.id) ?? null,
         x.auto?.points ?? null,
-        x.auto?.evidence ?? null,
+        x.auto ? storedText(x.auto.evidence) : null,
         x.overrideReason,
       ]);
     }

@@ -3,6 +3,7 @@
 // weak cells, inflated self-scores, and re-scoring after a framework change.
 import type { z } from 'zod';
 import type { assignFrameworkBody, saveScorecardBody } from '../../../contracts/scoring.ts';
+import { fromStoredText, storedText } from '../../../domain/messages.ts';
 import { documentLabel } from '../../../domain/meeting-rules.ts';
 import { type Actor, can, covers } from '../../../domain/permissions.ts';
 import {
@@ -194,7 +195,7 @@ export async function meetingScores(db: Database, actor: Actor, meetingId: strin
         applicableMax: Number(c.applicable_max),
         percent: Number(c.percent),
         rating: c.rating,
-        ratingReason: c.rating_reason,
+        ratingReason: fromStoredText(c.rating_reason),
         submittedAt: iso(c.submitted_at),
         criteria: sheet.criteria.map((x) => ({
           id: x.id,
@@ -284,7 +285,7 @@ export async function saveScorecard(
       sheet.applicableMax,
       sheet.percent,
       sheet.complete ? sheet.rating : null,
-      sheet.complete ? sheet.ratingReason : null,
+      sheet.complete ? storedText(sheet.ratingReason) : null,
       input.submit ? 'submitted' : 'draft',
       framework.id,
       framework.version,
@@ -329,7 +330,7 @@ export async function saveScorecard(
           c.id,
           entered?.points ?? null,
           c.auto?.points ?? null,
-          c.auto?.evidence ?? null,
+          c.auto ? storedText(c.auto.evidence) : null,
           c.overrideReason,
         ],
       );
@@ -565,11 +566,7 @@ export async function loadFramework(db: Database, actor: Actor, definition: unkn
   }
   const parsed = parseScoringFramework(definition);
   if (!parsed.ok) {
-    throw new AppError(
-      'validation_failed',
-      'Khung tiêu chí không đúng cấu trúc',
-      parsed.problems.map((p) => ({ path: p.split(':')[0] ?? '(body)', message: p })),
-    );
+    throw new AppError('validation_failed', 'Khung tiêu chí không đúng cấu trúc', parsed.problems);
   }
   const f = parsed.framework;
   if (builtInScoringFrameworks.some((b) => b.id === f.id)) {

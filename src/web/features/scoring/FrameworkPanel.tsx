@@ -29,6 +29,7 @@ import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate, todayIso } from '../../lib/dates.ts';
 import { Frame } from '../organizations/CommitteeForms.tsx';
 import { frameworksQuery, rescoreJobQuery } from './api.ts';
+import { useMessage } from '../../components/message.ts';
 
 export function FrameworkPanel({
   organizationId,
@@ -185,6 +186,7 @@ function AssignForm({
 
 function LoadFramework() {
   const { t } = useTranslation();
+  const msg = useMessage();
   const message = useErrorMessage();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
@@ -210,7 +212,10 @@ function LoadFramework() {
       notifications.show({ color: 'green', message: t('ratings.loadedOk', r) });
     },
     onError: (e) => {
-      const items = e instanceof ApiError ? e.issues.map((i) => i.message) : [];
+      const items =
+        e instanceof ApiError
+          ? e.issues.map((i) => (i.messageCode ? msg({ code: i.messageCode, params: i.params }) : i.message))
+          : [];
       setProblems({
         title:
           items.length > 1
