@@ -3,6 +3,7 @@ import type { vi } from '../vi/index.ts';
 import { accounts } from './accounts.ts';
 import { domain } from './domain.ts';
 import { domainMeetings } from './domain-meetings.ts';
+import { domainEvaluation } from './domain-evaluation.ts';
 import { domainScoring } from './domain-scoring.ts';
 import { errors } from './errors.ts';
 import { evaluation } from './evaluation.ts';
@@ -16,6 +17,7 @@ export const en: Record<keyof typeof vi, string> = {
   ...domain,
   ...domainMeetings,
   ...domainScoring,
+  ...domainEvaluation,
   ...accounts,
   ...organizations,
   ...members,

@@ -2,6 +2,7 @@
 import { accounts } from './accounts.ts';
 import { domain } from './domain.ts';
 import { domainMeetings } from './domain-meetings.ts';
+import { domainEvaluation } from './domain-evaluation.ts';
 import { domainScoring } from './domain-scoring.ts';
 import { errors } from './errors.ts';
 import { evaluation } from './evaluation.ts';
@@ -15,6 +16,7 @@ export const vi = {
   ...domain,
   ...domainMeetings,
   ...domainScoring,
+  ...domainEvaluation,
   ...accounts,
   ...organizations,
   ...members,

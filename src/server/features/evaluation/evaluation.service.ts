@@ -21,7 +21,8 @@ import {
   evaluationStepLabel,
   type EvaluationSubject,
   highestAllowedLevel,
-  levelConditionsText,
+  levelConditions,
+  membersDisciplinedBlocker,
   levelProblem,
   type QualityLevel,
   qualityLevels,
@@ -178,13 +179,8 @@ const actionTarget: Record<EvaluationAction, EvaluationStep> = {
   announce: 'announced',
 };
 
-function stepProblem(step: EvaluationStep | null, action: EvaluationAction): string | null {
-  if (step !== null) return evaluationActionProblem(step, action);
-  if (action === 'self_assess') return null;
-  return (
-    `Chưa thể thực hiện bước "${evaluationStepLabel[actionTarget[action]]}": ` +
-    `cần bước "${evaluationStepLabel.self_assessment}" trước`
-  );
+function stepProblem(step: EvaluationStep | null, action: EvaluationAction) {
+  return evaluationActionProblem(step, action);
 }
 
 function allowedActions(access: Access, step: EvaluationStep | null): EvaluationAction[] {
@@ -205,7 +201,7 @@ interface Evidence {
   ratings: { month: string; rating: 'good' | 'fair' | 'average' | 'poor' }[];
   discipline: Omit<DisciplineFact, 'memberId'>[];
   memberLevels: ReturnType<typeof countLevels> | null;
-  highestAllowed: { level: QualityLevel; reasons: string[] };
+  highestAllowed: ReturnType<typeof highestAllowedLevel>;
 }
 
 interface RawFacts {
@@ -295,7 +291,7 @@ function evaluationFacts(
     disqualifiers: own.map(disciplineText),
     excellentBlockers:
       e.subject_kind === 'organization' && raw.membersDisciplined.length > 0
-        ? [`${raw.membersDisciplined.length} đảng viên bị kỷ luật trong năm`]
+        ? [membersDisciplinedBlocker(raw.membersDisciplined.length)]
         : [],
   };
 }
@@ -431,7 +427,7 @@ export async function listEvaluations(
       title: rules.title,
       document: documentLabel(rules.document),
       scale: rules.scale,
-      levels: qualityLevels.map((level) => ({ level, conditions: levelConditionsText(rules, level) })),
+      levels: qualityLevels.map((level) => ({ level, conditions: levelConditions(rules, level) })),
     },
     holder: { id: holder.id, name: holder.name },
     quota: await quotaOf(db, isCell ? holder.id : node.id, year),
