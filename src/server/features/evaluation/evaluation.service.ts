@@ -18,7 +18,6 @@ import {
   evaluationRulesFor,
   type EvaluationRules,
   type EvaluationStep,
-  evaluationStepLabel,
   type EvaluationSubject,
   highestAllowedLevel,
   levelConditions,
@@ -171,13 +170,6 @@ function accessOf(actor: Actor, e: EvaluationRow): Access {
     decide,
   };
 }
-
-const actionTarget: Record<EvaluationAction, EvaluationStep> = {
-  self_assess: 'self_assessment',
-  propose: 'proposal',
-  decide: 'decision',
-  announce: 'announced',
-};
 
 function stepProblem(step: EvaluationStep | null, action: EvaluationAction) {
   return evaluationActionProblem(step, action);
