@@ -1,6 +1,6 @@
 // Contracts of roster import (.xlsx/.csv: preview with every problem, then all-or-nothing commit) and export.
 import { z } from 'zod';
-import { uuid } from './common.ts';
+import { messageSchema, uuid } from './common.ts';
 import { memberFields } from './members.ts';
 
 export const rosterImportStatus = z.enum([
@@ -15,7 +15,7 @@ export const rosterImportStatus = z.enum([
 export const rosterProblem = z.object({
   row: z.number().int().describe('row number as the spreadsheet shows it (1-based)'),
   column: z.string().describe('the column label as written in the file, or the field name'),
-  message: z.string().describe('the reason, in Vietnamese'),
+  message: messageSchema.describe('the reason, as a message'),
 });
 export type RosterProblem = z.infer<typeof rosterProblem>;
 

@@ -4,6 +4,7 @@ import { accounts } from './accounts.ts';
 import { domain } from './domain.ts';
 import { domainMeetings } from './domain-meetings.ts';
 import { domainEvaluation } from './domain-evaluation.ts';
+import { domainRoster } from './domain-roster.ts';
 import { domainScoring } from './domain-scoring.ts';
 import { errors } from './errors.ts';
 import { evaluation } from './evaluation.ts';
@@ -18,6 +19,7 @@ export const en: Record<keyof typeof vi, string> = {
   ...domainMeetings,
   ...domainScoring,
   ...domainEvaluation,
+  ...domainRoster,
   ...accounts,
   ...organizations,
   ...members,

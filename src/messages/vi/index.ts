@@ -3,6 +3,7 @@ import { accounts } from './accounts.ts';
 import { domain } from './domain.ts';
 import { domainMeetings } from './domain-meetings.ts';
 import { domainEvaluation } from './domain-evaluation.ts';
+import { domainRoster } from './domain-roster.ts';
 import { domainScoring } from './domain-scoring.ts';
 import { errors } from './errors.ts';
 import { evaluation } from './evaluation.ts';
@@ -17,6 +18,7 @@ export const vi = {
   ...domainMeetings,
   ...domainScoring,
   ...domainEvaluation,
+  ...domainRoster,
   ...accounts,
   ...organizations,
   ...members,

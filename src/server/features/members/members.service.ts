@@ -25,7 +25,7 @@ import { escapeLike, foldVietnamese } from '../../../domain/text.ts';
 import { isCellKind, pathLabel } from '../../../domain/tree.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, type FieldIssue, notFound } from '../../platform/errors.ts';
 import * as orgRepo from '../organizations/organizations.repository.ts';
 import * as repo from './members.repository.ts';
 
@@ -163,7 +163,10 @@ export async function getProfile(db: Database, actor: Actor, id: string): Promis
 
 /** The Charter and date-order rules on a member's dates and status (shared with roster import). */
 function checkMemberRules(f: Parameters<typeof memberRuleProblems>[0]) {
-  const issues = memberRuleProblems(f, todayIso()).map((p) => ({ path: p.field, message: p.message }));
+  const issues: FieldIssue[] = memberRuleProblems(f, todayIso()).map((p) => ({
+    path: p.field,
+    message: p.message,
+  }));
   if (f.dateOfBirth && f.admissionDate && f.admissionDate < f.dateOfBirth) {
     issues.push({ path: 'admissionDate', message: 'Ngày vào Đảng phải sau ngày sinh' });
   }

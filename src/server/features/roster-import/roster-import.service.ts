@@ -41,6 +41,7 @@ import {
   rosterLabels,
   updateProblems,
 } from '../../../domain/roster.ts';
+import { fromStoredText, type Message, verbatim, viText } from '../../../domain/messages.ts';
 import { foldVietnamese } from '../../../domain/text.ts';
 import { isCellKind } from '../../../domain/tree.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -408,7 +409,12 @@ function matchRows(
 
   for (const { row, fields } of parsed) {
     const own: RosterProblem[] = [];
-    const add = (field: RosterField, message: string) => own.push({ row, column: ctx.label(field), message });
+    const add = (field: RosterField, message: string | Message) =>
+      own.push({
+        row,
+        column: ctx.label(field),
+        message: typeof message === 'string' ? verbatim(message) : message,
+      });
     const byCardMatch = fields.partyCardNumber ? byCard.get(fields.partyCardNumber) : undefined;
     const byIdMatch = fields.citizenId ? byCitizenId.get(fields.citizenId) : undefined;
     const match = byCardMatch ?? byIdMatch ?? matchInCellByName(byName, fields);
@@ -496,7 +502,7 @@ export async function getView(db: Database, actor: Actor, id: string): Promise<R
     status: imp.status,
     totalRows: imp.total_rows,
     processedRows: progress.get(id) ?? imp.processed_rows,
-    problems: imp.problems,
+    problems: imp.problems.map(storedProblem),
     preview,
     summary: imp.summary ? { create: imp.summary.create, update: imp.summary.update } : null,
     error: imp.error,
@@ -590,7 +596,7 @@ async function saveRows(
     const first = again.problems[0];
     if (first || changed || again.rows.length !== rows.length) {
       const why = first
-        ? `dòng ${first.row}: ${first.message}`
+        ? `dòng ${first.row}: ${viText(first.message)}`
         : `dòng ${changed?.row ?? ''} khớp với đảng viên khác`;
       throw new AppError(
         'invalid_state',
@@ -763,4 +769,10 @@ export async function exportRoster(db: Database, actor: Actor, organizationId: s
     asciiName: `danh-sach-dang-vien-${slug}-${stamp}.xlsx`,
     fileName: `Danh sách đảng viên - ${org.name} - ${stamp}.xlsx`,
   };
+}
+
+/** A problem as stored: a message, or the text of an import checked before messages had codes. */
+function storedProblem(p: RosterProblem): RosterProblem {
+  const m = p.message as RosterProblem['message'] | string;
+  return typeof m === 'string' ? { ...p, message: fromStoredText(m) } : p;
 }

@@ -33,6 +33,7 @@ import { formatDate } from '../../lib/dates.ts';
 import { ownImportCell, useMe } from '../auth/me.ts';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
+import { useMessage } from '../../components/message.ts';
 
 const problemsPerPage = 100;
 
@@ -68,6 +69,7 @@ function ProgressView({ view }: { view: RosterImportView }) {
 
 function ProblemsView({ view, onRestart }: { view: RosterImportView; onRestart: () => void }) {
   const { t } = useTranslation();
+  const msg = useMessage();
   const [page, setPage] = useState(1);
   const pages = Math.max(1, Math.ceil(view.problems.length / problemsPerPage));
   const shown = view.problems.slice((page - 1) * problemsPerPage, page * problemsPerPage);
@@ -94,10 +96,10 @@ function ProblemsView({ view, onRestart }: { view: RosterImportView; onRestart: 
           </Table.Thead>
           <Table.Tbody>
             {shown.map((p) => (
-              <Table.Tr key={`${p.row}-${p.column}-${p.message}`}>
+              <Table.Tr key={`${p.row}-${p.column}-${p.message.code}`}>
                 <Table.Td fw={700}>{p.row}</Table.Td>
                 <Table.Td>{p.column}</Table.Td>
-                <Table.Td>{p.message}</Table.Td>
+                <Table.Td>{msg(p.message)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
