@@ -12,6 +12,8 @@ import {
   type OrgRef,
 } from '../../testing/factories.ts';
 import { createTestDatabase } from '../../testing/test-db.ts';
+import { inVi } from '../../../domain/testing-messages.ts';
+import { type Message, renderVi } from '../../../messages/index.ts';
 import { waitForBackgroundWork } from './roster-import.service.ts';
 
 let db: Database;
@@ -184,7 +186,7 @@ describe('upload, check and commit', () => {
     const checked = await importFile(req, form(await xlsx(rows), 'loi.xlsx', cellA.id));
     expect(checked.status).toBe('invalid');
     expect(checked.totalRows).toBe(4);
-    expect(checked.problems).toEqual([
+    expect(inVi(checked.problems)).toEqual([
       { row: 6, column: 'Ngày sinh', message: "Ngày sinh '31/02/1980' không phải ngày hợp lệ (dd/mm/yyyy)" },
     ]);
     const { res } = await commit(req, checked.id);
@@ -203,7 +205,7 @@ describe('upload, check and commit', () => {
     rows[2]![7] = rows[0]![7]!;
     const checked = await importFile(req, form(await xlsx(rows), 'trung.xlsx', cellA.id));
     expect(checked.status).toBe('invalid');
-    expect(checked.problems).toEqual([
+    expect(inVi(checked.problems)).toEqual([
       { row: 6, column: 'Số thẻ đảng viên', message: `Số thẻ đảng viên '${rows[0]![7]}' trùng với dòng 4` },
     ]);
   });
@@ -242,7 +244,7 @@ describe('upload, check and commit', () => {
     expect(checked.status).toBe('invalid');
     expect(checked.problems).toHaveLength(1);
     expect(checked.problems[0]).toMatchObject({ row: 5, column: 'Số thẻ đảng viên' });
-    expect(checked.problems[0]!.message).toContain('đã thuộc chi bộ khác');
+    expect(renderVi(checked.problems[0]!.message as Message)).toContain('đã thuộc chi bộ khác');
     void other;
   });
 
