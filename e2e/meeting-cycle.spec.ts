@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { type APIRequestContext, expect, request as playwrightRequest, test } from '@playwright/test';
+import { type Message, renderVi } from '../src/messages/index.ts';
 import { apiLogin, login } from './support';
 
 const password = 'ChiBo@2025';
@@ -296,7 +297,7 @@ test('a cell meeting: prepare, hold it live on phones, adopt the minutes, downlo
   // ---- Next month's meeting reviews the task given here.
   const [y, mo] = today.split('-').map(Number) as [number, number];
   const nextMonth = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
-  const year = await json<{ calendar: { month: number; date: string; reasonText: string | null }[] }>(
+  const year = await json<{ calendar: { month: number; date: string; reasonText: Message | null }[] }>(
     await sec.request.get(
       `/api/organizations/${first.organization.id}/meetings?year=${nextMonth.slice(0, 4)}`,
     ),
@@ -308,7 +309,7 @@ test('a cell meeting: prepare, hold it live on phones, adopt the minutes, downlo
       kind: 'regular',
       forMonth: nextMonth,
       plannedDate: planned.date,
-      dateReason: planned.reasonText ?? undefined,
+      dateReason: planned.reasonText ? renderVi(planned.reasonText) : undefined,
     },
   });
   expect(created.status(), await created.text()).toBeLessThan(300);

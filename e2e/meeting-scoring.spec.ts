@@ -3,6 +3,7 @@
 // submits; the follower scores the same meeting lower; the side-by-side comparison shows both and the gap; the API
 // refuses a score above a criterion's maximum and saves nothing.
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { type Message, renderVi } from '../src/messages/index.ts';
 import { login } from './support';
 
 const password = 'ChiBo@2025';
@@ -19,7 +20,7 @@ interface Criterion {
 }
 interface Scores {
   framework: { groups: { criteria: Criterion[] }[] };
-  automatic: { id: string; points: number; evidence: string }[];
+  automatic: { id: string; points: number; evidence: Message }[];
   scorecards: { kind: string; status: string; total: number; percent: number }[];
   canScore: string[];
   gap: { difference: number } | null;
@@ -102,13 +103,13 @@ test('a held meeting scored on phones by the cell and its follower, compared sid
   const durationAuto = autos.get('duration')!;
   const durationGroup = sec.getByRole('group', { name: duration.title, exact: true });
   await expect(durationGroup).toContainText(
-    `Tự động: ${durationAuto.points} điểm — ${durationAuto.evidence}`,
+    `Tự động: ${durationAuto.points} điểm — ${renderVi(durationAuto.evidence)}`,
   );
   await expect(durationGroup).toContainText('phút');
   const attendanceAuto = autos.get('attendance')!;
   await expect(
     sec.getByRole('group', { name: criteria.find((c) => c.id === 'attendance')!.title, exact: true }),
-  ).toContainText(attendanceAuto.evidence);
+  ).toContainText(renderVi(attendanceAuto.evidence));
   await sec.screenshot({ path: testInfo.outputPath('sheet-prefilled.png') });
 
   // ---- Changing an automatic value without a reason is stopped; with the reason it stands.

@@ -1,4 +1,4 @@
-// Shared request/response building blocks: ids, dates, pagination.
+// Shared request/response building blocks: ids, dates, pagination, messages.
 import { z } from 'zod';
 
 // zod's own messages (lengths, types, formats) in Vietnamese, for the server's answers and the web's forms alike.
@@ -28,8 +28,12 @@ export const okResponse = z.object({ ok: z.literal(true) });
 /** What a create answers: the new row's id. */
 export const createdResponse = z.object({ id: uuid });
 
-/** A message by code with its parameters (src/messages renders it in the reader's language). */
+/**
+ * A message by code (src/messages, ADR 007): a finding, a piece of evidence or a reason the domain words; the
+ * client renders it in the UI's language. Parameters are strings, numbers or messages themselves.
+ */
 export const messageSchema = z.object({
-  code: z.string(),
+  code: z.string().describe('a message code of src/messages, e.g. compliance.no_meeting'),
   params: z.record(z.string(), z.unknown()).optional(),
 });
+export type WireMessage = z.infer<typeof messageSchema>;

@@ -1,7 +1,7 @@
 // Contracts of the annual evaluation (kiểm điểm, đánh giá, xếp loại chất lượng), the discipline register and
 // "bốn tốt".
 import { z } from 'zod';
-import { isoDate, uuid } from './common.ts';
+import { isoDate, messageSchema, uuid } from './common.ts';
 
 export const qualityLevel = z.enum(['excellent', 'good', 'completed', 'not_completed']);
 export const evaluationStep = z.enum(['self_assessment', 'proposal', 'decision', 'announced']);
@@ -116,7 +116,7 @@ export const evaluationEvidence = z.object({
     })
     .nullable(),
   /** The highest level the facts allow with the self-assessed points (or, before them, with full points). */
-  highestAllowed: z.object({ level: qualityLevel, reasons: z.array(z.string()) }),
+  highestAllowed: z.object({ level: qualityLevel, reasons: z.array(messageSchema) }),
 });
 
 const byWhom = z.object({ name: z.string().nullable(), at: z.string().nullable() });
@@ -161,8 +161,8 @@ export const quotaStatus = z.object({
   allowedExcellent: z.number().int(),
   maxShare: z.number(),
   exceeded: z.boolean(),
-  message: z.string().nullable(),
-  source: z.string(),
+  message: messageSchema.nullable(),
+  source: messageSchema.describe('the cited document'),
 });
 
 export const evaluationList = z.object({
@@ -173,7 +173,7 @@ export const evaluationList = z.object({
     title: z.string(),
     document: z.string(),
     scale: z.enum(['points_100', 'criteria']),
-    levels: z.array(z.object({ level: qualityLevel, conditions: z.string() })),
+    levels: z.array(z.object({ level: qualityLevel, conditions: messageSchema })),
   }),
   holder: z.object({ id: uuid, name: z.string() }),
   /** Members' decided levels in the grassroots organisation against the cap. */
@@ -191,7 +191,7 @@ export const fourGoodCriterionView = z.object({
   label: z.string(),
   met: z.boolean().nullable(),
   derived: z.boolean(),
-  evidence: z.string(),
+  evidence: messageSchema,
 });
 
 export const fourGoodItem = z.object({

@@ -1,6 +1,6 @@
 // Contracts of the meeting cycle: the year's plan, preparation, the live room, minutes, decisions and tasks.
 import { z } from 'zod';
-import { isoDate, uuid } from './common.ts';
+import { isoDate, messageSchema, uuid } from './common.ts';
 
 export const meetingKinds = [
   'regular',
@@ -37,8 +37,8 @@ export const complianceFinding = z.object({
   code: complianceCode,
   period: z.string(),
   meetingId: uuid.nullable(),
-  message: z.string(),
-  source: z.string(),
+  message: messageSchema,
+  source: messageSchema.describe('the cited document'),
 });
 
 export const meetingListItem = z.object({
@@ -60,7 +60,7 @@ export const plannedDate = z.object({
   month: z.number().int(),
   date: isoDate,
   reason: z.enum(['day_off']).nullable(),
-  reasonText: z.string().nullable(),
+  reasonText: messageSchema.nullable(),
   meetingId: uuid.nullable(),
 });
 
@@ -124,7 +124,7 @@ export const attendanceRow = z.object({
   checkedInAt: z.string().nullable(),
   checkInMethod: z.enum(['tap', 'code']).nullable(),
   canVote: z.boolean(),
-  voteIneligibleReason: z.string().nullable(),
+  voteIneligibleReason: messageSchema.nullable(),
 });
 
 export const attendanceSummary = z.object({
@@ -181,8 +181,8 @@ export const voteView = z.object({
   voteBase: z.number().int().nullable(),
   eligiblePresent: z.number().int().nullable(),
   passed: z.boolean().nullable(),
-  line: z.string().nullable(),
-  threshold: z.string(),
+  line: messageSchema.nullable(),
+  threshold: messageSchema,
 });
 
 export const materialView = z.object({

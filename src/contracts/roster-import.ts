@@ -17,13 +17,7 @@ export const rosterProblem = z.object({
   column: z.string().describe('the column label as written in the file, or the field name'),
   message: messageSchema.describe('the reason, as a message code with parameters'),
 });
-/**
- * One problem of a row. TRANSITION (issue 8): src/domain/roster.ts still words its problems as Vietnamese
- * sentences; the service turns those into messages before they are stored or sent.
- */
-export type RosterProblem = Omit<z.infer<typeof rosterProblem>, 'message'> & {
-  message: z.infer<typeof messageSchema> | string;
-};
+export type RosterProblem = z.infer<typeof rosterProblem>;
 
 /** One parsed roster row: the profile fields plus what re-import matching decided. */
 export const rosterRow = memberFields.extend({

@@ -1,6 +1,6 @@
 // Contracts of meeting-quality scoring: frameworks, scorecards side by side, ratings over time and inflation.
 import { z } from 'zod';
-import { isoDate, uuid } from './common.ts';
+import { isoDate, messageSchema, uuid } from './common.ts';
 
 export const scorerKind = z.enum(['self', 'follower', 'supervision']);
 export const rating = z.enum(['good', 'fair', 'average', 'poor']);
@@ -42,7 +42,7 @@ export const frameworkView = z.object({
 export const scoredCriterion = z.object({
   id: z.string(),
   points: z.number().nullable(),
-  auto: z.object({ points: z.number(), evidence: z.string() }).nullable(),
+  auto: z.object({ points: z.number(), evidence: messageSchema }).nullable(),
   applicable: z.boolean(),
   overridden: z.boolean(),
   overrideReason: z.string().nullable(),
@@ -57,7 +57,7 @@ export const scorecardView = z.object({
   applicableMax: z.number(),
   percent: z.number(),
   rating: rating.nullable(),
-  ratingReason: z.string().nullable(),
+  ratingReason: messageSchema.nullable(),
   submittedAt: z.string().nullable(),
   criteria: z.array(scoredCriterion),
   mine: z.boolean(),
@@ -68,7 +68,7 @@ export const meetingScores = z.object({
   meetingStatus: z.string(),
   framework: frameworkView,
   /** the sheet pre-filled from the facts: every automatic criterion with its evidence */
-  automatic: z.array(z.object({ id: z.string(), points: z.number(), evidence: z.string() })),
+  automatic: z.array(z.object({ id: z.string(), points: z.number(), evidence: messageSchema })),
   scorecards: z.array(scorecardView),
   canScore: z.array(scorerKind),
   gap: z

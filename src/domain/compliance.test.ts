@@ -6,6 +6,7 @@ import {
   type ComplianceFinding,
   type MeetingFacts,
 } from './compliance.ts';
+import { render, renderVi } from '../messages/index.ts';
 import { builtInRuleSets, type RuleSet, ruleSetInForce } from './meeting-rules.ts';
 
 function byId(id: string): RuleSet {
@@ -91,10 +92,11 @@ describe('compliance: wrong_day', () => {
     expect(fs.length).toBe(expected.length === 0 ? 0 : 1);
     if (expected.length > 0) {
       const f = fs[0]!;
-      expect(f).toMatchObject({ period: '2026-03', meetingId: 'm1', source: 'Chỉ thị 50-CT/TW' });
-      expect(f.message).toContain(`ngày ${date.slice(8, 10)}/03/2026`);
-      if (expected[0] === 'reason_required') expect(f.message).toMatch(/phải ghi lý do/);
-      if (expected[0] === 'outside_window') expect(f.message).toMatch(/7 ngày đầu tháng/);
+      expect(f).toMatchObject({ period: '2026-03', meetingId: 'm1' });
+      expect(renderVi(f.source)).toBe('Chỉ thị 50-CT/TW');
+      expect(renderVi(f.message)).toContain(`ngày ${date.slice(8, 10)}/03/2026`);
+      if (expected[0] === 'reason_required') expect(renderVi(f.message)).toMatch(/phải ghi lý do/);
+      if (expected[0] === 'outside_window') expect(renderVi(f.message)).toMatch(/7 ngày đầu tháng/);
     }
   });
 
@@ -133,7 +135,7 @@ describe('compliance: wrong_day', () => {
       });
       const fs = run([m], { from: '2021-11', to: '2021-11', today: '2021-12-20' });
       expect(codes(fs)).toEqual(found ? ['wrong_day'] : []);
-      if (found) expect(fs[0]!.source).toBe('Nghị quyết 03-NQ/ĐUK');
+      if (found) expect(renderVi(fs[0]!.source)).toBe('Nghị quyết 03-NQ/ĐUK');
     },
   );
 });
@@ -172,10 +174,10 @@ describe('compliance: too_short', () => {
       expect(fs).toEqual([]);
     } else {
       expect(fs.length).toBe(1);
-      expect(fs[0]!.message).toContain(message);
-      expect(fs[0]!.message).toContain(`kéo dài ${Math.floor(minutes)} phút`);
-      expect(fs[0]!.source).toBe(source);
-      expect(fs[0]!.message).toContain(`(${source})`);
+      expect(renderVi(fs[0]!.message)).toContain(message);
+      expect(renderVi(fs[0]!.message)).toContain(`kéo dài ${Math.floor(minutes)} phút`);
+      expect(renderVi(fs[0]!.source)).toBe(source);
+      expect(renderVi(fs[0]!.message)).toContain(`(${source})`);
     }
   });
 
@@ -200,9 +202,11 @@ describe('compliance: materials_late', () => {
     const fs = run([meeting({ materialsPublishedAt: publishedAt })]);
     expect(codes(fs)).toEqual(late ? ['materials_late'] : []);
     if (late) {
-      expect(fs[0]!.source).toBe('Hướng dẫn 42-HD/BTCTW');
-      expect(fs[0]!.message).toContain('chậm nhất ngày 02/03/2026');
-      expect(fs[0]!.message).toMatch(publishedAt === null ? /chưa được đăng/ : /đăng ngày 03\/03\/2026/);
+      expect(renderVi(fs[0]!.source)).toBe('Hướng dẫn 42-HD/BTCTW');
+      expect(renderVi(fs[0]!.message)).toContain('chậm nhất ngày 02/03/2026');
+      expect(renderVi(fs[0]!.message)).toMatch(
+        publishedAt === null ? /chưa được đăng/ : /đăng ngày 03\/03\/2026/,
+      );
     }
   });
 
@@ -241,9 +245,11 @@ describe('compliance: finalised_late', () => {
     const fs = run([meeting({ finalisedAt })], { today });
     expect(codes(fs)).toEqual(late ? ['finalised_late'] : []);
     if (late) {
-      expect(fs[0]!.source).toBe('Hướng dẫn 42-HD/BTCTW');
-      expect(fs[0]!.message).toContain('trong 2 ngày sau buổi sinh hoạt, chậm nhất ngày 05/03/2026');
-      expect(fs[0]!.message).toMatch(
+      expect(renderVi(fs[0]!.source)).toBe('Hướng dẫn 42-HD/BTCTW');
+      expect(renderVi(fs[0]!.message)).toContain(
+        'trong 2 ngày sau buổi sinh hoạt, chậm nhất ngày 05/03/2026',
+      );
+      expect(renderVi(fs[0]!.message)).toMatch(
         finalisedAt === null ? /chưa được hoàn thiện/ : /hoàn thiện ngày 06\/03\/2026/,
       );
     }
@@ -273,8 +279,8 @@ describe('compliance: combined', () => {
     const fs = run([m]).filter((f) => f.code === 'combined');
     expect(fs.length).toBe(found ? 1 : 0);
     if (found) {
-      expect(fs[0]!.source).toBe('Chỉ thị 50-CT/TW');
-      expect(fs[0]!.message).toMatch(/không được họp chi bộ kết hợp các cuộc họp khác/);
+      expect(renderVi(fs[0]!.source)).toBe('Chỉ thị 50-CT/TW');
+      expect(renderVi(fs[0]!.message)).toMatch(/không được họp chi bộ kết hợp các cuộc họp khác/);
     }
   });
 });
@@ -300,8 +306,9 @@ describe('compliance: no_meeting', () => {
     const fs = run(meetings).filter((f) => f.code === 'no_meeting');
     expect(fs.length).toBe(found ? 1 : 0);
     if (found) {
-      expect(fs[0]).toMatchObject({ period: '2026-03', meetingId: null, source: 'Chỉ thị 50-CT/TW' });
-      expect(fs[0]!.message).toContain('Tháng 03/2026 không có buổi sinh hoạt chi bộ thường kỳ');
+      expect(fs[0]).toMatchObject({ period: '2026-03', meetingId: null });
+      expect(renderVi(fs[0]!.source)).toBe('Chỉ thị 50-CT/TW');
+      expect(renderVi(fs[0]!.message)).toContain('Tháng 03/2026 không có buổi sinh hoạt chi bộ thường kỳ');
     }
   });
 
@@ -325,7 +332,7 @@ describe('compliance: no_meeting', () => {
       ruleSetFor: () => quangBinh,
     });
     expect(codes(fs)).toEqual(found ? ['no_meeting'] : []);
-    if (found) expect(fs[0]!.source).toBe('Nghị quyết 03-NQ/ĐUK');
+    if (found) expect(renderVi(fs[0]!.source)).toBe('Nghị quyết 03-NQ/ĐUK');
   });
 
   it('lists each missing month of a range, skipping those with a meeting', () => {
@@ -382,9 +389,17 @@ describe('compliance: no_thematic_in_quarter', () => {
     const fs = run(meetings, { from: '2026-01', to: '2026-03', today });
     expect(codes(fs)).toEqual(found ? ['no_thematic_in_quarter'] : []);
     if (found) {
-      expect(fs[0]).toMatchObject({ period: '2026-Q1', meetingId: null, source: 'Chỉ thị 50-CT/TW' });
-      expect(fs[0]!.message).toBe(
+      expect(fs[0]).toMatchObject({ period: '2026-Q1', meetingId: null });
+      expect(renderVi(fs[0]!.source)).toBe('Chỉ thị 50-CT/TW');
+      expect(renderVi(fs[0]!.message)).toBe(
         'Quý I năm 2026 có 0 buổi sinh hoạt chuyên đề, chưa đạt ít nhất 1 buổi mỗi quý (Chỉ thị 50-CT/TW)',
+      );
+      expect(fs[0]!.message).toMatchObject({
+        code: 'compliance.no_thematic',
+        params: { quarter: 'I', year: '2026', count: 0, required: 1 },
+      });
+      expect(render('en', fs[0]!.message)).toBe(
+        'Quarter I of 2026 had 0 thematic meetings, fewer than the 1 required each quarter (Directive 50-CT/TW)',
       );
     }
   });
@@ -401,7 +416,7 @@ describe('compliance: no_thematic_in_quarter', () => {
   it('names the quarter in Roman numerals', () => {
     const fs = run([], { from: '2025-10', to: '2025-12', today: '2026-01-05' });
     expect(fs.map((f) => f.period)).toEqual(['2025-10', '2025-11', '2025-12', '2025-Q4']);
-    expect(fs.at(-1)!.message).toMatch(/^Quý IV năm 2025 có 0 buổi/);
+    expect(renderVi(fs.at(-1)!.message)).toMatch(/^Quý IV năm 2025 có 0 buổi/);
   });
 });
 

@@ -7,7 +7,8 @@
 // 42-HD/BTCTW), or the main document when it has none.
 
 import { addDays, formatDateVi, todayIso } from './dates.ts';
-import { checkMeetingDate, documentLabel, type RuleSet } from './meeting-rules.ts';
+import { checkMeetingDate, type RuleSet } from './meeting-rules.ts';
+import { citation, list, type Message, type MessageCode, type MessageParam, message } from './messages.ts';
 import type { MeetingKind, MeetingStatus } from './meetings.ts';
 
 export interface MeetingFacts {
@@ -43,9 +44,9 @@ export interface ComplianceFinding {
   /** 'YYYY-MM' or 'YYYY-Qn' */
   period: string;
   meetingId: string | null;
-  message: string;
-  /** the cited document, e.g. 'Chỉ thị 50-CT/TW' */
-  source: string;
+  message: Message;
+  /** the cited document, e.g. 'Chỉ thị 50-CT/TW' (a document citation) */
+  source: Message;
 }
 
 export const complianceCodeLabel: Record<ComplianceCode, string> = {
@@ -78,12 +79,12 @@ const thematicKinds: ReadonlySet<MeetingKind> = new Set(['thematic', 'regular_th
 /** Cell meetings the duration, materials and finalising rules apply to. */
 const cellMeetingKinds: ReadonlySet<MeetingKind> = new Set(['regular', 'thematic', 'regular_thematic']);
 
-function mainSource(r: RuleSet): string {
-  return documentLabel(r.document);
+function mainSource(r: RuleSet): Message {
+  return citation(r.document);
 }
 
-function guidanceSource(r: RuleSet): string {
-  return documentLabel(r.sources.find((s) => s.type === 'Hướng dẫn') ?? r.document);
+function guidanceSource(r: RuleSet): Message {
+  return citation(r.sources.find((s) => s.type === 'Hướng dẫn') ?? r.document);
 }
 
 function nextMonth(month: string): string {
@@ -129,26 +130,27 @@ function meetingFindings(m: MeetingFacts, today: string): ComplianceFinding[] {
   const p = r.parameters;
   const on = formatDateVi(m.date);
   const out: ComplianceFinding[] = [];
-  const add = (code: ComplianceCode, message: string, source: string) =>
-    out.push({ code, period: m.forMonth, meetingId: m.id, message, source });
+  const add = (code: ComplianceCode, messageCode: MessageCode, params: Record<string, MessageParam>) => {
+    const source = params.source as Message;
+    out.push({ code, period: m.forMonth, meetingId: m.id, message: message(messageCode, params), source });
+  };
 
   if (regularKinds.has(m.kind)) {
     const violations = checkMeetingDate(r, m.date, m.dateReason ?? undefined);
     if (violations.length > 0) {
-      add(
-        'wrong_day',
-        `Buổi sinh hoạt ngày ${on}: ${violations.map((v) => v.message).join('; ')}`,
-        mainSource(r),
-      );
+      const problems = list(violations.map((v) => v.message));
+      out.push({
+        code: 'wrong_day',
+        period: m.forMonth,
+        meetingId: m.id,
+        message: message('compliance.wrong_day', { date: on, problems }),
+        source: mainSource(r),
+      });
     }
   }
 
   if (m.combinedWithOther && p.neverCombineWithOtherMeetings && m.kind !== 'committee') {
-    add(
-      'combined',
-      `Buổi sinh hoạt ngày ${on} kết hợp với cuộc họp khác; tuyệt đối không được họp chi bộ kết hợp các cuộc họp khác (${mainSource(r)})`,
-      mainSource(r),
-    );
+    add('combined', 'compliance.combined', { date: on, source: mainSource(r) });
   }
 
   if (!cellMeetingKinds.has(m.kind)) return out;
@@ -159,55 +161,37 @@ function meetingFindings(m: MeetingFacts, today: string): ComplianceFinding[] {
     const min = combined ? (p.minCombinedDurationMinutes ?? p.minDurationMinutes) : p.minDurationMinutes;
     const ms = Date.parse(m.endedAt) - Date.parse(m.startedAt);
     if (Number.isFinite(ms) && ms >= 0 && ms < min * 60_000) {
-      const what = combined ? ' khi sinh hoạt thường kỳ kết hợp chuyên đề' : '';
-      add(
-        'too_short',
-        `Buổi sinh hoạt ngày ${on} kéo dài ${Math.floor(ms / 60_000)} phút, chưa đủ ${min} phút${what} (${guidance})`,
-        guidance,
-      );
+      add('too_short', combined ? 'compliance.too_short_combined' : 'compliance.too_short', {
+        date: on,
+        minutes: Math.floor(ms / 60_000),
+        required: min,
+        source: guidance,
+      });
     }
   }
 
   if (p.materialsLeadDays !== null) {
     const latest = addDays(m.date, -p.materialsLeadDays);
-    const lead = `phải đăng trước ít nhất ${p.materialsLeadDays} ngày, chậm nhất ngày ${formatDateVi(latest)}`;
+    const lead = { date: on, days: p.materialsLeadDays, latest: formatDateVi(latest), source: guidance };
     if (m.materialsPublishedAt === null) {
-      add(
-        'materials_late',
-        `Tài liệu buổi sinh hoạt ngày ${on} chưa được đăng; ${lead} (${guidance})`,
-        guidance,
-      );
+      add('materials_late', 'compliance.materials_missing', lead);
     } else {
       const published = vietnamDate(m.materialsPublishedAt);
       if (published > latest) {
-        add(
-          'materials_late',
-          `Tài liệu buổi sinh hoạt ngày ${on} đăng ngày ${formatDateVi(published)}; ${lead} (${guidance})`,
-          guidance,
-        );
+        add('materials_late', 'compliance.materials_late', { ...lead, published: formatDateVi(published) });
       }
     }
   }
 
   if (p.finaliseWithinDays !== null) {
     const deadline = addDays(m.date, p.finaliseWithinDays);
-    const within = `phải hoàn thiện, đăng tải trong ${p.finaliseWithinDays} ngày sau buổi sinh hoạt, chậm nhất ngày ${formatDateVi(deadline)}`;
+    const within = { date: on, days: p.finaliseWithinDays, latest: formatDateVi(deadline), source: guidance };
     if (m.finalisedAt === null) {
-      if (today > deadline) {
-        add(
-          'finalised_late',
-          `Văn bản buổi sinh hoạt ngày ${on} chưa được hoàn thiện; ${within} (${guidance})`,
-          guidance,
-        );
-      }
+      if (today > deadline) add('finalised_late', 'compliance.not_finalised', within);
     } else {
       const finalised = vietnamDate(m.finalisedAt);
       if (finalised > deadline) {
-        add(
-          'finalised_late',
-          `Văn bản buổi sinh hoạt ngày ${on} hoàn thiện ngày ${formatDateVi(finalised)}; ${within} (${guidance})`,
-          guidance,
-        );
+        add('finalised_late', 'compliance.finalised_late', { ...within, finalised: formatDateVi(finalised) });
       }
     }
   }
@@ -255,7 +239,7 @@ export function complianceFindings(input: {
       code: 'no_meeting',
       period: month,
       meetingId: null,
-      message: `Tháng ${monthVi(month)} không có buổi sinh hoạt chi bộ thường kỳ; chi bộ sinh hoạt thường kỳ mỗi tháng một lần (${mainSource(r)})`,
+      message: message('compliance.no_meeting', { month: monthVi(month), source: mainSource(r) }),
       source: mainSource(r),
       date: '',
     });
@@ -276,7 +260,13 @@ export function complianceFindings(input: {
       code: 'no_thematic_in_quarter',
       period: `${month.slice(0, 4)}-Q${q}`,
       meetingId: null,
-      message: `Quý ${romanQuarter[q - 1]} năm ${month.slice(0, 4)} có ${count} buổi sinh hoạt chuyên đề, chưa đạt ít nhất ${required} buổi mỗi quý (${mainSource(r)})`,
+      message: message('compliance.no_thematic', {
+        quarter: romanQuarter[q - 1]!,
+        year: month.slice(0, 4),
+        count,
+        required,
+        source: mainSource(r),
+      }),
       source: mainSource(r),
       date: '',
     });

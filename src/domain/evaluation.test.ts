@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { render } from '../messages/index.ts';
+import { inVi } from './testing-messages.ts';
 import {
   builtInEvaluationRules,
   type EvaluationAction,
@@ -11,7 +13,7 @@ import {
   type EvaluationStep,
   evaluationStepLabel,
   highestAllowedLevel,
-  levelConditionsText,
+  levelConditions,
   levelProblem,
   nextEvaluationStep,
   type QualityLevel,
@@ -45,7 +47,7 @@ function repeat(level: QualityLevel, n: number): QualityLevel[] {
 
 describe('evaluation: data', () => {
   it('labels the four levels', () => {
-    expect(qualityLevelLabel).toEqual({
+    expect(inVi(qualityLevelLabel)).toEqual({
       excellent: 'Hoàn thành xuất sắc nhiệm vụ',
       good: 'Hoàn thành tốt nhiệm vụ',
       completed: 'Hoàn thành nhiệm vụ',
@@ -69,13 +71,13 @@ describe('evaluation: data', () => {
   });
 
   it('holds the QĐ366 100-point conditions', () => {
-    expect(documentLabel(qd366.document)).toBe('Quy định 366-QĐ/TW');
+    expect(inVi(documentLabel(qd366.document))).toBe('Quy định 366-QĐ/TW');
     expect(qd366.scale).toBe('points_100');
     expect(qd366.levels.excellent).toEqual({ minPoints: 90, allOnTime: true, minExceedingShare: 0.3 });
     expect(qd366.levels.good).toEqual({ minPoints: 70, allOnTime: true });
     expect(qd366.levels.completed).toEqual({ minPoints: 50, allDone: true, maxLateShare: 0.2 });
-    expect(qd366.sources.map(documentLabel)).toEqual(['Quy định 366-QĐ/TW', 'Hướng dẫn 43-HD/BTCTW']);
-    expect(qd366.subjectForms.member_outside_system).toMatch(/không làm việc trong hệ thống chính trị/);
+    expect(inVi(qd366.sources.map(documentLabel))).toEqual(['Quy định 366-QĐ/TW', 'Hướng dẫn 43-HD/BTCTW']);
+    expect(inVi(qd366.subjectForms.member_outside_system)).toMatch(/không làm việc trong hệ thống chính trị/);
   });
 
   it.each([
@@ -151,16 +153,16 @@ describe('evaluation: highestAllowedLevel under QĐ366', () => {
       facts({ points: 92, tasksTotal: 100, tasksOnTime: 100, tasksExceeding: 29 }),
     );
     expect(r.level).toBe('good');
-    expect(r.reasons).toEqual([
+    expect(inVi(r.reasons)).toEqual([
       'Chưa đủ điều kiện Hoàn thành xuất sắc nhiệm vụ: 29% nhiệm vụ vượt yêu cầu ' +
         '(cần ≥ 90 điểm, 100% nhiệm vụ đúng hạn và ít nhất 30% vượt yêu cầu, Quy định 366-QĐ/TW)',
     ]);
     const late = highestAllowedLevel(qd366, facts({ points: 90, tasksOnTime: 9, tasksLate: 1 }));
     expect(late.reasons).toHaveLength(2);
-    expect(late.reasons[1]).toMatch(/^Chưa đủ điều kiện Hoàn thành tốt nhiệm vụ: 1\/10 nhiệm vụ chậm/);
+    expect(inVi(late.reasons[1])).toMatch(/^Chưa đủ điều kiện Hoàn thành tốt nhiệm vụ: 1\/10 nhiệm vụ chậm/);
     const dq = highestAllowedLevel(qd366, facts({ disqualifiers: ['Bị kỷ luật trong năm'] }));
     expect(dq.reasons).toHaveLength(3);
-    expect(dq.reasons[2]).toMatch(/^Chưa đủ điều kiện Hoàn thành nhiệm vụ: Bị kỷ luật trong năm/);
+    expect(inVi(dq.reasons[2])).toMatch(/^Chưa đủ điều kiện Hoàn thành nhiệm vụ: Bị kỷ luật trong năm/);
     expect(highestAllowedLevel(qd366, facts()).reasons).toEqual([]);
   });
 
@@ -175,9 +177,9 @@ describe('evaluation: highestAllowedLevel under QĐ366', () => {
       /vượt yêu cầu \(3\)/,
     ],
   ])('rejects %s', (_name, over, message) => {
-    expect(evaluationFactsProblem(facts(over))).toMatch(message);
+    expect(inVi(evaluationFactsProblem(facts(over)))).toMatch(message);
     expect(() => highestAllowedLevel(qd366, facts(over))).toThrow(message);
-    expect(levelProblem(qd366, facts(over), 'completed')).toMatch(message);
+    expect(inVi(levelProblem(qd366, facts(over), 'completed'))).toMatch(message);
   });
 });
 
@@ -193,32 +195,40 @@ describe('evaluation: criteria scale (QĐ132, QĐ124)', () => {
         'not_completed',
       );
     }
-    expect(levelConditionsText(qd124, 'excellent')).toBe('đạt các tiêu chí định tính của cấp có thẩm quyền');
+    expect(inVi(levelConditions(qd124, 'excellent'))).toBe(
+      'đạt các tiêu chí định tính của cấp có thẩm quyền',
+    );
   });
 });
 
 describe('evaluation: levelProblem', () => {
   it('names the condition the proposal misses', () => {
     expect(
-      levelProblem(qd366, facts({ tasksTotal: 100, tasksOnTime: 100, tasksExceeding: 29 }), 'excellent'),
+      inVi(
+        levelProblem(qd366, facts({ tasksTotal: 100, tasksOnTime: 100, tasksExceeding: 29 }), 'excellent'),
+      ),
     ).toBe(
       'Xếp Hoàn thành xuất sắc nhiệm vụ cần ≥ 90 điểm, 100% nhiệm vụ đúng hạn và ít nhất 30% vượt yêu cầu ' +
         '(Quy định 366-QĐ/TW); chưa đạt: 29% nhiệm vụ vượt yêu cầu',
     );
-    expect(levelProblem(qd366, facts({ points: 69 }), 'good')).toBe(
+    expect(inVi(levelProblem(qd366, facts({ points: 69 }), 'good'))).toBe(
       'Xếp Hoàn thành tốt nhiệm vụ cần ≥ 70 điểm và 100% nhiệm vụ đúng hạn (Quy định 366-QĐ/TW); chưa đạt: đạt 69 điểm',
     );
     expect(
-      levelProblem(
-        qd366,
-        facts({ points: 60, tasksTotal: 100, tasksOnTime: 79, tasksLate: 21, tasksExceeding: 0 }),
-        'completed',
+      inVi(
+        levelProblem(
+          qd366,
+          facts({ points: 60, tasksTotal: 100, tasksOnTime: 79, tasksLate: 21, tasksExceeding: 0 }),
+          'completed',
+        ),
       ),
     ).toBe(
       'Xếp Hoàn thành nhiệm vụ cần ≥ 50 điểm, 100% nhiệm vụ hoàn thành và không quá 20% chậm tiến độ ' +
         '(Quy định 366-QĐ/TW); chưa đạt: 21% nhiệm vụ chậm tiến độ',
     );
-    expect(levelProblem(qd366, facts({ points: null }), 'completed')).toMatch(/chưa đạt: chưa có tổng điểm$/);
+    expect(inVi(levelProblem(qd366, facts({ points: null }), 'completed'))).toMatch(
+      /chưa đạt: chưa có tổng điểm$/,
+    );
   });
 
   it.each<[number, QualityLevel, boolean]>([
@@ -261,7 +271,7 @@ describe('evaluation: quotaCheck (base: good and excellent together)', () => {
   it('explains an exceeded quota and needs a recorded decision', () => {
     const q = quotaCheck([...repeat('good', 10), ...repeat('excellent', 3)], qd124);
     expect(q.exceeded).toBe(true);
-    expect(q.message).toBe(
+    expect(inVi(q.message)).toBe(
       'Số xếp loại Hoàn thành xuất sắc nhiệm vụ (3) vượt quá 20% số Hoàn thành tốt nhiệm vụ trở lên (13, tối đa 2) ' +
         'trong tổ chức cơ sở đảng (Quy định 124-QĐ/TW); vượt tỷ lệ phải có quyết định của cấp có thẩm quyền ghi rõ lý do',
     );
@@ -286,7 +296,9 @@ describe('evaluation: quotaCheck (base: good and excellent together)', () => {
     const goodOnly: EvaluationRules = { ...qd366, quota: { ...qd366.quota, base: 'good_only' } };
     const ratings = [...repeat('good', 12), ...repeat('excellent', 3)];
     expect(quotaCheck(ratings, goodOnly)).toMatchObject({ base: 12, allowedExcellent: 2, exceeded: true });
-    expect(quotaCheck(ratings, goodOnly).message).toMatch(/số Hoàn thành tốt nhiệm vụ \(12, tối đa 2\)/);
+    expect(inVi(quotaCheck(ratings, goodOnly).message)).toMatch(
+      /số Hoàn thành tốt nhiệm vụ \(12, tối đa 2\)/,
+    );
     expect(quotaCheck([...repeat('good', 10), ...repeat('excellent', 2)], goodOnly).exceeded).toBe(false);
   });
 
@@ -333,6 +345,24 @@ describe('evaluation: workflow', () => {
   ])('at %s, %s → %s', (step, action, problem) => {
     const p = evaluationActionProblem(step, action);
     if (problem === null) expect(p).toBeNull();
-    else expect(p).toMatch(problem);
+    else expect(inVi(p)).toMatch(problem);
+  });
+});
+
+describe('evaluation: problems and reasons by code', () => {
+  it('names the level, the conditions and the document as messages', () => {
+    const p = levelProblem(qd366, facts({ tasksExceeding: 1 }), 'excellent')!;
+    expect(p).toMatchObject({
+      code: 'evaluation.level_problem',
+      params: { level: { code: 'evaluation.level.excellent' } },
+    });
+    expect(render('en', p)).toMatch(
+      /^Completed tasks excellently needs ≥ 90 points, 100% of tasks on time and at least 30% beyond the requirement \(Regulation 366-QĐ\/TW\); not met: /,
+    );
+    expect(evaluationActionProblem('announced', 'announce')).toEqual({
+      code: 'evaluation.step.already_announced',
+    });
+    expect(evaluationActionProblem(null, 'propose')).toMatchObject({ code: 'evaluation.step.needs_earlier' });
+    expect(evaluationActionProblem(null, 'self_assess')).toBeNull();
   });
 });

@@ -11,7 +11,17 @@
 // (only excerpts were seen), whether QĐ366 / HD 43-HD/BTCTW keep the 20% cap for party members, the quota base
 // (see `QuotaRule.base`), and the form titles of QĐ132 and QĐ124.
 
-import { documentLabel, type IssuingDocument } from './meeting-rules.ts';
+import type { IssuingDocument } from './meeting-rules.ts';
+import {
+  citation,
+  DomainError,
+  list,
+  type Message,
+  type MessageCode,
+  type MessageParam,
+  message,
+  verbatim,
+} from './messages.ts';
 
 export type QualityLevel = 'excellent' | 'good' | 'completed' | 'not_completed';
 
@@ -24,6 +34,9 @@ export const qualityLevelLabel: Record<QualityLevel, string> = {
   completed: 'Hoàn thành nhiệm vụ',
   not_completed: 'Không hoàn thành nhiệm vụ',
 };
+
+/** A level named as a message ('Hoàn thành tốt nhiệm vụ' / 'Completed tasks well'). */
+export const qualityLevelName = (level: QualityLevel): Message => message(`evaluation.level.${level}`);
 
 export const qualityLevelShort: Record<QualityLevel, string> = {
   excellent: 'HTXSNV',
@@ -69,8 +82,8 @@ export interface QuotaRule {
    */
   base: 'good_and_excellent' | 'good_only';
   scope: 'grassroots_organisation';
-  /** The document the cap comes from, as shown in messages. */
-  source: string;
+  /** The document the cap comes from, cited in messages. */
+  source: Message;
   /** An upper committee may set another share (quotaCheck's maxShare). */
   configurable: true;
 }
@@ -178,7 +191,7 @@ export const builtInEvaluationRules: readonly EvaluationRules[] = [
       excellentMaxShareOfGood: 0.2,
       base: 'good_and_excellent',
       scope: 'grassroots_organisation',
-      source: 'Hướng dẫn 21-HD/BTCTW',
+      source: citation(huongDan21of2019),
       configurable: true,
     },
     subjectForms: criteriaEraForms,
@@ -206,7 +219,7 @@ export const builtInEvaluationRules: readonly EvaluationRules[] = [
       excellentMaxShareOfGood: 0.2,
       base: 'good_and_excellent',
       scope: 'grassroots_organisation',
-      source: 'Quy định 124-QĐ/TW',
+      source: citation(quyDinh124),
       configurable: true,
     },
     subjectForms: criteriaEraForms,
@@ -240,7 +253,11 @@ export const builtInEvaluationRules: readonly EvaluationRules[] = [
       excellentMaxShareOfGood: 0.2,
       base: 'good_and_excellent',
       scope: 'grassroots_organisation',
-      source: 'Quy định 124-QĐ/TW, giữ theo Quy định 366-QĐ/TW (cần đối chiếu Hướng dẫn 43-HD/BTCTW)',
+      source: message('evaluation.quota.source_kept', {
+        source: citation(quyDinh124),
+        keptBy: citation(quyDinh366),
+        toCheck: citation(huongDan43of2025),
+      }),
       configurable: true,
     },
     // HD 43-HD/BTCTW (2025) annex (GitHub tnt305/tai_lieu_noi_bo): one form per subject.
@@ -267,8 +284,7 @@ export function evaluationRulesInForce(date: string): EvaluationRules {
       best = r;
     }
   }
-  if (!best)
-    throw new Error(`Không có quy định đánh giá, xếp loại chất lượng nào có hiệu lực vào ngày ${date}`);
+  if (!best) throw new DomainError(message('evaluation.no_rules_in_force', { date }));
   return best;
 }
 
@@ -279,7 +295,8 @@ export function evaluationRulesInForce(date: string): EvaluationRules {
  * 10072-CV/BTCTW of 06/11/2025 guided the 2025 review under it). Years before 2018 have no built-in rules.
  */
 export function evaluationRulesFor(year: number): EvaluationRules {
-  if (!Number.isInteger(year)) throw new Error(`Năm đánh giá không hợp lệ: ${year}`);
+  if (!Number.isInteger(year))
+    throw new DomainError(message('evaluation.invalid_year', { year: String(year) }));
   return evaluationRulesInForce(`${String(year).padStart(4, '0')}-12-31`);
 }
 
@@ -294,23 +311,33 @@ export interface EvaluationFacts {
   /** Done beyond the requirement (counted among the done tasks). */
   tasksExceeding: number;
   tasksNotDone: number;
-  /** Facts that make the level 'not completed' whatever the points, e.g. 'Bị kỷ luật trong năm'. */
-  disqualifiers: string[];
+  /**
+   * Facts that make the level 'not completed' whatever the points, e.g. 'Bị kỷ luật trong năm': messages, or
+   * text shown as written.
+   */
+  disqualifiers: Array<Message | string>;
   /**
    * Facts that bar 'excellent' only, e.g. for a collective under QĐ366: 'Thành viên tập thể lãnh đạo bị kỷ
    * luật', 'Chưa khắc phục hết hạn chế, khuyết điểm đã chỉ ra'.
    */
-  excellentBlockers?: string[];
+  excellentBlockers?: Array<Message | string>;
 }
+
+/** The blocker of a collective's 'excellent' when members were disciplined in the year. */
+export function membersDisciplinedBlocker(count: number): Message {
+  return message('evaluation.blocker.members_disciplined', { count });
+}
+
+const asMessage = (x: Message | string): Message => (typeof x === 'string' ? verbatim(x) : x);
 
 function isCount(n: number): boolean {
   return Number.isInteger(n) && n >= 0;
 }
 
-/** Inconsistent facts as a Vietnamese message, or null. */
-export function evaluationFactsProblem(facts: EvaluationFacts): string | null {
+/** Inconsistent facts as a problem, or null. */
+export function evaluationFactsProblem(facts: EvaluationFacts): Message | null {
   if (facts.points !== null && !(Number.isFinite(facts.points) && facts.points >= 0 && facts.points <= 100)) {
-    return `Tổng điểm phải từ 0 đến 100 (đang là ${facts.points})`;
+    return message('evaluation.facts.points_range', { points: String(facts.points) });
   }
   const counts = [
     facts.tasksTotal,
@@ -319,15 +346,17 @@ export function evaluationFactsProblem(facts: EvaluationFacts): string | null {
     facts.tasksExceeding,
     facts.tasksNotDone,
   ];
-  if (!counts.every(isCount)) return 'Số nhiệm vụ phải là số nguyên không âm';
+  if (!counts.every(isCount)) return message('evaluation.facts.counts_not_whole');
   if (facts.tasksOnTime + facts.tasksLate + facts.tasksNotDone !== facts.tasksTotal) {
-    return (
-      `Số nhiệm vụ đúng hạn (${facts.tasksOnTime}), chậm (${facts.tasksLate}) và chưa hoàn thành ` +
-      `(${facts.tasksNotDone}) phải cộng lại bằng tổng số nhiệm vụ (${facts.tasksTotal})`
-    );
+    return message('evaluation.facts.counts_sum', {
+      onTime: facts.tasksOnTime,
+      late: facts.tasksLate,
+      notDone: facts.tasksNotDone,
+      total: facts.tasksTotal,
+    });
   }
   if (facts.tasksExceeding > facts.tasksOnTime + facts.tasksLate) {
-    return `Số nhiệm vụ vượt yêu cầu (${facts.tasksExceeding}) không thể nhiều hơn số nhiệm vụ đã hoàn thành`;
+    return message('evaluation.facts.exceeding_above_done', { exceeding: facts.tasksExceeding });
   }
   return null;
 }
@@ -335,54 +364,54 @@ export function evaluationFactsProblem(facts: EvaluationFacts): string | null {
 // Shares are compared with a small tolerance so that 3/10 counts as 30%.
 const EPS = 1e-9;
 
-function percent(part: number, whole: number): string {
-  return `${Math.round((part / whole) * 100)}%`;
+/** A whole percentage: 0.3 → 30 (the template writes the % sign). */
+function pct(share: number): number {
+  return Math.round(share * 100);
 }
 
-function pct(share: number): string {
-  return `${Math.round(share * 100)}%`;
-}
-
-/** What a level requires, in Vietnamese: '≥ 90 điểm, 100% nhiệm vụ đúng hạn và ít nhất 30% vượt yêu cầu'. */
-export function levelConditionsText(rules: EvaluationRules, level: QualityLevel): string {
-  if (level === 'not_completed') return 'không có điều kiện';
+/** What a level requires: '≥ 90 điểm, 100% nhiệm vụ đúng hạn và ít nhất 30% vượt yêu cầu'. */
+export function levelConditions(rules: EvaluationRules, level: QualityLevel): Message {
+  if (level === 'not_completed') return message('evaluation.condition.none');
   const c: LevelConditions = rules.levels[level];
-  const parts: string[] = [];
-  if (rules.scale === 'points_100' && c.minPoints !== undefined) parts.push(`≥ ${c.minPoints} điểm`);
-  if (c.allOnTime) parts.push('100% nhiệm vụ đúng hạn');
-  else if (c.allDone) parts.push('100% nhiệm vụ hoàn thành');
-  if (c.minExceedingShare !== undefined) parts.push(`ít nhất ${pct(c.minExceedingShare)} vượt yêu cầu`);
-  if (c.maxLateShare !== undefined) parts.push(`không quá ${pct(c.maxLateShare)} chậm tiến độ`);
-  if (parts.length === 0) return 'đạt các tiêu chí định tính của cấp có thẩm quyền';
-  if (parts.length === 1) return parts[0] as string;
-  return `${parts.slice(0, -1).join(', ')} và ${parts[parts.length - 1]}`;
+  const parts: Message[] = [];
+  if (rules.scale === 'points_100' && c.minPoints !== undefined)
+    parts.push(message('evaluation.condition.min_points', { points: c.minPoints }));
+  if (c.allOnTime) parts.push(message('evaluation.condition.all_on_time'));
+  else if (c.allDone) parts.push(message('evaluation.condition.all_done'));
+  if (c.minExceedingShare !== undefined)
+    parts.push(message('evaluation.condition.min_exceeding', { percent: pct(c.minExceedingShare) }));
+  if (c.maxLateShare !== undefined)
+    parts.push(message('evaluation.condition.max_late', { percent: pct(c.maxLateShare) }));
+  if (parts.length === 0) return message('evaluation.condition.qualitative');
+  return list(parts, 'and') as Message;
 }
 
-/** The conditions of `level` the facts miss, in Vietnamese; empty when the level is allowed. */
-function unmetConditions(rules: EvaluationRules, facts: EvaluationFacts, level: QualityLevel): string[] {
+/** The conditions of `level` the facts miss; empty when the level is allowed. */
+function unmetConditions(rules: EvaluationRules, facts: EvaluationFacts, level: QualityLevel): Message[] {
   if (level === 'not_completed') return [];
-  const unmet: string[] = [...facts.disqualifiers];
-  if (level === 'excellent') unmet.push(...(facts.excellentBlockers ?? []));
+  const unmet: Message[] = facts.disqualifiers.map(asMessage);
+  if (level === 'excellent') unmet.push(...(facts.excellentBlockers ?? []).map(asMessage));
   const c: LevelConditions = rules.levels[level];
   const total = facts.tasksTotal;
+  const add = (code: MessageCode, params?: Record<string, MessageParam>) => unmet.push(message(code, params));
   if (rules.scale === 'points_100' && c.minPoints !== undefined) {
-    if (facts.points === null) unmet.push('chưa có tổng điểm');
-    else if (facts.points < c.minPoints) unmet.push(`đạt ${facts.points} điểm`);
+    if (facts.points === null) add('evaluation.unmet.no_points');
+    else if (facts.points < c.minPoints) add('evaluation.unmet.points', { points: facts.points });
   }
   if (c.allOnTime && facts.tasksOnTime !== total) {
-    unmet.push(`${total - facts.tasksOnTime}/${total} nhiệm vụ chậm hoặc chưa hoàn thành`);
+    add('evaluation.unmet.not_on_time', { count: total - facts.tasksOnTime, total });
   }
   if (c.allDone && !c.allOnTime && facts.tasksNotDone > 0) {
-    unmet.push(`${facts.tasksNotDone}/${total} nhiệm vụ chưa hoàn thành`);
+    add('evaluation.unmet.not_done', { count: facts.tasksNotDone, total });
   }
   if (c.minExceedingShare !== undefined) {
-    if (total === 0) unmet.push('không có nhiệm vụ được giao để tính tỷ lệ vượt yêu cầu');
+    if (total === 0) add('evaluation.unmet.no_tasks');
     else if (facts.tasksExceeding / total < c.minExceedingShare - EPS) {
-      unmet.push(`${percent(facts.tasksExceeding, total)} nhiệm vụ vượt yêu cầu`);
+      add('evaluation.unmet.exceeding', { percent: pct(facts.tasksExceeding / total) });
     }
   }
   if (c.maxLateShare !== undefined && total > 0 && facts.tasksLate / total > c.maxLateShare + EPS) {
-    unmet.push(`${percent(facts.tasksLate, total)} nhiệm vụ chậm tiến độ`);
+    add('evaluation.unmet.late', { percent: pct(facts.tasksLate / total) });
   }
   return unmet;
 }
@@ -395,17 +424,21 @@ function unmetConditions(rules: EvaluationRules, facts: EvaluationFacts, level: 
 export function highestAllowedLevel(
   rules: EvaluationRules,
   facts: EvaluationFacts,
-): { level: QualityLevel; reasons: string[] } {
+): { level: QualityLevel; reasons: Message[] } {
   const problem = evaluationFactsProblem(facts);
-  if (problem) throw new Error(problem);
-  const source = documentLabel(rules.document);
-  const reasons: string[] = [];
+  if (problem) throw new DomainError(problem);
+  const source = citation(rules.document);
+  const reasons: Message[] = [];
   for (const level of qualityLevels) {
     const unmet = unmetConditions(rules, facts, level);
     if (unmet.length === 0) return { level, reasons };
     reasons.push(
-      `Chưa đủ điều kiện ${qualityLevelLabel[level]}: ${unmet.join('; ')} ` +
-        `(cần ${levelConditionsText(rules, level)}, ${source})`,
+      message('evaluation.level_not_allowed', {
+        level: qualityLevelName(level),
+        unmet: list(unmet),
+        needs: levelConditions(rules, level),
+        source,
+      }),
     );
   }
   // not_completed has no conditions, so the loop always returns.
@@ -421,16 +454,17 @@ export function levelProblem(
   rules: EvaluationRules,
   facts: EvaluationFacts,
   proposed: QualityLevel,
-): string | null {
+): Message | null {
   const problem = evaluationFactsProblem(facts);
   if (problem) return problem;
   const unmet = unmetConditions(rules, facts, proposed);
   if (unmet.length === 0) return null;
-  const source = documentLabel(rules.document);
-  return (
-    `Xếp ${qualityLevelLabel[proposed]} cần ${levelConditionsText(rules, proposed)} (${source}); ` +
-    `chưa đạt: ${unmet.join('; ')}`
-  );
+  return message('evaluation.level_problem', {
+    level: qualityLevelName(proposed),
+    needs: levelConditions(rules, proposed),
+    source: citation(rules.document),
+    unmet: list(unmet),
+  });
 }
 
 export interface QuotaCheck {
@@ -440,7 +474,7 @@ export interface QuotaCheck {
   base: number;
   allowedExcellent: number;
   exceeded: boolean;
-  message: string | null;
+  message: Message | null;
 }
 
 /**
@@ -455,7 +489,7 @@ export function quotaCheck(
 ): QuotaCheck {
   const share = maxShare ?? rules.quota.excellentMaxShareOfGood;
   if (!(Number.isFinite(share) && share >= 0 && share <= 1)) {
-    throw new Error(`Tỷ lệ tối đa phải từ 0 đến 1 (đang là ${share})`);
+    throw new DomainError(message('evaluation.quota.share_range', { share: String(share) }));
   }
   let excellent = 0;
   let good = 0;
@@ -467,20 +501,28 @@ export function quotaCheck(
   const allowedExcellent = Math.floor(share * base + EPS);
   const exceeded = excellent > allowedExcellent;
   const baseLabel =
-    rules.quota.base === 'good_and_excellent' ? `${qualityLevelLabel.good} trở lên` : qualityLevelLabel.good;
-  const message = exceeded
-    ? `Số xếp loại ${qualityLevelLabel.excellent} (${excellent}) vượt quá ${pct(share)} số ${baseLabel} ` +
-      `(${base}, tối đa ${allowedExcellent}) trong tổ chức cơ sở đảng (${rules.quota.source}); ` +
-      'vượt tỷ lệ phải có quyết định của cấp có thẩm quyền ghi rõ lý do'
+    rules.quota.base === 'good_and_excellent'
+      ? message('evaluation.quota.good_or_above', { good: qualityLevelName('good') })
+      : qualityLevelName('good');
+  const problem = exceeded
+    ? message('evaluation.quota.exceeded', {
+        excellentLevel: qualityLevelName('excellent'),
+        excellent,
+        percent: pct(share),
+        baseLevel: baseLabel,
+        base,
+        allowed: allowedExcellent,
+        source: rules.quota.source,
+      })
     : null;
-  return { excellent, good, base, allowedExcellent, exceeded, message };
+  return { excellent, good, base, allowedExcellent, exceeded, message: problem };
 }
 
 /** Null when the ratings may stand: within the cap, or beyond it with a recorded decision (non-blank). */
 export function quotaDecisionProblem(
   check: QuotaCheck,
   recordedDecision: string | null | undefined,
-): string | null {
+): Message | null {
   if (!check.exceeded) return null;
   return (recordedDecision ?? '').trim() === '' ? check.message : null;
 }
@@ -515,18 +557,29 @@ export function nextEvaluationStep(step: EvaluationStep): EvaluationStep | null 
  * which is allowed for the self-assessment and the proposal until the next step is taken. A decision is not
  * amended here: re-rating is a new decision (HD 43 annex 'Quyết định đánh giá, xếp loại lại').
  */
-export function evaluationActionProblem(step: EvaluationStep, action: EvaluationAction): string | null {
+export function evaluationActionProblem(
+  step: EvaluationStep | null,
+  action: EvaluationAction,
+): Message | null {
   const target = actionStep[action];
+  const stepName = (x: EvaluationStep) => message(`evaluation.step.${x}`);
+  // Before any step only the self-assessment may start an evaluation.
+  if (step === null) {
+    return action === 'self_assess'
+      ? null
+      : message('evaluation.step.needs_earlier', {
+          step: stepName(target),
+          missing: stepName('self_assessment'),
+        });
+  }
   if (target === nextEvaluationStep(step)) return null;
   if (target === step && (step === 'self_assessment' || step === 'proposal')) return null;
-  if (step === 'announced') {
-    return 'Kết quả xếp loại đã thông báo; muốn xếp loại lại phải có quyết định đánh giá, xếp loại lại';
-  }
+  if (step === 'announced') return message('evaluation.step.already_announced');
   const ti = steps.indexOf(target);
   const si = steps.indexOf(step);
   if (ti > si) {
     const missing = steps[si + 1] as EvaluationStep;
-    return `Chưa thể thực hiện bước "${evaluationStepLabel[target]}": cần bước "${evaluationStepLabel[missing]}" trước`;
+    return message('evaluation.step.needs_earlier', { step: stepName(target), missing: stepName(missing) });
   }
-  return `Đã qua bước "${evaluationStepLabel[target]}" (đang ở bước "${evaluationStepLabel[step]}")`;
+  return message('evaluation.step.passed', { step: stepName(target), current: stepName(step) });
 }

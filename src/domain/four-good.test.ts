@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { render } from '../messages/index.ts';
+import { inVi } from './testing-messages.ts';
 import type { QualityLevel } from './evaluation.ts';
 import {
   builtInFourGoodRules,
@@ -53,7 +55,7 @@ describe('four-good: rules', () => {
   it('holds the thresholds with their sources', () => {
     const r = defaultFourGoodRules();
     expect(builtInFourGoodRules).toContain(r);
-    expect(r.sources.map(documentLabel)).toEqual(['Nghị quyết 21-NQ/TW', 'Hướng dẫn 01-HD/BTCTU']);
+    expect(inVi(r.sources.map(documentLabel))).toEqual(['Nghị quyết 21-NQ/TW', 'Hướng dẫn 01-HD/BTCTU']);
     expect(r.politicalTask.minLevel).toBe('good');
     expect(r.meetingQuality).toMatchObject({
       minMonthlyRating: 'fair',
@@ -71,8 +73,8 @@ describe('four-good: derivation', () => {
     const r = fourGood(facts());
     expect(r.met).toBe(true);
     for (const c of Object.values(r.criteria)) expect(c).toMatchObject({ met: true, derived: true });
-    expect(r.criteria.meeting_quality.evidence).toMatch(/^8\/12 tháng xếp loại Tốt/);
-    expect(r.criteria.cadres_members.evidence).toBe(
+    expect(inVi(r.criteria.meeting_quality.evidence)).toMatch(/^8\/12 tháng xếp loại Tốt/);
+    expect(inVi(r.criteria.cadres_members.evidence)).toBe(
       '10/10 đảng viên Hoàn thành tốt nhiệm vụ trở lên (100%, cần ít nhất 90%)',
     );
   });
@@ -106,12 +108,16 @@ describe('four-good: derivation', () => {
   ])('meeting quality: %s → %s', (_name, over, met, evidence) => {
     const c = criterion(over, 'meeting_quality');
     expect(c.met).toBe(met);
-    expect(c.evidence).toMatch(evidence);
+    expect(inVi(c.evidence)).toMatch(evidence);
   });
 
   it('does not derive meeting quality for a grassroots organisation', () => {
     const c = criterion({ orgKind: 'grassroots' }, 'meeting_quality');
-    expect(c).toEqual({ met: null, derived: false, evidence: 'Chưa có dữ liệu; cần nhập kèm minh chứng' });
+    expect(inVi(c)).toEqual({
+      met: null,
+      derived: false,
+      evidence: 'Chưa có dữ liệu; cần nhập kèm minh chứng',
+    });
     expect(fourGood(facts({ orgKind: 'grassroots' })).met).toBe(false);
     const entered = fourGood(
       facts({
@@ -124,7 +130,7 @@ describe('four-good: derivation', () => {
         },
       }),
     );
-    expect(entered.criteria.meeting_quality).toEqual({
+    expect(inVi(entered.criteria.meeting_quality)).toEqual({
       met: true,
       derived: false,
       evidence: 'Biên bản 2 kỳ sinh hoạt đảng bộ, tài liệu gửi trước 3 ngày',
@@ -161,12 +167,12 @@ describe('four-good: derivation', () => {
         },
       }),
     );
-    expect(r.criteria.political_task).toEqual({
+    expect(inVi(r.criteria.political_task)).toEqual({
       met: true,
       derived: false,
       evidence: 'Báo cáo tổng kết năm của chi bộ',
     });
-    expect(r.criteria.cadres_members).toEqual({
+    expect(inVi(r.criteria.cadres_members)).toEqual({
       met: null,
       derived: false,
       evidence: 'Đã nhập nhưng thiếu minh chứng: chưa tính',
@@ -188,7 +194,7 @@ describe('four-good: derivation', () => {
         entered: { unity_discipline: { met: false, evidence: 'Kết luận kiểm tra: nội bộ mất đoàn kết' } },
       }),
     );
-    expect(failed.criteria.unity_discipline).toEqual({
+    expect(inVi(failed.criteria.unity_discipline)).toEqual({
       met: false,
       derived: false,
       evidence:
@@ -238,5 +244,18 @@ describe('four-good: share against the 90% target', () => {
 
   it('takes another target', () => {
     expect(fourGoodShare(results(8, 2), 0.8).targetMet).toBe(true);
+  });
+});
+
+describe('four good: evidence by code', () => {
+  it('gives derived evidence as messages and entered evidence as written', () => {
+    const c = criterion({ disciplinedMembers: 2 }, 'unity_discipline');
+    expect(c.evidence).toEqual({ code: 'four_good.members_disciplined', params: { count: 2 } });
+    expect(render('en', c.evidence)).toBe('2 members disciplined this year');
+    const entered = criterion(
+      { orgKind: 'grassroots', entered: { meeting_quality: { met: true, evidence: ' Biên bản số 5 ' } } },
+      'meeting_quality',
+    );
+    expect(entered.evidence).toEqual({ code: 'text.verbatim', params: { text: 'Biên bản số 5' } });
   });
 });

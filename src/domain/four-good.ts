@@ -9,8 +9,9 @@
 // The thresholds below are the app's reading of S1, whose own measures point to provincial documents not
 // found (HD 01-HD/BTCTU (2021) for a "good" meeting): they are data, to verify with the upper committee.
 
-import { atLeast, type QualityLevel, qualityLevelLabel } from './evaluation.ts';
+import { atLeast, type QualityLevel, qualityLevelName } from './evaluation.ts';
 import type { IssuingDocument } from './meeting-rules.ts';
+import { DomainError, list, type Message, message, verbatim } from './messages.ts';
 
 export type FourGoodCriterion = 'political_task' | 'meeting_quality' | 'unity_discipline' | 'cadres_members';
 
@@ -138,7 +139,8 @@ export interface FourGoodCriterionResult {
   met: boolean | null;
   /** true when computed from the app's facts, false when entered or unknown. */
   derived: boolean;
-  evidence: string;
+  /** what the facts show, or the evidence a person entered (shown as written) */
+  evidence: Message;
 }
 
 export interface FourGoodResult {
@@ -151,29 +153,36 @@ function ratingAtLeast(a: MonthlyRating, b: MonthlyRating): boolean {
   return monthlyRatingOrder.indexOf(a) <= monthlyRatingOrder.indexOf(b);
 }
 
-function pct(share: number): string {
-  return `${Math.round(share * 100)}%`;
+/** A whole percentage: 0.9 → 90 (the template writes the % sign). */
+function pct(share: number): number {
+  return Math.round(share * 100);
 }
 
-type Derived = { met: boolean; evidence: string } | null;
+const monthlyRatingName = (r: MonthlyRating): Message => message(`scoring.rating.${r}`);
+
+type Derived = { met: boolean; evidence: Message } | null;
 
 function politicalTask(rules: FourGoodRules, facts: FourGoodFacts): Derived {
   if (facts.annualLevel === null) return null;
   const min = rules.politicalTask.minLevel;
   const met = atLeast(facts.annualLevel, min);
+  const level = qualityLevelName(facts.annualLevel);
   return {
     met,
-    evidence: `Xếp loại năm: ${qualityLevelLabel[facts.annualLevel]}${met ? '' : ` (cần ${qualityLevelLabel[min]} trở lên)`}`,
+    evidence: met
+      ? message('four_good.annual_level', { level })
+      : message('four_good.annual_level_short', { level, needed: qualityLevelName(min) }),
   };
 }
 
 function meetingQuality(rules: FourGoodRules, facts: FourGoodFacts): Derived {
   const r = rules.meetingQuality;
   if (!r.derivableFor.includes(facts.orgKind)) return null;
-  const problems: string[] = [];
-  if (facts.missingMonths > r.maxMissingMonths) problems.push(`${facts.missingMonths} tháng không sinh hoạt`);
+  const problems: Message[] = [];
+  if (facts.missingMonths > r.maxMissingMonths)
+    problems.push(message('four_good.missing_months', { count: facts.missingMonths }));
   if (facts.quartersWithoutThematic > r.maxQuartersWithoutThematic) {
-    problems.push(`${facts.quartersWithoutThematic} quý không sinh hoạt chuyên đề`);
+    problems.push(message('four_good.quarters_without_thematic', { count: facts.quartersWithoutThematic }));
   }
   const n = facts.monthlyRatings.length;
   // The regime broken decides on its own; otherwise ratings are needed to judge.
@@ -181,29 +190,35 @@ function meetingQuality(rules: FourGoodRules, facts: FourGoodFacts): Derived {
   const good = facts.monthlyRatings.filter((m) => m === 'good').length;
   const below = facts.monthlyRatings.filter((m) => !ratingAtLeast(m, r.minMonthlyRating)).length;
   if (below > 0) {
-    problems.push(`${below} tháng xếp loại dưới ${monthlyRatingLabel[r.minMonthlyRating]}`);
+    problems.push(
+      message('four_good.months_below', { count: below, rating: monthlyRatingName(r.minMonthlyRating) }),
+    );
   }
   if (n > 0 && good / n < r.minGoodShare - 1e-9) {
-    problems.push(`${good}/${n} tháng Tốt (cần ít nhất ${pct(r.minGoodShare)})`);
+    problems.push(message('four_good.good_share_short', { good, total: n, percent: pct(r.minGoodShare) }));
   }
-  const summary = n > 0 ? `${good}/${n} tháng xếp loại Tốt` : 'chưa có tháng nào được xếp loại';
+  const summary =
+    n > 0 ? message('four_good.months_good', { good, total: n }) : message('four_good.no_month_rated');
   return problems.length === 0
     ? {
         met: true,
-        evidence: `${summary}, không tháng nào dưới ${monthlyRatingLabel[r.minMonthlyRating]}, đủ sinh hoạt thường kỳ và chuyên đề`,
+        evidence: message('four_good.meeting_quality_met', {
+          summary,
+          rating: monthlyRatingName(r.minMonthlyRating),
+        }),
       }
-    : { met: false, evidence: problems.join('; ') };
+    : { met: false, evidence: list(problems) as Message };
 }
 
 function unityDiscipline(rules: FourGoodRules, facts: FourGoodFacts): Derived {
-  const problems: string[] = [];
-  if (facts.disciplineOfOrganisation) problems.push('Tổ chức đảng bị kỷ luật trong năm');
+  const problems: Message[] = [];
+  if (facts.disciplineOfOrganisation) problems.push(message('four_good.organisation_disciplined'));
   if (facts.disciplinedMembers > rules.unityDiscipline.maxDisciplinedMembers) {
-    problems.push(`${facts.disciplinedMembers} đảng viên bị kỷ luật trong năm`);
+    problems.push(message('four_good.members_disciplined', { count: facts.disciplinedMembers }));
   }
   return problems.length === 0
-    ? { met: true, evidence: 'Không có đảng viên bị kỷ luật; tổ chức không bị kỷ luật trong năm' }
-    : { met: false, evidence: problems.join('; ') };
+    ? { met: true, evidence: message('four_good.no_discipline') }
+    : { met: false, evidence: list(problems) as Message };
 }
 
 function cadresMembers(rules: FourGoodRules, facts: FourGoodFacts): Derived {
@@ -214,7 +229,13 @@ function cadresMembers(rules: FourGoodRules, facts: FourGoodFacts): Derived {
   const met = ok / n >= minShare - 1e-9;
   return {
     met,
-    evidence: `${ok}/${n} đảng viên ${qualityLevelLabel[minLevel]} trở lên (${pct(ok / n)}, cần ít nhất ${pct(minShare)})`,
+    evidence: message('four_good.members_levels', {
+      count: ok,
+      total: n,
+      level: qualityLevelName(minLevel),
+      percent: pct(ok / n),
+      needed: pct(minShare),
+    }),
   };
 }
 
@@ -239,8 +260,7 @@ export function fourGood(
   facts: FourGoodFacts,
   rules: FourGoodRules = defaultFourGoodRules(),
 ): FourGoodResult {
-  if (!countsValid(facts))
-    throw new Error('Số tháng, số quý và số đảng viên bị kỷ luật phải là số nguyên không âm');
+  if (!countsValid(facts)) throw new DomainError(message('four_good.counts_not_whole'));
   const criteria = {} as Record<FourGoodCriterion, FourGoodCriterionResult>;
   for (const c of fourGoodCriteria) {
     const d = derivers[c](rules, facts);
@@ -250,19 +270,24 @@ export function fourGood(
       // An entry may record a failing the facts do not show (e.g. disunity), never lift a failed criterion.
       criteria[c] =
         d.met && hasEvidence && !e.met
-          ? { met: false, derived: false, evidence: `${e.evidence.trim()} (${d.evidence})` }
+          ? {
+              met: false,
+              derived: false,
+              evidence: message('four_good.entered_beside_facts', {
+                entered: e.evidence.trim(),
+                facts: d.evidence,
+              }),
+            }
           : { met: d.met, derived: true, evidence: d.evidence };
       continue;
     }
     if (hasEvidence) {
-      criteria[c] = { met: e.met, derived: false, evidence: e.evidence.trim() };
+      criteria[c] = { met: e.met, derived: false, evidence: verbatim(e.evidence.trim()) };
     } else {
       criteria[c] = {
         met: null,
         derived: false,
-        evidence: e
-          ? 'Đã nhập nhưng thiếu minh chứng: chưa tính'
-          : 'Chưa có dữ liệu; cần nhập kèm minh chứng',
+        evidence: e ? message('four_good.entered_without_evidence') : message('four_good.no_data'),
       };
     }
   }
@@ -272,7 +297,7 @@ export function fourGood(
 /** The rules of the latest built-in version. */
 export function defaultFourGoodRules(): FourGoodRules {
   const r = builtInFourGoodRules[builtInFourGoodRules.length - 1];
-  if (!r) throw new Error('Không có bộ tiêu chí bốn tốt nào');
+  if (!r) throw new DomainError(message('four_good.no_rules'));
   return r;
 }
 

@@ -10,7 +10,8 @@ import {
   type RuleSet,
   yearCalendar,
 } from './meeting-rules.ts';
-import { dayOffName, isDayOff } from './vietnam-calendar.ts';
+import { render, renderVi } from '../messages/index.ts';
+import { dayOffLabel, dayOffName, isDayOff } from './vietnam-calendar.ts';
 
 function byId(id: string): RuleSet {
   const r = builtInRuleSets.find((x) => x.id === id);
@@ -216,15 +217,32 @@ describe('meeting-rules: yearCalendar', () => {
   });
 });
 
+/** The violations with their Vietnamese words, as the app wrote them before messages had codes. */
+const inVietnamese = (vs: ReturnType<typeof checkMeetingDate>) =>
+  vs.map((v) => ({ code: v.code, message: renderVi(v.message) }));
+
 describe('meeting-rules: checkMeetingDate', () => {
   it('accepts the 3rd without a reason', () => {
     expect(checkMeetingDate(hd42, '2026-03-03')).toEqual([]);
   });
 
   it('asks for a reason on the 5th', () => {
-    expect(checkMeetingDate(hd42, '2026-01-05')).toEqual([
+    expect(inVietnamese(checkMeetingDate(hd42, '2026-01-05'))).toEqual([
       { code: 'reason_required', message: 'Ngoài ngày 03 phải ghi lý do (Chỉ thị 50-CT/TW)' },
     ]);
+    expect(checkMeetingDate(hd42, '2026-01-05')[0]!.message).toEqual({
+      code: 'rules.date.reason_required',
+      params: {
+        day: '03',
+        source: {
+          code: 'document.citation',
+          params: { type: { code: 'document.type.directive' }, number: '50-CT/TW' },
+        },
+      },
+    });
+    expect(render('en', checkMeetingDate(hd42, '2026-01-05')[0]!.message)).toBe(
+      'A day other than day 03 needs a recorded reason (Directive 50-CT/TW)',
+    );
     expect(checkMeetingDate(hd42, '2026-01-05', '   ')).toHaveLength(1);
     expect(checkMeetingDate(hd42, '2026-01-05', 'Ngày 03 là thứ Bảy')).toEqual([]);
   });
@@ -241,8 +259,8 @@ describe('meeting-rules: checkMeetingDate', () => {
       },
       { code: 'outside_window', message: 'Phải trong 7 ngày đầu tháng (Chỉ thị 50-CT/TW)' },
     ];
-    expect(checkMeetingDate(hd42, '2026-01-08')).toEqual(expected);
-    expect(checkMeetingDate(hd42, '2026-01-08', 'Bận')).toEqual(expected);
+    expect(inVietnamese(checkMeetingDate(hd42, '2026-01-08'))).toEqual(expected);
+    expect(inVietnamese(checkMeetingDate(hd42, '2026-01-08', 'Bận'))).toEqual(expected);
     expect(checkMeetingDate(hd42, '2026-01-28')).toHaveLength(2);
   });
 
@@ -251,7 +269,7 @@ describe('meeting-rules: checkMeetingDate', () => {
     expect(checkMeetingDate(quangBinh, '2021-11-23').map((v) => v.code)).toEqual(['not_last_week']);
     expect(checkMeetingDate(quangBinh, '2021-12-10').map((v) => v.code)).toEqual(['reason_required']);
     expect(checkMeetingDate(quangBinh, '2021-12-10', 'Trường hợp đặc biệt')).toEqual([]);
-    expect(checkMeetingDate(quangBinh, '2021-12-11')[0]?.message).toBe(
+    expect(renderVi(checkMeetingDate(quangBinh, '2021-12-11')[0]!.message)).toBe(
       'Sinh hoạt thường kỳ vào tuần cuối tháng, chậm nhất ngày 10 tháng sau (Nghị quyết 03-NQ/ĐUK)',
     );
   });
@@ -298,7 +316,15 @@ describe('movedDateReason', () => {
   it('names the day off that moved the meeting, and nothing when it stays on the 3rd', () => {
     const jan2027 = plannedRegularMeetingDate(ct50, 2027, 1, isDayOff);
     expect(jan2027.date).toBe('2027-01-04');
-    expect(movedDateReason(ct50, jan2027, 2027, dayOffName)).toBe('Ngày 03/01 là ngày nghỉ (Chủ nhật)');
+    expect(renderVi(movedDateReason(ct50, jan2027, 2027, dayOffName)!)).toBe(
+      'Ngày 03/01 là ngày nghỉ (Chủ nhật)',
+    );
+    expect(renderVi(movedDateReason(ct50, jan2027, 2027, dayOffLabel)!)).toBe(
+      'Ngày 03/01 là ngày nghỉ (Chủ nhật)',
+    );
+    expect(render('en', movedDateReason(ct50, jan2027, 2027, dayOffLabel)!)).toBe(
+      '03/01 is a day off (Sunday)',
+    );
     const dec2026 = plannedRegularMeetingDate(ct50, 2026, 12, isDayOff);
     expect(movedDateReason(ct50, dec2026, 2026, dayOffName)).toBeNull();
   });

@@ -4,6 +4,7 @@
 
 import { addDays } from './dates.ts';
 import { governing } from './governing.ts';
+import { citation, DomainError, type Message, type MessageParam, message } from './messages.ts';
 
 export interface IssuingDocument {
   /** e.g. '50-CT/TW'. Numbers repeat across years, so a document is keyed on all four fields. */
@@ -173,7 +174,7 @@ export function ruleSetInForce(ruleSets: readonly RuleSet[], date: string): Rule
       best = r;
     }
   }
-  if (!best) throw new Error(`Không có bộ quy tắc sinh hoạt chi bộ nào có hiệu lực vào ngày ${date}`);
+  if (!best) throw new DomainError(message('rules.no_rule_set_in_force', { date }));
   return best;
 }
 
@@ -238,7 +239,7 @@ export function yearCalendar(ruleSet: RuleSet, year: number, isDayOff: IsDayOff)
 
 export interface MeetingDateViolation {
   code: 'not_fixed_day' | 'reason_required' | 'outside_window' | 'not_last_week';
-  message: string;
+  message: Message;
 }
 
 /**
@@ -247,7 +248,7 @@ export interface MeetingDateViolation {
  */
 export function checkMeetingDate(ruleSet: RuleSet, dateIso: string, reason?: string): MeetingDateViolation[] {
   const rule = ruleSet.parameters.meetingDay;
-  const source = documentLabel(ruleSet.document);
+  const source = citation(ruleSet.document);
   const day = Number(dateIso.slice(8, 10));
   const hasReason = (reason ?? '').trim() !== '';
   if (rule.kind === 'fixed_day') {
@@ -255,12 +256,17 @@ export function checkMeetingDate(ruleSet: RuleSet, dateIso: string, reason?: str
     const dd = String(rule.day).padStart(2, '0');
     if (day < rule.windowFirstDay || day > rule.windowLastDay) {
       return [
-        { code: 'not_fixed_day', message: `Sinh hoạt thường kỳ phải vào ngày ${dd} hằng tháng (${source})` },
-        { code: 'outside_window', message: `Phải trong ${rule.windowLastDay} ngày đầu tháng (${source})` },
+        { code: 'not_fixed_day', message: message('rules.date.not_fixed_day', { day: dd, source }) },
+        {
+          code: 'outside_window',
+          message: message('rules.date.outside_window', { days: rule.windowLastDay, source }),
+        },
       ];
     }
     if (rule.reasonRequiredOutsideFixedDay && !hasReason) {
-      return [{ code: 'reason_required', message: `Ngoài ngày ${dd} phải ghi lý do (${source})` }];
+      return [
+        { code: 'reason_required', message: message('rules.date.reason_required', { day: dd, source }) },
+      ];
     }
     return [];
   }
@@ -275,14 +281,14 @@ export function checkMeetingDate(ruleSet: RuleSet, dateIso: string, reason?: str
       : [
           {
             code: 'reason_required',
-            message: `Sinh hoạt muộn sang tháng sau (chậm nhất ngày ${rule.latestNextMonthDay}) phải ghi lý do (${source})`,
+            message: message('rules.date.late_reason_required', { day: rule.latestNextMonthDay, source }),
           },
         ];
   }
   return [
     {
       code: 'not_last_week',
-      message: `Sinh hoạt thường kỳ vào tuần cuối tháng, chậm nhất ngày ${rule.latestNextMonthDay} tháng sau (${source})`,
+      message: message('rules.date.not_last_week', { day: rule.latestNextMonthDay, source }),
     },
   ];
 }
@@ -321,10 +327,14 @@ export function movedDateReason(
   ruleSet: RuleSet,
   planned: PlannedMeetingDate,
   year: number,
-  nameOfDayOff: (iso: string) => string | null,
-): string | null {
+  nameOfDayOff: (iso: string) => MessageParam | null,
+): Message | null {
   const rule = ruleSet.parameters.meetingDay;
   if (planned.reason !== 'day_off' || rule.kind !== 'fixed_day') return null;
   const own = isoOf(year, planned.month, rule.day);
-  return `Ngày ${own.slice(8, 10)}/${own.slice(5, 7)} là ngày nghỉ (${nameOfDayOff(own) ?? 'ngày nghỉ'})`;
+  const day = `${own.slice(8, 10)}/${own.slice(5, 7)}`;
+  const name = nameOfDayOff(own);
+  return name === null
+    ? message('rules.date.moved_day_off', { day })
+    : message('rules.date.moved_named_day_off', { day, name });
 }

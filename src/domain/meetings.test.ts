@@ -26,6 +26,7 @@ import {
   voteEligibility,
   voteResult,
 } from './meetings.ts';
+import { renderVi } from '../messages/index.ts';
 import { votingRulesInForce } from './voting-rules.ts';
 
 const statuses: readonly MeetingStatus[] = [
@@ -96,8 +97,9 @@ describe('meetings: lifecycle, every status × action', () => {
   it.each(cases)('%s + %s → %s', (status, action, to) => {
     const problem = meetingActionProblem(status, action);
     if (to === null) {
-      expect(problem).toMatch(/\S/);
-      expect(() => nextStatus(status, action)).toThrow(problem!);
+      expect(problem?.code).toMatch(/^meeting\.action\./);
+      expect(renderVi(problem!)).toMatch(/\S/);
+      expect(() => nextStatus(status, action)).toThrow(renderVi(problem!));
     } else {
       expect(problem).toBeNull();
       expect(nextStatus(status, action)).toBe(to);
@@ -141,7 +143,15 @@ describe('meetings: lifecycle messages', () => {
     ['planned', 'edit_minutes', 'Cuộc họp chưa bắt đầu, chưa có biên bản'],
     ['held', 'request_absence', 'Chỉ xin vắng trước khi cuộc họp bắt đầu'],
   ] as const)('%s + %s: %s', (status, action, message) => {
-    expect(meetingActionProblem(status, action)).toBe(message);
+    expect(renderVi(meetingActionProblem(status, action)!)).toBe(message);
+  });
+
+  it('names the problem by code', () => {
+    expect(meetingActionProblem('planned', 'end')).toEqual({ code: 'meeting.action.not_started' });
+    expect(meetingActionProblem('adopted', 'edit_minutes')).toEqual({
+      code: 'meeting.action.minutes_locked',
+    });
+    expect(meetingActionProblem('cancelled', 'start')).toEqual({ code: 'meeting.action.cancelled' });
   });
 
   it('walks the happy path', () => {
@@ -339,7 +349,10 @@ describe('meetings: voteEligibility', () => {
       'Đảng viên dự bị không biểu quyết',
     ],
   ])('%o → %s %s', (e, eligible, reason) => {
-    expect(voteEligibility(e)).toEqual({ eligible, reason });
+    const r = voteEligibility(e);
+    expect(r.eligible).toBe(eligible);
+    expect(r.reason === null ? null : renderVi(r.reason)).toBe(reason);
+    if (r.reason) expect(r.reason.code).toMatch(/^meeting\.vote\./);
   });
 
   it('agrees with the summary', () => {
@@ -397,8 +410,21 @@ describe('meetings: voteResult', () => {
       share: 12 / 14,
       passed: true,
       threshold: rules.decision,
-      line: '12/14 đồng chí tán thành, đạt 85,7%',
+      line: {
+        code: 'meeting.vote.tally_share',
+        params: {
+          for: 12,
+          base: 14,
+          share: {
+            code: 'number.percent',
+            params: { value: { code: 'number.decimal', params: { whole: '85', fraction: '7' } } },
+          },
+        },
+      },
     });
+    expect(renderVi(voteResult('decision', { for: 12, against: 1, abstain: 0 }, 14, 14, rules).line)).toBe(
+      '12/14 đồng chí tán thành, đạt 85,7%',
+    );
   });
 
   it.each([
@@ -409,7 +435,7 @@ describe('meetings: voteResult', () => {
     [{ for: 2, against: 1, abstain: 0 }, 3, '2/3 đồng chí tán thành, đạt 66,7%'],
   ])('line for %o of %i: %s', (counts, base, line) => {
     const r = voteResult('decision', counts, base, base, rules);
-    expect(r.line).toBe(line);
+    expect(renderVi(r.line)).toBe(line);
     expect(r.notVoted).toBe(base - counts.for - counts.against - counts.abstain);
   });
 
@@ -449,7 +475,17 @@ describe('meetings: showOfHandsProblem', () => {
   ])('%o with %i eligible present', (counts, eligible, expected) => {
     const problem = showOfHandsProblem(counts, eligible);
     if (expected === null) expect(problem).toBeNull();
-    else expect(problem).toMatch(expected);
+    else expect(renderVi(problem!)).toMatch(expected);
+  });
+
+  it('says which counts are wrong by code', () => {
+    expect(showOfHandsProblem({ for: 10, against: 2, abstain: 2 }, 13)).toEqual({
+      code: 'meeting.vote.counts_exceed',
+      params: { sum: 14, eligible: 13 },
+    });
+    expect(showOfHandsProblem({ for: -1, against: 0, abstain: 0 }, 5)?.code).toBe(
+      'meeting.vote.counts_not_whole',
+    );
   });
 });
 

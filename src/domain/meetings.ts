@@ -3,6 +3,7 @@
 
 import type { OrganizationKind } from '../contracts/organizations.ts';
 import { addDays } from './dates.ts';
+import { DomainError, type Message, type MessageCode, message, percent } from './messages.ts';
 import { meetsThreshold, type Threshold, type VotingRules } from './voting-rules.ts';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -61,50 +62,51 @@ const allowedIn: Record<MeetingAction, readonly MeetingStatus[]> = {
   add_addendum: ['adopted'],
 };
 
-const lockedMessage = 'Biên bản đã được thông qua và khóa; chỉ có thể thêm phụ lục bổ sung có ghi ngày';
+const locked = message('meeting.action.minutes_locked');
 
-/** null when allowed, else a Vietnamese message naming why (e.g. 'Biên bản đã được thông qua và khóa; chỉ có thể thêm phụ lục bổ sung có ghi ngày'). */
-export function meetingActionProblem(status: MeetingStatus, action: MeetingAction): string | null {
+/** null when allowed, else the problem naming why (e.g. 'meeting.action.minutes_locked': the minutes are adopted and locked). */
+export function meetingActionProblem(status: MeetingStatus, action: MeetingAction): Message | null {
   if (allowedIn[action].includes(status)) return null;
-  if (status === 'cancelled') return 'Cuộc họp đã bị hủy';
+  if (status === 'cancelled') return message('meeting.action.cancelled');
+  const m = (code: MessageCode) => message(code);
   switch (action) {
     case 'publish_notice':
       return status === 'notified'
-        ? 'Thông báo triệu tập đã được gửi'
-        : 'Chỉ gửi thông báo triệu tập trước khi cuộc họp bắt đầu';
+        ? m('meeting.action.notice_already_sent')
+        : m('meeting.action.notice_only_before_start');
     case 'start':
-      return status === 'in_session' ? 'Cuộc họp đang diễn ra' : 'Cuộc họp đã kết thúc';
+      return status === 'in_session' ? m('meeting.action.in_session') : m('meeting.action.ended');
     case 'end':
-      return before.includes(status) ? 'Cuộc họp chưa bắt đầu' : 'Cuộc họp đã kết thúc';
+      return before.includes(status) ? m('meeting.action.not_started') : m('meeting.action.ended');
     case 'adopt_minutes':
-      if (status === 'adopted') return 'Biên bản đã được thông qua';
+      if (status === 'adopted') return m('meeting.action.minutes_already_adopted');
       return status === 'in_session'
-        ? 'Kết thúc cuộc họp trước khi thông qua biên bản'
-        : 'Cuộc họp chưa diễn ra, chưa có biên bản để thông qua';
+        ? m('meeting.action.end_before_adopting')
+        : m('meeting.action.nothing_to_adopt');
     case 'cancel':
       return status === 'in_session'
-        ? 'Cuộc họp đang diễn ra, không thể hủy'
-        : 'Cuộc họp đã diễn ra, không thể hủy';
+        ? m('meeting.action.cannot_cancel_in_session')
+        : m('meeting.action.cannot_cancel_held');
     case 'reschedule':
       return status === 'in_session'
-        ? 'Cuộc họp đang diễn ra, không thể dời lịch'
-        : 'Cuộc họp đã diễn ra, không thể dời lịch';
+        ? m('meeting.action.cannot_reschedule_in_session')
+        : m('meeting.action.cannot_reschedule_held');
     case 'edit_preparation':
-      if (status === 'adopted') return lockedMessage;
-      return 'Cuộc họp đã bắt đầu; không sửa phần chuẩn bị';
+      if (status === 'adopted') return locked;
+      return m('meeting.action.preparation_closed');
     case 'request_absence':
-      return 'Chỉ xin vắng trước khi cuộc họp bắt đầu';
+      return m('meeting.action.absence_only_before_start');
     case 'record_attendance':
     case 'check_in':
     case 'open_vote':
     case 'cast_vote':
-      if (status === 'adopted') return lockedMessage;
-      return before.includes(status) ? 'Cuộc họp chưa bắt đầu' : 'Cuộc họp đã kết thúc';
+      if (status === 'adopted') return locked;
+      return before.includes(status) ? m('meeting.action.not_started') : m('meeting.action.ended');
     case 'edit_minutes':
-      return status === 'adopted' ? lockedMessage : 'Cuộc họp chưa bắt đầu, chưa có biên bản';
+      return status === 'adopted' ? locked : m('meeting.action.no_minutes_yet');
     case 'sign':
     case 'add_addendum':
-      return 'Biên bản chưa được thông qua';
+      return m('meeting.action.minutes_not_adopted');
   }
 }
 
@@ -117,12 +119,12 @@ const statusAfter: Partial<Record<MeetingAction, MeetingStatus>> = {
 };
 
 /**
- * The status after `action`; throws the Vietnamese problem when the action is not allowed. Actions that do not
+ * The status after `action`; throws a DomainError with the problem when the action is not allowed. Actions that do not
  * move the lifecycle keep the status (a reschedule keeps 'notified': the service sends the new notice).
  */
 export function nextStatus(status: MeetingStatus, action: MeetingAction): MeetingStatus {
   const problem = meetingActionProblem(status, action);
-  if (problem) throw new Error(problem);
+  if (problem) throw new DomainError(problem);
   return statusAfter[action] ?? status;
 }
 
@@ -421,20 +423,15 @@ export function summarizeAttendance(entries: readonly AttendanceEntry[]): Attend
  * an exempt member included when they came (Điều lệ Đảng; Quy định 24-QĐ/TW, 9.3.2). The first reason that
  * applies is given.
  */
-export function voteEligibility(e: AttendanceEntry): { eligible: boolean; reason: string | null } {
+export function voteEligibility(e: AttendanceEntry): { eligible: boolean; reason: Message | null } {
   if (e.memberClass === 'probationary')
-    return { eligible: false, reason: 'Đảng viên dự bị không biểu quyết' };
-  if (e.temporary) {
-    return {
-      eligible: false,
-      reason: 'Đảng viên sinh hoạt tạm thời không biểu quyết tại chi bộ nơi sinh hoạt tạm thời',
-    };
-  }
+    return { eligible: false, reason: message('meeting.vote.probationary') };
+  if (e.temporary) return { eligible: false, reason: message('meeting.vote.temporary') };
   // An exempt member who came may vote (and then counts in the base); one who did not come is not counted.
   if (isExempt(e) && e.status !== 'present') {
-    return { eligible: false, reason: 'Đảng viên được miễn sinh hoạt, vắng mặt: không tính khi biểu quyết' };
+    return { eligible: false, reason: message('meeting.vote.exempt_absent') };
   }
-  if (e.status !== 'present') return { eligible: false, reason: 'Chỉ đảng viên có mặt mới được biểu quyết' };
+  if (e.status !== 'present') return { eligible: false, reason: message('meeting.vote.absent') };
   return { eligible: true, reason: null };
 }
 
@@ -451,8 +448,8 @@ export interface VoteResult {
   share: number | null;
   passed: boolean;
   threshold: Threshold;
-  /** '12/14 đồng chí tán thành, đạt 85,7%' */
-  line: string;
+  /** '12/14 đồng chí tán thành, đạt 85,7%' (meeting.vote.tally_share) */
+  line: Message;
 }
 
 /**
@@ -469,7 +466,7 @@ export function voteResult(
 ): VoteResult {
   const threshold = kind === 'admission' ? rules.admission : rules.decision;
   const share = voteBase > 0 ? counts.for / voteBase : null;
-  const tally = `${counts.for}/${voteBase} đồng chí tán thành`;
+  const tally = { for: counts.for, base: voteBase };
   return {
     forCount: counts.for,
     againstCount: counts.against,
@@ -479,7 +476,10 @@ export function voteResult(
     share,
     passed: meetsThreshold(counts.for, voteBase, threshold),
     threshold,
-    line: share === null ? tally : `${tally}, đạt ${formatPercentVi(share)}`,
+    line:
+      share === null
+        ? message('meeting.vote.tally', tally)
+        : message('meeting.vote.tally_share', { ...tally, share: percent(share) }),
   };
 }
 
@@ -494,15 +494,11 @@ export function formatPercentVi(share: number, digits = 1): string {
 export function showOfHandsProblem(
   counts: { for: number; against: number; abstain: number },
   eligiblePresent: number,
-): string | null {
+): Message | null {
   const values = [counts.for, counts.against, counts.abstain];
-  if (values.some((v) => !Number.isInteger(v) || v < 0)) {
-    return 'Số tán thành, không tán thành, không biểu quyết phải là số nguyên không âm';
-  }
+  if (values.some((v) => !Number.isInteger(v) || v < 0)) return message('meeting.vote.counts_not_whole');
   const sum = values.reduce((a, b) => a + b, 0);
-  if (sum > eligiblePresent) {
-    return `Tổng số biểu quyết (${sum}) vượt quá số đảng viên chính thức có mặt có quyền biểu quyết (${eligiblePresent})`;
-  }
+  if (sum > eligiblePresent) return message('meeting.vote.counts_exceed', { sum, eligible: eligiblePresent });
   return null;
 }
 
@@ -564,7 +560,8 @@ export type DecisionType = 'NQ' | 'KL';
 
 /** (3, 'NQ', 'CB') → '03-NQ/CB'; numbers below 10 take a leading zero, as the seeds write them. */
 export function formatDecisionNumber(seq: number, type: DecisionType, issuerAbbrev: string): string {
-  if (!Number.isInteger(seq) || seq < 1) throw new Error(`Số thứ tự văn bản không hợp lệ: ${seq}`);
+  if (!Number.isInteger(seq) || seq < 1)
+    throw new DomainError(message('meeting.decision.invalid_sequence', { seq: String(seq) }));
   return `${String(seq).padStart(2, '0')}-${type}/${issuerAbbrev}`;
 }
 
@@ -589,8 +586,9 @@ export function issuerAbbreviation(orgKind: string): string {
   const abbrev = Object.hasOwn(issuerAbbreviations, orgKind)
     ? issuerAbbreviations[orgKind as OrganizationKind]
     : undefined;
-  if (abbrev === null) throw new Error('Tổ đảng không ban hành nghị quyết, kết luận có số');
-  if (abbrev === undefined) throw new Error(`Loại tổ chức không xác định: ${orgKind}`);
+  if (abbrev === null) throw new DomainError(message('meeting.decision.party_group_issues_none'));
+  if (abbrev === undefined)
+    throw new DomainError(message('meeting.decision.unknown_kind', { kind: orgKind }));
   return abbrev;
 }
 

@@ -1,5 +1,7 @@
 // Unit tests of roster rules: header labels, header search, cell reading, row rules, duplicates, export cells.
 import { describe, expect, it } from 'vitest';
+import { render } from '../messages/index.ts';
+import { inVi } from './testing-messages.ts';
 import type { MemberFields } from '../contracts/members.ts';
 import {
   cellCitizenId,
@@ -131,7 +133,7 @@ describe('findHeaderRow', () => {
     expect(h.dataStart).toBe(4);
     expect(h.byField.fullName?.index).toBe(1);
     expect(h.byField.dateOfBirth?.index).toBe(3);
-    expect(h.byField.partyCardNumber?.label).toBe('Số thẻ ĐV');
+    expect(inVi(h.byField.partyCardNumber?.label)).toBe('Số thẻ ĐV');
     expect(h.columns.find((c) => c.label === 'Chức vụ')?.field).toBeNull();
   });
 
@@ -177,10 +179,10 @@ describe('findHeaderRow', () => {
 
 describe('cells', () => {
   it('reads text from the shapes a spreadsheet library hands over', () => {
-    expect(cellText('  Nguyễn   Văn  An ')).toBe('Nguyễn Văn An');
+    expect(inVi(cellText('  Nguyễn   Văn  An '))).toBe('Nguyễn Văn An');
     expect(cellText(12345678)).toBe('12345678');
     expect(cellText(null)).toBe('');
-    expect(cellText({ richText: [{ text: 'Nguyễn ' }, { text: 'Văn An' }] })).toBe('Nguyễn Văn An');
+    expect(inVi(cellText({ richText: [{ text: 'Nguyễn ' }, { text: 'Văn An' }] }))).toBe('Nguyễn Văn An');
     expect(cellText({ formula: 'A1', result: 'x' })).toBe('x');
     expect(cellText({ text: 'an@example.vn', hyperlink: 'mailto:an@example.vn' })).toBe('an@example.vn');
     expect(cellText(new Date(Date.UTC(1980, 2, 5)))).toBe('05/03/1980');
@@ -207,17 +209,17 @@ describe('cells', () => {
   });
 
   it('writes names given in capitals in normal case', () => {
-    expect(normalizeName('NGUYỄN VĂN ĐỨC')).toBe('Nguyễn Văn Đức');
-    expect(normalizeName('Nguyễn Văn ĐỨC')).toBe('Nguyễn Văn ĐỨC');
-    expect(normalizeName(' Lê  Thị Hoa ')).toBe('Lê Thị Hoa');
+    expect(inVi(normalizeName('NGUYỄN VĂN ĐỨC'))).toBe('Nguyễn Văn Đức');
+    expect(inVi(normalizeName('Nguyễn Văn ĐỨC'))).toBe('Nguyễn Văn ĐỨC');
+    expect(inVi(normalizeName(' Lê  Thị Hoa '))).toBe('Lê Thị Hoa');
   });
 });
 
 describe('parseRosterRow', () => {
   it('reads a good row', () => {
     const r = parse(good)!;
-    expect(r.problems).toEqual([]);
-    expect(r.fields).toEqual({
+    expect(inVi(r.problems)).toEqual([]);
+    expect(inVi(r.fields)).toEqual({
       fullName: 'Nguyễn Văn An',
       dateOfBirth: '1980-03-05',
       gender: 'male',
@@ -240,7 +242,7 @@ describe('parseRosterRow', () => {
       'Số CCCD': 1080012345,
       'Số điện thoại': 912345678,
     })!;
-    expect(r.problems).toEqual([]);
+    expect(inVi(r.problems)).toEqual([]);
     expect(r.fields).toMatchObject({
       dateOfBirth: '1980-03-05',
       partyCardNumber: '12345678',
@@ -252,7 +254,7 @@ describe('parseRosterRow', () => {
   it('names the row, the column as written and the rule for a date that does not exist', () => {
     const r = parse({ ...good, 'Ngày sinh': '31/02/1980' }, 7)!;
     expect(r.fields).toBeNull();
-    expect(r.problems).toEqual([
+    expect(inVi(r.problems)).toEqual([
       { row: 7, column: 'Ngày sinh', message: "Ngày sinh '31/02/1980' không phải ngày hợp lệ (dd/mm/yyyy)" },
     ]);
   });
@@ -264,23 +266,28 @@ describe('parseRosterRow', () => {
       3,
       labels,
     )!;
-    expect(r.problems[0]).toMatchObject({ column: 'Ngay sinh' });
+    expect(inVi(r.problems[0])).toMatchObject({ column: 'Ngay sinh' });
   });
 
   it('reports every bad cell of a row at once', () => {
     const r = parse({ ...good, 'Ngày sinh': 'abc', 'Số CCCD': '12345', 'Giới tính': 'X', Email: 'không' })!;
-    expect(r.problems.map((p) => p.column).sort()).toEqual(['Email', 'Giới tính', 'Ngày sinh', 'Số CCCD']);
-    expect(r.problems.find((p) => p.column === 'Số CCCD')!.message).toBe(
+    expect(inVi(r.problems.map((p) => p.column).sort())).toEqual([
+      'Email',
+      'Giới tính',
+      'Ngày sinh',
+      'Số CCCD',
+    ]);
+    expect(inVi(r.problems.find((p) => p.column === 'Số CCCD')!.message)).toBe(
       "Số CCCD '12345' không hợp lệ: Số CCCD gồm 12 chữ số",
     );
-    expect(r.problems.find((p) => p.column === 'Giới tính')!.message).toBe(
+    expect(inVi(r.problems.find((p) => p.column === 'Giới tính')!.message)).toBe(
       "Giới tính 'X' phải là Nam hoặc Nữ",
     );
   });
 
   it('checks party card and phone formats with the contract rules', () => {
     const r = parse({ ...good, 'Số thẻ đảng viên': '12AB', 'Số điện thoại': '12345' })!;
-    expect(r.problems.map((p) => p.message)).toEqual([
+    expect(inVi(r.problems.map((p) => p.message))).toEqual([
       "Số thẻ đảng viên '12AB' không hợp lệ: Số thẻ đảng viên gồm 6–12 chữ số",
       "Số điện thoại '12345' không hợp lệ: Số điện thoại gồm 10–11 chữ số, bắt đầu bằng 0",
     ]);
@@ -288,7 +295,7 @@ describe('parseRosterRow', () => {
 
   it('wants a name and a status', () => {
     const r = parse({ ...good, 'Họ và tên': '', 'Trạng thái': '', 'Ngày chính thức': '' })!;
-    expect(r.problems.map((p) => p.message)).toEqual([
+    expect(inVi(r.problems.map((p) => p.message))).toEqual([
       'Thiếu Họ và tên',
       'Thiếu Trạng thái (Chính thức hoặc Dự bị)',
     ]);
@@ -300,14 +307,14 @@ describe('parseRosterRow', () => {
     );
     expect(parse({ ...good, 'Trạng thái': 'ĐẢNG VIÊN CHÍNH THỨC' })!.fields!.status).toBe('full');
     expect(parse({ ...good, 'Trạng thái': '' })!.fields!.status).toBe('full');
-    expect(parse({ ...good, 'Trạng thái': 'Tạm' })!.problems[0]!.message).toBe(
+    expect(inVi(parse({ ...good, 'Trạng thái': 'Tạm' })!.problems[0]!.message)).toBe(
       "Trạng thái 'Tạm' phải là Chính thức hoặc Dự bị",
     );
   });
 
   it('rejects a full-membership date before admission', () => {
     const r = parse({ ...good, 'Ngày chính thức': '01/01/2009' })!;
-    expect(r.problems).toEqual([
+    expect(inVi(r.problems)).toEqual([
       {
         row: 5,
         column: 'Ngày chính thức',
@@ -318,7 +325,7 @@ describe('parseRosterRow', () => {
 
   it('rejects a probationary member with a full-membership date', () => {
     const r = parse({ ...good, 'Trạng thái': 'Dự bị' })!;
-    expect(r.problems[0]!.message).toContain('Đảng viên dự bị không có Ngày chính thức');
+    expect(inVi(r.problems[0]!.message)).toContain('Đảng viên dự bị không có Ngày chính thức');
   });
 
   it('skips blank rows, the column-number row and the lines under the table', () => {
@@ -338,7 +345,7 @@ describe('parseRosterRow', () => {
   it('leaves out fields whose column is absent, and gives null for blank cells', () => {
     const labels = ['Họ và tên', 'Ngày sinh', 'Trạng thái'];
     const r = parse({ 'Họ và tên': 'Lê Văn Bình', 'Trạng thái': 'Dự bị' }, 2, labels)!;
-    expect(r.fields).toEqual({ fullName: 'Lê Văn Bình', dateOfBirth: null, status: 'probationary' });
+    expect(inVi(r.fields)).toEqual({ fullName: 'Lê Văn Bình', dateOfBirth: null, status: 'probationary' });
   });
 
   it('words length limits in Vietnamese', () => {
@@ -348,7 +355,7 @@ describe('parseRosterRow', () => {
       2,
       labels,
     )!;
-    expect(r.problems[0]!.message).toMatch(/^Quê quán 'x+…' dài quá 200 ký tự$/);
+    expect(inVi(r.problems[0]!.message)).toMatch(/^Quê quán 'x+…' dài quá 200 ký tự$/);
   });
 });
 
@@ -372,7 +379,7 @@ describe('memberRuleProblems', () => {
 
   it('rejects admission before 18 years of age (Charter, art. 1)', () => {
     const p = memberRuleProblems({ ...base, dateOfBirth: '2000-06-01', admissionDate: '2018-05-31' }, today);
-    expect(p[0]!.message).toContain('chưa đủ 18 tuổi');
+    expect(inVi(p[0]!.message)).toContain('chưa đủ 18 tuổi');
     expect(
       memberRuleProblems({ ...base, dateOfBirth: '2000-06-01', admissionDate: '2018-06-01' }, today),
     ).toEqual([]);
@@ -386,7 +393,7 @@ describe('memberRuleProblems', () => {
       { ...base, admissionDate: '2020-03-01', fullMembershipDate: '2021-02-28' },
       today,
     );
-    expect(p[0]!.message).toContain('chưa đủ 12 tháng dự bị');
+    expect(inVi(p[0]!.message)).toContain('chưa đủ 12 tháng dự bị');
     expect(
       memberRuleProblems({ ...base, admissionDate: '2020-03-01', fullMembershipDate: '2021-03-01' }, today),
     ).toEqual([]);
@@ -398,12 +405,14 @@ describe('re-import updates', () => {
   const stored: MemberFields = { fullName: 'Lê Văn Bình', phone: '0912345678', status: 'probationary' };
   it('keeps stored values where the row is blank', () => {
     expect(
-      mergeForUpdate(stored, {
-        fullName: 'Lê Văn Bình',
-        phone: null,
-        email: 'b@x.vn',
-        status: 'probationary',
-      }),
+      inVi(
+        mergeForUpdate(stored, {
+          fullName: 'Lê Văn Bình',
+          phone: null,
+          email: 'b@x.vn',
+          status: 'probationary',
+        }),
+      ),
     ).toEqual({
       fullName: 'Lê Văn Bình',
       phone: '0912345678',
@@ -436,7 +445,7 @@ describe('findDuplicates', () => {
       { row: 7, fields: f({ partyCardNumber: null }) },
       { row: 8, fields: f({ partyCardNumber: null }) },
     ];
-    expect(findDuplicates(rows, header())).toEqual([
+    expect(inVi(findDuplicates(rows, header()))).toEqual([
       { row: 5, column: 'Số CCCD', message: "Số CCCD '001080000001' trùng với dòng 4" },
       { row: 6, column: 'Số thẻ đảng viên', message: "Số thẻ đảng viên '111111' trùng với dòng 4" },
       { row: 6, column: 'Email', message: "Email 'a@X.vn' trùng với dòng 4" },
@@ -460,10 +469,34 @@ describe('export', () => {
       status: 'probationary',
       dateOfBirth: '1990-12-31',
     };
-    expect(exportCell('gender', m, 1)).toBe('Nữ');
-    expect(exportCell('status', m, 1)).toBe('Dự bị');
+    expect(inVi(exportCell('gender', m, 1))).toBe('Nữ');
+    expect(inVi(exportCell('status', m, 1))).toBe('Dự bị');
     expect(exportCell('index', m, 3)).toBe(3);
     expect(cellDate(exportCell('dateOfBirth', m, 1))).toBe('1990-12-31');
     expect(exportCell('admissionDate', m, 1)).toBeNull();
+  });
+});
+
+describe('roster: problems by code', () => {
+  it('names the rule and its dates as a message', () => {
+    const [p] = memberRuleProblems(
+      {
+        dateOfBirth: '2000-01-01',
+        admissionDate: '2017-05-01',
+        fullMembershipDate: null,
+        status: 'probationary',
+      },
+      '2026-01-01',
+    );
+    expect(p).toEqual({
+      field: 'admissionDate',
+      message: {
+        code: 'roster.admitted_under_age',
+        params: { admitted: '01/05/2017', age: 18, born: '01/01/2000' },
+      },
+    });
+    expect(render('en', p!.message)).toBe(
+      'Admitted on 01/05/2017 before the age of 18 (born 01/01/2000; Party Charter, Article 1)',
+    );
   });
 });

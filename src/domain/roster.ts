@@ -4,6 +4,15 @@ import { type MemberFields, memberFields } from '../contracts/members.ts';
 import type { RosterProblem } from '../contracts/roster-import.ts';
 import { charterRules } from './charter-rules.ts';
 import { formatDateVi, parseVietnameseDate } from './dates.ts';
+import {
+  isMessageCode,
+  type Message,
+  type MessageCode,
+  type MessageParam,
+  message,
+  renderVi,
+  verbatim,
+} from './messages.ts';
 import { foldVietnamese } from './text.ts';
 
 export type RosterField = keyof MemberFields | 'index';
@@ -378,11 +387,23 @@ export interface RowContext {
 const labelOf = (header: RosterHeader, field: RosterField) =>
   header.byField[field]?.label ?? rosterLabels[field];
 
-// The contract's own messages are Vietnamese; length limits have none, so they are worded here.
-function zodReason(issue: { code: string; message: string; maximum?: unknown }): string {
-  return issue.code === 'too_big'
-    ? `dài quá ${String(issue.maximum)} ký tự`
-    : `không hợp lệ: ${issue.message}`;
+// The contract's own words are message codes or zod's; length limits are worded here.
+function zodProblem(
+  issue: { code: string; message: string; maximum?: unknown; input?: unknown; path?: unknown },
+  column: string,
+  value: string,
+): Message {
+  if (issue.code === 'too_big')
+    return message('roster.too_long', { column, value, max: String(issue.maximum) });
+  const { input: _input, path: _path, message: words, ...raw } = issue;
+  const zodIssue = message('validation.zod_issue', raw as unknown as Record<string, MessageParam>);
+  // A code of ours; zod's own words (rendered again in the reader's language); or the contract's words as written.
+  const problem = isMessageCode(words)
+    ? message(words)
+    : renderVi(zodIssue) === words
+      ? zodIssue
+      : verbatim(words);
+  return message('roster.invalid', { column, value, problem });
 }
 
 const shown = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
@@ -414,9 +435,15 @@ export function parseRosterRow(
 
   const problems: RosterProblem[] = [];
   const flagged = new Set<RosterField>();
-  const problem = (field: RosterField, message: string) => {
+  const problem = (
+    field: RosterField,
+    code: MessageCode | Message,
+    params: Record<string, MessageParam> = {},
+  ) => {
     flagged.add(field);
-    problems.push({ row: rowNumber, column: labelOf(header, field), message });
+    const column = labelOf(header, field);
+    const m = typeof code === 'string' ? message(code, { column, ...params }) : code;
+    problems.push({ row: rowNumber, column, message: m });
   };
 
   const candidate: Record<string, unknown> = {};
@@ -424,7 +451,7 @@ export function parseRosterRow(
   const orNull = (s: string) => (s === '' ? null : s);
 
   candidate.fullName = normalizeName(text('fullName'));
-  if (candidate.fullName === '') problem('fullName', `Thiếu ${labelOf(header, 'fullName')}`);
+  if (candidate.fullName === '') problem('fullName', 'roster.missing');
   if (has('birthName')) candidate.birthName = orNull(normalizeName(text('birthName')));
   for (const f of textFields) if (f !== 'birthName' && has(f)) candidate[f] = orNull(text(f));
 
@@ -433,15 +460,14 @@ export function parseRosterRow(
     const value = raw(f);
     const t = cellText(value);
     const iso = t === '' ? null : cellDate(value);
-    if (t !== '' && !iso)
-      problem(f, `${labelOf(header, f)} '${shown(t)}' không phải ngày hợp lệ (dd/mm/yyyy)`);
+    if (t !== '' && !iso) problem(f, 'roster.date_format', { value: shown(t) });
     else candidate[f] = iso;
   }
 
   if (has('gender')) {
     const t = text('gender');
     const g = t === '' ? null : cellGender(t);
-    if (g === undefined) problem('gender', `${labelOf(header, 'gender')} '${shown(t)}' phải là Nam hoặc Nữ`);
+    if (g === undefined) problem('gender', 'roster.gender', { value: shown(t) });
     else candidate.gender = g;
   }
 
@@ -454,13 +480,12 @@ export function parseRosterRow(
   if (statusText !== '') {
     const s = cellStatus(statusText);
     if (s) candidate.status = s;
-    else
-      problem('status', `${labelOf(header, 'status')} '${shown(statusText)}' phải là Chính thức hoặc Dự bị`);
+    else problem('status', 'roster.status', { value: shown(statusText) });
   } else if (candidate.fullMembershipDate) {
     // A full-membership date says it: the member is full.
     candidate.status = 'full';
   } else {
-    problem('status', `Thiếu ${labelOf(header, 'status')} (Chính thức hoặc Dự bị)`);
+    problem('status', 'roster.status_missing');
   }
 
   const parsed = memberFields.safeParse(candidate);
@@ -468,7 +493,7 @@ export function parseRosterRow(
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? 'fullName') as keyof MemberFields;
       if (flagged.has(field)) continue;
-      problem(field, `${labelOf(header, field)} '${shown(cellText(raw(field)))}' ${zodReason(issue)}`);
+      problem(field, zodProblem(issue, labelOf(header, field), shown(cellText(raw(field)))));
     }
   }
   if (problems.length > 0 || !parsed.success) return { row: rowNumber, fields: null, problems };
@@ -480,7 +505,7 @@ export function parseRosterRow(
 
 export interface FieldProblem {
   field: keyof MemberFields;
-  message: string;
+  message: Message;
 }
 
 /**
@@ -506,45 +531,43 @@ export function memberRuleProblems(
 ): FieldProblem[] {
   const out: FieldProblem[] = [];
   const d = (iso: string) => formatDateVi(iso);
+  const add = (field: keyof MemberFields, code: MessageCode, params?: Record<string, MessageParam>) =>
+    out.push({ field, message: message(code, params) });
   if (f.dateOfBirth && f.dateOfBirth > today) {
-    out.push({ field: 'dateOfBirth', message: `Ngày sinh ${d(f.dateOfBirth)} ở tương lai` });
+    add('dateOfBirth', 'roster.birth_in_future', { date: d(f.dateOfBirth) });
   }
   if (f.admissionDate && f.admissionDate > today) {
-    out.push({ field: 'admissionDate', message: `Ngày vào Đảng ${d(f.admissionDate)} ở tương lai` });
+    add('admissionDate', 'roster.admission_in_future', { date: d(f.admissionDate) });
   }
   if (f.fullMembershipDate && f.fullMembershipDate > today) {
-    out.push({
-      field: 'fullMembershipDate',
-      message: `Ngày chính thức ${d(f.fullMembershipDate)} ở tương lai`,
-    });
+    add('fullMembershipDate', 'roster.full_membership_in_future', { date: d(f.fullMembershipDate) });
   }
   // Điều lệ Đảng, Điều 1 khoản 2: công dân Việt Nam từ mười tám tuổi trở lên.
   const minAge = charterRules.minAdmissionAgeYears;
   if (f.dateOfBirth && f.admissionDate && f.admissionDate < addYears(f.dateOfBirth, minAge)) {
-    out.push({
-      field: 'admissionDate',
-      message: `Ngày vào Đảng ${d(f.admissionDate)} khi chưa đủ ${minAge} tuổi (sinh ${d(f.dateOfBirth)}; Điều lệ Đảng, Điều 1)`,
+    add('admissionDate', 'roster.admitted_under_age', {
+      admitted: d(f.admissionDate),
+      age: minAge,
+      born: d(f.dateOfBirth),
     });
   }
   if (f.admissionDate && f.fullMembershipDate) {
     if (f.fullMembershipDate < f.admissionDate) {
-      out.push({
-        field: 'fullMembershipDate',
-        message: `Ngày chính thức ${d(f.fullMembershipDate)} trước Ngày vào Đảng ${d(f.admissionDate)}`,
+      add('fullMembershipDate', 'roster.full_before_admission', {
+        full: d(f.fullMembershipDate),
+        admitted: d(f.admissionDate),
       });
     } else if (f.fullMembershipDate < addMonths(f.admissionDate, charterRules.probationMonths)) {
       // Điều lệ Đảng, Điều 5: thời kỳ dự bị mười hai tháng.
-      out.push({
-        field: 'fullMembershipDate',
-        message: `Ngày chính thức ${d(f.fullMembershipDate)} chưa đủ ${charterRules.probationMonths} tháng dự bị kể từ Ngày vào Đảng ${d(f.admissionDate)} (Điều lệ Đảng, Điều 5)`,
+      add('fullMembershipDate', 'roster.probation_too_short', {
+        full: d(f.fullMembershipDate),
+        months: charterRules.probationMonths,
+        admitted: d(f.admissionDate),
       });
     }
   }
   if (f.status === 'probationary' && f.fullMembershipDate) {
-    out.push({
-      field: 'fullMembershipDate',
-      message: `Đảng viên dự bị không có Ngày chính thức (đang ghi ${d(f.fullMembershipDate)}); sửa Trạng thái hoặc xoá ngày`,
-    });
+    add('fullMembershipDate', 'roster.probationary_with_full_date', { full: d(f.fullMembershipDate) });
   }
   if (
     f.status === 'full' &&
@@ -552,9 +575,9 @@ export function memberRuleProblems(
     f.admissionDate &&
     addMonths(f.admissionDate, charterRules.probationMonths) > today
   ) {
-    out.push({
-      field: 'status',
-      message: `Đảng viên vào Đảng ngày ${d(f.admissionDate)} chưa đủ ${charterRules.probationMonths} tháng dự bị để là đảng viên chính thức`,
+    add('status', 'roster.full_too_early', {
+      admitted: d(f.admissionDate),
+      months: charterRules.probationMonths,
     });
   }
   return out;
@@ -571,10 +594,7 @@ export function mergeForUpdate(stored: MemberFields, incoming: MemberFields): Me
 export function updateProblems(stored: MemberFields, incoming: MemberFields): FieldProblem[] {
   const out: FieldProblem[] = [];
   if (stored.status === 'full' && incoming.status === 'probationary') {
-    out.push({
-      field: 'status',
-      message: 'Đảng viên đã là đảng viên chính thức, không thể ghi lại là Dự bị',
-    });
+    out.push({ field: 'status', message: message('roster.cannot_demote') });
   }
   if (
     stored.status === 'probationary' &&
@@ -582,7 +602,7 @@ export function updateProblems(stored: MemberFields, incoming: MemberFields): Fi
     !incoming.fullMembershipDate &&
     !stored.fullMembershipDate
   ) {
-    out.push({ field: 'fullMembershipDate', message: 'Chuyển sang Chính thức cần ghi Ngày chính thức' });
+    out.push({ field: 'fullMembershipDate', message: message('roster.full_needs_date') });
   }
   return out;
 }
@@ -617,7 +637,7 @@ export function findDuplicates(
         problems.push({
           row: r.row,
           column: label,
-          message: `${label} '${value}' trùng với dòng ${earlier}`,
+          message: message('roster.duplicate', { column: label, value, row: earlier }),
         });
       }
     }

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { render } from '../messages/index.ts';
+import { inVi } from './testing-messages.ts';
 import {
   builtInScoringFrameworks,
   frameworkInForce,
@@ -103,7 +105,7 @@ describe('scoring: built-in frameworks as data', () => {
     ]);
     expect(hd42Framework.total).toBe(100);
     expect(hd42Framework.document).toMatchObject({ number: '42-HD/BTCTW', date: '2025-10-28' });
-    expect(hd42Framework.note).toContain('cần kiểm tra');
+    expect(inVi(hd42Framework.note)).toContain('cần kiểm tra');
     expect(hd42Framework.ratings.mandatoryFullMarks).toEqual([
       'duration',
       'attendance',
@@ -135,7 +137,7 @@ describe('scoring: built-in frameworks as data', () => {
     expect(criteriaOf(f).find((c) => c.id === 'attendance')?.max).toBe(10);
     expect(f.effectiveFrom).toBe('2018-07-06');
     expect(f.scope).toBe('assigned');
-    expect(f.note).toContain('minh họa');
+    expect(inVi(f.note)).toContain('minh họa');
   });
 
   it('scores the regular meeting kinds', () => {
@@ -145,7 +147,7 @@ describe('scoring: built-in frameworks as data', () => {
   });
 
   it('labels the ratings', () => {
-    expect(ratingLabel).toEqual({ good: 'Tốt', fair: 'Khá', average: 'Trung bình', poor: 'Kém' });
+    expect(inVi(ratingLabel)).toEqual({ good: 'Tốt', fair: 'Khá', average: 'Trung bình', poor: 'Kém' });
   });
 });
 
@@ -229,10 +231,12 @@ describe('scoring: rating boundaries', () => {
   it('explains the band', () => {
     const fx = facts();
     const at = (t: number) => scoreSheet(hd42Framework, entriesTo(hd42Framework, fx, t), fx).ratingReason;
-    expect(at(95)).toBe('Đạt 95 điểm (từ 90% trở lên) và đạt điểm tối đa các tiêu chí bắt buộc nên xếp Tốt');
-    expect(at(75)).toBe('Đạt 75 điểm (từ 70% đến dưới 90%) nên xếp Khá');
+    expect(inVi(at(95))).toBe(
+      'Đạt 95 điểm (từ 90% trở lên) và đạt điểm tối đa các tiêu chí bắt buộc nên xếp Tốt',
+    );
+    expect(inVi(at(75))).toBe('Đạt 75 điểm (từ 70% đến dưới 90%) nên xếp Khá');
     const low = facts({ previousAchievement: 0.4, speakersShare: 0.2 });
-    expect(scoreSheet(hd42Framework, entriesTo(hd42Framework, low, 40), low).ratingReason).toBe(
+    expect(inVi(scoreSheet(hd42Framework, entriesTo(hd42Framework, low, 40), low).ratingReason)).toBe(
       'Đạt 40 điểm (dưới 50%) nên xếp Kém',
     );
   });
@@ -250,7 +254,7 @@ describe('scoring: 90 or more without a mandatory full mark is fair', () => {
     const sheet = scoreSheet(hd42Framework, entriesTo(hd42Framework, fx, total), fx);
     expect(sheet.total).toBe(total);
     expect(sheet.rating).toBe('fair');
-    expect(sheet.ratingReason).toBe(
+    expect(inVi(sheet.ratingReason)).toBe(
       `Đạt ${total} điểm nhưng tiêu chí ${title} chưa đạt điểm tối đa nên xếp Khá`,
     );
   });
@@ -258,7 +262,7 @@ describe('scoring: 90 or more without a mandatory full mark is fair', () => {
   it('names every mandatory criterion that is not full', () => {
     const fx = facts({ durationMinutes: 85, minutesComplete: false });
     const sheet = scoreSheet(hd42Framework, entriesTo(hd42Framework, fx, 92), fx);
-    expect(sheet.ratingReason).toBe(
+    expect(inVi(sheet.ratingReason)).toBe(
       'Đạt 92 điểm nhưng các tiêu chí Thời lượng, Sổ biên bản ghi đầy đủ chưa đạt điểm tối đa nên xếp Khá',
     );
   });
@@ -283,7 +287,7 @@ describe('scoring: 90 or more without a mandatory full mark is fair', () => {
     const fx = facts({ attendanceRate: 0.85 });
     const sheet = scoreSheet(hd12ProvincialFramework, entriesTo(hd12ProvincialFramework, fx, 95), fx);
     expect(sheet.rating).toBe('fair');
-    expect(sheet.ratingReason).toContain('tiêu chí Tỷ lệ đảng viên dự chưa đạt điểm tối đa');
+    expect(inVi(sheet.ratingReason)).toContain('tiêu chí Tỷ lệ đảng viên dự chưa đạt điểm tối đa');
   });
 });
 
@@ -299,7 +303,7 @@ describe('scoring: thematic and non-thematic months', () => {
     const thematic = sheet.criteria.find((c) => c.id === 'conduct_thematic');
     expect(thematic).toMatchObject({ applicable: false, points: null });
     expect(sheet.groups.find((g) => g.id === 'conduct')).toMatchObject({ points: 25, max: 25 });
-    expect(sheet.ratingReason).toBe(
+    expect(inVi(sheet.ratingReason)).toBe(
       'Đạt 95/95 điểm (100%) (từ 90% trở lên) và đạt điểm tối đa các tiêu chí bắt buộc nên xếp Tốt',
     );
   });
@@ -326,7 +330,7 @@ describe('scoring: thematic and non-thematic months', () => {
   it('refuses points for the thematic criterion in a month without one', () => {
     const fx = facts({ thematic: false });
     const entries = [...entriesTo(hd42Framework, fx, 95), { criterionId: 'conduct_thematic', points: 5 }];
-    expect(scoreSheet(hd42Framework, entries, fx).problems).toEqual([
+    expect(inVi(scoreSheet(hd42Framework, entries, fx).problems)).toEqual([
       'Tiêu chí Nội dung sinh hoạt chuyên đề chỉ chấm trong tháng có sinh hoạt chuyên đề',
     ]);
   });
@@ -358,8 +362,8 @@ describe('scoring: automatic values from the facts', () => {
   });
 
   it('duration evidence, unknown duration, and the HD 12 toggle', () => {
-    expect(autoOf(hd42Framework, 'duration', facts())?.evidence).toBe('Thời lượng 95 phút ≥ 90 phút');
-    expect(autoOf(hd42Framework, 'duration', facts({ durationMinutes: 80 }))?.evidence).toBe(
+    expect(inVi(autoOf(hd42Framework, 'duration', facts())?.evidence)).toBe('Thời lượng 95 phút ≥ 90 phút');
+    expect(inVi(autoOf(hd42Framework, 'duration', facts({ durationMinutes: 80 }))?.evidence)).toBe(
       'Thời lượng 80 phút, thiếu 10 phút so với 90 phút (thiếu không quá 15 phút)',
     );
     expect(autoOf(hd42Framework, 'duration', facts({ durationMinutes: null }))).toBeNull();
@@ -389,14 +393,16 @@ describe('scoring: automatic values from the facts', () => {
   });
 
   it('attendance evidence and the HD 12 bands', () => {
-    expect(autoOf(hd42Framework, 'attendance', facts({ attendanceRate: 12 / 13 }))?.evidence).toBe(
+    expect(inVi(autoOf(hd42Framework, 'attendance', facts({ attendanceRate: 12 / 13 }))?.evidence)).toBe(
       'Đảng viên dự 92,3%; không có đảng viên vắng không lý do (≥ 90%)',
     );
-    expect(autoOf(hd42Framework, 'attendance', facts({ attendanceRate: 0.6 }))?.evidence).toBe(
+    expect(inVi(autoOf(hd42Framework, 'attendance', facts({ attendanceRate: 0.6 }))?.evidence)).toBe(
       'Đảng viên dự 60%; không có đảng viên vắng không lý do (dưới 65%)',
     );
     expect(
-      autoOf(hd42Framework, 'attendance', facts({ attendanceRate: 0.95, unexcusedAbsences: 1 }))?.evidence,
+      inVi(
+        autoOf(hd42Framework, 'attendance', facts({ attendanceRate: 0.95, unexcusedAbsences: 1 }))?.evidence,
+      ),
     ).toBe('Đảng viên dự 95%; 1 đảng viên vắng không lý do');
     const hd12 = (rate: number, unexcused = 0) =>
       autoOf(
@@ -410,7 +416,7 @@ describe('scoring: automatic values from the facts', () => {
   });
 
   it('the consecutive-absence bonus', () => {
-    expect(autoOf(hd42Framework, 'attendance_bonus', facts())).toEqual({
+    expect(inVi(autoOf(hd42Framework, 'attendance_bonus', facts()))).toEqual({
       points: 1,
       evidence: 'Trong năm không có đảng viên vắng quá 3 lần liên tiếp',
     });
@@ -422,7 +428,7 @@ describe('scoring: automatic values from the facts', () => {
     expect(prep({})?.points).toBe(2);
     expect(prep({ preparatoryMinuted: false })?.points).toBe(0);
     expect(prep({ preparatoryMinuted: null })).toBeNull();
-    expect(prep({ preparatoryMinuted: null, hasCommittee: false })).toEqual({
+    expect(inVi(prep({ preparatoryMinuted: null, hasCommittee: false }))).toEqual({
       points: 2,
       evidence: 'Chi bộ chỉ có bí thư: đạt điểm tối đa',
     });
@@ -431,9 +437,9 @@ describe('scoring: automatic values from the facts', () => {
     expect([notice(true), notice(false), notice(null)]).toEqual([1, 0, undefined]);
     const lead = (days: number | null, req: number | null = 1) =>
       autoOf(hd42Framework, 'prep_materials', facts({ materialsLeadDays: days, requiredLeadDays: req }));
-    expect(lead(2)).toEqual({ points: 2, evidence: 'Tài liệu gửi trước 2 ngày (≥ 1 ngày)' });
+    expect(inVi(lead(2))).toEqual({ points: 2, evidence: 'Tài liệu gửi trước 2 ngày (≥ 1 ngày)' });
     expect(lead(1)?.points).toBe(2);
-    expect(lead(0)).toEqual({
+    expect(inVi(lead(0))).toEqual({
       points: 0,
       evidence: 'Tài liệu gửi trong ngày họp (yêu cầu trước ít nhất 1 ngày)',
     });
@@ -456,14 +462,14 @@ describe('scoring: automatic values from the facts', () => {
   });
 
   it('speakers evidence and the minutes book', () => {
-    expect(autoOf(hd42Framework, 'speakers', facts({ speakersShare: 7 / 12 }))?.evidence).toBe(
+    expect(inVi(autoOf(hd42Framework, 'speakers', facts({ speakersShare: 7 / 12 }))?.evidence)).toBe(
       '58,3% đảng viên dự họp phát biểu (> 50%)',
     );
-    expect(autoOf(hd42Framework, 'speakers', facts({ speakersShare: 0.5 }))?.evidence).toBe(
+    expect(inVi(autoOf(hd42Framework, 'speakers', facts({ speakersShare: 0.5 }))?.evidence)).toBe(
       '50% đảng viên dự họp phát biểu (≥ 40%)',
     );
     expect(autoOf(hd42Framework, 'speakers', facts({ speakersShare: null }))).toBeNull();
-    expect(autoOf(hd42Framework, 'minutes_book', facts())).toEqual({
+    expect(inVi(autoOf(hd42Framework, 'minutes_book', facts()))).toEqual({
       points: 1,
       evidence: 'Sổ biên bản ghi đầy đủ',
     });
@@ -489,24 +495,24 @@ describe('scoring: automatic values from the facts', () => {
   });
 
   it('the previous decision evidence and finalising within 2 days', () => {
-    expect(autoOf(hd42Framework, 'previous_results', facts({ previousAchievement: 0.8 }))?.evidence).toBe(
-      'Hoàn thành 80% nhiệm vụ của nghị quyết kỳ trước (≥ 80%)',
-    );
+    expect(
+      inVi(autoOf(hd42Framework, 'previous_results', facts({ previousAchievement: 0.8 }))?.evidence),
+    ).toBe('Hoàn thành 80% nhiệm vụ của nghị quyết kỳ trước (≥ 80%)');
     const fin = (d: number | null, req: number | null = 2) =>
       autoOf(
         hd42Framework,
         'closing_finalised',
         facts({ finalisedWithinDays: d, requiredFinaliseDays: req }),
       );
-    expect(fin(2)).toEqual({ points: 1, evidence: 'Hoàn thiện văn bản sau 2 ngày (≤ 2 ngày)' });
-    expect(fin(3)).toEqual({ points: 0, evidence: 'Hoàn thiện văn bản sau 3 ngày (quá 2 ngày)' });
+    expect(inVi(fin(2))).toEqual({ points: 1, evidence: 'Hoàn thiện văn bản sau 2 ngày (≤ 2 ngày)' });
+    expect(inVi(fin(3))).toEqual({ points: 0, evidence: 'Hoàn thiện văn bản sau 3 ngày (quá 2 ngày)' });
     expect(fin(null)).toBeNull();
     expect(fin(1, null)).toBeNull();
   });
 
   it('pre-fills the sheet with the evidence beside each criterion', () => {
     const sheet = scoreSheet(hd42Framework, [], facts({ durationMinutes: 80 }));
-    expect(sheet.criteria.find((c) => c.id === 'duration')).toMatchObject({
+    expect(inVi(sheet.criteria.find((c) => c.id === 'duration'))).toMatchObject({
       points: 4,
       overridden: false,
       auto: {
@@ -524,7 +530,7 @@ describe('scoring: entries and overrides', () => {
 
   it('an entry that differs from the automatic value needs a reason', () => {
     const sheet = scoreSheet(hd42Framework, [...base(), { criterionId: 'duration', points: 5 }], fx);
-    expect(sheet.problems).toEqual([
+    expect(inVi(sheet.problems)).toEqual([
       'Tiêu chí Thời lượng khác giá trị tự động (5 thay vì 4 điểm: Thời lượng 80 phút, thiếu 10 phút so với 90 ' +
         'phút (thiếu không quá 15 phút)); phải ghi lý do',
     ]);
@@ -543,7 +549,7 @@ describe('scoring: entries and overrides', () => {
       fx,
     );
     expect(ok.problems).toEqual([]);
-    expect(ok.criteria.find((c) => c.id === 'duration')).toMatchObject({
+    expect(inVi(ok.criteria.find((c) => c.id === 'duration'))).toMatchObject({
       points: 5,
       overridden: true,
       overrideReason: 'Bắt đầu sớm, biên bản ghi sai giờ',
@@ -573,8 +579,9 @@ describe('scoring: entries and overrides', () => {
       [...base().filter((e) => e.criterionId !== criterionId), { criterionId, points, overrideReason: 'x' }],
       fx,
     );
-    expect(sheet.problems).toEqual([problem]);
-    expect(sheet.criteria.find((c) => c.id === criterionId)).toMatchObject({ problem, points: null });
+    expect(inVi(sheet.problems)).toEqual([problem]);
+    expect(inVi(sheet.criteria.find((c) => c.id === criterionId))).toMatchObject({ problem, points: null });
+    expect(sheet.problems[0]!.code).toMatch(/^scoring\.entry\./);
   });
 
   it('an unknown or repeated criterion is a problem', () => {
@@ -583,7 +590,7 @@ describe('scoring: entries and overrides', () => {
       [...base(), { criterionId: 'nope', points: 1 }, { criterionId: 'prep_content', points: 3 }],
       fx,
     );
-    expect(sheet.problems).toEqual([
+    expect(inVi(sheet.problems)).toEqual([
       `Không có tiêu chí 'nope' trong khung ${hd42Framework.title}`,
       'Tiêu chí Nội dung chuẩn bị được chấm hai lần',
     ]);
@@ -596,7 +603,7 @@ describe('scoring: entries and overrides', () => {
     expect(sheet.missing).toContain('prep_content');
     expect(sheet.missing).not.toContain('duration');
     expect(submissionProblems(sheet, false)).toEqual([]);
-    expect(submissionProblems(sheet, true)[0]).toMatch(
+    expect(inVi(submissionProblems(sheet, true)[0])).toMatch(
       /^Phiếu chấm chưa đủ điểm các tiêu chí: Nội dung chuẩn bị, /,
     );
     const done = scoreSheet(hd42Framework, entriesTo(hd42Framework, fx, 99), fx);
@@ -654,7 +661,7 @@ describe('scoring: bonus caps and computed criteria', () => {
 
   it('counts a bonus point but caps the group at its max', () => {
     const sheet = scoreSheet(f, [{ criterionId: 'free', points: 3.5 }], facts({ speakersShare: 1 }));
-    expect(sheet.groups[0]).toEqual({ id: 'a', title: 'Nhóm A', points: 5, max: 5, capped: true });
+    expect(inVi(sheet.groups[0])).toEqual({ id: 'a', title: 'Nhóm A', points: 5, max: 5, capped: true });
     expect(sheet.total).toBe(8.5);
     expect(sheet.percent).toBe(85);
     const partial = scoreSheet(f, [{ criterionId: 'free', points: 5 }], facts({ speakersShare: 0.7 }));
@@ -662,7 +669,7 @@ describe('scoring: bonus caps and computed criteria', () => {
     expect(partial.groups[0]).toMatchObject({ points: 4.5, capped: false });
     expect(partial.total).toBe(9.5);
     expect(partial.rating).toBe('good');
-    expect(partial.ratingReason).toBe('Đạt 9,5 điểm (từ 90% trở lên) nên xếp Tốt');
+    expect(inVi(partial.ratingReason)).toBe('Đạt 9,5 điểm (từ 90% trở lên) nên xếp Tốt');
   });
 });
 
@@ -672,24 +679,26 @@ describe('scoring: a framework file that breaks the schema', () => {
   const problemsOf = (input: unknown) => {
     const r = parseScoringFramework(input);
     if (r.ok) throw new Error('expected problems');
-    return r.problems;
+    return r.problems.map((p) => inVi(p.message) as string);
   };
 
   it('names the missing field', () => {
     const { groups: _groups, ...f } = json();
-    expect(problemsOf(f)).toEqual([expect.stringMatching(/^groups: .*mảng/)]);
+    expect(inVi(problemsOf(f))).toEqual([expect.stringMatching(/^groups: .*mảng/)]);
   });
 
   it('a missing group: the totals do not add up', () => {
     const f = json();
     f.groups = f.groups.filter((g) => g.id !== 'closing');
-    expect(problemsOf(f)).toEqual(['total: Tổng điểm tối đa các nhóm (95) khác tổng điểm của khung (100)']);
+    expect(inVi(problemsOf(f))).toEqual([
+      'total: Tổng điểm tối đa các nhóm (95) khác tổng điểm của khung (100)',
+    ]);
   });
 
   it('band points above the criterion max', () => {
     const f = json();
     f.groups[1]!.criteria[0]!.bands![0]!.points = 6;
-    expect(problemsOf(f)).toContain(
+    expect(inVi(problemsOf(f))).toContain(
       "groups[1].criteria[0].bands[0].points: Tiêu chí 'attendance': khoảng 1 cho 6 điểm, vượt quá tối đa 4",
     );
   });
@@ -697,7 +706,7 @@ describe('scoring: a framework file that breaks the schema', () => {
   it('a level above the criterion max', () => {
     const f = json();
     f.groups[0]!.criteria[0]!.levels![0]!.points = 6;
-    expect(problemsOf(f)).toContain(
+    expect(inVi(problemsOf(f))).toContain(
       "groups[0].criteria[0].levels[0].points: Tiêu chí 'duration': mức 6 điểm vượt quá tối đa 5",
     );
   });
@@ -705,7 +714,7 @@ describe('scoring: a framework file that breaks the schema', () => {
   it('a group max that is not the sum of its criteria', () => {
     const f = json();
     f.groups[2]!.max = 12;
-    expect(problemsOf(f)).toEqual([
+    expect(inVi(problemsOf(f))).toEqual([
       "groups[2].max: Nhóm 'preparation': điểm tối đa 12 khác tổng điểm tối đa các tiêu chí (10)",
       'total: Tổng điểm tối đa các nhóm (102) khác tổng điểm của khung (100)',
     ]);
@@ -714,7 +723,7 @@ describe('scoring: a framework file that breaks the schema', () => {
   it('a group counting its bonus point must say why', () => {
     const f = json();
     delete f.groups[1]!.maxNote;
-    expect(problemsOf(f)).toEqual([
+    expect(inVi(problemsOf(f))).toEqual([
       "groups[1].maxNote: Nhóm 'attendance': điểm tối đa 5 khác tổng các tiêu chí không phải điểm thưởng (4); phải ghi lý do",
     ]);
   });
@@ -729,14 +738,16 @@ describe('scoring: a framework file that breaks the schema', () => {
       { rating: 'poor', minPercent: 10 },
     ];
     const problems = problemsOf(f);
-    expect(problems).toContain(
+    expect(inVi(problems)).toContain(
       "groups[3].criteria[4].bands[1].minRatio: Tiêu chí 'speakers': các khoảng tỷ lệ phải xếp theo tỷ lệ giảm dần",
     );
-    expect(problems).toContain("ratings.mandatoryFullMarks[4]: Không có tiêu chí 'nope' trong khung");
-    expect(problems).toContain(
+    expect(inVi(problems)).toContain("ratings.mandatoryFullMarks[4]: Không có tiêu chí 'nope' trong khung");
+    expect(inVi(problems)).toContain(
       'ratings.bands[1].minPercent: Các mức xếp loại phải xếp theo tỷ lệ phần trăm giảm dần',
     );
-    expect(problems).toContain('ratings.bands[2].minPercent: Mức xếp loại cuối cùng phải bắt đầu từ 0%');
+    expect(inVi(problems)).toContain(
+      'ratings.bands[2].minPercent: Mức xếp loại cuối cùng phải bắt đầu từ 0%',
+    );
   });
 
   it('type-specific fields and sources', () => {
@@ -745,13 +756,13 @@ describe('scoring: a framework file that breaks the schema', () => {
     f.groups[6]!.criteria[0]!.source = 'notice_sent';
     f.groups[0]!.criteria[0]!.levels = [];
     const problems = problemsOf(f);
-    expect(problems).toContain(
+    expect(inVi(problems)).toContain(
       "groups[2].criteria[3].levels: Tiêu chí 'prep_notice': chỉ tiêu chí loại 'levels' mới có danh sách mức điểm",
     );
-    expect(problems).toContain(
+    expect(inVi(problems)).toContain(
       "groups[6].criteria[0].source: Tiêu chí 'previous_results': nguồn dữ liệu 'notice_sent' không dùng được cho loại 'ratio_bands'",
     );
-    expect(problems).toContain(
+    expect(inVi(problems)).toContain(
       "groups[0].criteria[0].levels: Tiêu chí 'duration' loại 'levels' phải có danh sách mức điểm",
     );
   });
@@ -766,15 +777,15 @@ describe('scoring: a framework file that breaks the schema', () => {
     f.effectiveFrom = '2025-13-01';
     const problems = problemsOf(f);
     expect(problems).toHaveLength(3);
-    expect(problems[0]).toBe('effectiveFrom: phải là ngày dạng YYYY-MM-DD');
-    expect(problems[1]).toMatch(/^groups\[0\]\.criteria\[0\]\.max: Đầu vào không hợp lệ/);
+    expect(inVi(problems[0])).toBe('effectiveFrom: phải là ngày dạng YYYY-MM-DD');
+    expect(inVi(problems[1])).toMatch(/^groups\[0\]\.criteria\[0\]\.max: Đầu vào không hợp lệ/);
     expect(problems[2]).toMatch(/^groups\[1\]\.criteria\[0\]\.type: /);
   });
 
   it('duplicate ids', () => {
     const f = json();
     f.groups[7]!.criteria[0]!.id = 'duration';
-    expect(problemsOf(f)).toEqual(["groups[7].criteria[0].id: Mã tiêu chí 'duration' bị trùng"]);
+    expect(inVi(problemsOf(f))).toEqual(["groups[7].criteria[0].id: Mã tiêu chí 'duration' bị trùng"]);
   });
 });
 
@@ -798,5 +809,57 @@ describe('ratingForPercent', () => {
     [0, 'poor'],
   ] as const)('%s%% under HD 42 → %s', (percent, rating) => {
     expect(ratingForPercent(hd42Framework, percent)).toBe(rating);
+  });
+});
+
+describe('scoring: evidence, problems and reasons by code', () => {
+  it('gives evidence as a code with its numbers, in both languages', () => {
+    const auto = autoOf(hd42Framework, 'duration', facts({ durationMinutes: 80 }))!;
+    expect(auto.evidence).toEqual({
+      code: 'scoring.evidence.qualified',
+      params: {
+        evidence: {
+          code: 'scoring.evidence.duration_short',
+          params: { minutes: 80, short: 10, required: 90 },
+        },
+        qualifier: { code: 'scoring.evidence.tier_short_15' },
+      },
+    });
+    expect(render('en', auto.evidence)).toBe(
+      'Duration 80 min, 10 min short of 90 min (at most 15 minutes short)',
+    );
+    const attendance = autoOf(hd42Framework, 'attendance', facts({ attendanceRate: 12 / 13 }))!;
+    expect(render('en', attendance.evidence)).toMatch(
+      /^Members present 92\.3%; no member absent without a reason/,
+    );
+    expect(render('vi', attendance.evidence)).toMatch(/^Đảng viên dự 92,3%; /);
+  });
+
+  it('gives the rating reason and the problems as codes', () => {
+    const fx = facts({ minutesComplete: false });
+    const sheet = scoreSheet(hd42Framework, entriesTo(hd42Framework, fx, 99), fx);
+    expect(sheet.ratingReason).toMatchObject({
+      code: 'scoring.rating.capped_one',
+      params: { rating: { code: 'scoring.rating.fair' } },
+    });
+    expect(render('en', sheet.ratingReason)).toBe(
+      'Scored 99 points, but the criterion Sổ biên bản ghi đầy đủ is short of full marks, so rated Fair',
+    );
+    const bad = scoreSheet(hd42Framework, [{ criterionId: 'nope', points: 1 }], fx);
+    expect(bad.problems[0]).toMatchObject({
+      code: 'scoring.sheet.unknown_criterion',
+      params: { id: 'nope' },
+    });
+  });
+
+  it('names a framework file’s problems by path and code', () => {
+    const r = parseScoringFramework({ ...tiny(), total: 95 });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems[0]!.path).toBe('total');
+    expect(r.problems[0]!.message).toMatchObject({
+      code: 'scoring.framework.at_path',
+      params: { path: 'total', problem: { code: 'scoring.framework.total_mismatch' } },
+    });
   });
 });

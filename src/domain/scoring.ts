@@ -6,7 +6,18 @@
 import { z } from 'zod';
 import { governing } from './governing.ts';
 import { isValidIsoDate } from './dates.ts';
-import { formatPercentVi, meetingKindLabel, type MeetingKind } from './meetings.ts';
+import { meetingKindLabel, type MeetingKind } from './meetings.ts';
+import {
+  decimal,
+  isMessageCode,
+  list,
+  type Message,
+  type MessageCode,
+  type MessageParam,
+  message,
+  percent,
+  renderVi,
+} from './messages.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // The framework schema
@@ -20,6 +31,9 @@ export const ratingLabel: Record<Rating, string> = {
   average: 'Trung bình',
   poor: 'Kém',
 };
+
+/** A rating named as a message ('Tốt' / 'Good'). */
+export const ratingName = (r: Rating): Message => message(`scoring.rating.${r}`);
 
 export const criterionTypes = ['toggle', 'levels', 'ratio_bands', 'computed'] as const;
 export type CriterionType = (typeof criterionTypes)[number];
@@ -73,11 +87,11 @@ function sourceSupports(source: FactSource, type: CriterionType): boolean {
 const meetingKinds = Object.keys(meetingKindLabel) as [MeetingKind, ...MeetingKind[]];
 const id = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_.-]*$/, { error: 'chỉ gồm chữ thường không dấu, số, dấu gạch và dấu chấm' })
+  .regex(/^[a-z0-9][a-z0-9_.-]*$/, { error: 'scoring.framework.id_format' })
   .max(100);
 const isoDate = z
   .string()
-  .refine(isValidIsoDate, { error: 'phải là ngày dạng YYYY-MM-DD' })
+  .refine(isValidIsoDate, { error: 'scoring.framework.date_format' })
   .meta({ format: 'date' });
 const points = z.number().min(0).max(1000);
 
@@ -178,7 +192,13 @@ export type RatioBand = NonNullable<ScoringCriterion['bands']>[number];
 
 interface FrameworkIssue {
   path: Array<string | number>;
-  message: string;
+  message: Message;
+}
+
+/** A problem of a framework file: where (a path such as 'groups[2].max') and what, prefixed with the path. */
+export interface FrameworkProblem {
+  path: string;
+  message: Message;
 }
 
 const near = (a: number, b: number) => Math.abs(a - b) < 1e-9;
@@ -186,7 +206,8 @@ const near = (a: number, b: number) => Math.abs(a - b) < 1e-9;
 /** Checks beyond the shape: sums, bands, levels, sources and references. */
 function frameworkIssues(f: ScoringFramework): FrameworkIssue[] {
   const issues: FrameworkIssue[] = [];
-  const add = (path: Array<string | number>, message: string) => issues.push({ path, message });
+  const add = (path: Array<string | number>, code: MessageCode, params?: Record<string, MessageParam>) =>
+    issues.push({ path, message: message(code, params) });
   const criterionIds = new Set<string>();
   const groupIds = new Set<string>();
   const orders = new Set<number>();
@@ -194,9 +215,10 @@ function frameworkIssues(f: ScoringFramework): FrameworkIssue[] {
 
   f.groups.forEach((g, gi) => {
     const gp = ['groups', gi];
-    if (groupIds.has(g.id)) add([...gp, 'id'], `Mã nhóm '${g.id}' bị trùng`);
+    if (groupIds.has(g.id)) add([...gp, 'id'], 'scoring.framework.duplicate_group_id', { id: g.id });
     groupIds.add(g.id);
-    if (orders.has(g.order)) add([...gp, 'order'], `Số thứ tự nhóm ${g.order} bị trùng`);
+    if (orders.has(g.order))
+      add([...gp, 'order'], 'scoring.framework.duplicate_group_order', { order: g.order });
     orders.add(g.order);
     groupSum += g.max;
     let base = 0;
@@ -204,55 +226,62 @@ function frameworkIssues(f: ScoringFramework): FrameworkIssue[] {
 
     g.criteria.forEach((c, ci) => {
       const cp = [...gp, 'criteria', ci];
-      const name = `Tiêu chí '${c.id}'`;
-      if (criterionIds.has(c.id)) add([...cp, 'id'], `Mã tiêu chí '${c.id}' bị trùng`);
+      const id = c.id;
+      if (criterionIds.has(c.id)) add([...cp, 'id'], 'scoring.framework.duplicate_criterion_id', { id });
       criterionIds.add(c.id);
       if (c.bonus) bonus += c.max;
       else base += c.max;
 
       if (c.type === 'levels') {
-        if (!c.levels?.length) add([...cp, 'levels'], `${name} loại 'levels' phải có danh sách mức điểm`);
+        if (!c.levels?.length) add([...cp, 'levels'], 'scoring.framework.levels_missing', { id });
       } else if (c.levels) {
-        add([...cp, 'levels'], `${name}: chỉ tiêu chí loại 'levels' mới có danh sách mức điểm`);
+        add([...cp, 'levels'], 'scoring.framework.levels_not_allowed', { id });
       }
       if (c.type === 'ratio_bands') {
-        if (!c.bands?.length) add([...cp, 'bands'], `${name} loại 'ratio_bands' phải có các khoảng tỷ lệ`);
+        if (!c.bands?.length) add([...cp, 'bands'], 'scoring.framework.bands_missing', { id });
       } else if (c.bands) {
-        add([...cp, 'bands'], `${name}: chỉ tiêu chí loại 'ratio_bands' mới có các khoảng tỷ lệ`);
+        add([...cp, 'bands'], 'scoring.framework.bands_not_allowed', { id });
       }
       const seen = new Set<number>();
       c.levels?.forEach((l, li) => {
         if (l.points > c.max) {
-          add([...cp, 'levels', li, 'points'], `${name}: mức ${l.points} điểm vượt quá tối đa ${c.max}`);
+          add([...cp, 'levels', li, 'points'], 'scoring.framework.level_above_max', {
+            id,
+            points: l.points,
+            max: c.max,
+          });
         }
         if (seen.has(l.points))
-          add([...cp, 'levels', li, 'points'], `${name}: mức ${l.points} điểm bị trùng`);
+          add([...cp, 'levels', li, 'points'], 'scoring.framework.level_duplicate', { id, points: l.points });
         seen.add(l.points);
       });
       c.bands?.forEach((b, bi) => {
         if (b.points > c.max) {
-          add(
-            [...cp, 'bands', bi, 'points'],
-            `${name}: khoảng ${bi + 1} cho ${b.points} điểm, vượt quá tối đa ${c.max}`,
-          );
+          add([...cp, 'bands', bi, 'points'], 'scoring.framework.band_above_max', {
+            id,
+            band: bi + 1,
+            points: b.points,
+            max: c.max,
+          });
         }
         const prev = c.bands?.[bi - 1];
         if (prev && !(b.minRatio < prev.minRatio)) {
-          add([...cp, 'bands', bi, 'minRatio'], `${name}: các khoảng tỷ lệ phải xếp theo tỷ lệ giảm dần`);
+          add([...cp, 'bands', bi, 'minRatio'], 'scoring.framework.bands_not_descending', { id });
         }
         if (prev && b.points > prev.points) {
-          add([...cp, 'bands', bi, 'points'], `${name}: khoảng tỷ lệ thấp hơn không được nhiều điểm hơn`);
+          add([...cp, 'bands', bi, 'points'], 'scoring.framework.band_points_rise', { id });
         }
       });
       const top = Math.max(...(c.levels ?? c.bands ?? []).map((x) => x.points));
       if (Number.isFinite(top) && top < c.max) {
-        add(
-          [...cp, 'max'],
-          `${name}: mức cao nhất (${top}) thấp hơn điểm tối đa (${c.max}), không thể đạt tối đa`,
-        );
+        add([...cp, 'max'], 'scoring.framework.max_unreachable', { id, top, max: c.max });
       }
       if (c.source && !sourceSupports(c.source, c.type)) {
-        add([...cp, 'source'], `${name}: nguồn dữ liệu '${c.source}' không dùng được cho loại '${c.type}'`);
+        add([...cp, 'source'], 'scoring.framework.source_unsupported', {
+          id,
+          source: c.source,
+          type: c.type,
+        });
       }
     });
 
@@ -260,43 +289,44 @@ function frameworkIssues(f: ScoringFramework): FrameworkIssue[] {
       if (g.max < base || g.max > base + bonus) {
         add(
           [...gp, 'max'],
-          `Nhóm '${g.id}': điểm tối đa ${g.max} khác tổng điểm tối đa các tiêu chí (${base}` +
-            (bonus > 0 ? `, cộng điểm thưởng ${bonus}` : '') +
-            ')',
+          bonus > 0 ? 'scoring.framework.group_max_mismatch_bonus' : 'scoring.framework.group_max_mismatch',
+          bonus > 0 ? { id: g.id, max: g.max, sum: base, bonus } : { id: g.id, max: g.max, sum: base },
         );
       } else if (!g.maxNote?.trim()) {
-        add(
-          [...gp, 'maxNote'],
-          `Nhóm '${g.id}': điểm tối đa ${g.max} khác tổng các tiêu chí không phải điểm thưởng (${base}); phải ghi lý do`,
-        );
+        add([...gp, 'maxNote'], 'scoring.framework.group_max_note_needed', {
+          id: g.id,
+          max: g.max,
+          sum: base,
+        });
       }
     }
   });
 
   if (!near(groupSum, f.total)) {
-    add(['total'], `Tổng điểm tối đa các nhóm (${groupSum}) khác tổng điểm của khung (${f.total})`);
+    add(['total'], 'scoring.framework.total_mismatch', { sum: groupSum, total: f.total });
   }
   f.ratings.mandatoryFullMarks.forEach((cid, i) => {
     if (!criterionIds.has(cid))
-      add(['ratings', 'mandatoryFullMarks', i], `Không có tiêu chí '${cid}' trong khung`);
+      add(['ratings', 'mandatoryFullMarks', i], 'scoring.framework.unknown_mandatory', { id: cid });
   });
   const seenRatings = new Set<Rating>();
   f.ratings.bands.forEach((b, i) => {
-    if (seenRatings.has(b.rating)) add(['ratings', 'bands', i, 'rating'], `Xếp loại '${b.rating}' bị trùng`);
+    if (seenRatings.has(b.rating))
+      add(['ratings', 'bands', i, 'rating'], 'scoring.framework.duplicate_rating', { rating: b.rating });
     seenRatings.add(b.rating);
     const prev = f.ratings.bands[i - 1];
     if (prev && !(b.minPercent < prev.minPercent)) {
-      add(['ratings', 'bands', i, 'minPercent'], 'Các mức xếp loại phải xếp theo tỷ lệ phần trăm giảm dần');
+      add(['ratings', 'bands', i, 'minPercent'], 'scoring.framework.ratings_not_descending');
     }
     if (prev && ratings.indexOf(b.rating) <= ratings.indexOf(prev.rating)) {
-      add(['ratings', 'bands', i, 'rating'], 'Các mức xếp loại phải theo thứ tự Tốt, Khá, Trung bình, Kém');
+      add(['ratings', 'bands', i, 'rating'], 'scoring.framework.ratings_order');
     }
   });
   const last = f.ratings.bands[f.ratings.bands.length - 1];
   if (last && last.minPercent !== 0) {
     add(
       ['ratings', 'bands', f.ratings.bands.length - 1, 'minPercent'],
-      'Mức xếp loại cuối cùng phải bắt đầu từ 0%',
+      'scoring.framework.last_rating_from_zero',
     );
   }
   return issues;
@@ -306,17 +336,52 @@ function frameworkIssues(f: ScoringFramework): FrameworkIssue[] {
 function pathLabel(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
   for (const p of path) out += typeof p === 'number' ? `[${p}]` : `${out ? '.' : ''}${String(p)}`;
-  return out || '(gốc)';
+  return out;
+}
+
+/** A problem at a path: 'total: …', or '(gốc): …' at the root. */
+function atPath(path: ReadonlyArray<PropertyKey>, problem: Message): FrameworkProblem {
+  const label = pathLabel(path);
+  return {
+    path: label || '(body)',
+    message: message('scoring.framework.at_path', {
+      path: label || message('scoring.framework.root'),
+      problem,
+    }),
+  };
 }
 
 /** The problems of a framework that has the right shape, each prefixed with its path; empty when it is sound. */
-export function frameworkProblems(f: ScoringFramework): string[] {
-  return frameworkIssues(f).map((i) => `${pathLabel(i.path)}: ${i.message}`);
+export function frameworkProblems(f: ScoringFramework): FrameworkProblem[] {
+  return frameworkIssues(f).map((i) => atPath(i.path, i.message));
+}
+
+/** A zod issue of a framework file as a message: our own words by code, zod's by its locale. */
+function issueMessage(issue: z.core.$ZodIssue): Message {
+  const own = (issue as { params?: { message?: Message } }).params?.message;
+  if (own) return own;
+  if (isMessageCode(issue.message)) return message(issue.message);
+  const {
+    input: _input,
+    path: _path,
+    message: _message,
+    ...raw
+  } = issue as z.core.$ZodIssue & {
+    input?: unknown;
+  };
+  return message('validation.zod_issue', raw as unknown as Record<string, MessageParam>);
 }
 
 export const scoringFrameworkSchema = frameworkShape
   .superRefine((f, ctx) => {
-    for (const i of frameworkIssues(f)) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
+    for (const i of frameworkIssues(f)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: i.path,
+        message: renderVi(i.message),
+        params: { message: i.message },
+      });
+    }
   })
   .meta({
     title: 'Khung tiêu chí chấm điểm chất lượng sinh hoạt chi bộ',
@@ -330,10 +395,10 @@ export const scoringFrameworkSchema = frameworkShape
 /** Parses a framework file (e.g. a province's own JSON): the framework, or problems naming the path. */
 export function parseScoringFramework(
   input: unknown,
-): { ok: true; framework: ScoringFramework } | { ok: false; problems: string[] } {
+): { ok: true; framework: ScoringFramework } | { ok: false; problems: FrameworkProblem[] } {
   const r = scoringFrameworkSchema.safeParse(input, { error: z.locales.vi().localeError });
   if (r.success) return { ok: true, framework: r.data };
-  return { ok: false, problems: r.error.issues.map((i) => `${pathLabel(i.path)}: ${i.message}`) };
+  return { ok: false, problems: r.error.issues.map((i) => atPath(i.path, issueMessage(i))) };
 }
 
 /** The JSON Schema of a framework file, as committed in docs/scoring-framework.schema.json. */
@@ -406,15 +471,15 @@ export interface ScoringFacts {
 
 export interface AutoScore {
   points: number;
-  /** Vietnamese, e.g. 'Thời lượng 95 phút ≥ 90 phút' */
-  evidence: string;
+  /** what the facts show, e.g. 'Thời lượng 95 phút ≥ 90 phút' (scoring.evidence.duration_met) */
+  evidence: Message;
 }
 
 type SourceValue =
-  { kind: 'ratio'; ratio: number; evidence: string } | { kind: 'yes_no'; yes: boolean; evidence: string };
+  { kind: 'ratio'; ratio: number; evidence: Message } | { kind: 'yes_no'; yes: boolean; evidence: Message };
 
-function percentOf(minRatio: number): string {
-  return formatPercentVi(minRatio, 0);
+function percentOf(minRatio: number): Message {
+  return percent(minRatio, 0);
 }
 
 /** The band a share falls in; none when it is below every band. */
@@ -426,13 +491,20 @@ function bandFor(bands: readonly RatioBand[], ratio: number): { band: RatioBand;
   return null;
 }
 
-/** '(≥ 90%)', '(> 50%)', '(dưới 30%)' */
-function bandQualifier(bands: readonly RatioBand[], ratio: number): string {
+/** '≥ 90%', '> 50%', 'dưới 30%'; null when nothing is to be said */
+function bandQualifier(bands: readonly RatioBand[], ratio: number): Message | null {
   const hit = bandFor(bands, ratio);
-  if (!hit) return bands.length ? ` (dưới ${percentOf(bands[bands.length - 1]!.minRatio)})` : '';
-  if (hit.band.minRatio === 0 && hit.index > 0) return ` (dưới ${percentOf(bands[hit.index - 1]!.minRatio)})`;
-  if (hit.band.minRatio === 0) return '';
-  return ` (${hit.band.strict ? '>' : '≥'} ${percentOf(hit.band.minRatio)})`;
+  const below = (r: number) => message('scoring.band.below', { percent: percentOf(r) });
+  if (!hit) return bands.length ? below(bands[bands.length - 1]!.minRatio) : null;
+  if (hit.band.minRatio === 0 && hit.index > 0) return below(bands[hit.index - 1]!.minRatio);
+  if (hit.band.minRatio === 0) return null;
+  const code = hit.band.strict ? 'scoring.band.more_than' : 'scoring.band.at_least';
+  return message(code, { percent: percentOf(hit.band.minRatio) });
+}
+
+/** Evidence with a qualifier in brackets: 'Thời lượng 80 phút … (thiếu không quá 15 phút)'. */
+function qualified(evidence: Message, qualifier: Message | null): Message {
+  return qualifier ? message('scoring.evidence.qualified', { evidence, qualifier }) : evidence;
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -446,18 +518,19 @@ function durationValue(facts: ScoringFacts): SourceValue | null {
     kind: 'yes_no',
     yes,
     evidence: yes
-      ? `Thời lượng ${d} phút ≥ ${req} phút`
-      : `Thời lượng ${d} phút, thiếu ${req - d} phút so với ${req} phút`,
+      ? message('scoring.evidence.duration_met', { minutes: d, required: req })
+      : message('scoring.evidence.duration_short', { minutes: d, short: req - d, required: req }),
   };
 }
 
 /** The value of a source from the facts; null when the facts needed are unknown. */
 function sourceValue(source: FactSource, facts: ScoringFacts): SourceValue | null {
-  const yesNo = (yes: boolean, whenYes: string, whenNo: string): SourceValue => ({
+  const yesNo = (yes: boolean, whenYes: Message, whenNo: Message): SourceValue => ({
     kind: 'yes_no',
     yes,
     evidence: yes ? whenYes : whenNo,
   });
+  const m = (code: MessageCode, params?: Record<string, MessageParam>) => message(code, params);
   switch (source) {
     case 'duration': {
       const v = durationValue(facts);
@@ -470,56 +543,77 @@ function sourceValue(source: FactSource, facts: ScoringFacts): SourceValue | nul
     }
     case 'attendance': {
       const n = facts.unexcusedAbsences;
-      const absent = n > 0 ? `${n} đảng viên vắng không lý do` : 'không có đảng viên vắng không lý do';
       if (facts.attendanceRate === null) {
-        return n > 0 ? { kind: 'ratio', ratio: 0, evidence: `Có ${absent}` } : null;
+        return n > 0
+          ? { kind: 'ratio', ratio: 0, evidence: m('scoring.evidence.unexcused_only', { count: n }) }
+          : null;
       }
+      const absent =
+        n > 0 ? m('scoring.evidence.unexcused', { count: n }) : m('scoring.evidence.no_unexcused');
       return {
         kind: 'ratio',
         ratio: facts.attendanceRate,
-        evidence: `Đảng viên dự ${formatPercentVi(facts.attendanceRate)}; ${absent}`,
+        evidence: m('scoring.evidence.attendance', { share: percent(facts.attendanceRate), absent }),
       };
     }
     case 'attendance_bonus':
       return yesNo(
         !facts.longAbsenceStreak,
-        'Trong năm không có đảng viên vắng quá 3 lần liên tiếp',
-        'Trong năm có đảng viên vắng quá 3 lần liên tiếp',
+        m('scoring.evidence.no_long_absence'),
+        m('scoring.evidence.long_absence'),
       );
     case 'preparatory_minuted':
-      if (!facts.hasCommittee) return yesNo(true, 'Chi bộ chỉ có bí thư: đạt điểm tối đa', '');
+      if (!facts.hasCommittee) {
+        const full = m('scoring.evidence.secretary_only');
+        return yesNo(true, full, full);
+      }
       if (facts.preparatoryMinuted === null) return null;
       return yesNo(
         facts.preparatoryMinuted,
-        'Có biên bản họp chi ủy chuẩn bị',
-        'Chưa có biên bản họp chi ủy chuẩn bị',
+        m('scoring.evidence.preparatory_minuted'),
+        m('scoring.evidence.preparatory_not_minuted'),
       );
     case 'notice_sent':
       if (facts.noticeSent === null) return null;
-      return yesNo(facts.noticeSent, 'Đã gửi thông báo triệu tập', 'Chưa gửi thông báo triệu tập');
+      return yesNo(
+        facts.noticeSent,
+        m('scoring.evidence.notice_sent'),
+        m('scoring.evidence.notice_not_sent'),
+      );
     case 'materials_lead': {
       const lead = facts.materialsLeadDays;
       const req = facts.requiredLeadDays;
       if (lead === null || req === null) return null;
-      const sent = lead <= 0 ? 'Tài liệu gửi trong ngày họp' : `Tài liệu gửi trước ${lead} ngày`;
-      return yesNo(lead >= req, `${sent} (≥ ${req} ngày)`, `${sent} (yêu cầu trước ít nhất ${req} ngày)`);
+      const sent =
+        lead <= 0
+          ? m('scoring.evidence.materials_same_day')
+          : m('scoring.evidence.materials_before', { days: lead });
+      return yesNo(
+        lead >= req,
+        m('scoring.evidence.materials_in_time', { sent, required: req }),
+        m('scoring.evidence.materials_late', { sent, required: req }),
+      );
     }
     case 'speakers_share':
       if (facts.speakersShare === null) return null;
       return {
         kind: 'ratio',
         ratio: facts.speakersShare,
-        evidence: `${formatPercentVi(facts.speakersShare)} đảng viên dự họp phát biểu`,
+        evidence: m('scoring.evidence.speakers', { share: percent(facts.speakersShare) }),
       };
     case 'minutes_complete':
       if (facts.minutesComplete === null) return null;
-      return yesNo(facts.minutesComplete, 'Sổ biên bản ghi đầy đủ', 'Sổ biên bản chưa ghi đầy đủ');
+      return yesNo(
+        facts.minutesComplete,
+        m('scoring.evidence.minutes_complete'),
+        m('scoring.evidence.minutes_incomplete'),
+      );
     case 'previous_achievement':
       if (facts.previousAchievement === null) return null;
       return {
         kind: 'ratio',
         ratio: facts.previousAchievement,
-        evidence: `Hoàn thành ${formatPercentVi(facts.previousAchievement)} nhiệm vụ của nghị quyết kỳ trước`,
+        evidence: m('scoring.evidence.previous_achievement', { share: percent(facts.previousAchievement) }),
       };
     case 'finalised_in_time': {
       const d = facts.finalisedWithinDays;
@@ -527,8 +621,8 @@ function sourceValue(source: FactSource, facts: ScoringFacts): SourceValue | nul
       if (d === null || req === null) return null;
       return yesNo(
         d <= req,
-        `Hoàn thiện văn bản sau ${d} ngày (≤ ${req} ngày)`,
-        `Hoàn thiện văn bản sau ${d} ngày (quá ${req} ngày)`,
+        m('scoring.evidence.finalised_in_time', { days: d, required: req }),
+        m('scoring.evidence.finalised_late', { days: d, required: req }),
       );
     }
   }
@@ -538,13 +632,13 @@ function sourceValue(source: FactSource, facts: ScoringFacts): SourceValue | nul
  * HD 42 duration tiers (reference §6.2): the minimum met; at most 15 minutes short; at most 30 short; at
  * least half the minimum; less than half. Tier i takes the i-th highest level (the lowest when fewer levels).
  */
-function durationTier(d: number, req: number): { tier: number; label: string } {
+function durationTier(d: number, req: number): { tier: number; label: Message | null } {
   const short = req - d;
-  if (short <= 0) return { tier: 0, label: '' };
-  if (short <= 15) return { tier: 1, label: 'thiếu không quá 15 phút' };
-  if (short <= 30) return { tier: 2, label: 'thiếu từ 15 đến 30 phút' };
-  if (d * 2 >= req) return { tier: 3, label: 'đạt từ một nửa thời lượng' };
-  return { tier: 4, label: 'dưới một nửa thời lượng' };
+  if (short <= 0) return { tier: 0, label: null };
+  if (short <= 15) return { tier: 1, label: message('scoring.evidence.tier_short_15') };
+  if (short <= 30) return { tier: 2, label: message('scoring.evidence.tier_short_30') };
+  if (d * 2 >= req) return { tier: 3, label: message('scoring.evidence.tier_half') };
+  return { tier: 4, label: message('scoring.evidence.tier_below_half') };
 }
 
 function autoScore(c: ScoringCriterion, facts: ScoringFacts): AutoScore | null {
@@ -557,7 +651,7 @@ function autoScore(c: ScoringCriterion, facts: ScoringFacts): AutoScore | null {
     const sorted = [...c.levels].sort((a, b) => b.points - a.points);
     const level = sorted[Math.min(tier, sorted.length - 1)]!;
     const base = durationValue(facts)!.evidence;
-    return { points: level.points, evidence: label ? `${base} (${label})` : base };
+    return { points: level.points, evidence: qualified(base, label) };
   }
   // Duration is a share of the minimum for bands, and 'the minimum met' for a toggle.
   const v =
@@ -575,7 +669,10 @@ function autoScore(c: ScoringCriterion, facts: ScoringFacts): AutoScore | null {
       return { points: lowest, evidence: v.evidence };
     }
     const hit = bandFor(c.bands, v.ratio);
-    return { points: hit ? hit.band.points : 0, evidence: v.evidence + bandQualifier(c.bands, v.ratio) };
+    return {
+      points: hit ? hit.band.points : 0,
+      evidence: qualified(v.evidence, bandQualifier(c.bands, v.ratio)),
+    };
   }
   if (c.type === 'computed') {
     const zero = c.source === 'attendance' && facts.unexcusedAbsences > 0;
@@ -623,7 +720,7 @@ export interface ScoredCriterion {
   points: number | null;
   overridden: boolean;
   overrideReason: string | null;
-  problem: string | null;
+  problem: Message | null;
 }
 
 export interface ScoredGroup {
@@ -647,27 +744,28 @@ export interface ScoreSheet {
   /** total / applicableMax × 100, rounded to 2 decimals (the rating uses the exact value) */
   percent: number;
   rating: Rating;
-  ratingReason: string;
+  ratingReason: Message;
   /** every applicable criterion has points; a final submission requires it */
   complete: boolean;
   /** the ids of applicable criteria still without points */
   missing: string[];
-  problems: string[];
+  problems: Message[];
 }
 
-const formatPoints = (n: number) => String(round2(n)).replace('.', ',');
+const formatPoints = (n: number) => decimal(n);
 
 /** The problem with a scorer's value, or null when it is allowed for the criterion. */
-function entryProblem(c: ScoringCriterion, value: number): string | null {
-  const name = `Điểm tiêu chí ${c.title}`;
-  if (!Number.isFinite(value)) return `${name} không hợp lệ`;
-  if (value < 0) return `${name} không được âm`;
-  if (value > c.max + 1e-9) return `${name} vượt quá tối đa ${formatPoints(c.max)}`;
+function entryProblem(c: ScoringCriterion, value: number): Message | null {
+  const criterion = c.title;
+  if (!Number.isFinite(value)) return message('scoring.entry.invalid', { criterion });
+  if (value < 0) return message('scoring.entry.negative', { criterion });
+  if (value > c.max + 1e-9)
+    return message('scoring.entry.above_max', { criterion, max: formatPoints(c.max) });
   const allowedOf = (values: number[]) => {
-    const list = [...new Set(values)].sort((a, b) => b - a);
-    return list.some((v) => near(v, value))
+    const levels = [...new Set(values)].sort((a, b) => b - a);
+    return levels.some((v) => near(v, value))
       ? null
-      : `${name} phải là một trong các mức: ${list.map(formatPoints).join(', ')}`;
+      : message('scoring.entry.not_a_level', { criterion, levels: list(levels.map(formatPoints), 'comma') });
   };
   switch (c.type) {
     case 'toggle':
@@ -691,15 +789,15 @@ export function scoreSheet(
   entries: readonly CriterionEntry[],
   facts: ScoringFacts,
 ): ScoreSheet {
-  const problems: string[] = [];
+  const problems: Message[] = [];
   const known = new Map<string, ScoringCriterion>();
   for (const g of f.groups) for (const c of g.criteria) known.set(c.id, c);
   const byId = new Map<string, CriterionEntry>();
   for (const e of entries) {
     if (!known.has(e.criterionId))
-      problems.push(`Không có tiêu chí '${e.criterionId}' trong khung ${f.title}`);
+      problems.push(message('scoring.sheet.unknown_criterion', { id: e.criterionId, framework: f.title }));
     else if (byId.has(e.criterionId))
-      problems.push(`Tiêu chí ${known.get(e.criterionId)!.title} được chấm hai lần`);
+      problems.push(message('scoring.sheet.scored_twice', { criterion: known.get(e.criterionId)!.title }));
     else byId.set(e.criterionId, e);
   }
   const autos = autoScores(f, facts);
@@ -715,12 +813,12 @@ export function scoreSheet(
       const entry = byId.get(c.id);
       const value = entry?.points ?? null;
       const reason = entry?.overrideReason?.trim() || null;
-      let problem: string | null = null;
+      let problem: Message | null = null;
       let points: number | null = null;
       let overridden = false;
       if (!applicable) {
         if (!c.bonus) max -= c.max;
-        if (value !== null) problem = `Tiêu chí ${c.title} chỉ chấm trong tháng có sinh hoạt chuyên đề`;
+        if (value !== null) problem = message('scoring.sheet.thematic_only', { criterion: c.title });
       } else if (value === null) {
         points = auto?.points ?? null;
       } else {
@@ -728,9 +826,12 @@ export function scoreSheet(
         if (!problem && auto && !near(auto.points, value)) {
           if (reason) overridden = true;
           else {
-            problem =
-              `Tiêu chí ${c.title} khác giá trị tự động (${formatPoints(value)} thay vì ` +
-              `${formatPoints(auto.points)} điểm: ${auto.evidence}); phải ghi lý do`;
+            problem = message('scoring.sheet.override_needs_reason', {
+              criterion: c.title,
+              value: formatPoints(value),
+              auto: formatPoints(auto.points),
+              evidence: auto.evidence,
+            });
           }
         }
         if (!problem) points = value;
@@ -781,7 +882,7 @@ function rate(
   criteria: readonly ScoredCriterion[],
   total: number,
   applicableMax: number,
-): { rating: Rating; ratingReason: string } {
+): { rating: Rating; ratingReason: Message } {
   const bands = f.ratings.bands;
   const reaches = (minPercent: number) => total * 100 + 1e-9 >= minPercent * applicableMax;
   const found = bands.findIndex((b) => reaches(b.minPercent));
@@ -789,15 +890,22 @@ function rate(
   const band = bands[index]!;
   const scored =
     applicableMax === f.total
-      ? `Đạt ${formatPoints(total)} điểm`
-      : `Đạt ${formatPoints(total)}/${formatPoints(applicableMax)} điểm (${formatPercentVi(applicableMax > 0 ? total / applicableMax : 0)})`;
+      ? message('scoring.rating.scored', { total: formatPoints(total) })
+      : message('scoring.rating.scored_of', {
+          total: formatPoints(total),
+          max: formatPoints(applicableMax),
+          percent: percent(applicableMax > 0 ? total / applicableMax : 0),
+        });
   const higher = bands[index - 1];
   const range =
     band.minPercent === 0 && higher
-      ? `dưới ${higher.minPercent}%`
+      ? message('scoring.rating.range_below', { max: decimal(higher.minPercent) })
       : higher
-        ? `từ ${band.minPercent}% đến dưới ${higher.minPercent}%`
-        : `từ ${band.minPercent}% trở lên`;
+        ? message('scoring.rating.range_between', {
+            min: decimal(band.minPercent),
+            max: decimal(higher.minPercent),
+          })
+        : message('scoring.rating.range_from', { min: decimal(band.minPercent) });
 
   if (band.rating === 'good') {
     const notFull = f.ratings.mandatoryFullMarks
@@ -806,17 +914,30 @@ function rate(
         (c): c is ScoredCriterion => !!c && c.applicable && (c.points === null || c.points + 1e-9 < c.max),
       );
     if (notFull.length > 0) {
-      const names = notFull.map((c) => c.title).join(', ');
+      const names = list(
+        notFull.map((c) => c.title),
+        'comma',
+      );
       return {
         rating: 'fair',
-        ratingReason: `${scored} nhưng ${notFull.length > 1 ? 'các tiêu chí' : 'tiêu chí'} ${names} chưa đạt điểm tối đa nên xếp ${ratingLabel.fair}`,
+        ratingReason: message(
+          notFull.length > 1 ? 'scoring.rating.capped_many' : 'scoring.rating.capped_one',
+          {
+            scored,
+            criteria: names,
+            rating: ratingName('fair'),
+          },
+        ),
       };
     }
-    const mandatory =
-      f.ratings.mandatoryFullMarks.length > 0 ? ' và đạt điểm tối đa các tiêu chí bắt buộc' : '';
-    return { rating: 'good', ratingReason: `${scored} (${range})${mandatory} nên xếp ${ratingLabel.good}` };
+    const code =
+      f.ratings.mandatoryFullMarks.length > 0 ? 'scoring.rating.reason_mandatory' : 'scoring.rating.reason';
+    return { rating: 'good', ratingReason: message(code, { scored, range, rating: ratingName('good') }) };
   }
-  return { rating: band.rating, ratingReason: `${scored} (${range}) nên xếp ${ratingLabel[band.rating]}` };
+  return {
+    rating: band.rating,
+    ratingReason: message('scoring.rating.reason', { scored, range, rating: ratingName(band.rating) }),
+  };
 }
 
 /**
@@ -829,11 +950,11 @@ export function ratingForPercent(f: Pick<ScoringFramework, 'ratings'>, percent: 
 }
 
 /** Problems that stop a submission: the sheet's own, and for a final one every applicable criterion scored. */
-export function submissionProblems(sheet: ScoreSheet, final: boolean): string[] {
+export function submissionProblems(sheet: ScoreSheet, final: boolean): Message[] {
   const out = [...sheet.problems];
   if (final && !sheet.complete) {
     const titles = sheet.criteria.filter((c) => sheet.missing.includes(c.id)).map((c) => c.title);
-    out.push(`Phiếu chấm chưa đủ điểm các tiêu chí: ${titles.join(', ')}`);
+    out.push(message('scoring.sheet.incomplete', { criteria: list(titles, 'comma') }));
   }
   return out;
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { render, renderVi } from '../messages/index.ts';
+import { addDays } from './dates.ts';
 import {
+  dayOffLabel,
   dayOffName,
   dayOffReason,
   holidayOn,
@@ -66,6 +69,14 @@ describe('vietnam-calendar: days off', () => {
     expect(dayOffName('2025-08-02')).toBe('Thứ bảy');
     expect(dayOffName('2025-08-03')).toBe('Chủ nhật');
     expect(dayOffName('2025-08-04')).toBeNull();
+  });
+
+  it('names every day off as a message with dayOffName’s words in Vietnamese', () => {
+    for (let d = '2024-01-01'; d <= '2026-12-31'; d = addDays(d, 1)) {
+      const label = dayOffLabel(d);
+      expect(label === null ? null : renderVi(label), d).toBe(dayOffName(d));
+    }
+    expect(render('en', dayOffLabel('2025-08-03')!)).toBe('Sunday');
   });
 
   it('knows the fixed holidays by name', () => {

@@ -3,6 +3,7 @@
 // Dates are ISO strings 'YYYY-MM-DD'.
 
 import { addDays } from './dates.ts';
+import { type Message, message } from './messages.ts';
 
 export const supportedYears = { from: 2020, to: 2035 } as const;
 
@@ -290,6 +291,26 @@ export function dayOffName(iso: string): string | null {
   if (h) return h.substitute ? `Nghỉ bù ${h.name}` : h.name;
   if (!isWeekend(iso)) return null;
   return new Date(`${iso}T00:00:00Z`).getUTCDay() === 6 ? 'Thứ bảy' : 'Chủ nhật';
+}
+
+const holidayCode = {
+  'Tết Dương lịch': 'calendar.holiday.new_year',
+  'Tết Nguyên đán': 'calendar.holiday.lunar_new_year',
+  'Giỗ Tổ Hùng Vương': 'calendar.holiday.hung_kings',
+  'Ngày Giải phóng miền Nam': 'calendar.holiday.reunification',
+  'Quốc tế Lao động': 'calendar.holiday.labour_day',
+  'Quốc khánh': 'calendar.holiday.national_day',
+} as const satisfies Record<HolidayName, string>;
+
+/** The day off named as a message (dayOffName's words in Vietnamese): 'Chủ nhật' / 'Sunday'. */
+export function dayOffLabel(iso: string): Message | null {
+  const h = holidayOn(iso);
+  if (h) {
+    const name = message(holidayCode[h.name]);
+    return h.substitute ? message('calendar.substitute_day', { holiday: name }) : name;
+  }
+  if (!isWeekend(iso)) return null;
+  return message(new Date(`${iso}T00:00:00Z`).getUTCDay() === 6 ? 'calendar.saturday' : 'calendar.sunday');
 }
 
 export function isDayOff(iso: string): boolean {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderVi } from '../messages/index.ts';
 import { documentLabel } from './meeting-rules.ts';
 import {
   builtInVotingRules,
@@ -6,6 +7,7 @@ import {
   quyDinh24of2021,
   type Threshold,
   thresholdLabel,
+  thresholdText,
   votingRulesInForce,
 } from './voting-rules.ts';
 
@@ -82,5 +84,9 @@ describe('voting-rules: thresholdLabel', () => {
     [{ numerator: 1, denominator: 2, strict: false }, 'ít nhất 1/2'],
   ])('%o → %s', (t, label) => {
     expect(thresholdLabel(t)).toBe(label);
+  });
+
+  it.each([half, twoThirds])('says %o with the base as the room shows it, as before', (t) => {
+    expect(renderVi(thresholdText(t))).toBe(`${thresholdLabel(t)} số đảng viên chính thức`);
   });
 });

@@ -7,6 +7,7 @@
 
 import { charter2011 } from './charter-rules.ts';
 import type { IssuingDocument } from './meeting-rules.ts';
+import { DomainError, type Message, message } from './messages.ts';
 
 /** numerator/denominator of the base; strict: more than ("hơn"); otherwise at least ("ít nhất"). */
 export interface Threshold {
@@ -72,7 +73,7 @@ export function votingRulesInForce(date: string): VotingRules {
       best = r;
     }
   }
-  if (!best) throw new Error(`Không có quy định biểu quyết nào có hiệu lực vào ngày ${date}`);
+  if (!best) throw new DomainError(message('voting.no_rules_in_force', { date }));
   return best;
 }
 
@@ -87,4 +88,10 @@ export function meetsThreshold(forCount: number, base: number, t: Threshold): bo
 /** 'hơn 1/2' / 'ít nhất 2/3' */
 export function thresholdLabel(t: Threshold): string {
   return `${t.strict ? 'hơn' : 'ít nhất'} ${t.numerator}/${t.denominator}`;
+}
+
+/** The threshold of a vote as the room shows it: 'hơn 1/2 số đảng viên chính thức' / 'more than 1/2 of full members'. */
+export function thresholdText(t: Threshold): Message {
+  const share = { numerator: t.numerator, denominator: t.denominator };
+  return message(t.strict ? 'voting.threshold_more_than' : 'voting.threshold_at_least', share);
 }

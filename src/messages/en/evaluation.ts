@@ -6,11 +6,6 @@ export const evaluation: Record<keyof typeof vi, string> = {
   'evaluation.start_forbidden':
     'Only the cell’s secretary or deputy secretary, or an upper committee, may start the evaluations',
   'evaluation.start_cells_only': 'Annual evaluations are started cell by cell',
-  'evaluation.step.self_assessment': 'Self-review, self-assessment and self-rating',
-  'evaluation.step.proposal': 'Appraisal and proposed level by the cell or committee',
-  'evaluation.step.decision': 'Decision on the level by the competent level',
-  'evaluation.step.announced': 'Result announced',
-  'evaluation.step_needs_previous': 'The step "{step}" cannot be taken yet: "{previous}" must come first',
   'evaluation.self_assess_forbidden':
     'Members assess only themselves; the cell as a whole is assessed by its secretary or deputy secretary',
   'evaluation.propose_forbidden':
@@ -21,7 +16,6 @@ export const evaluation: Record<keyof typeof vi, string> = {
   'evaluation.points_required': 'The self-assessed total on the 100-point sheet is required ({document})',
   'evaluation.collective_form_for_organizations':
     'The collective review form is only for party organisations',
-  'evaluation.members_disciplined': '{count} members disciplined during the year',
   'evaluation.discipline_form.reprimand': 'reprimand',
   'evaluation.discipline_form.warning': 'warning',
   'evaluation.discipline_form.dismissal': 'dismissal from office',

@@ -2,6 +2,10 @@
 import type { vi } from '../vi/index.ts';
 import { accounts } from './accounts.ts';
 import { domain } from './domain.ts';
+import { domainMeetings } from './domain-meetings.ts';
+import { domainEvaluation } from './domain-evaluation.ts';
+import { domainRoster } from './domain-roster.ts';
+import { domainScoring } from './domain-scoring.ts';
 import { errors } from './errors.ts';
 import { evaluation } from './evaluation.ts';
 import { forms } from './forms.ts';
@@ -19,6 +23,10 @@ import { tasks } from './tasks.ts';
 export const en: Record<keyof typeof vi, string> = {
   ...errors,
   ...domain,
+  ...domainMeetings,
+  ...domainScoring,
+  ...domainEvaluation,
+  ...domainRoster,
   ...accounts,
   ...organizations,
   ...members,

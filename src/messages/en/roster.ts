@@ -2,7 +2,6 @@
 import type { roster as vi } from '../vi/roster.ts';
 
 export const roster: Record<keyof typeof vi, string> = {
-  'roster.as_stored': '{text}',
   'roster.forbidden': 'You may not import a roster for this organisation',
   'roster.cell_only': 'A roster is imported for one party cell at a time',
   'roster.unsupported_extension': "Files of type '{extension}' are not accepted: only .xlsx or .csv.",

@@ -3,11 +3,6 @@ export const evaluation = {
   'evaluation.not_found': 'Không tìm thấy bản đánh giá',
   'evaluation.start_forbidden': 'Chỉ bí thư, phó bí thư chi bộ hoặc cấp ủy cấp trên được khởi tạo đánh giá',
   'evaluation.start_cells_only': 'Đánh giá, xếp loại hằng năm được khởi tạo theo từng chi bộ',
-  'evaluation.step.self_assessment': 'Tự kiểm điểm, tự đánh giá, xếp loại',
-  'evaluation.step.proposal': 'Chi bộ, cấp ủy thẩm định và đề xuất mức xếp loại',
-  'evaluation.step.decision': 'Cấp có thẩm quyền quyết định xếp loại',
-  'evaluation.step.announced': 'Đã thông báo kết quả',
-  'evaluation.step_needs_previous': 'Chưa thể thực hiện bước "{step}": cần bước "{previous}" trước',
   'evaluation.self_assess_forbidden':
     'Chỉ đảng viên tự kiểm điểm cho mình; tập thể chi bộ do bí thư, phó bí thư kiểm điểm',
   'evaluation.propose_forbidden':
@@ -16,7 +11,6 @@ export const evaluation = {
   'evaluation.announce_forbidden': 'Chỉ cấp có thẩm quyền thông báo kết quả xếp loại',
   'evaluation.points_required': 'Cần tổng điểm tự chấm theo khung 100 điểm ({document})',
   'evaluation.collective_form_for_organizations': 'Mẫu kiểm điểm tập thể chỉ dùng cho tổ chức đảng',
-  'evaluation.members_disciplined': '{count} đảng viên bị kỷ luật trong năm',
   'evaluation.discipline_form.reprimand': 'khiển trách',
   'evaluation.discipline_form.warning': 'cảnh cáo',
   'evaluation.discipline_form.dismissal': 'cách chức',

@@ -1,6 +1,10 @@
 // The Vietnamese message catalogue: every message code the server and the domain can send, one part per area.
 import { accounts } from './accounts.ts';
 import { domain } from './domain.ts';
+import { domainMeetings } from './domain-meetings.ts';
+import { domainEvaluation } from './domain-evaluation.ts';
+import { domainRoster } from './domain-roster.ts';
+import { domainScoring } from './domain-scoring.ts';
 import { errors } from './errors.ts';
 import { evaluation } from './evaluation.ts';
 import { forms } from './forms.ts';
@@ -18,6 +22,10 @@ import { tasks } from './tasks.ts';
 export const vi = {
   ...errors,
   ...domain,
+  ...domainMeetings,
+  ...domainScoring,
+  ...domainEvaluation,
+  ...domainRoster,
   ...accounts,
   ...organizations,
   ...members,

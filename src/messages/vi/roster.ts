@@ -1,7 +1,5 @@
 // Vietnamese messages of roster import: the file's problems at upload, each row's problems in the preview, commit.
 export const roster = {
-  // Words stored before problems travelled as codes, or still worded elsewhere: shown as they are.
-  'roster.as_stored': '{text}',
   'roster.forbidden': 'Bạn không có quyền nhập danh sách đảng viên cho tổ chức này',
   'roster.cell_only': 'Danh sách đảng viên được nhập cho từng chi bộ',
   'roster.unsupported_extension': "Không nhận tệp '{extension}': chỉ nhận .xlsx hoặc .csv.",

@@ -30,6 +30,7 @@ import {
   voteResult,
 } from '../../domain/meetings.ts';
 import { dayOffName, isDayOff } from '../../domain/vietnam-calendar.ts';
+import { storedText, viText } from '../../domain/messages.ts';
 import { votingRulesInForce } from '../../domain/voting-rules.ts';
 import type { Tx } from '../platform/db.ts';
 import { dayToIso, isoToDay, Random, type WeightedTable, weightedTable } from './random.ts';
@@ -650,7 +651,7 @@ export async function createDemoMeetings(
       month,
       rule,
       planned: p.date,
-      movedReason: movedDateReason(rule, p, Number(month.slice(0, 4)), dayOffName),
+      movedReason: viText(movedDateReason(rule, p, Number(month.slice(0, 4)), dayOffName)),
     };
   };
   const months: MonthPlan[] = [];
@@ -1132,7 +1133,7 @@ export async function createDemoMeetings(
         held.summary.voteBase,
         eligible,
         result.passed,
-        result.line,
+        storedText(result.line),
         rules.id,
         voteOpened,
         addMinutes(voteOpened, 3),
@@ -1300,7 +1301,7 @@ export async function createDemoMeetings(
               tHeld.summary.voteBase,
               tEligible,
               tResult.passed,
-              tResult.line,
+              storedText(tResult.line),
               tRules.id,
               opened,
               addMinutes(opened, 2),

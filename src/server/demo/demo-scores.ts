@@ -19,6 +19,7 @@ import {
   type ScoringFramework,
   type ScoringFrameworkAssignment,
 } from '../../domain/scoring.ts';
+import { storedText } from '../../domain/messages.ts';
 import { builtInScoringFrameworks } from '../../domain/scoring-frameworks.ts';
 import type { Tx } from '../platform/db.ts';
 import { factsOfMeetings } from '../features/scoring/scoring-facts.ts';
@@ -332,7 +333,7 @@ export async function createDemoScores(
       sheet.applicableMax,
       sheet.percent,
       sheet.rating,
-      sheet.ratingReason,
+      storedText(sheet.ratingReason),
       m.for_month,
       at,
       at,
@@ -344,7 +345,7 @@ export async function createDemoScores(
         c.id,
         entered.get(c.id)?.points ?? null,
         c.auto?.points ?? null,
-        c.auto?.evidence ?? null,
+        c.auto ? storedText(c.auto.evidence) : null,
         c.overrideReason,
       ]);
     }

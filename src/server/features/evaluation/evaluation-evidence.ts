@@ -5,16 +5,16 @@ import {
   evaluationRulesFor,
   type EvaluationRules,
   highestAllowedLevel,
-  type QualityLevel,
+  membersDisciplinedBlocker,
 } from '../../../domain/evaluation.ts';
-import { message, renderVi } from '../../../messages/index.ts';
+import { DomainError } from '../../../domain/messages.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
   type AttendanceFacts,
   countLevels,
   type DisciplineFact,
-  disciplineText,
+  disciplineMessage,
   meetingsHeld,
   type MeetingFactsSummary,
   memberAttendance,
@@ -34,7 +34,7 @@ export function rulesOf(year: number): EvaluationRules {
   try {
     return evaluationRulesFor(year);
   } catch (e) {
-    throw new AppError('invalid_state', (e as Error).message);
+    throw new AppError('invalid_state', e instanceof DomainError ? e.problem : (e as Error).message);
   }
 }
 
@@ -45,7 +45,7 @@ export interface Evidence {
   ratings: { month: string; rating: 'good' | 'fair' | 'average' | 'poor' }[];
   discipline: Omit<DisciplineFact, 'memberId'>[];
   memberLevels: ReturnType<typeof countLevels> | null;
-  highestAllowed: { level: QualityLevel; reasons: string[] };
+  highestAllowed: ReturnType<typeof highestAllowedLevel>;
 }
 
 export interface RawFacts {
@@ -128,10 +128,10 @@ export function evaluationFacts(
     tasksLate: raw.tasks.late,
     tasksExceeding,
     tasksNotDone: raw.tasks.notDone,
-    disqualifiers: own.map(disciplineText),
+    disqualifiers: own.map(disciplineMessage),
     excellentBlockers:
       e.subject_kind === 'organization' && raw.membersDisciplined.length > 0
-        ? [renderVi(message('evaluation.members_disciplined', { count: raw.membersDisciplined.length }))]
+        ? [membersDisciplinedBlocker(raw.membersDisciplined.length)]
         : [],
   };
 }

@@ -4,7 +4,7 @@
 import { formatDateVi, todayIso } from '../../../domain/dates.ts';
 import type { QualityLevel } from '../../../domain/evaluation.ts';
 import type { MonthlyRating } from '../../../domain/four-good.ts';
-import { message, renderVi } from '../../../messages/index.ts';
+import { message } from '../../../messages/index.ts';
 import type { Queryable } from '../../platform/db.ts';
 import * as repo from './evaluation-facts.repository.ts';
 import type { DisciplineForm, DisciplineRow, TaskRow } from './evaluation-facts.repository.ts';
@@ -221,9 +221,6 @@ export function disciplineMessage(d: DisciplineFact) {
     ...(d.documentRef ? { document: d.documentRef } : {}),
   });
 }
-
-/** The same as text, for the domain's level checks and the evidence the contract carries as text. */
-export const disciplineText = (d: DisciplineFact): string => renderVi(disciplineMessage(d));
 
 export type LevelCounts = Record<QualityLevel | 'undecided', number>;
 

@@ -12,7 +12,7 @@ import {
   type EvaluationRules,
   type EvaluationStep,
   type EvaluationSubject,
-  levelConditionsText,
+  levelConditions,
   levelProblem,
   type QualityLevel,
   qualityLevels,
@@ -86,20 +86,9 @@ function accessOf(actor: Actor, e: EvaluationRow): Access {
   };
 }
 
-const actionTarget: Record<EvaluationAction, EvaluationStep> = {
-  self_assess: 'self_assessment',
-  propose: 'proposal',
-  decide: 'decision',
-  announce: 'announced',
-};
-
+/** The problem of taking `action` at `step` (null: before any step), as the domain rule words it. */
 function stepProblem(step: EvaluationStep | null, action: EvaluationAction) {
-  if (step !== null) return evaluationActionProblem(step, action);
-  if (action === 'self_assess') return null;
-  return message('evaluation.step_needs_previous', {
-    step: message(`evaluation.step.${actionTarget[action]}`),
-    previous: message('evaluation.step.self_assessment'),
-  });
+  return evaluationActionProblem(step, action);
 }
 
 function allowedActions(access: Access, step: EvaluationStep | null): EvaluationAction[] {
@@ -203,7 +192,7 @@ export async function listEvaluations(
       title: rules.title,
       document: documentLabel(rules.document),
       scale: rules.scale,
-      levels: qualityLevels.map((level) => ({ level, conditions: levelConditionsText(rules, level) })),
+      levels: qualityLevels.map((level) => ({ level, conditions: levelConditions(rules, level) })),
     },
     holder: { id: holder.id, name: holder.name },
     quota: await quotaOf(db, isCell ? holder.id : node.id, year),

@@ -3,6 +3,7 @@
 // reason and audited), wrong steps, outsiders; "bốn tốt" derived from facts and from an entered criterion.
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests read JSON answers loosely */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderVi } from '../../../messages/index.ts';
 import { todayIso } from '../../../domain/dates.ts';
 import type { Database } from '../../platform/db.ts';
 import {
@@ -342,21 +343,21 @@ describe('bốn tốt', () => {
 
     const a = byId(cell.id);
     expect(crit(a, 'political_task')).toMatchObject({ met: true, derived: true });
-    expect(crit(a, 'political_task').evidence).toContain('Hoàn thành tốt nhiệm vụ');
+    expect(renderVi(crit(a, 'political_task').evidence)).toContain('Hoàn thành tốt nhiệm vụ');
     expect(crit(a, 'unity_discipline')).toMatchObject({ met: true, derived: true });
     // No meeting held this year: the regime is broken.
     expect(crit(a, 'meeting_quality')).toMatchObject({ met: false, derived: true });
-    expect(crit(a, 'meeting_quality').evidence).toContain('tháng không sinh hoạt');
+    expect(renderVi(crit(a, 'meeting_quality').evidence)).toContain('tháng không sinh hoạt');
     expect(crit(a, 'cadres_members')).toMatchObject({ met: true, derived: true });
 
     const b = byId(otherCell.id);
     expect(crit(b, 'unity_discipline')).toMatchObject({ met: false, derived: true });
-    expect(crit(b, 'unity_discipline').evidence).toContain('1 đảng viên bị kỷ luật');
+    expect(renderVi(crit(b, 'unity_discipline').evidence)).toContain('1 đảng viên bị kỷ luật');
     expect(crit(b, 'political_task')).toMatchObject({ met: null });
 
     const c = byId(commune.id);
     expect(crit(c, 'meeting_quality')).toMatchObject({ met: true, derived: false });
-    expect(crit(c, 'meeting_quality').evidence).toContain('3 ngày');
+    expect(renderVi(crit(c, 'meeting_quality').evidence)).toContain('3 ngày');
     expect(crit(c, 'unity_discipline').met).toBe(false);
 
     expect(view.share).toMatchObject({ met: 0, total: 3, target: 0.9, targetMet: false });

@@ -11,7 +11,8 @@ import {
   taskAchievementShare,
   voteEligibility,
 } from '../../../domain/meetings.ts';
-import { builtInVotingRules, thresholdLabel, votingRulesInForce } from '../../../domain/voting-rules.ts';
+import { builtInVotingRules, thresholdText, votingRulesInForce } from '../../../domain/voting-rules.ts';
+import { fromStoredText } from '../../../domain/messages.ts';
 import { entryOf, iso, type MeetingRow, ruleSetOf } from '../meetings/meeting-access.ts';
 import type { TaskView } from '../tasks/task-views.service.ts';
 import type { RoomRows } from './meeting-room.repository.ts';
@@ -132,8 +133,8 @@ function votesOf(m: MeetingRow, rows: RoomRows) {
       voteBase: v.vote_base,
       eligiblePresent: v.eligible_present,
       passed: v.passed,
-      line: v.line,
-      threshold: `${thresholdLabel(v.kind === 'admission' ? rules.admission : rules.decision)} số đảng viên chính thức`,
+      line: fromStoredText(v.line),
+      threshold: thresholdText(v.kind === 'admission' ? rules.admission : rules.decision),
     };
   });
 }

@@ -2,6 +2,7 @@
 // or resolutions book, as DOCX or PDF in the Party document format.
 import type { Actor } from '../../../domain/permissions.ts';
 import { message } from '../../../messages/index.ts';
+import { viText } from '../../../domain/messages.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import {
@@ -93,7 +94,7 @@ export async function meetingRecord(q: Queryable, m: MeetingRow): Promise<Meetin
         abstainCount: v.abstainCount ?? 0,
         base: v.voteBase ?? 0,
         passed: !!v.passed,
-        line: v.line ?? '',
+        line: viText(v.line) ?? '',
       })),
     speakersShare: room.speakersShare,
     decision: room.decision
@@ -118,7 +119,7 @@ export async function meetingRecord(q: Queryable, m: MeetingRow): Promise<Meetin
             deadline: t.deadline,
             expectedResult: t.expectedResult,
           })),
-          voteLine: decisionVote?.line ?? null,
+          voteLine: viText(decisionVote?.line ?? null),
           signer: {
             authority: isCell ? 'T/M CHI BỘ' : 'T/M BAN CHẤP HÀNH',
             position: 'BÍ THƯ',

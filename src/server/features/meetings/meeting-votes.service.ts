@@ -13,7 +13,7 @@ import {
 } from '../../../domain/meetings.ts';
 import type { Actor } from '../../../domain/permissions.ts';
 import { builtInVotingRules, votingRulesInForce } from '../../../domain/voting-rules.ts';
-import { message } from '../../../messages/index.ts';
+import { fromStoredText, type Message, message, storedText } from '../../../domain/messages.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { decisionBodyOf, defaultDecisionTitle } from '../documents/decision-body.ts';
@@ -126,7 +126,7 @@ export async function closeVote(
   const v = await voteOf(db, voteId);
   const audit = {
     action: 'meeting.vote.close',
-    after: (r: { passed: boolean; line: string }) => ({ voteId, ...r }),
+    after: (r: { passed: boolean; line: Message }) => ({ voteId, ...r }),
   };
   return mutate(db, actor, v.meeting_id, meta, audit, async (tx, m, access) => {
     requireRun(access);
@@ -137,7 +137,11 @@ export async function closeVote(
     const rules =
       builtInVotingRules.find((r) => r.id === v.voting_rules_id) ?? votingRulesInForce(m.planned_date);
     const result = voteResult(v.kind, counts, summary.voteBase, summary.eligiblePresent, rules);
-    await votesRepo.markVoteClosed(tx, voteId, { ...result, eligiblePresent: summary.eligiblePresent });
+    await votesRepo.markVoteClosed(tx, voteId, {
+      ...result,
+      line: storedText(result.line),
+      eligiblePresent: summary.eligiblePresent,
+    });
     return { passed: result.passed, line: result.line };
   });
 }
@@ -173,7 +177,10 @@ export async function adopt(
     const vote = await votesRepo.findLatestDecisionVote(tx, m.id);
     if (!vote) throw new AppError('invalid_state', message('meeting.no_decision_vote'));
     if (!vote.passed)
-      throw new AppError('invalid_state', message('meeting.decision_not_passed', { line: vote.line }));
+      throw new AppError(
+        'invalid_state',
+        message('meeting.decision_not_passed', { line: fromStoredText(vote.line) }),
+      );
     const periodKey = numberingPeriodKey(
       await votesRepo.findTermStart(tx, m.organization_id, m.planned_date),
       m.planned_date,

@@ -2,7 +2,7 @@
 // votes, tasks), adoption and signatures, materials and documents.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { createdResponse, okResponse, uuid } from '../../../contracts/common.ts';
+import { createdResponse, messageSchema, okResponse, uuid } from '../../../contracts/common.ts';
 import * as c from '../../../contracts/meetings.ts';
 import { fieldError } from '../../platform/errors.ts';
 import { type AppEnv, createRouter, errorResponseOf, jsonResponseOf } from '../../platform/http.ts';
@@ -358,7 +358,7 @@ export const meetingRoutes: OpenAPIHono<AppEnv> = createRouter()
       'Close a vote; a show of hands gives the counts',
       idParams,
       c.closeVoteBody,
-      z.object({ passed: z.boolean(), line: z.string() }),
+      z.object({ passed: z.boolean(), line: messageSchema }),
     ),
     async (ctx) =>
       ctx.json(

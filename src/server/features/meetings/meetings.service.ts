@@ -24,6 +24,7 @@ import {
 } from '../../../domain/meetings.ts';
 import { type Actor, can } from '../../../domain/permissions.ts';
 import { dayOffName, isDayOff } from '../../../domain/vietnam-calendar.ts';
+import { viText } from '../../../domain/messages.ts';
 import { message, renderVi } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
@@ -88,7 +89,8 @@ export async function insertMeeting(
   if (!dateReason && regularKinds.includes(input.kind)) {
     const [year, month] = input.forMonth.split('-').map(Number) as [number, number];
     const planned = plannedRegularMeetingDate(ruleSet, year, month, isDayOff);
-    if (planned.date === input.plannedDate) dateReason = movedDateReason(ruleSet, planned, year, dayOffName);
+    if (planned.date === input.plannedDate)
+      dateReason = viText(movedDateReason(ruleSet, planned, year, dayOffName));
   }
   assertDateIssues(dateIssues(ruleSet, input.kind, input.plannedDate, dateReason));
   if (regularKinds.includes(input.kind) && (await repo.hasRegularMeeting(tx, node.id, input.forMonth))) {

@@ -20,6 +20,7 @@ import {
 } from '../../testing/factories.ts';
 import { createTestDatabase } from '../../testing/test-db.ts';
 import { addDays, todayIso } from '../../../domain/dates.ts';
+import { renderVi } from '../../../messages/index.ts';
 import { sendTaskReminders } from '../tasks/tasks.service.ts';
 
 // The meeting is held today (it can only start on its day); the plan is for next year, wholly in the future.
@@ -346,7 +347,10 @@ describe('the meeting cycle', () => {
     );
     expect(again.status).toBe(409);
     const closed = await ok(sec(`/api/votes/${vote.id}/close`, { json: {} }));
-    expect(closed).toEqual({ passed: true, line: '4/6 đồng chí tán thành, đạt 66,7%' });
+    expect({ ...closed, line: renderVi(closed.line) }).toEqual({
+      passed: true,
+      line: '4/6 đồng chí tán thành, đạt 66,7%',
+    });
   });
 
   it('assigns tasks, ends, adopts once and numbers the decision; the minutes are then locked', async () => {

@@ -11,7 +11,8 @@ import {
   type RuleSet,
 } from '../../../domain/meeting-rules.ts';
 import { type Actor, can } from '../../../domain/permissions.ts';
-import { dayOffName, isDayOff } from '../../../domain/vietnam-calendar.ts';
+import { dayOffLabel, dayOffName, isDayOff } from '../../../domain/vietnam-calendar.ts';
+import { viText } from '../../../domain/messages.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { message } from '../../../messages/index.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
@@ -98,7 +99,7 @@ export async function yearView(db: Database, actor: Actor, organizationId: strin
       month,
       date: planned.date,
       reason: planned.reason,
-      reasonText: movedDateReason(ruleSet, planned, year, dayOffName),
+      reasonText: movedDateReason(ruleSet, planned, year, dayOffLabel),
       meetingId: existing?.id ?? null,
     });
   }
@@ -149,7 +150,7 @@ export async function generatePlan(
         plannedTime: '07:30',
         location: '',
         combinedWithOther: false,
-        dateReason: movedDateReason(ruleSet, planned, year, dayOffName) ?? undefined,
+        dateReason: viText(movedDateReason(ruleSet, planned, year, dayOffName)) ?? undefined,
       };
       await insertMeeting(tx, node, input, actor);
       created++;

@@ -14,20 +14,24 @@
 //   with the transaction), and the matching is checked again inside it in case the data changed since.
 import { randomUUID } from 'node:crypto';
 import type { MemberFields } from '../../../contracts/members.ts';
-import { type RosterImportView, rosterUploadLimits } from '../../../contracts/roster-import.ts';
+import {
+  type RosterImportView,
+  type RosterProblem,
+  rosterUploadLimits,
+} from '../../../contracts/roster-import.ts';
 import { todayIso } from '../../../domain/dates.ts';
 import { type Actor, can } from '../../../domain/permissions.ts';
 import { findDuplicates, parseRosterRow, type RosterField, rosterLabels } from '../../../domain/roster.ts';
 import { foldVietnamese } from '../../../domain/text.ts';
 import { isCellKind } from '../../../domain/tree.ts';
-import { isMessage, type Message, message } from '../../../messages/index.ts';
+import { fromStoredText, type Message, message, verbatim } from '../../../domain/messages.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, mapDatabaseError, notFound } from '../../platform/errors.ts';
 import { logger } from '../../platform/logger.ts';
 import { findOrganization } from '../organizations/organizations.service.ts';
 import { fileKind, readTable, type Table } from './roster-files.ts';
-import { asMessage, listExisting, matchRows, type RosterWireProblem } from './roster-matching.ts';
+import { listExisting, matchRows } from './roster-matching.ts';
 import * as repo from './roster-import.repository.ts';
 
 export interface AuditMeta {
@@ -69,16 +73,10 @@ export async function failInterruptedImports(db: Database): Promise<void> {
   await repo.failUnfinished(db, JSON.stringify(message('roster.interrupted')));
 }
 
-/** The stored reason an import failed: a message, or (stored before messages by code) its words. */
-function storedError(error: string | null): Message | null {
-  if (error === null) return null;
-  try {
-    const parsed: unknown = JSON.parse(error);
-    if (isMessage(parsed)) return parsed;
-  } catch {
-    // words stored before messages by code
-  }
-  return message('roster.as_stored', { text: error });
+/** A problem as stored: a message, or the text of an import checked before messages had codes. */
+function storedProblem(p: RosterProblem): RosterProblem {
+  const m = p.message as RosterProblem['message'] | string;
+  return typeof m === 'string' ? { ...p, message: fromStoredText(m) } : p;
 }
 
 // ---- upload and check ----------------------------------------------------------------------------------
@@ -165,7 +163,9 @@ function errorText(err: unknown): string {
   const mapped = mapDatabaseError(err);
   const m: Message =
     mapped instanceof AppError
-      ? asMessage(mapped.detail)
+      ? typeof mapped.detail === 'string'
+        ? verbatim(mapped.detail)
+        : mapped.detail
       : message('roster.internal_error', {
           detail: (err instanceof Error ? err.message : String(err)).slice(0, 1000),
         });
@@ -176,20 +176,20 @@ async function checkRows(db: Database, actor: Actor, id: string, organizationId:
   const { rows, header } = table;
   const today = todayIso();
   const parsed: Array<{ row: number; fields: MemberFields }> = [];
-  const problems: RosterWireProblem[] = [];
+  const problems: RosterProblem[] = [];
   let total = 0;
   for (let i = header.dataStart; i < rows.length; i++) {
     const r = parseRosterRow(rows[i]!, i + 1, { header, today });
     if (!r) continue;
     total++;
-    problems.push(...r.problems.map((p) => ({ ...p, message: asMessage(p.message) })));
+    problems.push(...r.problems);
     if (r.fields) parsed.push({ row: r.row, fields: r.fields });
     if (total % progressEvery === 0) {
       progress.set(id, total);
       await repo.updateProgress(db, id, total);
     }
   }
-  problems.push(...findDuplicates(parsed, header).map((p) => ({ ...p, message: asMessage(p.message) })));
+  problems.push(...findDuplicates(parsed, header));
   const duplicateRows = new Set(problems.map((p) => p.row));
   const unique = parsed.filter((p) => !duplicateRows.has(p.row));
 
@@ -233,10 +233,10 @@ export async function getView(db: Database, actor: Actor, id: string): Promise<R
     status: imp.status,
     totalRows: imp.total_rows,
     processedRows: progress.get(id) ?? imp.processed_rows,
-    problems: imp.problems.map((p) => ({ ...p, message: asMessage(p.message) })),
+    problems: imp.problems.map(storedProblem),
     preview,
     summary: imp.summary ? { create: imp.summary.create, update: imp.summary.update } : null,
-    error: storedError(imp.error),
+    error: fromStoredText(imp.error),
     columns: imp.summary?.columns ?? [],
   };
 }

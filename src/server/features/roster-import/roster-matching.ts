@@ -1,7 +1,7 @@
 // Matching roster rows to stored members: a row updates the member it names (by party card, else CCCD, else
 // name with date of birth, phone or e-mail in the cell) or creates one; identifiers of someone else are problems.
 import type { MemberFields } from '../../../contracts/members.ts';
-import type { RosterRow } from '../../../contracts/roster-import.ts';
+import type { RosterProblem, RosterRow } from '../../../contracts/roster-import.ts';
 import { type Actor, can, type MemberResource } from '../../../domain/permissions.ts';
 import {
   identifierKey,
@@ -11,25 +11,13 @@ import {
   updateProblems,
 } from '../../../domain/roster.ts';
 import { foldVietnamese } from '../../../domain/text.ts';
-import { type Message, isMessageCode, message, renderVi } from '../../../messages/index.ts';
+import { type Message, message } from '../../../domain/messages.ts';
 import type { Queryable } from '../../platform/db.ts';
 import type { MemberRow } from '../members/members.service.ts';
 import * as repo from './roster-import.repository.ts';
 
-/** A problem as it is stored and sent: its reason always a message. */
-export type RosterWireProblem = { row: number; column: string; message: Message };
-
-/**
- * A problem's reason as a message. TRANSITION (issue 8): the domain still words row problems as Vietnamese
- * sentences, and quotes a contract's rule by its code (`form.…`): the code is put back into words here.
- */
-export function asMessage(m: Message | { code: string; params?: Record<string, unknown> } | string): Message {
-  if (typeof m !== 'string') return m as Message;
-  const text = m.replace(/\bform\.[a-z_]+\b/g, (code) =>
-    isMessageCode(code) ? renderVi(message(code)) : code,
-  );
-  return message('roster.as_stored', { text });
-}
+/** A problem of a row as matching finds it: its reason a catalogue message. */
+export type MatchProblem = RosterProblem & { message: Message };
 
 /** Stored members a row could be: any holding one of the file's identifiers, and everyone in the cell. */
 export async function listExisting(
@@ -124,7 +112,7 @@ export function matchRows(
   parsed: ReadonlyArray<{ row: number; fields: MemberFields }>,
   existing: readonly repo.ExistingMemberRow[],
   ctx: MatchContext,
-): { rows: RosterRow[]; problems: RosterWireProblem[] } {
+): { rows: RosterRow[]; problems: MatchProblem[] } {
   const index = (key: (m: repo.ExistingMemberRow) => string | null) => {
     const map = new Map<string, repo.ExistingMemberRow>();
     for (const m of existing) {
@@ -146,12 +134,11 @@ export function matchRows(
   }
   const firstRowOf = new Map<string, number>();
   const rows: RosterRow[] = [];
-  const problems: RosterWireProblem[] = [];
+  const problems: MatchProblem[] = [];
 
   for (const { row, fields } of parsed) {
-    const own: RosterWireProblem[] = [];
-    const add = (field: RosterField, m: Message | string) =>
-      own.push({ row, column: ctx.label(field), message: asMessage(m) });
+    const own: MatchProblem[] = [];
+    const add = (field: RosterField, m: Message) => own.push({ row, column: ctx.label(field), message: m });
     const byCardMatch = fields.partyCardNumber ? byCard.get(fields.partyCardNumber) : undefined;
     const byIdMatch = fields.citizenId ? byCitizenId.get(fields.citizenId) : undefined;
     const match = byCardMatch ?? byIdMatch ?? matchInCellByName(byName, fields);

@@ -8,7 +8,7 @@ import { governingFramework, parseScoringFramework, type ScoringFramework } from
 import { builtInScoringFrameworks } from '../../../domain/scoring-frameworks.ts';
 import { todayIso } from '../../../domain/dates.ts';
 import { labelToId } from '../../../domain/tree.ts';
-import { type Message, message, renderVi } from '../../../messages/index.ts';
+import { message, renderVi } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -144,10 +144,6 @@ export async function assignFramework(
   });
 }
 
-/** The path a framework-file problem names (its text starts with the path), or the body as a whole. */
-const problemPath = (p: string | Message) =>
-  typeof p === 'string' ? (p.split(':')[0] ?? '(body)') : String(p.params?.path ?? '(body)');
-
 /** Loads a framework file (a province's own sheet); a file that breaks the schema is refused with every path. */
 export async function loadFramework(db: Database, actor: Actor, definition: unknown, meta: Meta) {
   if (!can(actor, 'scoringFramework.load')) {
@@ -155,11 +151,7 @@ export async function loadFramework(db: Database, actor: Actor, definition: unkn
   }
   const parsed = parseScoringFramework(definition);
   if (!parsed.ok) {
-    throw new AppError(
-      'validation_failed',
-      message('scoring.framework_invalid'),
-      parsed.problems.map((p) => ({ path: problemPath(p), message: p })),
-    );
+    throw new AppError('validation_failed', message('scoring.framework_invalid'), parsed.problems);
   }
   const f = parsed.framework;
   if (builtInScoringFrameworks.some((b) => b.id === f.id)) {

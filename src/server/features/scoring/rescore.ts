@@ -3,6 +3,7 @@
 // chunks, with progress a client can poll. Also used to write many scorecards at once (demo history).
 import { randomUUID } from 'node:crypto';
 import { type Actor, can } from '../../../domain/permissions.ts';
+import { storedText } from '../../../domain/messages.ts';
 import { type CriterionEntry, scoreSheet, type ScoringFramework } from '../../../domain/scoring.ts';
 import { message, renderVi } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -85,7 +86,7 @@ export async function rescoreMeetings(
       applicableMax: sheet.applicableMax,
       percent: sheet.percent,
       rating,
-      ratingReason: sheet.complete ? sheet.ratingReason : null,
+      ratingReason: sheet.complete ? storedText(sheet.ratingReason) : null,
       frameworkId: f.id,
       frameworkVersion: f.version,
     });
@@ -96,7 +97,7 @@ export async function rescoreMeetings(
         criterionId: x.id,
         points: entered.get(x.id) ?? null,
         autoPoints: x.auto?.points ?? null,
-        evidence: x.auto?.evidence ?? null,
+        evidence: x.auto ? storedText(x.auto.evidence) : null,
         overrideReason: x.overrideReason,
       });
     }

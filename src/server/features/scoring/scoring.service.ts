@@ -3,6 +3,7 @@
 // weak cells, inflated self-scores, and re-scoring after a framework change.
 import type { z } from 'zod';
 import type { saveScorecardBody } from '../../../contracts/scoring.ts';
+import { fromStoredText, storedText } from '../../../domain/messages.ts';
 import { type Action, type Actor, can } from '../../../domain/permissions.ts';
 import {
   autoScores,
@@ -84,7 +85,7 @@ export async function meetingScores(db: Database, actor: Actor, meetingId: strin
         applicableMax: Number(c.applicable_max),
         percent: Number(c.percent),
         rating: c.rating,
-        ratingReason: c.rating_reason,
+        ratingReason: fromStoredText(c.rating_reason),
         submittedAt: iso(c.submitted_at),
         criteria: sheet.criteria.map((x) => ({
           id: x.id,
@@ -159,7 +160,7 @@ export async function saveScorecard(
       applicableMax: sheet.applicableMax,
       percent: sheet.percent,
       rating: sheet.complete ? sheet.rating : null,
-      ratingReason: sheet.complete ? sheet.ratingReason : null,
+      ratingReason: sheet.complete ? storedText(sheet.ratingReason) : null,
       status: input.submit ? 'submitted' : 'draft',
       frameworkId: framework.id,
       frameworkVersion: framework.version,
@@ -188,7 +189,7 @@ export async function saveScorecard(
         criterionId: c.id,
         points: entries.find((e) => e.criterionId === c.id)?.points ?? null,
         autoPoints: c.auto?.points ?? null,
-        evidence: c.auto?.evidence ?? null,
+        evidence: c.auto ? storedText(c.auto.evidence) : null,
         overrideReason: c.overrideReason,
       })),
     );

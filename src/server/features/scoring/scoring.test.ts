@@ -3,6 +3,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests read JSON answers loosely */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIso } from '../../../domain/dates.ts';
+import { renderVi } from '../../../messages/index.ts';
 import { hd42Framework } from '../../../domain/scoring-frameworks.ts';
 import type { Database } from '../../platform/db.ts';
 import {
@@ -115,9 +116,9 @@ describe('meeting scoring', () => {
     expect(auto.size).toBeGreaterThan(3);
     // Everyone came: full attendance marks, with the rate as evidence.
     expect(auto.get('attendance')).toMatchObject({ points: 4 });
-    expect((auto.get('attendance') as any).evidence).toContain('Đảng viên dự 100%');
+    expect(renderVi((auto.get('attendance') as any).evidence)).toContain('Đảng viên dự 100%');
     // The meeting lasted minutes, not 90: the duration criterion says so.
-    expect((auto.get('duration') as any).evidence).toContain('90 phút');
+    expect(renderVi((auto.get('duration') as any).evidence)).toContain('90 phút');
     expect((await ok(follower(`/api/meetings/${meetingId}/scores`))).canScore).toEqual(['follower']);
     expect((await ok(officer(`/api/meetings/${meetingId}/scores`))).canScore).toEqual(['supervision']);
     expect((await ok(plain(`/api/meetings/${meetingId}/scores`))).canScore).toEqual([]);

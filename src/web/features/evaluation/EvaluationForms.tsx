@@ -18,6 +18,7 @@ import {
   subjectName,
 } from './api.ts';
 import { EvidenceView, QuotaStatus } from './EvidenceView.tsx';
+import { useMessage } from '../../components/message.ts';
 
 function useStep(item: EvaluationItem, path: string, onClose: () => void, fields: string[]) {
   const { t } = useTranslation();
@@ -193,6 +194,7 @@ export function DecideForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const msg = useMessage();
   const [level, setLevel] = useState<QualityLevel>(item.proposal?.level ?? 'good');
   const [document, setDocument] = useState('');
   const [note, setNote] = useState('');
@@ -254,7 +256,7 @@ export function DecideForm({
           />
           {errors.fieldErrors.quotaReason ? null : list.quota.exceeded ? (
             <Alert color="orange" variant="light">
-              {list.quota.message}
+              {msg(list.quota.message)}
             </Alert>
           ) : null}
         </>

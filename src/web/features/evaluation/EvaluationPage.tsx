@@ -27,6 +27,7 @@ import {
 import { DecideForm, ProposeForm, SelfAssessForm } from './EvaluationForms.tsx';
 import { EvidenceView, QuotaStatus } from './EvidenceView.tsx';
 import { FourGoodSection } from './FourGoodSection.tsx';
+import { useMessage } from '../../components/message.ts';
 
 const currentYear = () => Number(todayIso().slice(0, 4));
 
@@ -74,6 +75,7 @@ function LevelCell({
 
 function EvaluationView({ list }: { list: EvaluationList }) {
   const { t } = useTranslation();
+  const msg = useMessage();
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
   const id = list.organization.id;
@@ -132,7 +134,7 @@ function EvaluationView({ list }: { list: EvaluationList }) {
         <List size="sm" spacing={2}>
           {list.rules.levels.map((l) => (
             <List.Item key={l.level}>
-              {levelLabel(t, l.level)}: {l.conditions}
+              {levelLabel(t, l.level)}: {msg(l.conditions)}
             </List.Item>
           ))}
         </List>

@@ -3,9 +3,11 @@
 import { Alert, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type EvaluationItem, type EvaluationList, levelLabel } from './api.ts';
+import { useMessage } from '../../components/message.ts';
 
 export function EvidenceView({ item }: { item: EvaluationItem }) {
   const { t } = useTranslation();
+  const msg = useMessage();
   const e = item.evidence;
   const ratings = e.ratings
     .map((r) => `${r.month.slice(5)}: ${t(`evaluation.rating_${r.rating}`)}`)
@@ -47,8 +49,8 @@ export function EvidenceView({ item }: { item: EvaluationItem }) {
       </Text>
       {e.highestAllowed.reasons.length > 0 ? (
         <List size="xs" c="dimmed" spacing={2}>
-          {e.highestAllowed.reasons.map((r) => (
-            <List.Item key={r}>{r}</List.Item>
+          {e.highestAllowed.reasons.map((r, i) => (
+            <List.Item key={i}>{msg(r)}</List.Item>
           ))}
         </List>
       ) : null}
@@ -58,6 +60,7 @@ export function EvidenceView({ item }: { item: EvaluationItem }) {
 
 export function QuotaStatus({ list }: { list: EvaluationList }) {
   const { t } = useTranslation();
+  const msg = useMessage();
   const q = list.quota;
   return (
     <Alert color={q.exceeded ? 'orange' : 'blue'} variant="light" role="status">
@@ -76,7 +79,7 @@ export function QuotaStatus({ list }: { list: EvaluationList }) {
         </Text>
       ) : null}
       <Text size="xs" c="dimmed">
-        {q.source}
+        {msg(q.source)}
       </Text>
     </Alert>
   );

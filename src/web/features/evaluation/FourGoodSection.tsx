@@ -25,6 +25,7 @@ import { QueryBoundary } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { type FourGood, fourGoodQuery } from './api.ts';
+import { useMessage } from '../../components/message.ts';
 
 const criteria = ['political_task', 'meeting_quality', 'unity_discipline', 'cadres_members'] as const;
 type Criterion = (typeof criteria)[number];
@@ -55,6 +56,7 @@ export function FourGoodSection({ organizationId, year }: { organizationId: stri
 
 function FourGoodTable({ data }: { data: FourGood }) {
   const { t } = useTranslation();
+  const msg = useMessage();
   const [entering, setEntering] = useState(false);
   const s = data.share;
   const pct = s.share === null ? 0 : Math.round(s.share * 100);
@@ -108,7 +110,7 @@ function FourGoodTable({ data }: { data: FourGood }) {
                             ? t('fourGood.met')
                             : t('fourGood.notMet')}
                       </ToneBadge>
-                      <Text size="xs">{c.evidence}</Text>
+                      <Text size="xs">{msg(c.evidence)}</Text>
                       <Text size="xs" c="dimmed">
                         {c.derived ? t('fourGood.derived') : c.met === null ? '' : t('fourGood.entered')}
                       </Text>

@@ -22,6 +22,7 @@ import { useFormErrors } from '../../components/forms.ts';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { can, type MeetingDetail, myRow, useMeetingWrite, type VoteView } from '../meetings/queries.ts';
 import { Section, Stat } from '../../components/Section.tsx';
+import { useMessage } from '../../components/message.ts';
 
 const choices = ['for', 'against', 'abstain'] as const;
 
@@ -52,6 +53,7 @@ export function Votes({ detail }: { detail: MeetingDetail }) {
 
 function VoteCard({ detail, vote, runner }: { detail: MeetingDetail; vote: VoteView; runner: boolean }) {
   const { t } = useTranslation();
+  const msg = useMessage();
   const open = vote.status === 'open';
   return (
     <Paper
@@ -78,7 +80,7 @@ function VoteCard({ detail, vote, runner }: { detail: MeetingDetail; vote: VoteV
           </Group>
         </Group>
         <Text size="sm" c="dimmed">
-          {t('meetingRoom.threshold', { threshold: vote.threshold })}
+          {t('meetingRoom.threshold', { threshold: msg(vote.threshold) })}
         </Text>
         {open && vote.method === 'electronic' ? (
           <Text size="lg" fw={700} data-testid="ballots-cast">
@@ -98,6 +100,7 @@ function VoteCard({ detail, vote, runner }: { detail: MeetingDetail; vote: VoteV
 
 function Result({ vote }: { vote: VoteView }) {
   const { t } = useTranslation();
+  const msg = useMessage();
   return (
     <Stack gap="xs">
       <SimpleGrid cols={3} spacing="xs">
@@ -107,7 +110,7 @@ function Result({ vote }: { vote: VoteView }) {
       </SimpleGrid>
       {vote.line ? (
         <Text fw={600} data-testid="vote-line">
-          {vote.line}
+          {msg(vote.line)}
         </Text>
       ) : null}
     </Stack>
@@ -172,6 +175,7 @@ function CloseVote({ detail, vote }: { detail: MeetingDetail; vote: VoteView }) 
 
 function Ballot({ detail, vote }: { detail: MeetingDetail; vote: VoteView }) {
   const { t } = useTranslation();
+  const msg = useMessage();
   const row = myRow(detail);
   const cast = useMeetingWrite(
     detail.id,
@@ -183,7 +187,7 @@ function Ballot({ detail, vote }: { detail: MeetingDetail; vote: VoteView }) {
   if (!row.canVote) {
     return (
       <Text c="dimmed" role="note">
-        {row.voteIneligibleReason ?? t('meetingRoom.cannotVote')}
+        {row.voteIneligibleReason ? msg(row.voteIneligibleReason) : t('meetingRoom.cannotVote')}
       </Text>
     );
   }

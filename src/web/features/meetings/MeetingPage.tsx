@@ -18,6 +18,7 @@ import { PreparationTab } from './PreparationTab.tsx';
 import { type MeetingDetail, meetingQuery } from './queries.ts';
 import { RoomTab } from '../meeting-room/RoomTab.tsx';
 import { useMeetingEvents } from '../meeting-room/useMeetingEvents.ts';
+import { useMessage } from '../../components/message.ts';
 
 // Scoring carries the scoring engine and frameworks: it loads when its tab opens.
 const ScoringTab = lazy(() => import('../scoring/ScoringTab.tsx'));
@@ -154,6 +155,7 @@ function MeetingView({ detail }: { detail: MeetingDetail }) {
 
 function Findings({ detail }: { detail: MeetingDetail }) {
   const { t } = useTranslation();
+  const msg = useMessage();
   if (detail.findings.length === 0) return null;
   return (
     <Alert color="orange" variant="light" title={t('meeting.findings')} role="note">
@@ -161,9 +163,9 @@ function Findings({ detail }: { detail: MeetingDetail }) {
         {detail.findings.map((f) => (
           <li key={`${f.code}-${f.period}`}>
             <Text inherit>
-              {f.message}{' '}
+              {msg(f.message)}{' '}
               <Text span size="sm" c="dimmed">
-                ({f.source})
+                ({msg(f.source)})
               </Text>
             </Text>
           </li>

@@ -16,9 +16,11 @@ import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { DraftEditor } from './DraftEditor.tsx';
 import { can, type MeetingDetail, meetingKey, useMeetingWrite } from './queries.ts';
 import { Section } from '../../components/Section.tsx';
+import { useMessage } from '../../components/message.ts';
 
 export function MinutesTab({ detail }: { detail: MeetingDetail }) {
   const { t } = useTranslation();
+  const msg = useMessage();
   const queryClient = useQueryClient();
   const locked = detail.adoptedAt !== null;
   const editable = can(detail, 'edit_minutes') && !locked;
@@ -40,7 +42,7 @@ export function MinutesTab({ detail }: { detail: MeetingDetail }) {
               <Text span fw={700} inherit>
                 {v.subject}:
               </Text>{' '}
-              {v.line}
+              {msg(v.line)}
             </Text>
           ))}
         </Section>

@@ -29,6 +29,7 @@ import { Agenda } from './AgendaEditor.tsx';
 import { Materials } from './Materials.tsx';
 import { Publish } from './Publish.tsx';
 import { Rsvp } from './Rsvp.tsx';
+import { useMessage } from '../../components/message.ts';
 
 type UpdateBody = z.input<typeof updateMeetingBody>;
 
@@ -57,6 +58,7 @@ function dateProblems(detail: MeetingDetail, kind: string, date: string, reason:
 
 function PreparationForm({ detail }: { detail: MeetingDetail }) {
   const { t } = useTranslation();
+  const msg = useMessage();
   const initial = {
     kind: detail.kind,
     plannedDate: detail.plannedDate,
@@ -127,7 +129,7 @@ function PreparationForm({ detail }: { detail: MeetingDetail }) {
     const local: FieldErrors = {};
     if (dateChanged && form.changeReason.trim() === '')
       local.changeReason = t('meetingPrep.changeReasonNeeded');
-    if (offRule && form.dateReason.trim() === '') local.dateReason = problems[0]?.message ?? '';
+    if (offRule && form.dateReason.trim() === '') local.dateReason = msg(problems[0]?.message);
     if (Object.keys(local).length > 0) {
       for (const [k, v] of Object.entries(local)) errors.setField(k, v);
       return;
@@ -196,7 +198,7 @@ function PreparationForm({ detail }: { detail: MeetingDetail }) {
           {offRule || form.dateReason ? (
             <Textarea
               label={t('meetingPrep.dateReason')}
-              description={problems[0]?.message ?? t('meetingPrep.dateReasonHint')}
+              description={problems[0] ? msg(problems[0].message) : t('meetingPrep.dateReasonHint')}
               value={form.dateReason}
               onChange={(e) => set('dateReason', e.currentTarget.value)}
               autosize

@@ -10,6 +10,7 @@ import { AnchorLink } from '../../components/links.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { complianceQuery } from './api.ts';
+import { useMessage } from '../../components/message.ts';
 
 type Finding = z.infer<typeof complianceFinding>;
 
@@ -20,6 +21,7 @@ export function codeLabel(t: TFunction, code: string): string {
 
 export function Findings({ year, findings }: { year: number; findings: Finding[] }) {
   const { t } = useTranslation();
+  const msg = useMessage();
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby="findings-heading">
       <Stack gap="sm">
@@ -39,7 +41,7 @@ export function Findings({ year, findings }: { year: number; findings: Finding[]
                   </Text>
                 </Group>
                 <Text mt={2}>
-                  {f.message}
+                  {msg(f.message)}
                   {f.meetingId ? (
                     <>
                       {' '}
@@ -50,7 +52,7 @@ export function Findings({ year, findings }: { year: number; findings: Finding[]
                   ) : null}
                 </Text>
                 <Text size="sm" c="dimmed">
-                  {t('plan.source', { source: f.source })}
+                  {t('plan.source', { source: msg(f.source) })}
                 </Text>
               </li>
             ))}

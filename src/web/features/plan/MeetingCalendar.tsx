@@ -35,6 +35,7 @@ import { formatDate } from '../../lib/dates.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { meetingKindLabel } from '../../components/labels.ts';
 import { type MeetingKind, meetingStatusLabel, meetingStatusTone } from './api.ts';
+import { useMessage } from '../../components/message.ts';
 
 type YearPlan = z.infer<typeof meetingYearResponse>;
 type Topic = z.infer<typeof topicView>;
@@ -43,6 +44,7 @@ const mm = (month: number) => String(month).padStart(2, '0');
 
 export function MeetingCalendar({ plan, topics }: { plan: YearPlan; topics: Topic[] }) {
   const { t } = useTranslation();
+  const msg = useMessage();
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
   const [adding, setAdding] = useState<number | null>(null);
@@ -119,7 +121,7 @@ export function MeetingCalendar({ plan, topics }: { plan: YearPlan; topics: Topi
                       <Group gap={6} mt={2} wrap="wrap">
                         <ToneBadge tone="orange">{t('plan.dayOff')}</ToneBadge>
                         <Text size="sm" c="dimmed">
-                          {planned.reasonText ?? t('plan.dayOffMoved')}
+                          {planned.reasonText ? msg(planned.reasonText) : t('plan.dayOffMoved')}
                         </Text>
                       </Group>
                     ) : null}

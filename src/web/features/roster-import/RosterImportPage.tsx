@@ -22,7 +22,6 @@ import {
   rosterUploadLimits,
 } from '../../../contracts/roster-import.ts';
 import { isCellKind } from '../../../domain/tree.ts';
-import { isMessageCode, type MessageParam, render } from '../../../messages/index.ts';
 import { api } from '../../api/client.ts';
 import { organizationQuery, rosterImportQuery } from '../../api/queries.ts';
 import { useFormErrors } from '../../components/forms.ts';
@@ -34,15 +33,9 @@ import { formatDate } from '../../lib/dates.ts';
 import { ownImportCell, useMe } from '../auth/me.ts';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
+import { useMessage } from '../../components/message.ts';
 
 const problemsPerPage = 100;
-
-/** A message of the import (a row's problem, why it failed) in the UI's language. */
-function renderMessage(language: string, m: { code: string; params?: Record<string, unknown> }): string {
-  if (!isMessageCode(m.code)) return m.code;
-  const params = m.params as Record<string, MessageParam> | undefined;
-  return render(language.startsWith('en') ? 'en' : 'vi', { code: m.code, params });
-}
 
 function hasAllowedExtension(name: string): boolean {
   const lower = name.toLowerCase();
@@ -75,7 +68,8 @@ function ProgressView({ view }: { view: RosterImportView }) {
 }
 
 function ProblemsView({ view, onRestart }: { view: RosterImportView; onRestart: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const msg = useMessage();
   const [page, setPage] = useState(1);
   const pages = Math.max(1, Math.ceil(view.problems.length / problemsPerPage));
   const shown = view.problems.slice((page - 1) * problemsPerPage, page * problemsPerPage);
@@ -105,7 +99,7 @@ function ProblemsView({ view, onRestart }: { view: RosterImportView; onRestart: 
               <Table.Tr key={`${p.row}-${p.column}-${JSON.stringify(p.message)}`}>
                 <Table.Td fw={700}>{p.row}</Table.Td>
                 <Table.Td>{p.column}</Table.Td>
-                <Table.Td>{renderMessage(i18n.language, p.message)}</Table.Td>
+                <Table.Td>{msg(p.message)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -201,7 +195,8 @@ function ImportStatus({
   organizationId: string | undefined;
   onRestart: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const msg = useMessage();
   const queryClient = useQueryClient();
   const message = useErrorMessage();
   const view = useQuery(rosterImportQuery(importId));
@@ -248,7 +243,7 @@ function ImportStatus({
       {v.status === 'failed' ? (
         <Alert color="red" variant="light" title={t('import.failedTitle')} role="alert">
           <Stack gap="sm">
-            <Text>{v.error ? renderMessage(i18n.language, v.error) : message(null)}</Text>
+            <Text>{v.error ? msg(v.error) : message(null)}</Text>
             <Group>
               <Button onClick={onRestart}>{t('import.startOver')}</Button>
             </Group>

@@ -7,11 +7,13 @@ import { useTranslation } from 'react-i18next';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { Section } from '../../components/Section.tsx';
 import { formatNumber, kindLabel, type MeetingScores, ratingLabel, ratingTone, scorerKinds } from './api.ts';
+import { useMessage } from '../../components/message.ts';
 
 const gapThreshold = 10;
 
 export function Comparison({ scores, thematic }: { scores: MeetingScores; thematic: boolean }) {
   const { t } = useTranslation();
+  const msg = useMessage();
   const cards = [...scores.scorecards].sort(
     (a, b) => scorerKinds.indexOf(a.kind) - scorerKinds.indexOf(b.kind),
   );
@@ -143,7 +145,7 @@ export function Comparison({ scores, thematic }: { scores: MeetingScores; themat
               .filter((c) => c.ratingReason)
               .map((c) => (
                 <Text component="li" size="sm" key={c.id}>
-                  <b>{kindLabel(t, c.kind)}:</b> {c.ratingReason}
+                  <b>{kindLabel(t, c.kind)}:</b> {msg(c.ratingReason)}
                 </Text>
               ))}
           </Stack>

@@ -29,6 +29,7 @@ import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate, todayIso } from '../../lib/dates.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { frameworksQuery, rescoreJobQuery } from './api.ts';
+import { useMessage } from '../../components/message.ts';
 
 export function FrameworkPanel({
   organizationId,
@@ -175,6 +176,7 @@ function AssignForm({
 
 function LoadFramework() {
   const { t } = useTranslation();
+  const msg = useMessage();
   const message = useErrorMessage();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
@@ -200,7 +202,10 @@ function LoadFramework() {
       notifications.show({ color: 'green', message: t('ratings.loadedOk', r) });
     },
     onError: (e) => {
-      const items = e instanceof ApiError ? e.issues.map((i) => i.message) : [];
+      const items =
+        e instanceof ApiError
+          ? e.issues.map((i) => (i.messageCode ? msg({ code: i.messageCode, params: i.params }) : i.message))
+          : [];
       setProblems({
         title:
           items.length > 1

@@ -40,6 +40,8 @@ import {
   type SheetState,
   stateOf,
 } from './api.ts';
+import { useMessage } from '../../components/message.ts';
+import type { WireMessage } from '../../../contracts/common.ts';
 
 interface Props {
   meetingId: string;
@@ -60,6 +62,7 @@ interface SaveResult {
 
 export function ScoreSheetForm({ meetingId, kind, scores, framework, auto, thematic }: Props) {
   const { t, i18n } = useTranslation();
+  const msg = useMessage();
   const queryClient = useQueryClient();
   const existing = scores.scorecards.find((c) => c.kind === kind && (c.mine || kind === 'self'));
   const [state, setState] = useState<SheetState>(() =>
@@ -236,8 +239,8 @@ export function ScoreSheetForm({ meetingId, kind, scores, framework, auto, thema
           </Group>
           <Text size="xs" data-testid="live-reason">
             {sheet.complete
-              ? sheet.ratingReason
-              : t('scoring.incomplete', { count: sheet.missing.length, reason: sheet.ratingReason })}
+              ? msg(sheet.ratingReason)
+              : t('scoring.incomplete', { count: sheet.missing.length, reason: msg(sheet.ratingReason) })}
           </Text>
           <Group grow gap="xs">
             <Button variant="default" px={6} fz="sm" onClick={() => save(false)} loading={mutation.isPending}>
@@ -267,7 +270,7 @@ function CriterionField({
 }: {
   criterion: CriterionView;
   applicable: boolean;
-  auto: { points: number; evidence: string } | null;
+  auto: { points: number; evidence: WireMessage } | null;
   value: number | null;
   reason: string;
   override: boolean;
@@ -277,6 +280,7 @@ function CriterionField({
   onReason: (r: string) => void;
 }) {
   const { t } = useTranslation();
+  const msg = useMessage();
   const titleId = useId();
   return (
     <Box
@@ -310,7 +314,7 @@ function CriterionField({
           <>
             {auto ? (
               <Text size="sm" bg="gray.0" p={6} style={{ borderRadius: 4 }} data-testid="auto-evidence">
-                {t('scoring.auto', { points: formatNumber(auto.points), evidence: auto.evidence })}
+                {t('scoring.auto', { points: formatNumber(auto.points), evidence: msg(auto.evidence) })}
               </Text>
             ) : null}
             <Options criterion={c} value={value} onChange={onValue} labelledBy={titleId} />

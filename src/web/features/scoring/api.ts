@@ -21,6 +21,7 @@ import {
 } from '../../../domain/scoring.ts';
 import { api, withQuery } from '../../api/client.ts';
 import type { Tone } from '../../components/ToneBadge.tsx';
+import type { WireMessage } from '../../../contracts/common.ts';
 
 export type MeetingScores = z.infer<typeof meetingScores>;
 export type FrameworkView = MeetingScores['framework'];
@@ -142,7 +143,7 @@ export interface SheetState {
   reasons: Record<string, string>;
 }
 
-export type AutoValues = ReadonlyMap<string, { points: number; evidence: string }>;
+export type AutoValues = ReadonlyMap<string, { points: number; evidence: WireMessage }>;
 
 /** The automatic value is set aside: the scorer chose another value. */
 export function isOverride(auto: AutoValues, state: SheetState, id: string): boolean {

@@ -1,0 +1,68 @@
+// English messages of the domain's annual evaluation (levels, conditions, quota, workflow) and "four goods".
+import type { domainEvaluation as vi } from '../vi/domain-evaluation.ts';
+
+export const domainEvaluation: Record<keyof typeof vi, string> = {
+  'evaluation.level.excellent': 'Completed tasks excellently',
+  'evaluation.level.good': 'Completed tasks well',
+  'evaluation.level.completed': 'Completed tasks',
+  'evaluation.level.not_completed': 'Did not complete tasks',
+  'evaluation.no_rules_in_force': 'No quality evaluation rules were in force on {date}',
+  'evaluation.invalid_year': 'Invalid evaluation year: {year}',
+  'evaluation.blocker.members_disciplined': '{count} members disciplined this year',
+  'evaluation.facts.points_range': 'The total must be from 0 to 100 (it is {points})',
+  'evaluation.facts.counts_not_whole': 'Task counts must be whole numbers, not negative',
+  'evaluation.facts.counts_sum':
+    'Tasks on time ({onTime}), late ({late}) and not done ({notDone}) must add up to the total ({total})',
+  'evaluation.facts.exceeding_above_done':
+    'Tasks beyond the requirement ({exceeding}) cannot outnumber the tasks completed',
+  'evaluation.condition.none': 'no conditions',
+  'evaluation.condition.min_points': '≥ {points} points',
+  'evaluation.condition.all_on_time': '100% of tasks on time',
+  'evaluation.condition.all_done': '100% of tasks completed',
+  'evaluation.condition.min_exceeding': 'at least {percent}% beyond the requirement',
+  'evaluation.condition.max_late': 'no more than {percent}% behind schedule',
+  'evaluation.condition.qualitative': 'meeting the qualitative criteria of the competent level',
+  'evaluation.unmet.no_points': 'no total points yet',
+  'evaluation.unmet.points': '{points} points',
+  'evaluation.unmet.not_on_time': '{count}/{total} tasks late or not completed',
+  'evaluation.unmet.not_done': '{count}/{total} tasks not completed',
+  'evaluation.unmet.no_tasks': 'no tasks assigned to measure the share beyond the requirement',
+  'evaluation.unmet.exceeding': '{percent}% of tasks beyond the requirement',
+  'evaluation.unmet.late': '{percent}% of tasks behind schedule',
+  'evaluation.level_not_allowed': 'Not eligible for {level}: {unmet} (needs {needs}, {source})',
+  'evaluation.level_problem': '{level} needs {needs} ({source}); not met: {unmet}',
+  'evaluation.quota.share_range': 'The maximum share must be from 0 to 1 (it is {share})',
+  'evaluation.quota.good_or_above': '{good} or above',
+  'evaluation.quota.exceeded':
+    'The number rated {excellentLevel} ({excellent}) exceeds {percent}% of those rated {baseLevel} ({base}, at most {allowed}) in the grassroots Party organisation ({source}); exceeding the share needs a decision of the competent level stating the reason',
+  'evaluation.quota.source_kept': '{source}, kept under {keptBy} (to be checked against {toCheck})',
+  'evaluation.step.self_assessment': 'Self-review, self-assessment and rating',
+  'evaluation.step.proposal': 'Appraisal and proposed rating by the cell or committee',
+  'evaluation.step.decision': 'Rating decided by the competent level',
+  'evaluation.step.announced': 'Result announced',
+  'evaluation.step.already_announced':
+    'The rating has been announced; rating again needs a decision to re-evaluate and re-rate',
+  'evaluation.step.needs_earlier': 'The step "{step}" cannot be taken yet: "{missing}" comes first',
+  'evaluation.step.passed': 'The step "{step}" is already past (now at "{current}")',
+  'four_good.annual_level': 'Annual rating: {level}',
+  'four_good.annual_level_short': 'Annual rating: {level} (needs {needed} or above)',
+  'four_good.missing_months': '{count} months without a meeting',
+  'four_good.quarters_without_thematic': '{count} quarters without a thematic meeting',
+  'four_good.months_below': '{count} months rated below {rating}',
+  'four_good.good_share_short': '{good}/{total} months Good (needs at least {percent}%)',
+  'four_good.months_good': '{good}/{total} months rated Good',
+  'four_good.no_month_rated': 'no month rated yet',
+  'four_good.meeting_quality_met':
+    '{summary}, no month below {rating}, regular and thematic meetings all held',
+  'four_good.organisation_disciplined': 'The Party organisation was disciplined this year',
+  'four_good.members_disciplined': '{count} members disciplined this year',
+  'four_good.no_discipline': 'No member disciplined; the organisation not disciplined this year',
+  'four_good.members_levels':
+    '{count}/{total} members rated {level} or above ({percent}%, needs at least {needed}%)',
+  'four_good.counts_not_whole':
+    'Months, quarters and disciplined members must be whole numbers, not negative',
+  'four_good.entered_beside_facts': '{entered} ({facts})',
+  'four_good.entered_without_evidence': 'Entered without evidence: not counted',
+  'four_good.no_data': 'No data yet; enter it with evidence',
+  'four_good.no_rules': 'No "four goods" criteria are defined',
+};
