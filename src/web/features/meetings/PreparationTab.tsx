@@ -33,13 +33,16 @@ import { Rsvp } from './Rsvp.tsx';
 type UpdateBody = z.input<typeof updateMeetingBody>;
 
 export function PreparationTab({ detail }: { detail: MeetingDetail }) {
-  const manage = can(detail, 'manage');
   return (
     <Stack gap="lg">
       <Rsvp detail={detail} />
-      {manage ? <PreparationForm key={detail.id} detail={detail} /> : <PreparationView detail={detail} />}
-      <Agenda detail={detail} editable={manage} />
-      <Materials detail={detail} editable={manage} />
+      {can(detail, 'edit_preparation') ? (
+        <PreparationForm key={detail.id} detail={detail} />
+      ) : (
+        <PreparationView detail={detail} />
+      )}
+      <Agenda detail={detail} />
+      <Materials detail={detail} />
       <Publish detail={detail} />
     </Stack>
   );
@@ -92,7 +95,6 @@ function PreparationForm({ detail }: { detail: MeetingDetail }) {
     'draftResolution',
   ] as const;
   const errors = useFormErrors(fields);
-  const editable = detail.status === 'planned' || detail.status === 'notified';
 
   const write = useMeetingWrite(detail.id, (body: UpdateBody) => api.patch(`/meetings/${detail.id}`, body), {
     done: t('meetingPrep.saved'),
@@ -146,7 +148,6 @@ function PreparationForm({ detail }: { detail: MeetingDetail }) {
       onChange={(v) => set(name, v)}
       searchable
       clearable
-      disabled={!editable}
       placeholder={t('meetingPrep.pickMember')}
       nothingFoundMessage={t('memberSelect.none')}
       error={errors.fieldErrors[name]}
@@ -169,7 +170,6 @@ function PreparationForm({ detail }: { detail: MeetingDetail }) {
             value={form.kind}
             onChange={(e) => set('kind', e.currentTarget.value as typeof form.kind)}
             data={meetingKinds.map((k) => ({ value: k, label: meetingKindLabel(t, k) }))}
-            disabled={!editable}
             error={errors.fieldErrors.kind}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -186,7 +186,6 @@ function PreparationForm({ detail }: { detail: MeetingDetail }) {
               value={form.plannedTime}
               onChange={(e) => set('plannedTime', e.currentTarget.value)}
               inputMode="numeric"
-              disabled={!editable}
               error={errors.fieldErrors.plannedTime}
             />
           </SimpleGrid>
@@ -221,7 +220,6 @@ function PreparationForm({ detail }: { detail: MeetingDetail }) {
             label={t('meetingPrep.location')}
             value={form.location}
             onChange={(e) => set('location', e.currentTarget.value)}
-            disabled={!editable}
             error={errors.fieldErrors.location}
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -241,7 +239,6 @@ function PreparationForm({ detail }: { detail: MeetingDetail }) {
             onChange={(e) => set('preparatoryMinutes', e.currentTarget.value)}
             autosize
             minRows={2}
-            disabled={!editable}
             error={errors.fieldErrors.preparatoryMinutes}
           />
           <Textarea
@@ -250,7 +247,6 @@ function PreparationForm({ detail }: { detail: MeetingDetail }) {
             onChange={(e) => set('noticeContent', e.currentTarget.value)}
             autosize
             minRows={3}
-            disabled={!editable}
             error={errors.fieldErrors.noticeContent}
           />
           <Textarea
@@ -259,7 +255,6 @@ function PreparationForm({ detail }: { detail: MeetingDetail }) {
             onChange={(e) => set('draftResolution', e.currentTarget.value)}
             autosize
             minRows={4}
-            disabled={!editable}
             error={errors.fieldErrors.draftResolution}
           />
           {errors.formError ? (
@@ -267,13 +262,11 @@ function PreparationForm({ detail }: { detail: MeetingDetail }) {
               {errors.formError}
             </Alert>
           ) : null}
-          {editable ? (
-            <Group justify="flex-end">
-              <Button type="submit" loading={write.isPending}>
-                {t('meetingPrep.save')}
-              </Button>
-            </Group>
-          ) : null}
+          <Group justify="flex-end">
+            <Button type="submit" loading={write.isPending}>
+              {t('meetingPrep.save')}
+            </Button>
+          </Group>
         </Stack>
       </form>
     </Section>
