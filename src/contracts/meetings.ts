@@ -240,21 +240,43 @@ export const decisionView = z.object({
   finalisedAt: z.string().nullable(),
 });
 
+/**
+ * The one vocabulary of what can be done with a meeting: every meeting write and every control of the meeting's
+ * screens is one of these. The domain's rule (src/domain/meeting-actions.ts) says which a viewer may take now; the
+ * server enforces exactly that and sends the list as `actions`; the web enables controls from it alone.
+ */
 export const meetingActions = [
-  'manage',
-  'run',
-  'publish',
+  // preparation (the organisation's leaders)
+  'edit_preparation',
+  'upload_material',
+  'publish_notice',
+  'cancel',
+  // the member's answer to the notice
+  'rsvp',
+  // the session
   'start',
   'end',
-  'adopt',
-  'cancel',
+  'check_in',
+  'record_attendance',
+  'add_guest',
+  'edit_agenda',
+  'set_current_item',
+  'record_contribution',
+  'add_task',
+  'open_vote',
+  'close_vote',
+  'cast_vote',
+  // the minutes
   'edit_minutes',
+  'adopt_minutes',
   'sign_chair',
   'sign_minute_taker',
   'add_addendum',
-  'rsvp',
-  'check_in',
+  // scoring the meeting's quality (which kind of scorecard is the scorecard's own permission)
+  'score',
 ] as const;
+export const meetingAction = z.enum(meetingActions);
+export type MeetingAction = z.infer<typeof meetingAction>;
 
 /** Shared state of a meeting, the same for every viewer; also what the live room's events carry. */
 export const meetingRoom = z.object({
@@ -321,7 +343,7 @@ export const meetingRoom = z.object({
 });
 
 export const meetingDetail = meetingRoom.extend({
-  actions: z.array(z.enum(meetingActions)),
+  actions: z.array(meetingAction),
   me: z
     .object({
       memberId: uuid,

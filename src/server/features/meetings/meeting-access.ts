@@ -3,12 +3,13 @@
 import { documentLabel } from '../../../domain/meeting-rules.ts';
 import { builtInRuleSets, type RuleSet } from '../../../domain/meeting-rules.ts';
 import {
-  type AttendanceEntry,
   type MeetingAction,
-  meetingActionProblem,
-  type MeetingKind,
-  type MeetingStatus,
-} from '../../../domain/meetings.ts';
+  meetingActionRefusal,
+  meetingActions,
+  type MeetingState,
+  type MeetingViewer,
+} from '../../../domain/meeting-actions.ts';
+import { type AttendanceEntry, type MeetingKind, type MeetingStatus } from '../../../domain/meetings.ts';
 import { type Actor, can } from '../../../domain/permissions.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { message } from '../../../messages/index.ts';
@@ -51,19 +52,50 @@ export async function visibleMeeting(q: Queryable, actor: Actor, id: string, loc
   return { meeting: m, access };
 }
 
-export function requireState(m: MeetingRow, action: MeetingAction) {
-  const problem = meetingActionProblem(m.status, action);
-  if (problem) throw new AppError('invalid_state', problem);
+// Every kind of scorecard is a permission of its own (scoring.service); any of them lets the viewer score.
+const scorerPermissions = [
+  'scorecard.scoreSelf',
+  'scorecard.scoreAsFollower',
+  'scorecard.scoreAsSupervision',
+] as const;
+
+/** Who the actor is for this meeting: their rights, their own row on the roll, their roles in it. */
+export async function meetingViewer(
+  q: Queryable,
+  actor: Actor,
+  m: MeetingRow,
+  access: MeetingAccess,
+): Promise<MeetingViewer> {
+  const row = actor.memberId ? await repo.findRollEntry(q, m.id, actor.memberId) : null;
+  const resource = { type: 'organization' as const, path: m.org_path };
+  return {
+    manage: access.manage,
+    run: access.run,
+    entry: row ? entryOf(row) : null,
+    chair: actor.memberId !== null && actor.memberId === m.chair_member_id,
+    minuteTaker: actor.memberId !== null && actor.memberId === m.minute_taker_member_id,
+    scorer: scorerPermissions.some((p) => can(actor, p, resource)),
+  };
 }
 
-export function requireManage(access: MeetingAccess) {
-  if (!access.manage) throw new AppError('forbidden', message('meeting.manage_only_leaders'));
-}
+export const meetingStateOf = (m: MeetingRow): MeetingState => ({
+  status: m.status,
+  chairSigned: m.chair_signed_at !== null,
+  minuteTakerSigned: m.minute_taker_signed_at !== null,
+});
 
-export function requireRun(access: MeetingAccess) {
-  if (!access.run) {
-    throw new AppError('forbidden', message('meeting.run_only_leaders'));
-  }
+/** The actions the viewer may take with the meeting now (the detail's `actions`). */
+export const allowedActions = (viewer: MeetingViewer, m: MeetingRow) =>
+  meetingActions(viewer, meetingStateOf(m));
+
+/** Whether the viewer may take the action now. */
+export const isAllowed = (viewer: MeetingViewer, m: MeetingRow, action: MeetingAction) =>
+  meetingActionRefusal(viewer, meetingStateOf(m), action) === null;
+
+/** Refuses, as the rule of meeting actions says, an action the viewer may not take now (403, 422 or 409). */
+export function requireAllowed(viewer: MeetingViewer, m: MeetingRow, action: MeetingAction) {
+  const refusal = meetingActionRefusal(viewer, meetingStateOf(m), action);
+  if (refusal) throw new AppError(refusal.error, refusal.message, refusal.issues);
 }
 
 export function ruleSetOf(m: Pick<MeetingRow, 'rule_set_id' | 'rule_set_version'>): RuleSet {

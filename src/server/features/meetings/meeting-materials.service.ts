@@ -4,9 +4,9 @@ import type { Actor } from '../../../domain/permissions.ts';
 import { message } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import { publishChange } from '../meeting-room/meeting-room.service.ts';
-import { checkAttachment, iso, requireManage, visibleMeeting } from './meeting-access.ts';
+import { checkAttachment, iso, visibleMeeting } from './meeting-access.ts';
 import { type Meta, mutate } from './meeting-write.ts';
 import * as materialsRepo from './meeting-materials.repository.ts';
 
@@ -41,11 +41,7 @@ export async function uploadMaterial(
       sizeBytes: content.length,
     }),
   };
-  return mutate(db, actor, meetingId, meta, audit, async (tx, m, access) => {
-    requireManage(access);
-    if (m.status === 'cancelled' || m.status === 'adopted') {
-      throw new AppError('invalid_state', message('meeting.materials_closed'));
-    }
+  return mutate(db, actor, meetingId, 'upload_material', meta, audit, async (tx, m) => {
     let materialId = input.materialId;
     if (materialId) {
       if (!(await materialsRepo.materialExists(tx, m.id, materialId)))

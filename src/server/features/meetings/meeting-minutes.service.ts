@@ -19,12 +19,9 @@ import { message } from '../../../messages/index.ts';
 import type { Database } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { createMeetingTask } from '../tasks/tasks.service.ts';
-import { requireRun, requireState } from './meeting-access.ts';
 import { type Meta, mutate } from './meeting-write.ts';
 import { assertOnRoll } from './meetings.service.ts';
 import * as minutesRepo from './meeting-minutes.repository.ts';
-
-const beforeEnd: readonly string[] = ['planned', 'notified', 'in_session'];
 
 export async function recordAttendance(
   db: Database,
@@ -34,9 +31,7 @@ export async function recordAttendance(
   meta: Meta,
 ) {
   const audit = { action: 'meeting.attendance', after: () => input };
-  return mutate(db, actor, meetingId, meta, audit, async (tx, m, access) => {
-    requireRun(access);
-    requireState(m, 'record_attendance');
+  return mutate(db, actor, meetingId, 'record_attendance', meta, audit, async (tx, m) => {
     if (input.status === 'absent_excused' && !(input.reason ?? '').trim()) {
       throw new AppError('validation_failed', message('meeting.absence_needs_reason'), [
         { path: 'reason', message: message('meeting.give_absence_reason') },
@@ -59,19 +54,10 @@ export async function recordAttendance(
 
 /** A member checks themself in with the code shown in the room: only while in session, only once. */
 export async function checkIn(db: Database, actor: Actor, meetingId: string, code: string, meta: Meta) {
-  return mutate(db, actor, meetingId, meta, { action: 'meeting.checkIn' }, async (tx, m) => {
-    if (m.status !== 'in_session')
-      throw new AppError('invalid_state', message('meeting.checkin_only_in_session'));
+  return mutate(db, actor, meetingId, 'check_in', meta, { action: 'meeting.checkIn' }, async (tx, m) => {
     if (!m.checkin_code || normalizeCheckinCode(code) !== m.checkin_code) {
       throw new AppError('validation_failed', message('meeting.checkin_code_wrong'), [
         { path: 'code', message: message('meeting.checkin_code_hint') },
-      ]);
-    }
-    const row = await minutesRepo.findAttendanceStatus(tx, m.id, actor.memberId);
-    if (!row) throw new AppError('forbidden', message('meeting.not_on_your_roll'));
-    if (row.status === 'present') {
-      throw new AppError('conflict', message('meeting.already_checked_in'), [
-        { path: 'code', message: message('meeting.check_in_once') },
       ]);
     }
     await minutesRepo.markCheckedIn(tx, m.id, actor.memberId);
@@ -87,10 +73,7 @@ export async function addGuest(
   meta: Meta,
 ) {
   const audit = { action: 'meeting.guest.add', after: (r: { id: string }) => ({ ...r, ...input }) };
-  return mutate(db, actor, meetingId, meta, audit, async (tx, m, access) => {
-    requireRun(access);
-    if (!beforeEnd.includes(m.status))
-      throw new AppError('invalid_state', message('meeting.guests_before_end'));
+  return mutate(db, actor, meetingId, 'add_guest', meta, audit, async (tx, m) => {
     return { id: await minutesRepo.insertGuest(tx, m.id, input.name, input.title) };
   });
 }
@@ -103,10 +86,7 @@ export async function addAgendaItem(
   meta: Meta,
 ) {
   const audit = { action: 'meeting.agenda.add', after: (r: { id: string }) => ({ ...r, ...input }) };
-  return mutate(db, actor, meetingId, meta, audit, async (tx, m, access) => {
-    requireRun(access);
-    if (!beforeEnd.includes(m.status))
-      throw new AppError('invalid_state', message('meeting.agenda_before_end'));
+  return mutate(db, actor, meetingId, 'edit_agenda', meta, audit, async (tx, m) => {
     return { id: await minutesRepo.insertAgendaItemInSection(tx, m.id, input.section, input.title) };
   });
 }
@@ -119,9 +99,7 @@ export async function setCurrentItem(
   meta: Meta,
 ) {
   const audit = { action: 'meeting.agenda.current', after: () => input };
-  return mutate(db, actor, meetingId, meta, audit, async (tx, m, access) => {
-    requireRun(access);
-    if (m.status !== 'in_session') throw new AppError('invalid_state', message('meeting.not_in_session'));
+  return mutate(db, actor, meetingId, 'set_current_item', meta, audit, async (tx, m) => {
     if (input.markDone && m.current_item_id) await minutesRepo.markItemDone(tx, m.current_item_id);
     if (input.agendaItemId && !(await minutesRepo.agendaItemExists(tx, m.id, input.agendaItemId))) {
       throw notFound(message('meeting.agenda_item_not_found'));
@@ -147,9 +125,7 @@ export async function saveItemNotes(
     action: 'meeting.minutes.item',
     after: (r: { notesVersion: number }) => ({ itemId, ...input, ...r }),
   };
-  return mutate(db, actor, meetingId, meta, audit, async (tx, m, access) => {
-    requireRun(access);
-    requireState(m, 'edit_minutes');
+  return mutate(db, actor, meetingId, 'edit_minutes', meta, audit, async (tx, m) => {
     const conclusion = input.conclusion === undefined ? null : input.conclusion;
     const version = await minutesRepo.saveItemNotes(
       tx,
@@ -181,9 +157,7 @@ export async function saveGeneralMinutes(
     action: 'meeting.minutes.general',
     after: (r: { version: number }) => ({ ...input, ...r }),
   };
-  return mutate(db, actor, meetingId, meta, audit, async (tx, m, access) => {
-    requireRun(access);
-    requireState(m, 'edit_minutes');
+  return mutate(db, actor, meetingId, 'edit_minutes', meta, audit, async (tx, m) => {
     const version = await minutesRepo.saveGeneralMinutes(tx, m.id, input.text, input.baseVersion);
     if (version !== null) return { version };
     throw new AppError('edit_conflict', message('meeting.general_minutes_conflict'), [
@@ -201,9 +175,7 @@ export async function addContribution(
   meta: Meta,
 ) {
   const audit = { action: 'meeting.contribution.add', after: (r: { id: string }) => ({ ...r, ...input }) };
-  return mutate(db, actor, meetingId, meta, audit, async (tx, m, access) => {
-    requireRun(access);
-    requireState(m, 'edit_minutes');
+  return mutate(db, actor, meetingId, 'record_contribution', meta, audit, async (tx, m) => {
     if (!(await minutesRepo.agendaItemExists(tx, m.id, input.agendaItemId))) {
       throw notFound(message('meeting.agenda_item_not_found'));
     }
@@ -235,9 +207,7 @@ export async function createTask(
   meta: Meta,
 ) {
   const audit = { action: 'meeting.task.create', after: (r: { id: string }) => ({ taskId: r.id, ...input }) };
-  return mutate(db, actor, meetingId, meta, audit, async (tx, m, access) => {
-    requireRun(access);
-    requireState(m, 'edit_minutes');
+  return mutate(db, actor, meetingId, 'add_task', meta, audit, async (tx, m) => {
     await assertOnRoll(tx, m.id, input.assigneeMemberId, 'assigneeMemberId');
     return { id: await createMeetingTask(tx, actor, m, input) };
   });
@@ -251,9 +221,7 @@ export async function addAddendum(
   meta: Meta,
 ) {
   const audit = { action: 'meeting.addendum', after: () => input };
-  return mutate(db, actor, meetingId, meta, audit, async (tx, m, access) => {
-    requireRun(access);
-    requireState(m, 'add_addendum');
+  return mutate(db, actor, meetingId, 'add_addendum', meta, audit, async (tx, m) => {
     return { id: await minutesRepo.insertAddendum(tx, m.id, input.text, actor.accountId) };
   });
 }

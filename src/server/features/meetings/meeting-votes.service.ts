@@ -8,7 +8,6 @@ import {
   numberingPeriodKey,
   showOfHandsProblem,
   summarizeAttendance,
-  voteEligibility,
   voteResult,
 } from '../../../domain/meetings.ts';
 import type { Actor } from '../../../domain/permissions.ts';
@@ -19,14 +18,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { decisionBodyOf, defaultDecisionTitle } from '../documents/decision-body.ts';
 import { buildRoom } from '../meeting-room/meeting-room.service.ts';
 import { closeTasksReviewedIn } from '../tasks/tasks.service.ts';
-import {
-  entryOf,
-  type MeetingRow,
-  requireManage,
-  requireRun,
-  requireState,
-  vnDate,
-} from './meeting-access.ts';
+import { entryOf, type MeetingRow, vnDate } from './meeting-access.ts';
 import { type Meta, mutate } from './meeting-write.ts';
 import * as minutesRepo from './meeting-minutes.repository.ts';
 import * as votesRepo from './meeting-votes.repository.ts';
@@ -41,9 +33,7 @@ export async function openVote(
   meta: Meta,
 ) {
   const audit = { action: 'meeting.vote.open', after: (r: { id: string }) => ({ voteId: r.id, ...input }) };
-  return mutate(db, actor, meetingId, meta, audit, async (tx, m, access) => {
-    requireRun(access);
-    requireState(m, 'open_vote');
+  return mutate(db, actor, meetingId, 'open_vote', meta, audit, async (tx, m) => {
     if (await votesRepo.hasOpenVote(tx, m.id))
       throw new AppError('invalid_state', message('vote.open_exists'));
     const id = await votesRepo.insertVote(tx, {
@@ -71,18 +61,12 @@ const rollEntries = async (q: Queryable, meetingId: string) =>
 export async function castBallot(db: Database, actor: Actor, voteId: string, choice: Choice, meta: Meta) {
   const v = await voteOf(db, voteId);
   const audit = { action: 'meeting.vote.ballot', after: () => ({ voteId }) };
-  return mutate(db, actor, v.meeting_id, meta, audit, async (tx, m) => {
-    requireState(m, 'cast_vote');
+  // Who may vote (on the roll, present, eligible) and when (in session) is the rule of meeting actions'.
+  return mutate(db, actor, v.meeting_id, 'cast_vote', meta, audit, async (tx, m, viewer) => {
     const vote = await voteOf(tx, voteId, true);
     if (vote.status !== 'open') throw new AppError('invalid_state', message('vote.closed'));
     if (vote.method !== 'electronic') throw new AppError('invalid_state', message('vote.show_of_hands'));
-    const mine = (await rollEntries(tx, m.id)).find((e) => e.memberId === actor.memberId);
-    if (!mine) throw new AppError('forbidden', message('meeting.not_on_your_roll'));
-    const eligibility = voteEligibility(mine);
-    if (!eligibility.eligible) {
-      throw new AppError('forbidden', eligibility.reason ?? message('vote.not_eligible'));
-    }
-    if (!(await votesRepo.insertBallot(tx, voteId, actor.memberId, choice))) {
+    if (!(await votesRepo.insertBallot(tx, voteId, viewer.entry!.memberId, choice))) {
       throw new AppError('conflict', message('vote.already_cast'));
     }
     return { ok: true as const };
@@ -128,9 +112,7 @@ export async function closeVote(
     action: 'meeting.vote.close',
     after: (r: { passed: boolean; line: Message }) => ({ voteId, ...r }),
   };
-  return mutate(db, actor, v.meeting_id, meta, audit, async (tx, m, access) => {
-    requireRun(access);
-    requireState(m, 'open_vote');
+  return mutate(db, actor, v.meeting_id, 'close_vote', meta, audit, async (tx, m) => {
     if (v.status !== 'open') throw new AppError('invalid_state', message('vote.closed'));
     const summary = summarizeAttendance(await rollEntries(tx, m.id));
     const counts = await countsOf(tx, v, input, summary.eligiblePresent);
@@ -171,9 +153,7 @@ export async function adopt(
   meta: Meta,
 ) {
   const audit = { action: 'meeting.adopt', after: (r: { decisionNumber: string }) => r };
-  return mutate(db, actor, meetingId, meta, audit, async (tx, m, access) => {
-    requireManage(access);
-    requireState(m, 'adopt_minutes');
+  return mutate(db, actor, meetingId, 'adopt_minutes', meta, audit, async (tx, m) => {
     const vote = await votesRepo.findLatestDecisionVote(tx, m.id);
     if (!vote) throw new AppError('invalid_state', message('meeting.no_decision_vote'));
     if (!vote.passed)
@@ -214,24 +194,12 @@ export async function sign(
   role: 'chair' | 'minute_taker',
   meta: Meta,
 ) {
-  return mutate(
-    db,
-    actor,
-    meetingId,
-    meta,
-    { action: 'meeting.sign', after: () => ({ role }) },
-    async (tx, m) => {
-      requireState(m, 'sign');
-      const signer = role === 'chair' ? m.chair_member_id : m.minute_taker_member_id;
-      if (!actor.memberId || actor.memberId !== signer) {
-        throw new AppError(
-          'forbidden',
-          message(role === 'chair' ? 'meeting.sign_only_chair' : 'meeting.sign_only_minute_taker'),
-        );
-      }
-      if (!(await minutesRepo.markSigned(tx, m.id, role)))
-        throw new AppError('conflict', message('meeting.already_signed'));
-      return { ok: true as const };
-    },
-  );
+  const action = role === 'chair' ? 'sign_chair' : 'sign_minute_taker';
+  const audit = { action: 'meeting.sign', after: () => ({ role }) };
+  return mutate(db, actor, meetingId, action, meta, audit, async (tx, m) => {
+    // The meeting is locked, so this is only a safeguard: signed once, whatever happens.
+    if (!(await minutesRepo.markSigned(tx, m.id, role)))
+      throw new AppError('conflict', message('meeting.already_signed'));
+    return { ok: true as const };
+  });
 }

@@ -65,6 +65,28 @@ export async function isOnRoll(q: Queryable, meetingId: string, memberId: string
   return rows.length > 0;
 }
 
+/** A member's own row on the roll, as the rule of meeting actions reads it; null when not on the roll. */
+export async function findRollEntry(
+  q: Queryable,
+  meetingId: string,
+  memberId: string,
+): Promise<RollEntry | null> {
+  const [row] = await q.query<RollEntry>(
+    `SELECT member_id, member_class, temporary, exempt, status
+       FROM meeting_attendance WHERE meeting_id = $1 AND member_id = $2`,
+    [meetingId, memberId],
+  );
+  return row ?? null;
+}
+
+export interface RollEntry {
+  member_id: string;
+  member_class: 'full' | 'probationary';
+  temporary: boolean;
+  exempt: boolean;
+  status: 'present' | 'absent_excused' | 'absent_unexcused' | 'exempt' | null;
+}
+
 export async function bumpVersion(q: Queryable, id: string) {
   await q.query('UPDATE meeting SET version = version + 1 WHERE id = $1', [id]);
 }

@@ -2,12 +2,7 @@
 // shows, preparation edits, the notice, RSVP, start and end, cancelling. Every write goes through `mutate`.
 import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
-import type {
-  createMeetingBody,
-  meetingActions,
-  rsvpBody,
-  updateMeetingBody,
-} from '../../../contracts/meetings.ts';
+import type { createMeetingBody, rsvpBody, updateMeetingBody } from '../../../contracts/meetings.ts';
 import { addDays, formatDateVi, todayIso } from '../../../domain/dates.ts';
 import {
   checkMeetingDate,
@@ -32,14 +27,7 @@ import { AppError, type FieldIssue } from '../../platform/errors.ts';
 import { buildRoom } from '../meeting-room/meeting-room.service.ts';
 import { getVisibleNode } from '../organizations/organizations.service.ts';
 import { ruleSetResolver } from '../rule-sets/rule-sets.service.ts';
-import {
-  type MeetingAccess,
-  type MeetingRow,
-  requireManage,
-  requireState,
-  ruleSetOf,
-  visibleMeeting,
-} from './meeting-access.ts';
+import { allowedActions, meetingViewer, ruleSetOf, visibleMeeting } from './meeting-access.ts';
 import { listMaterialViews } from './meeting-materials.service.ts';
 import { type Meta, mutate } from './meeting-write.ts';
 import * as votesRepo from './meeting-votes.repository.ts';
@@ -166,48 +154,16 @@ export async function createMeeting(
   });
 }
 
-type MeetingAction = (typeof meetingActions)[number];
-
-/** What the actor may do with the meeting now (the screens show buttons from it). */
-function actionsOf(
-  actor: Actor,
-  m: MeetingRow,
-  access: MeetingAccess,
-  mine: { status: string | null } | undefined,
-) {
-  const actions: MeetingAction[] = [];
-  const st = m.status;
-  if (access.manage) {
-    actions.push('manage');
-    if (st === 'planned') actions.push('publish');
-    if (st === 'planned' || st === 'notified') actions.push('start', 'cancel');
-    if (st === 'in_session') actions.push('end');
-    if (st === 'held') actions.push('adopt');
-  }
-  if (access.run) {
-    actions.push('run');
-    if (st === 'in_session' || st === 'held') actions.push('edit_minutes');
-    if (st === 'adopted') actions.push('add_addendum');
-  }
-  if (st === 'adopted' && actor.memberId) {
-    if (actor.memberId === m.chair_member_id && !m.chair_signed_at) actions.push('sign_chair');
-    if (actor.memberId === m.minute_taker_member_id && !m.minute_taker_signed_at) {
-      actions.push('sign_minute_taker');
-    }
-  }
-  if (mine && (st === 'planned' || st === 'notified')) actions.push('rsvp');
-  if (mine && st === 'in_session' && mine.status !== 'present') actions.push('check_in');
-  return actions;
-}
-
 export async function getDetail(db: Database, actor: Actor, meetingId: string) {
   const { meeting: m, access } = await visibleMeeting(db, actor, meetingId);
+  const viewer = await meetingViewer(db, actor, m, access);
   const room = await buildRoom(db, m);
   const mine = actor.memberId ? room.attendance.find((a) => a.memberId === actor.memberId) : undefined;
   const ballots = actor.memberId ? await votesRepo.listMemberBallots(db, m.id, actor.memberId) : [];
+  const actions = allowedActions(viewer, m);
   return {
     ...room,
-    actions: actionsOf(actor, m, access, mine),
+    actions,
     me:
       actor.memberId === null
         ? null
@@ -217,7 +173,8 @@ export async function getDetail(db: Database, actor: Actor, meetingId: string) {
             canVote: !!mine && mine.status === 'present' && mine.canVote,
             ballots: Object.fromEntries(ballots.map((b) => [b.vote_id, b.choice])),
           },
-    checkinCode: access.run && m.status === 'in_session' ? m.checkin_code : null,
+    // Shown to those who mark attendance, while they may.
+    checkinCode: actions.includes('record_attendance') ? m.checkin_code : null,
     materials: await listMaterialViews(db, m.id, actor.memberId),
   };
 }
@@ -257,9 +214,7 @@ export async function updateMeeting(
   meta: Meta,
 ) {
   const audit = { action: 'meeting.update', after: () => input };
-  return mutate(db, actor, meetingId, meta, audit, async (tx, m, access) => {
-    requireManage(access);
-    requireState(m, 'edit_preparation');
+  return mutate(db, actor, meetingId, 'edit_preparation', meta, audit, async (tx, m) => {
     const kind = input.kind ?? m.kind;
     const date = input.plannedDate ?? m.planned_date;
     const dateReason = input.dateReason === undefined ? m.date_reason : input.dateReason;
@@ -293,9 +248,8 @@ export async function updateMeeting(
 
 /** Publishes the notice to every member on the roll and the followers; warns when the lead time is short. */
 export async function publish(db: Database, actor: Actor, meetingId: string, meta: Meta) {
-  return mutate(db, actor, meetingId, meta, { action: 'meeting.publish' }, async (tx, m, access) => {
-    requireManage(access);
-    requireState(m, 'publish_notice');
+  const audit = { action: 'meeting.publish' };
+  return mutate(db, actor, meetingId, 'publish_notice', meta, audit, async (tx, m) => {
     if (!(m.notice_content ?? '').trim()) {
       throw new AppError('validation_failed', message('meeting.notice_missing'), [
         { path: 'noticeContent', message: message('meeting.notice_hint') },
@@ -329,9 +283,7 @@ export async function publish(db: Database, actor: Actor, meetingId: string, met
 
 export async function cancel(db: Database, actor: Actor, meetingId: string, reason: string, meta: Meta) {
   const audit = { action: 'meeting.cancel', after: () => ({ reason }) };
-  return mutate(db, actor, meetingId, meta, audit, async (tx, m, access) => {
-    requireManage(access);
-    requireState(m, 'cancel');
+  return mutate(db, actor, meetingId, 'cancel', meta, audit, async (tx, m) => {
     await repo.markCancelled(tx, m.id, reason);
     return { ok: true as const };
   });
@@ -344,10 +296,8 @@ export async function rsvp(
   input: z.infer<typeof rsvpBody>,
   meta: Meta,
 ) {
-  return mutate(db, actor, meetingId, meta, { action: 'meeting.rsvp', after: () => input }, async (tx, m) => {
-    if (m.status !== 'planned' && m.status !== 'notified') {
-      throw new AppError('invalid_state', message('meeting.rsvp_before_start'));
-    }
+  const audit = { action: 'meeting.rsvp', after: () => input };
+  return mutate(db, actor, meetingId, 'rsvp', meta, audit, async (tx, m) => {
     const reason = input.response === 'absence_requested' ? input.reason : null;
     if (!(await repo.updateRsvp(tx, m.id, actor.memberId, input.response, reason))) {
       throw new AppError('forbidden', message('meeting.not_on_your_roll'));
@@ -359,9 +309,7 @@ export async function rsvp(
 const newCode = () => generateCheckinCode(() => randomInt(0, 1_000_000) / 1_000_000);
 
 export async function start(db: Database, actor: Actor, meetingId: string, meta: Meta) {
-  return mutate(db, actor, meetingId, meta, { action: 'meeting.start' }, async (tx, m, access) => {
-    requireManage(access);
-    requireState(m, 'start');
+  return mutate(db, actor, meetingId, 'start', meta, { action: 'meeting.start' }, async (tx, m) => {
     const today = todayIso();
     if (m.planned_date !== today) {
       throw new AppError(
@@ -389,9 +337,7 @@ export async function start(db: Database, actor: Actor, meetingId: string, meta:
 }
 
 export async function end(db: Database, actor: Actor, meetingId: string, meta: Meta) {
-  return mutate(db, actor, meetingId, meta, { action: 'meeting.end' }, async (tx, m, access) => {
-    requireManage(access);
-    requireState(m, 'end');
+  return mutate(db, actor, meetingId, 'end', meta, { action: 'meeting.end' }, async (tx, m) => {
     await repo.markUnmarkedAbsent(tx, m.id);
     const minutes = await repo.markEnded(tx, m.id);
     const r = ruleSetOf(m).parameters;

@@ -135,7 +135,7 @@ describe('the meeting cycle', () => {
     // Roll: cell members officially and temporarily; the exempt member is marked exempt.
     expect(detail.attendance).toHaveLength(9);
     expect(detail.summary).toMatchObject({ total: 9, exempt: 1, voteBase: 6 });
-    expect(detail.actions).toEqual(expect.arrayContaining(['manage', 'publish', 'start']));
+    expect(detail.actions).toEqual(expect.arrayContaining(['edit_preparation', 'publish_notice', 'start']));
 
     const noNotice = await json(sec(`/api/meetings/${meetingId}/publish`, { method: 'POST' }));
     expect(noNotice.status).toBe(400);

@@ -18,7 +18,7 @@ import { type MessageCode, message } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import { iso, visibleMeeting } from '../meetings/meeting-access.ts';
+import { isAllowed, iso, meetingViewer, requireAllowed, visibleMeeting } from '../meetings/meeting-access.ts';
 import { getVisibleNode as visibleNode } from '../organizations/organizations.service.ts';
 import { allFrameworks, frameworkResolver, frameworkView } from './frameworks.service.ts';
 import { factsOfMeetings } from './scoring-facts.ts';
@@ -45,7 +45,7 @@ function scorerKinds(actor: Actor, path: string): ScorerKind[] {
 }
 
 export async function meetingScores(db: Database, actor: Actor, meetingId: string) {
-  const { meeting: m } = await visibleMeeting(db, actor, meetingId);
+  const { meeting: m, access } = await visibleMeeting(db, actor, meetingId);
   const resolve = await frameworkResolver(db, m.org_path);
   const framework = resolve(m.planned_date);
   if (!framework) {
@@ -62,7 +62,8 @@ export async function meetingScores(db: Database, actor: Actor, meetingId: strin
     cards.map((c) => c.id),
   );
   const frameworks = await allFrameworks(db);
-  const held = m.status === 'held' || m.status === 'adopted';
+  // Whether the meeting can be scored now is the rule of meeting actions'; which kinds, the scorecard's permissions.
+  const scorable = isAllowed(await meetingViewer(db, actor, m, access), m, 'score');
   const scorecards = cards
     // Drafts are the scorer's own business.
     .filter((c) => c.status === 'submitted' || c.scorer_account_id === actor.accountId)
@@ -108,7 +109,7 @@ export async function meetingScores(db: Database, actor: Actor, meetingId: strin
     framework: frameworkView(framework),
     automatic: [...auto.entries()].map(([id, a]) => ({ id, points: a.points, evidence: a.evidence })),
     scorecards,
-    canScore: held ? scorerKinds(actor, m.org_path) : [],
+    canScore: scorable ? scorerKinds(actor, m.org_path) : [],
     gap:
       self && outsideMean !== null
         ? { self: self.percent, outside: round2(outsideMean), difference: round2(self.percent - outsideMean) }
@@ -127,13 +128,12 @@ export async function saveScorecard(
   meta: Meta,
 ) {
   return db.transaction(async (tx) => {
-    const { meeting: m } = await visibleMeeting(tx, actor, meetingId, true);
-    if (m.status !== 'held' && m.status !== 'adopted') {
-      throw new AppError('invalid_state', message('scoring.meeting_not_held'));
-    }
+    const { meeting: m, access } = await visibleMeeting(tx, actor, meetingId, true);
     if (!scorerKinds(actor, m.org_path).includes(kind)) {
       throw new AppError('forbidden', message(scorerPermission[kind].denied));
     }
+    // A meeting is scored once it was held: the rule of meeting actions says so (422 before).
+    requireAllowed(await meetingViewer(tx, actor, m, access), m, 'score');
     const framework = (await frameworkResolver(tx, m.org_path))(m.planned_date);
     if (!framework) throw new AppError('invalid_state', message('scoring.no_framework'));
     const facts = (await factsOfMeetings(tx, [m.id])).get(m.id)!;

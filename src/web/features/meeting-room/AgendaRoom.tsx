@@ -14,7 +14,8 @@ import { Section } from '../../components/Section.tsx';
 
 export function AgendaRoom({ detail }: { detail: MeetingDetail }) {
   const { t } = useTranslation();
-  const runner = can(detail, 'run') && detail.status === 'in_session';
+  const leads = can(detail, 'set_current_item');
+  const records = can(detail, 'record_contribution');
   const [contributingTo, setContributingTo] = useState<AgendaItem | null>(null);
   const move = useMeetingWrite(detail.id, (body: { agendaItemId: string | null; markDone: boolean }) =>
     api.post(`/meetings/${detail.id}/current-item`, body),
@@ -54,9 +55,9 @@ export function AgendaRoom({ detail }: { detail: MeetingDetail }) {
                       </Badge>
                     ) : null}
                   </Group>
-                  {runner ? (
+                  {leads || records ? (
                     <Group gap={6} wrap="wrap">
-                      {!current ? (
+                      {!leads ? null : !current ? (
                         <Button
                           size="compact-md"
                           variant="outline"
@@ -72,9 +73,11 @@ export function AgendaRoom({ detail }: { detail: MeetingDetail }) {
                           {next ? t('meetingRoom.doneAndNext') : t('meetingRoom.markDone')}
                         </Button>
                       )}
-                      <Button size="compact-md" variant="subtle" onClick={() => setContributingTo(item)}>
-                        {t('meetingRoom.addContribution')}
-                      </Button>
+                      {records ? (
+                        <Button size="compact-md" variant="subtle" onClick={() => setContributingTo(item)}>
+                          {t('meetingRoom.addContribution')}
+                        </Button>
+                      ) : null}
                     </Group>
                   ) : null}
                 </Group>
@@ -190,8 +193,8 @@ function Guests({ detail }: { detail: MeetingDetail }) {
       onError: (e) => errors.fromError(e),
     },
   );
-  const runner = can(detail, 'run') && detail.status === 'in_session';
-  if (!runner && detail.guests.length === 0) return null;
+  const adds = can(detail, 'add_guest');
+  if (!adds && detail.guests.length === 0) return null;
   return (
     <Stack gap="xs">
       <Text fw={700}>{t('meetingRoom.guests')}</Text>
@@ -209,7 +212,7 @@ function Guests({ detail }: { detail: MeetingDetail }) {
           ))}
         </Stack>
       )}
-      {runner ? (
+      {adds ? (
         <form
           noValidate
           ref={errors.formRef}

@@ -11,7 +11,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { useFormErrors } from '../../components/forms.ts';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
-import { type AttendanceRow, type MeetingDetail, useMeetingWrite } from '../meetings/queries.ts';
+import { type AttendanceRow, can, type MeetingDetail, useMeetingWrite } from '../meetings/queries.ts';
 import { Section, Stat } from '../../components/Section.tsx';
 
 type Body = z.input<typeof attendanceBody>;
@@ -65,7 +65,7 @@ export function Attendance({ detail }: { detail: MeetingDetail }) {
   const mark = useMeetingWrite(detail.id, (body: Body) =>
     api.post(`/meetings/${detail.id}/attendance`, body),
   );
-  const editable = detail.status === 'in_session' || detail.status === 'held';
+  const editable = can(detail, 'record_attendance');
   return (
     <Section title={t('meetingRoom.attendance')}>
       {groups.map((g) => {

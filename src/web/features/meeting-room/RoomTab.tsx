@@ -18,13 +18,13 @@ import { Votes } from './Votes.tsx';
 
 export function RoomTab({ detail, code }: { detail: MeetingDetail; code?: string }) {
   const { t } = useTranslation();
-  const runner = can(detail, 'run');
-  const inSession = detail.status === 'in_session';
+  // Those who mark attendance are marked by tapping, not by the code; the server sends them the code meanwhile.
+  const marks = can(detail, 'record_attendance');
   return (
     <Stack gap="lg">
       <SessionBar detail={detail} />
-      {!runner && detail.me ? <MyPresence detail={detail} code={code} /> : null}
-      {runner && inSession && detail.checkinCode ? <CheckinCode detail={detail} /> : null}
+      {!marks && detail.me ? <MyPresence detail={detail} code={code} /> : null}
+      {detail.checkinCode ? <CheckinCode detail={detail} /> : null}
       {detail.status === 'planned' || detail.status === 'notified' ? (
         <Text c="dimmed">{t('meetingRoom.notStarted')}</Text>
       ) : null}
@@ -33,7 +33,7 @@ export function RoomTab({ detail, code }: { detail: MeetingDetail; code?: string
           <AttendanceCounts detail={detail} />
           <Votes detail={detail} />
           <AgendaRoom detail={detail} />
-          {runner ? <Attendance detail={detail} /> : null}
+          {marks || can(detail, 'edit_minutes') ? <Attendance detail={detail} /> : null}
           <Tasks detail={detail} />
         </>
       ) : null}

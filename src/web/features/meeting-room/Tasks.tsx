@@ -55,13 +55,13 @@ function TaskLine({ task, children }: { task: TaskView; children?: React.ReactNo
 export function Tasks({ detail }: { detail: MeetingDetail }) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
-  const runner = can(detail, 'run') && (detail.status === 'in_session' || detail.status === 'held');
-  if (!runner && detail.tasks.length === 0) return null;
+  const assigns = can(detail, 'add_task');
+  if (!assigns && detail.tasks.length === 0) return null;
   return (
     <Section
       title={t('meetingRoom.tasks')}
       aside={
-        runner ? (
+        assigns ? (
           <Button variant="outline" onClick={() => setAdding(true)}>
             {t('meetingRoom.addTask')}
           </Button>

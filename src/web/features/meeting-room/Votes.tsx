@@ -29,13 +29,13 @@ const choices = ['for', 'against', 'abstain'] as const;
 export function Votes({ detail }: { detail: MeetingDetail }) {
   const { t } = useTranslation();
   const [opening, setOpening] = useState(false);
-  const runner = can(detail, 'run') && detail.status === 'in_session';
-  if (!runner && detail.votes.length === 0) return null;
+  const opens = can(detail, 'open_vote');
+  if (!opens && detail.votes.length === 0) return null;
   return (
     <Section
       title={t('meetingRoom.votes')}
       aside={
-        runner ? (
+        opens ? (
           <Button variant="outline" onClick={() => setOpening(true)}>
             {t('meetingRoom.openVote')}
           </Button>
@@ -44,14 +44,14 @@ export function Votes({ detail }: { detail: MeetingDetail }) {
     >
       {detail.votes.length === 0 ? <Text c="dimmed">{t('meetingRoom.noVotes')}</Text> : null}
       {[...detail.votes].reverse().map((v) => (
-        <VoteCard key={v.id} detail={detail} vote={v} runner={runner} />
+        <VoteCard key={v.id} detail={detail} vote={v} />
       ))}
       {opening ? <OpenVoteForm detail={detail} onClose={() => setOpening(false)} /> : null}
     </Section>
   );
 }
 
-function VoteCard({ detail, vote, runner }: { detail: MeetingDetail; vote: VoteView; runner: boolean }) {
+function VoteCard({ detail, vote }: { detail: MeetingDetail; vote: VoteView }) {
   const { t } = useTranslation();
   const msg = useMessage();
   const open = vote.status === 'open';
@@ -91,7 +91,7 @@ function VoteCard({ detail, vote, runner }: { detail: MeetingDetail; vote: VoteV
           </Text>
         ) : null}
         {!open ? <Result vote={vote} /> : null}
-        {open && runner ? <CloseVote detail={detail} vote={vote} /> : null}
+        {open && can(detail, 'close_vote') ? <CloseVote detail={detail} vote={vote} /> : null}
         {open && vote.method === 'electronic' ? <Ballot detail={detail} vote={vote} /> : null}
       </Stack>
     </Paper>
@@ -184,8 +184,9 @@ function Ballot({ detail, vote }: { detail: MeetingDetail; vote: VoteView }) {
   );
   if (!detail.me || !row) return null;
   const mine = detail.me.ballots[vote.id];
-  if (!row.canVote) {
-    return (
+  if (!can(detail, 'cast_vote')) {
+    // Why not, when the reason is the member's own (not present, probationary, temporary).
+    return row.canVote ? null : (
       <Text c="dimmed" role="note">
         {row.voteIneligibleReason ? msg(row.voteIneligibleReason) : t('meetingRoom.cannotVote')}
       </Text>

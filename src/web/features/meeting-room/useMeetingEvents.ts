@@ -1,10 +1,10 @@
 // The live room: listens to the meeting's server-sent events and merges each 'room' state into the cached detail.
 // EventSource reconnects by itself after a network drop; the detail is refetched on every reconnection (events
-// sent while away are lost) and whenever the status changes (this viewer's actions depend on it).
+// sent while away are lost) and whenever this viewer's actions may have changed (they come only with the detail).
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { meetingRoom } from '../../../contracts/meetings.ts';
-import { type MeetingDetail, meetingKey } from '../meetings/queries.ts';
+import { type MeetingDetail, type MeetingRoom, meetingKey } from '../meetings/queries.ts';
 
 export type Connection = 'connecting' | 'open' | 'reconnecting';
 
@@ -54,7 +54,7 @@ export function useMeetingEvents(meetingId: string, enabled: boolean): Connectio
         if (!old) return;
         if (room.version < old.version) return;
         queryClient.setQueryData<MeetingDetail>(key, { ...old, ...room });
-        if (room.status !== old.status) void queryClient.invalidateQueries({ queryKey: key });
+        if (actionsMayChange(old, room)) void queryClient.invalidateQueries({ queryKey: key });
       });
     };
     connect();
@@ -66,4 +66,24 @@ export function useMeetingEvents(meetingId: string, enabled: boolean): Connectio
   }, [meetingId, enabled, queryClient]);
 
   return enabled ? state : 'open';
+}
+
+/**
+ * Whether a new room state may change what this viewer may do: the actions depend on the status, on the viewer's
+ * own row on the roll (marked present by someone else, say), on who chairs and takes the minutes, and on the
+ * signatures.
+ */
+function actionsMayChange(old: MeetingDetail, room: MeetingRoom): boolean {
+  const mine = (r: MeetingRoom) => r.attendance.find((a) => a.memberId === old.me?.memberId) ?? null;
+  const before = mine(old);
+  const after = mine(room);
+  return (
+    room.status !== old.status ||
+    before?.status !== after?.status ||
+    before?.canVote !== after?.canVote ||
+    room.chair?.id !== old.chair?.id ||
+    room.minuteTaker?.id !== old.minuteTaker?.id ||
+    room.chairSignedAt !== old.chairSignedAt ||
+    room.minuteTakerSignedAt !== old.minuteTakerSignedAt
+  );
 }

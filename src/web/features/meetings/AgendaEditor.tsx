@@ -8,12 +8,12 @@ import { createdResponse } from '../../../contracts/common.ts';
 import { addAgendaItemBody } from '../../../contracts/meetings.ts';
 import { api } from '../../api/client.ts';
 import { useFormErrors } from '../../components/forms.ts';
-import { type AgendaItem, type MeetingDetail, useMeetingWrite } from './queries.ts';
+import { type AgendaItem, can, type MeetingDetail, useMeetingWrite } from './queries.ts';
 import { Section } from '../../components/Section.tsx';
 
 const sections = ['opening', 'main', 'closing'] as const;
 
-export function Agenda({ detail, editable }: { detail: MeetingDetail; editable: boolean }) {
+export function Agenda({ detail }: { detail: MeetingDetail }) {
   const { t } = useTranslation();
   const [section, setSection] = useState<(typeof sections)[number]>('main');
   const [title, setTitle] = useState('');
@@ -32,7 +32,6 @@ export function Agenda({ detail, editable }: { detail: MeetingDetail; editable: 
     },
   );
   const bySection = (s: AgendaItem['section']) => detail.agenda.filter((a) => a.section === s);
-  const canAdd = editable && detail.status !== 'adopted' && detail.status !== 'cancelled';
   return (
     <Section title={t('meetingPrep.agenda')}>
       {sections.map((s) => (
@@ -51,7 +50,7 @@ export function Agenda({ detail, editable }: { detail: MeetingDetail; editable: 
           )}
         </Stack>
       ))}
-      {canAdd ? (
+      {can(detail, 'edit_agenda') ? (
         <form
           ref={errors.formRef}
           noValidate

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { createdResponse } from '../../../contracts/common.ts';
 import { api } from '../../api/client.ts';
 import { formatDateTime } from '../../lib/dates.ts';
-import { type MeetingDetail, useMeetingWrite } from './queries.ts';
+import { can, type MeetingDetail, useMeetingWrite } from './queries.ts';
 import { Section } from '../../components/Section.tsx';
 
 const acceptFiles =
@@ -18,7 +18,7 @@ function sizeLabel(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export function Materials({ detail, editable }: { detail: MeetingDetail; editable: boolean }) {
+export function Materials({ detail }: { detail: MeetingDetail }) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState('');
@@ -81,7 +81,7 @@ export function Materials({ detail, editable }: { detail: MeetingDetail; editabl
           ))}
         </Stack>
       )}
-      {editable && detail.status !== 'adopted' && detail.status !== 'cancelled' ? (
+      {can(detail, 'upload_material') ? (
         <Stack gap="sm">
           {detail.materials.length > 0 ? (
             <NativeSelect

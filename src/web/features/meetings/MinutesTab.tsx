@@ -22,8 +22,7 @@ export function MinutesTab({ detail }: { detail: MeetingDetail }) {
   const { t } = useTranslation();
   const msg = useMessage();
   const queryClient = useQueryClient();
-  const locked = detail.adoptedAt !== null;
-  const editable = can(detail, 'edit_minutes') && !locked;
+  const editable = can(detail, 'edit_minutes');
   const refresh = () => queryClient.invalidateQueries({ queryKey: meetingKey(detail.id) });
   const items = [...detail.agenda].sort((a, b) => a.position - b.position);
   const closedVotes = detail.votes.filter((v) => v.status === 'closed' && v.line);
@@ -136,7 +135,7 @@ function Decision({ detail }: { detail: MeetingDetail }) {
       ) : (
         <Text c="dimmed">{t('meetingMinutes.draft')}</Text>
       )}
-      {can(detail, 'adopt') ? (
+      {can(detail, 'adopt_minutes') ? (
         <Group>
           <Button size="lg" onClick={() => setAdopting(true)}>
             {t('meetingMinutes.adopt')}

@@ -34,13 +34,16 @@ import { useMessage } from '../../components/message.ts';
 type UpdateBody = z.input<typeof updateMeetingBody>;
 
 export function PreparationTab({ detail }: { detail: MeetingDetail }) {
-  const manage = can(detail, 'manage');
   return (
     <Stack gap="lg">
       <Rsvp detail={detail} />
-      {manage ? <PreparationForm key={detail.id} detail={detail} /> : <PreparationView detail={detail} />}
-      <Agenda detail={detail} editable={manage} />
-      <Materials detail={detail} editable={manage} />
+      {can(detail, 'edit_preparation') ? (
+        <PreparationForm key={detail.id} detail={detail} />
+      ) : (
+        <PreparationView detail={detail} />
+      )}
+      <Agenda detail={detail} />
+      <Materials detail={detail} />
       <Publish detail={detail} />
     </Stack>
   );
@@ -94,7 +97,6 @@ function PreparationForm({ detail }: { detail: MeetingDetail }) {
     'draftResolution',
   ] as const;
   const errors = useFormErrors(fields);
-  const editable = detail.status === 'planned' || detail.status === 'notified';
 
   const write = useMeetingWrite(detail.id, (body: UpdateBody) => api.patch(`/meetings/${detail.id}`, body), {
     done: t('meetingPrep.saved'),
@@ -148,7 +150,6 @@ function PreparationForm({ detail }: { detail: MeetingDetail }) {
       onChange={(v) => set(name, v)}
       searchable
       clearable
-      disabled={!editable}
       placeholder={t('meetingPrep.pickMember')}
       nothingFoundMessage={t('memberSelect.none')}
       error={errors.fieldErrors[name]}
@@ -171,7 +172,6 @@ function PreparationForm({ detail }: { detail: MeetingDetail }) {
             value={form.kind}
             onChange={(e) => set('kind', e.currentTarget.value as typeof form.kind)}
             data={meetingKinds.map((k) => ({ value: k, label: meetingKindLabel(t, k) }))}
-            disabled={!editable}
             error={errors.fieldErrors.kind}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -188,7 +188,6 @@ function PreparationForm({ detail }: { detail: MeetingDetail }) {
               value={form.plannedTime}
               onChange={(e) => set('plannedTime', e.currentTarget.value)}
               inputMode="numeric"
-              disabled={!editable}
               error={errors.fieldErrors.plannedTime}
             />
           </SimpleGrid>
@@ -223,7 +222,6 @@ function PreparationForm({ detail }: { detail: MeetingDetail }) {
             label={t('meetingPrep.location')}
             value={form.location}
             onChange={(e) => set('location', e.currentTarget.value)}
-            disabled={!editable}
             error={errors.fieldErrors.location}
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -243,7 +241,6 @@ function PreparationForm({ detail }: { detail: MeetingDetail }) {
             onChange={(e) => set('preparatoryMinutes', e.currentTarget.value)}
             autosize
             minRows={2}
-            disabled={!editable}
             error={errors.fieldErrors.preparatoryMinutes}
           />
           <Textarea
@@ -252,7 +249,6 @@ function PreparationForm({ detail }: { detail: MeetingDetail }) {
             onChange={(e) => set('noticeContent', e.currentTarget.value)}
             autosize
             minRows={3}
-            disabled={!editable}
             error={errors.fieldErrors.noticeContent}
           />
           <Textarea
@@ -261,7 +257,6 @@ function PreparationForm({ detail }: { detail: MeetingDetail }) {
             onChange={(e) => set('draftResolution', e.currentTarget.value)}
             autosize
             minRows={4}
-            disabled={!editable}
             error={errors.fieldErrors.draftResolution}
           />
           {errors.formError ? (
@@ -269,13 +264,11 @@ function PreparationForm({ detail }: { detail: MeetingDetail }) {
               {errors.formError}
             </Alert>
           ) : null}
-          {editable ? (
-            <Group justify="flex-end">
-              <Button type="submit" loading={write.isPending}>
-                {t('meetingPrep.save')}
-              </Button>
-            </Group>
-          ) : null}
+          <Group justify="flex-end">
+            <Button type="submit" loading={write.isPending}>
+              {t('meetingPrep.save')}
+            </Button>
+          </Group>
         </Stack>
       </form>
     </Section>

@@ -15,7 +15,7 @@ export function Publish({ detail }: { detail: MeetingDetail }) {
     () => api.post<{ ok: true; warnings: string[] }>(`/meetings/${detail.id}/publish`, {}),
     { done: t('meetingPrep.published'), onDone: (r) => setWarnings(r.warnings) },
   );
-  if (!can(detail, 'publish') && !warnings && !detail.noticePublishedAt) return null;
+  if (!can(detail, 'publish_notice') && !warnings && !detail.noticePublishedAt) return null;
   return (
     <Section title={t('meetingPrep.notice')}>
       {detail.noticePublishedAt ? (
@@ -32,7 +32,7 @@ export function Publish({ detail }: { detail: MeetingDetail }) {
           </Stack>
         </Alert>
       ) : null}
-      {can(detail, 'publish') ? (
+      {can(detail, 'publish_notice') ? (
         <Group>
           <Button onClick={() => publish.mutate(undefined)} loading={publish.isPending}>
             {t('meetingPrep.publish')}
