@@ -87,7 +87,11 @@ export const evaluationYearActions = (actor: Actor, o: OrganizationState): Evalu
 /** Organisations judged for bốn tốt: cells and grassroots organisations. */
 export const fourGoodKinds: readonly OrganizationKind[] = ['cell', 'grassroots_cell', 'grassroots_committee'];
 
-export function fourGoodActionRefusal(actor: Actor, o: OrganizationState, action: FourGoodAction): Refusal | null {
+export function fourGoodActionRefusal(
+  actor: Actor,
+  o: OrganizationState,
+  action: FourGoodAction,
+): Refusal | null {
   switch (action) {
     case 'enter':
       if (!can(actor, 'fourGood.enter', { type: 'organization', path: o.path })) {

@@ -16,7 +16,10 @@ export const pathB = p(province, commune, cellB);
 
 export const memberA = id(50);
 
-function actor(scopes: Array<Partial<Scope> & Pick<Scope, 'role' | 'organizationId'>>, memberId: string): Actor {
+function actor(
+  scopes: Array<Partial<Scope> & Pick<Scope, 'role' | 'organizationId'>>,
+  memberId: string,
+): Actor {
   return {
     accountId: id(100),
     memberId,

@@ -57,7 +57,11 @@ export interface ScorecardState {
 
 const org = (path: string) => ({ type: 'organization' as const, path });
 
-export function scoringActionRefusal(actor: Actor, meeting: ScoredMeeting, action: ScoringAction): Refusal | null {
+export function scoringActionRefusal(
+  actor: Actor,
+  meeting: ScoredMeeting,
+  action: ScoringAction,
+): Refusal | null {
   const k = scorerKinds[scorerKindOf(action)];
   return can(actor, k.permission, org(meeting.path)) ? null : forbidden(message(k.denied));
 }

@@ -29,7 +29,9 @@ describe('year plan actions', () => {
       'plan_meetings',
       'edit_work_programme',
     ]);
-    expect(yearPlanActionRefusal(viewers.secretary, { path: pathA }, 'review_topics')?.error).toBe('forbidden');
+    expect(yearPlanActionRefusal(viewers.secretary, { path: pathA }, 'review_topics')?.error).toBe(
+      'forbidden',
+    );
   });
 
   it.each([

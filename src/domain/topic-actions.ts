@@ -48,7 +48,11 @@ export function yearPlanActionRefusal(actor: Actor, plan: PlanState, action: Yea
 export const yearPlanActions = (actor: Actor, plan: PlanState): YearPlanAction[] =>
   allowedBy(allYearPlanActions, (a) => yearPlanActionRefusal(actor, plan, a));
 
-export function topicListActionRefusal(actor: Actor, list: PlanState, action: TopicListAction): Refusal | null {
+export function topicListActionRefusal(
+  actor: Actor,
+  list: PlanState,
+  action: TopicListAction,
+): Refusal | null {
   switch (action) {
     case 'register':
       return leads(actor, list.path) ? null : forbidden(message('topic.register_only_leaders'));
