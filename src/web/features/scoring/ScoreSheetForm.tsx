@@ -62,9 +62,10 @@ export function ScoreSheetForm({ meetingId, kind, scores, framework, auto, thema
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const existing = scores.scorecards.find((c) => c.kind === kind && (c.mine || kind === 'self'));
-  const [state, setState] = useState<SheetState>(() =>
-    stateOf(existing?.status === 'draft' ? existing : undefined, auto),
-  );
+  // What the viewer may do with the card travels with it; a kind the viewer may score and no card yet: both.
+  const editable = !existing || existing.actions.includes('edit');
+  const submittable = !existing || existing.actions.includes('submit');
+  const [state, setState] = useState<SheetState>(() => stateOf(editable ? existing : undefined, auto));
   const [tried, setTried] = useState(false);
   const [serverError, setServerError] = useState<ApiError | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
@@ -104,7 +105,7 @@ export function ScoreSheetForm({ meetingId, kind, scores, framework, auto, thema
     },
   });
 
-  if (existing?.status === 'submitted') {
+  if (existing && !editable) {
     return (
       <Alert color="green" variant="light" role="status">
         {t('scoring.alreadySubmitted', {
@@ -140,7 +141,7 @@ export function ScoreSheetForm({ meetingId, kind, scores, framework, auto, thema
 
   return (
     <Stack gap="md" ref={formRef}>
-      {existing?.status === 'draft' ? (
+      {existing ? (
         <Text size="sm" c="dimmed">
           {t('scoring.draftLoaded')}
         </Text>
@@ -243,9 +244,11 @@ export function ScoreSheetForm({ meetingId, kind, scores, framework, auto, thema
             <Button variant="default" px={6} fz="sm" onClick={() => save(false)} loading={mutation.isPending}>
               {t('scoring.saveDraft')}
             </Button>
-            <Button px={6} fz="sm" onClick={() => save(true)} loading={mutation.isPending}>
-              {t('scoring.submit')}
-            </Button>
+            {submittable ? (
+              <Button px={6} fz="sm" onClick={() => save(true)} loading={mutation.isPending}>
+                {t('scoring.submit')}
+              </Button>
+            ) : null}
           </Group>
         </Stack>
       </Paper>

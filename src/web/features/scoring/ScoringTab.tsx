@@ -11,6 +11,7 @@ import type { MeetingDetail } from '../meetings/queries.ts';
 import {
   engineFramework,
   kindLabel,
+  kindsToScore,
   type MeetingScores,
   meetingScoresQuery,
   type ScorerKind,
@@ -53,7 +54,8 @@ function ScoringView({ detail, scores }: { detail: MeetingDetail; scores: Meetin
     [scores.automatic],
   );
   const [chosen, setChosen] = useState<ScorerKind | null>(null);
-  const kind = chosen && scores.canScore.includes(chosen) ? chosen : (scores.canScore[0] ?? null);
+  const kinds = kindsToScore(scores);
+  const kind = chosen && kinds.includes(chosen) ? chosen : (kinds[0] ?? null);
   const held = scores.meetingStatus === 'held' || scores.meetingStatus === 'adopted';
 
   return (
@@ -75,12 +77,12 @@ function ScoringView({ detail, scores }: { detail: MeetingDetail; scores: Meetin
           <Title order={2} size="h3" id="score-sheet-heading">
             {t('scoring.sheetTitle', { kind: kindLabel(t, kind) })}
           </Title>
-          {scores.canScore.length > 1 ? (
+          {kinds.length > 1 ? (
             <SegmentedControl
               aria-label={t('scoring.chooseKind')}
               value={kind}
               onChange={(v) => setChosen(v as ScorerKind)}
-              data={scores.canScore.map((k) => ({ value: k, label: kindLabel(t, k) }))}
+              data={kinds.map((k) => ({ value: k, label: kindLabel(t, k) }))}
               fullWidth
             />
           ) : null}

@@ -12,6 +12,7 @@ import {
   rescoreJob,
   type scorerKind,
 } from '../../../contracts/scoring.ts';
+import { scorerKindOf } from '../../../domain/scorecard-actions.ts';
 import {
   type CriterionEntry,
   type ScoreSheet,
@@ -32,6 +33,9 @@ export type RatingsOverview = z.infer<typeof ratingsOverview>;
 export type RescoreJob = z.infer<typeof rescoreJob>;
 
 export const scorerKinds: readonly ScorerKind[] = ['self', 'follower', 'supervision'];
+
+/** The kinds of scorecard the viewer may fill in for the meeting, from its `actions`. */
+export const kindsToScore = (scores: MeetingScores): ScorerKind[] => scores.actions.map(scorerKindOf);
 
 export const scoresKey = (meetingId: string) => ['meeting-scores', meetingId] as const;
 
