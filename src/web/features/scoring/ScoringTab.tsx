@@ -1,4 +1,4 @@
-// The meeting's "Chấm điểm" tab: the governing framework, the viewer's score sheet (pre-filled from the records
+// The meeting's "Chấm điểm" tab: the governing framework, the viewer's scorecard (pre-filled from the records
 // with their evidence, scored live by the same engine as the server, changed automatic values only with a reason,
 // saved as a draft or submitted), then every scorecard side by side with the gap between self and outside scores.
 import { Alert, Anchor, SegmentedControl, Stack, Text, Title } from '@mantine/core';
@@ -17,7 +17,7 @@ import {
   type ScorerKind,
 } from './api.ts';
 import { Comparison } from './Comparison.tsx';
-import { ScoreSheetForm } from './ScoreSheetForm.tsx';
+import { ScorecardForm } from './ScorecardForm.tsx';
 
 export default function ScoringTab({ detail }: { detail: MeetingDetail }) {
   const { t } = useTranslation();
@@ -73,9 +73,9 @@ function ScoringView({ detail, scores }: { detail: MeetingDetail; scores: Meetin
       ) : null}
       {kind ? (
         // Not a Card: the result bar sticks to the bottom of the screen, which overflow: hidden would stop.
-        <Stack gap="sm" component="section" aria-labelledby="score-sheet-heading">
-          <Title order={2} size="h3" id="score-sheet-heading">
-            {t('scoring.sheetTitle', { kind: kindLabel(t, kind) })}
+        <Stack gap="sm" component="section" aria-labelledby="scorecard-heading">
+          <Title order={2} size="h3" id="scorecard-heading">
+            {t('scoring.scorecardTitle', { kind: kindLabel(t, kind) })}
           </Title>
           {kinds.length > 1 ? (
             <SegmentedControl
@@ -86,7 +86,7 @@ function ScoringView({ detail, scores }: { detail: MeetingDetail; scores: Meetin
               fullWidth
             />
           ) : null}
-          <ScoreSheetForm
+          <ScorecardForm
             key={kind}
             meetingId={detail.id}
             kind={kind}

@@ -1,4 +1,4 @@
-// One score sheet, phone-first: criterion groups with their running subtotal; each criterion with its maximum, the
+// One scorecard, phone-first: criterion groups with their running subtotal; each criterion with its maximum, the
 // automatic value and its evidence, and its allowed values (Đạt/Không đạt, levels, bands, or a number); a changed
 // automatic value asks for "Lý do điều chỉnh". A bar at the bottom keeps the total, percentage and rating live.
 import {
@@ -30,14 +30,14 @@ import {
   type CriterionView,
   formatNumber,
   isOverride,
-  liveSheet,
+  liveScorecard,
   type MeetingScores,
   ratingLabel,
   ratingTone,
   type ScorerKind,
   scoresKey,
-  sheetEntries,
-  type SheetState,
+  scorecardEntries,
+  type ScorecardFormState,
   stateOf,
 } from './api.ts';
 
@@ -58,20 +58,22 @@ interface SaveResult {
   complete: boolean;
 }
 
-export function ScoreSheetForm({ meetingId, kind, scores, framework, auto, thematic }: Props) {
+export function ScorecardForm({ meetingId, kind, scores, framework, auto, thematic }: Props) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const existing = scores.scorecards.find((c) => c.kind === kind && (c.mine || kind === 'self'));
   // What the viewer may do with the card travels with it; a kind the viewer may score and no card yet: both.
   const editable = !existing || existing.actions.includes('edit');
   const submittable = !existing || existing.actions.includes('submit');
-  const [state, setState] = useState<SheetState>(() => stateOf(editable ? existing : undefined, auto));
+  const [state, setState] = useState<ScorecardFormState>(() =>
+    stateOf(editable ? existing : undefined, auto),
+  );
   const [tried, setTried] = useState(false);
   const [serverError, setServerError] = useState<ApiError | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLDivElement>(null);
   const sheet = useMemo(
-    () => liveSheet(framework, auto, state, thematic),
+    () => liveScorecard(framework, auto, state, thematic),
     [framework, auto, state, thematic],
   );
   const missingReasons = sheet.criteria
@@ -85,7 +87,7 @@ export function ScoreSheetForm({ meetingId, kind, scores, framework, auto, thema
   const mutation = useMutation({
     mutationFn: (submit: boolean) =>
       api.put<SaveResult>(`/meetings/${meetingId}/scores/${kind}`, {
-        entries: sheetEntries(framework, auto, state, thematic),
+        entries: scorecardEntries(framework, auto, state, thematic),
         submit,
       }),
     onSuccess: async (_result, submit) => {
