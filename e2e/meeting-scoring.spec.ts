@@ -22,7 +22,7 @@ interface Scores {
   framework: { groups: { criteria: Criterion[] }[] };
   automatic: { id: string; points: number; evidence: Message }[];
   scorecards: { kind: string; status: string; total: number; percent: number }[];
-  canScore: string[];
+  actions: string[];
   gap: { difference: number } | null;
 }
 
@@ -83,7 +83,7 @@ test('a held meeting scored on phones by the cell and its follower, compared sid
 
   // ---- A score above a criterion's maximum is refused with the reason, and nothing is saved.
   const scoresBefore = await json<Scores>(await sec.request.get(`/api/meetings/${id}/scores`), 'scores');
-  expect(scoresBefore.canScore).toContain('self');
+  expect(scoresBefore.actions).toContain('score_self');
   const criteria = scoresBefore.framework.groups.flatMap((g) => g.criteria);
   const manual = criteria.find((c) => !c.automatic && c.appliesWhen === null)!;
   const tooHigh = await sec.request.put(`/api/meetings/${id}/scores/self`, {

@@ -5,7 +5,14 @@ import { isoDate, messageSchema, uuid } from './common.ts';
 
 export const qualityLevel = z.enum(['excellent', 'good', 'completed', 'not_completed']);
 export const evaluationStep = z.enum(['self_assessment', 'proposal', 'decision', 'announced']);
-export const evaluationAction = z.enum(['self_assess', 'propose', 'decide', 'announce']);
+// What the viewer may do (src/domain/evaluation-actions.ts says when).
+/** On one evaluation: the workflow's steps. */
+export const evaluationActions = ['self_assess', 'propose', 'decide', 'announce'] as const;
+export const evaluationAction = z.enum(evaluationActions);
+/** On an organisation's evaluations of a year: start them (a cell's members and the cell). */
+export const evaluationYearActions = ['start'] as const;
+/** On the bốn tốt of a subtree: enter a criterion with evidence for a listed organisation. */
+export const fourGoodActions = ['enter'] as const;
 export const subjectForm = z.enum(['collective', 'leader', 'member', 'member_outside_system']);
 export const monthlyRating = z.enum(['good', 'fair', 'average', 'poor']);
 export const fourGoodCriterion = z.enum([
@@ -179,8 +186,7 @@ export const evaluationList = z.object({
   /** Members' decided levels in the grassroots organisation against the cap. */
   quota: quotaStatus,
   items: z.array(evaluationItem),
-  /** Whether the actor may create the year's evaluations here (a cell, not started or with new members). */
-  canStart: z.boolean(),
+  actions: z.array(z.enum(evaluationYearActions)),
   isCell: z.boolean(),
 });
 
@@ -214,5 +220,5 @@ export const fourGoodResponse = z.object({
     target: z.number(),
     targetMet: z.boolean(),
   }),
-  canEnter: z.boolean(),
+  actions: z.array(z.enum(fourGoodActions)),
 });

@@ -19,6 +19,16 @@ export const voteMethod = z.enum(['show_of_hands', 'electronic']);
 export const voteChoice = z.enum(['for', 'against', 'abstain']);
 export const taskStatus = z.enum(['open', 'done', 'not_done', 'cancelled']);
 export const topicStatus = z.enum(['draft', 'submitted', 'approved', 'returned']);
+
+// What the viewer may do, per resource (src/domain/topic-actions.ts and task-actions.ts say when).
+/** On an organisation's year plan: plan its meetings, write its work programme; review its topics from above. */
+export const yearPlanActions = ['plan_meetings', 'edit_work_programme', 'review_topics'] as const;
+/** On an organisation's thematic topics of a year: register a new one. */
+export const topicListActions = ['register'] as const;
+/** On one thematic topic: the cell submits it; the upper committee approves it or returns it. */
+export const topicActions = ['submit', 'review'] as const;
+/** On one task: report progress (the assignee or the cell's leaders); judge its result (the leaders). */
+export const taskActions = ['report', 'review'] as const;
 export const complianceCode = z.enum([
   'no_meeting',
   'wrong_day',
@@ -71,8 +81,7 @@ export const meetingYearResponse = z.object({
   calendar: z.array(plannedDate),
   meetings: z.array(meetingListItem),
   findings: z.array(complianceFinding),
-  canManage: z.boolean(),
-  canReviewTopics: z.boolean(),
+  actions: z.array(z.enum(yearPlanActions)),
 });
 
 export const yearQuery = z.object({ year: z.coerce.number().int().min(2015).max(2100).optional() });
@@ -227,8 +236,7 @@ export const taskView = z.object({
       createdAt: z.string(),
     }),
   ),
-  canReport: z.boolean(),
-  canReview: z.boolean(),
+  actions: z.array(z.enum(taskActions)),
 });
 
 export const decisionView = z.object({
@@ -485,11 +493,11 @@ export const topicView = z.object({
   status: topicStatus,
   reviewComment: z.string().nullable(),
   reviewedAt: z.string().nullable(),
+  actions: z.array(z.enum(topicActions)),
 });
 export const topicList = z.object({
   items: z.array(topicView),
-  canEdit: z.boolean(),
-  canReview: z.boolean(),
+  actions: z.array(z.enum(topicListActions)),
 });
 export const topicReviewBody = z
   .object({ decision: z.enum(['approve', 'return']), comment: text(2000).optional() })

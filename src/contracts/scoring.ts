@@ -5,6 +5,13 @@ import { isoDate, messageSchema, uuid } from './common.ts';
 export const scorerKind = z.enum(['self', 'follower', 'supervision']);
 export const rating = z.enum(['good', 'fair', 'average', 'poor']);
 
+// What the viewer may do (src/domain/scorecard-actions.ts says when).
+/** On a meeting's scoring: fill in a scorecard of a kind (one action per scorer kind). */
+export const scoringActions = ['score_self', 'score_as_follower', 'score_as_supervision'] as const;
+/** On one scorecard: save it as a draft; submit it (final). */
+export const scorecardActions = ['edit', 'submit'] as const;
+export const scorecardStatuses = ['draft', 'submitted'] as const;
+
 export const frameworkView = z.object({
   id: z.string(),
   version: z.number().int(),
@@ -52,7 +59,7 @@ export const scorecardView = z.object({
   id: uuid,
   kind: scorerKind,
   scorer: z.string(),
-  status: z.enum(['draft', 'submitted']),
+  status: z.enum(scorecardStatuses),
   total: z.number(),
   applicableMax: z.number(),
   percent: z.number(),
@@ -61,6 +68,7 @@ export const scorecardView = z.object({
   submittedAt: z.string().nullable(),
   criteria: z.array(scoredCriterion),
   mine: z.boolean(),
+  actions: z.array(z.enum(scorecardActions)),
 });
 
 export const meetingScores = z.object({
@@ -70,7 +78,7 @@ export const meetingScores = z.object({
   /** the sheet pre-filled from the facts: every automatic criterion with its evidence */
   automatic: z.array(z.object({ id: z.string(), points: z.number(), evidence: messageSchema })),
   scorecards: z.array(scorecardView),
-  canScore: z.array(scorerKind),
+  actions: z.array(z.enum(scoringActions)),
   gap: z
     .object({ self: z.number(), outside: z.number(), difference: z.number() })
     .nullable()

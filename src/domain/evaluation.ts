@@ -11,6 +11,7 @@
 // (only excerpts were seen), whether QĐ366 / HD 43-HD/BTCTW keep the 20% cap for party members, the quota base
 // (see `QuotaRule.base`), and the form titles of QĐ132 and QĐ124.
 
+import type { evaluationActions } from '../contracts/evaluation.ts';
 import type { IssuingDocument } from './meeting-rules.ts';
 import {
   citation,
@@ -528,7 +529,8 @@ export function quotaDecisionProblem(
 }
 
 export type EvaluationStep = 'self_assessment' | 'proposal' | 'decision' | 'announced';
-export type EvaluationAction = 'self_assess' | 'propose' | 'decide' | 'announce';
+/** The one vocabulary of evaluation actions is the contract's. */
+export type EvaluationAction = (typeof evaluationActions)[number];
 
 const steps: readonly EvaluationStep[] = ['self_assessment', 'proposal', 'decision', 'announced'];
 

@@ -1,4 +1,5 @@
 // SQL of annual evaluations, the discipline register and "bốn tốt" entries.
+import type { OrganizationKind } from '../../../contracts/organizations.ts';
 import type { EvaluationStep, EvaluationSubject, QualityLevel } from '../../../domain/evaluation.ts';
 import type { FourGoodCriterion } from '../../../domain/four-good.ts';
 import type { Queryable } from '../../platform/db.ts';
@@ -251,8 +252,8 @@ export async function insertDiscipline(
 // ---- bốn tốt ------------------------------------------------------------------------------------------------
 
 /** Organisations of the given kinds in a subtree as it stands now, shallowest first, by name. */
-export async function listOrganizationsUnder(q: Queryable, path: string, kinds: string[]) {
-  return q.query<{ id: string; name: string; kind: string; path: string }>(
+export async function listOrganizationsUnder(q: Queryable, path: string, kinds: readonly OrganizationKind[]) {
+  return q.query<{ id: string; name: string; kind: OrganizationKind; path: string }>(
     `SELECT o.id, p.name, o.kind, p.path::text AS path FROM organization_period p
        JOIN organization o ON o.id = p.organization_id
       WHERE p.path <@ $1::ltree AND p.valid_to IS NULL AND o.valid_to IS NULL AND o.kind = ANY($2::text[])

@@ -7,7 +7,13 @@ import type { decideBody, proposeBody, selfAssessBody } from '../../../contracts
 import { todayIso } from '../../../domain/dates.ts';
 import {
   type EvaluationAction,
-  evaluationActionProblem,
+  evaluationActionRefusal,
+  evaluationActions,
+  type EvaluationState,
+  evaluationYearActionRefusal,
+  evaluationYearActions,
+} from '../../../domain/evaluation-actions.ts';
+import {
   evaluationFactsProblem,
   type EvaluationRules,
   type EvaluationStep,
@@ -20,9 +26,9 @@ import {
   quotaDecisionProblem,
 } from '../../../domain/evaluation.ts';
 import { documentLabel } from '../../../domain/meeting-rules.ts';
-import { type Action, type Actor, can, type EvaluationResource } from '../../../domain/permissions.ts';
+import { type Actor, can, type EvaluationResource } from '../../../domain/permissions.ts';
 import { isCellKind, labelToId } from '../../../domain/tree.ts';
-import { type MessageCode, message } from '../../../messages/index.ts';
+import { message } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, fieldError, notFound } from '../../platform/errors.ts';
@@ -36,8 +42,6 @@ import type { EvaluationRow } from './evaluation.repository.ts';
 interface Meta {
   ip: string | null;
 }
-
-const orgResource = (path: string) => ({ type: 'organization' as const, path });
 
 /** The grassroots organisation holding the quota: the nearest grassroots ancestor (or itself), else the parent. */
 export async function holderOf(q: Queryable, node: { id: string; path: string; kind: string }) {
@@ -61,20 +65,22 @@ const evaluationResource = (e: EvaluationRow): EvaluationResource => ({
   holderPath: e.holder_path,
 });
 
-// Each step is a named permission, refused with its own words.
-const stepPermission: Record<EvaluationAction, { action: Action; denied: MessageCode }> = {
-  self_assess: { action: 'evaluation.selfAssess', denied: 'evaluation.self_assess_forbidden' },
-  propose: { action: 'evaluation.propose', denied: 'evaluation.propose_forbidden' },
-  decide: { action: 'evaluation.decide', denied: 'evaluation.decide_forbidden' },
-  announce: { action: 'evaluation.announce', denied: 'evaluation.announce_forbidden' },
-};
-
 interface Access {
   view: boolean;
   seesAll: boolean;
   isSubject: boolean;
-  may: (action: EvaluationAction) => boolean;
+  /** the steps the actor may take now (src/domain/evaluation-actions.ts) */
+  actions: EvaluationAction[];
 }
+
+/** The evaluation as its action rule sees it. */
+const stateOf = (e: EvaluationRow): EvaluationState => ({
+  subjectKind: e.subject_kind,
+  memberId: e.member_id,
+  path: e.org_path,
+  holderPath: e.holder_path,
+  step: e.step,
+});
 
 function accessOf(actor: Actor, e: EvaluationRow): Access {
   const resource = evaluationResource(e);
@@ -82,19 +88,8 @@ function accessOf(actor: Actor, e: EvaluationRow): Access {
     view: can(actor, 'evaluation.view', resource),
     seesAll: can(actor, 'evaluation.viewAll', resource),
     isSubject: e.subject_kind === 'member' && actor.memberId !== null && actor.memberId === e.member_id,
-    may: (action) => can(actor, stepPermission[action].action, resource),
+    actions: evaluationActions(actor, stateOf(e)),
   };
-}
-
-/** The problem of taking `action` at `step` (null: before any step), as the domain rule words it. */
-function stepProblem(step: EvaluationStep | null, action: EvaluationAction) {
-  return evaluationActionProblem(step, action);
-}
-
-function allowedActions(access: Access, step: EvaluationStep | null): EvaluationAction[] {
-  return (['self_assess', 'propose', 'decide', 'announce'] as const).filter(
-    (a) => access.may(a) && !stepProblem(step, a),
-  );
 }
 
 function itemOf(e: EvaluationRow, access: Access, raw: RawFacts) {
@@ -137,7 +132,7 @@ function itemOf(e: EvaluationRow, access: Access, raw: RawFacts) {
         : null,
     announcedAt: iso(e.announced_at),
     evidence: evidenceOf(e, raw),
-    actions: allowedActions(access, e.step),
+    actions: access.actions,
   };
 }
 
@@ -183,7 +178,6 @@ export async function listEvaluations(
     db,
     visible.map((v) => v.row),
   );
-  const resource = orgResource(node.path);
   return {
     organization: { id: node.id, name: node.name, kind: node.kind },
     year,
@@ -197,7 +191,7 @@ export async function listEvaluations(
     holder: { id: holder.id, name: holder.name },
     quota: await quotaOf(db, isCell ? holder.id : node.id, year),
     items: visible.map(({ row, access }) => itemOf(row, access, facts.get(row.id)!)),
-    canStart: isCell && can(actor, 'evaluation.start', resource),
+    actions: evaluationYearActions(actor, { path: node.path, kind: node.kind }),
     isCell,
   };
 }
@@ -216,13 +210,8 @@ export async function startEvaluations(
 ) {
   return db.transaction(async (tx) => {
     const node = await visibleNode(tx, actor, organizationId);
-    const resource = orgResource(node.path);
-    if (!can(actor, 'evaluation.start', resource)) {
-      throw new AppError('forbidden', message('evaluation.start_forbidden'));
-    }
-    if (!isCellKind(node.kind)) {
-      throw new AppError('invalid_state', message('evaluation.start_cells_only'));
-    }
+    const refusal = evaluationYearActionRefusal(actor, { path: node.path, kind: node.kind }, 'start');
+    if (refusal) throw new AppError(refusal.error, refusal.message);
     const rules = rulesOf(year);
     const holder = await holderOf(tx, node);
     const to = yearEnd(year) < todayIso() ? yearEnd(year) : todayIso();
@@ -260,11 +249,9 @@ export async function startEvaluations(
 async function forAction(tx: Queryable, actor: Actor, id: string, action: EvaluationAction) {
   const e = await repo.lockEvaluation(tx, id);
   if (!e) throw notFound(message('evaluation.not_found'));
-  const access = accessOf(actor, e);
-  if (!access.view) throw notFound(message('evaluation.not_found'));
-  if (!access.may(action)) throw new AppError('forbidden', message(stepPermission[action].denied));
-  const problem = stepProblem(e.step, action);
-  if (problem) throw new AppError('invalid_state', problem);
+  if (!can(actor, 'evaluation.view', evaluationResource(e))) throw notFound(message('evaluation.not_found'));
+  const refusal = evaluationActionRefusal(actor, stateOf(e), action);
+  if (refusal) throw new AppError(refusal.error, refusal.message);
   const raw = (await factsOf(tx, [e])).get(e.id)!;
   return { e, raw, rules: rulesOf(e.year) };
 }

@@ -94,6 +94,7 @@ describe('the annual evaluation of a member', () => {
     const body = await list(sec);
     expect(body.rules.id).toBe('qd366-2025');
     expect(body.holder.id).toBe(commune.id);
+    expect(body.actions).toEqual(['start']);
     expect(body.items).toHaveLength(4);
     const secretaryItem = body.items.find((i: any) => i.member?.fullName === 'Nguyễn Thị Hường');
     expect(secretaryItem.form).toBe('leader');
@@ -110,6 +111,7 @@ describe('the annual evaluation of a member', () => {
 
   it('a member sees only their own evaluation and may self-assess it', async () => {
     const body = await list(mem);
+    expect(body.actions).toEqual([]);
     expect(body.items).toHaveLength(1);
     expect(body.items[0]).toMatchObject({ id, actions: ['self_assess'] });
   });
@@ -361,7 +363,7 @@ describe('bốn tốt', () => {
     expect(crit(c, 'unity_discipline').met).toBe(false);
 
     expect(view.share).toMatchObject({ met: 0, total: 3, target: 0.9, targetMet: false });
-    expect(view.canEnter).toBe(true);
+    expect(view.actions).toEqual(['enter']);
 
     const midyear = await ok(
       communeSec(`/api/organizations/${commune.id}/four-good?year=${year}&period=midyear`),

@@ -13,11 +13,11 @@ import {
   fourGoodCriterionLabel,
   fourGoodShare,
 } from '../../../domain/four-good.ts';
-import { type Actor, can } from '../../../domain/permissions.ts';
+import { fourGoodActionRefusal, fourGoodActions, fourGoodKinds } from '../../../domain/evaluation-actions.ts';
+import type { Actor } from '../../../domain/permissions.ts';
 import { isWithin } from '../../../domain/tree.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database } from '../../platform/db.ts';
-import { message } from '../../../messages/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
   disciplinedMembersUnder,
@@ -27,8 +27,6 @@ import {
 } from './evaluation-facts.ts';
 import { getVisibleNode as visibleNode } from '../organizations/organizations.service.ts';
 import * as repo from './evaluation.repository.ts';
-
-const fourGoodKinds = ['cell', 'grassroots_cell', 'grassroots_committee'];
 
 export async function fourGoodView(
   db: Database,
@@ -95,7 +93,8 @@ export async function fourGoodView(
     rulesTitle: rules.title,
     items,
     share: { ...share, target: rules.target },
-    canEnter: can(actor, 'fourGood.enter', { type: 'organization', path: node.path }),
+    // A criterion is entered for one of the listed organisations: what the rule allows for any of them.
+    actions: [...new Set(orgs.flatMap((o) => fourGoodActions(actor, o)))],
   };
 }
 
@@ -109,12 +108,8 @@ export async function enterFourGood(
 ) {
   return db.transaction(async (tx) => {
     const node = await visibleNode(tx, actor, organizationId);
-    if (!can(actor, 'fourGood.enter', { type: 'organization', path: node.path })) {
-      throw new AppError('forbidden', message('fourGood.enter_forbidden'));
-    }
-    if (!fourGoodKinds.includes(node.kind)) {
-      throw new AppError('invalid_state', message('fourGood.kinds_only'));
-    }
+    const refusal = fourGoodActionRefusal(actor, node, 'enter');
+    if (refusal) throw new AppError(refusal.error, refusal.message);
     await repo.upsertFourGoodEntry(tx, {
       provinceId: node.province_id,
       organizationId: node.id,

@@ -11,6 +11,15 @@ import {
   type RuleSet,
 } from '../../../domain/meeting-rules.ts';
 import { type Actor, can } from '../../../domain/permissions.ts';
+import type { Refusal } from '../../../domain/resource-actions.ts';
+import {
+  topicActionRefusal,
+  topicActions,
+  topicListActionRefusal,
+  topicListActions,
+  yearPlanActionRefusal,
+  yearPlanActions,
+} from '../../../domain/topic-actions.ts';
 import { dayOffLabel, dayOffName, isDayOff } from '../../../domain/vietnam-calendar.ts';
 import { viText } from '../../../domain/messages.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -26,6 +35,11 @@ import type { MeetingFactRow, TopicRow } from './plan.repository.ts';
 
 interface Meta {
   ip: string | null;
+}
+
+/** Throws the rule's refusal, if any: the server allows exactly what it sends as `actions`. */
+function refuse(r: Refusal | null) {
+  if (r) throw new AppError(r.error, r.message);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -104,7 +118,6 @@ export async function yearView(db: Database, actor: Actor, organizationId: strin
     });
   }
   const current = resolve(todayIso());
-  const resource = { type: 'organization' as const, path: node.path };
   return {
     organization: { id: node.id, name: node.name, kind: node.kind },
     year,
@@ -115,8 +128,7 @@ export async function yearView(db: Database, actor: Actor, organizationId: strin
     meetings: rows.map(meetingListItemOf),
     // Monthly cell-meeting rules judge cells; a committee's own compliance is that of the cells below it.
     findings: ['cell', 'grassroots_cell'].includes(node.kind) ? yearFindings(rows, year, resolve) : [],
-    canManage: can(actor, 'meeting.manage', resource),
-    canReviewTopics: can(actor, 'topic.review', resource) && !can(actor, 'meeting.manage', resource),
+    actions: yearPlanActions(actor, { path: node.path }),
   };
 }
 
@@ -130,9 +142,7 @@ export async function generatePlan(
 ) {
   return db.transaction(async (tx) => {
     const node = await visibleNode(tx, actor, organizationId);
-    if (!can(actor, 'meeting.manage', { type: 'organization', path: node.path })) {
-      throw new AppError('forbidden', message('plan.schedule_only_leaders'));
-    }
+    refuse(yearPlanActionRefusal(actor, { path: node.path }, 'plan_meetings'));
     const resolve = await ruleSetResolver(tx, node.path);
     const today = todayIso();
     let created = 0;
@@ -184,9 +194,7 @@ export async function saveWorkProgramme(
 ) {
   return db.transaction(async (tx) => {
     const node = await visibleNode(tx, actor, organizationId);
-    if (!can(actor, 'meeting.manage', { type: 'organization', path: node.path })) {
-      throw new AppError('forbidden', message('plan.work_programme_only_leaders'));
-    }
+    refuse(yearPlanActionRefusal(actor, { path: node.path }, 'edit_work_programme'));
     await repo.upsertWorkProgramme(tx, {
       provinceId: node.province_id,
       organizationId: node.id,
@@ -207,7 +215,7 @@ export async function saveWorkProgramme(
   });
 }
 
-const topicView = (t: TopicRow) => ({
+const topicView = (actor: Actor, t: TopicRow & { path: string }) => ({
   id: t.id,
   year: t.year,
   quarter: t.quarter,
@@ -217,16 +225,15 @@ const topicView = (t: TopicRow) => ({
   status: t.status,
   reviewComment: t.review_comment,
   reviewedAt: iso(t.reviewed_at),
+  actions: topicActions(actor, { path: t.path, status: t.status }),
 });
 
 export async function listTopics(db: Database, actor: Actor, organizationId: string, year: number) {
   const node = await visibleNode(db, actor, organizationId);
   const rows = await repo.listTopics(db, node.id, year);
-  const resource = { type: 'organization' as const, path: node.path };
   return {
-    items: rows.map(topicView),
-    canEdit: can(actor, 'meeting.manage', resource),
-    canReview: can(actor, 'topic.review', resource) && !can(actor, 'meeting.manage', resource),
+    items: rows.map((t) => topicView(actor, { ...t, path: node.path })),
+    actions: topicListActions(actor, { path: node.path }),
   };
 }
 
@@ -239,9 +246,7 @@ export async function createTopic(
 ) {
   return db.transaction(async (tx) => {
     const node = await visibleNode(tx, actor, organizationId);
-    if (!can(actor, 'meeting.manage', { type: 'organization', path: node.path })) {
-      throw new AppError('forbidden', message('topic.register_only_leaders'));
-    }
+    refuse(topicListActionRefusal(actor, { path: node.path }, 'register'));
     const id = await repo.insertTopic(tx, {
       provinceId: node.province_id,
       organizationId: node.id,
@@ -283,12 +288,7 @@ const audit = (
 export async function submitTopic(db: Database, actor: Actor, id: string, meta: Meta) {
   return db.transaction(async (tx) => {
     const t = await topicFor(tx, actor, id);
-    if (!can(actor, 'meeting.manage', { type: 'organization', path: t.path })) {
-      throw new AppError('forbidden', message('topic.submit_only_leaders'));
-    }
-    if (t.status !== 'draft' && t.status !== 'returned') {
-      throw new AppError('invalid_state', message('topic.already_submitted'));
-    }
+    refuse(topicActionRefusal(actor, t, 'submit'));
     await repo.markTopicSubmitted(tx, id);
     await audit(tx, actor, meta, { chain: t.province_id, action: 'topic.submit', id });
     return { ok: true as const };
@@ -304,11 +304,7 @@ export async function reviewTopic(
 ) {
   return db.transaction(async (tx) => {
     const t = await topicFor(tx, actor, id);
-    const resource = { type: 'organization' as const, path: t.path };
-    if (!can(actor, 'topic.review', resource) || can(actor, 'meeting.manage', resource)) {
-      throw new AppError('forbidden', message('topic.review_only_upper'));
-    }
-    if (t.status !== 'submitted') throw new AppError('invalid_state', message('topic.not_submitted'));
+    refuse(topicActionRefusal(actor, t, 'review'));
     const status = input.decision === 'approve' ? 'approved' : 'returned';
     await repo.markTopicReviewed(tx, id, status, input.comment?.trim() || null, actor.accountId);
     await audit(tx, actor, meta, { chain: t.province_id, action: 'topic.review', id, after: input });

@@ -60,6 +60,8 @@ describe('the year plan', () => {
       }),
     );
     await ok(sec(`/api/thematic-topics/${topic.id}/submit`, { method: 'POST' }));
+    // Sent once: a second submit is refused by the state.
+    expect((await sec(`/api/thematic-topics/${topic.id}/submit`, { method: 'POST' })).status).toBe(422);
     const leader = await makeMember(db, commune, { fullName: 'Bí thư xã' });
     await makePosition(db, commune, leader, 'secretary');
     const upper = await client.signIn((await makeAccount(db, leader)).identifier);
@@ -78,6 +80,12 @@ describe('the year plan', () => {
     );
     const list = await ok(sec(`/api/organizations/${cell.id}/thematic-topics?year=${nextYear}`));
     expect(list.items[0]).toMatchObject({ status: 'returned', reviewComment: 'Bổ sung đề cương' });
+    // What each side may do now travels with the topic: the cell corrects and sends it again.
+    expect(list.items[0].actions).toEqual(['submit']);
+    expect(list.actions).toEqual(['register']);
+    const seenAbove = await ok(upper(`/api/organizations/${cell.id}/thematic-topics?year=${nextYear}`));
+    expect(seenAbove.items[0].actions).toEqual([]);
+    expect(seenAbove.actions).toEqual([]);
     const overview = await ok(upper(`/api/organizations/${commune.id}/compliance?year=${today.slice(0, 4)}`));
     expect(overview.cells.map((c: any) => c.id)).toContain(cell.id);
   });

@@ -1,8 +1,7 @@
 // SQL of meeting-quality scoring: loaded frameworks and their assignments, scorecards and their entries.
+import type { ScorecardStatus, ScorerKind } from '../../../domain/scorecard-actions.ts';
 import type { Rating } from '../../../domain/scoring.ts';
 import type { Queryable } from '../../platform/db.ts';
-
-export type ScorerKind = 'self' | 'follower' | 'supervision';
 
 // ---- frameworks ---------------------------------------------------------------------------------------------
 
@@ -70,7 +69,7 @@ export interface ScorecardRow {
   scorer_name: string;
   framework_id: string;
   framework_version: number;
-  status: 'draft' | 'submitted';
+  status: ScorecardStatus;
   total: number;
   applicable_max: number;
   percent: number;
@@ -114,8 +113,8 @@ export async function lockOwnScorecard(
   meetingId: string,
   kind: ScorerKind,
   accountId: string,
-): Promise<{ id: string; status: string } | null> {
-  const [row] = await q.query<{ id: string; status: string }>(
+): Promise<{ id: string; status: ScorecardStatus } | null> {
+  const [row] = await q.query<{ id: string; status: ScorecardStatus }>(
     `SELECT id, status FROM scorecard WHERE meeting_id = $1 AND scorer_kind = $2
        AND (scorer_kind = 'self' OR scorer_account_id = $3) FOR UPDATE`,
     [meetingId, kind, accountId],

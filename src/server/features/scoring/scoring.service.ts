@@ -4,7 +4,13 @@
 import type { z } from 'zod';
 import type { saveScorecardBody } from '../../../contracts/scoring.ts';
 import { fromStoredText, storedText } from '../../../domain/messages.ts';
-import { type Action, type Actor, can } from '../../../domain/permissions.ts';
+import type { Actor } from '../../../domain/permissions.ts';
+import {
+  scorecardActionRefusal,
+  scorecardActions,
+  type ScorerKind,
+  scoringActions,
+} from '../../../domain/scorecard-actions.ts';
 import {
   autoScores,
   type CriterionEntry,
@@ -14,7 +20,7 @@ import {
   submissionProblems,
 } from '../../../domain/scoring.ts';
 import { formatDateVi, todayIso } from '../../../domain/dates.ts';
-import { type MessageCode, message } from '../../../messages/index.ts';
+import { message } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -23,25 +29,9 @@ import { getVisibleNode as visibleNode } from '../organizations/organizations.se
 import { allFrameworks, frameworkResolver, frameworkView } from './frameworks.service.ts';
 import { factsOfMeetings } from './scoring-facts.ts';
 import * as repo from './scoring.repository.ts';
-import type { ScorerKind } from './scoring.repository.ts';
 
 interface Meta {
   ip: string | null;
-}
-
-// Each kind of scorecard is a named permission on the meeting's organisation, refused with its own words.
-const scorerPermission: Record<ScorerKind, { action: Action; denied: MessageCode }> = {
-  self: { action: 'scorecard.scoreSelf', denied: 'scoring.self_forbidden' },
-  follower: { action: 'scorecard.scoreAsFollower', denied: 'scoring.follower_forbidden' },
-  supervision: { action: 'scorecard.scoreAsSupervision', denied: 'scoring.supervision_forbidden' },
-};
-
-/** What kinds of scorecard the actor may fill in for a meeting of an organisation at `path`. */
-function scorerKinds(actor: Actor, path: string): ScorerKind[] {
-  const resource = { type: 'organization' as const, path };
-  return (['self', 'follower', 'supervision'] as const).filter((k) =>
-    can(actor, scorerPermission[k].action, resource),
-  );
 }
 
 export async function meetingScores(db: Database, actor: Actor, meetingId: string) {
@@ -97,6 +87,12 @@ export async function meetingScores(db: Database, actor: Actor, meetingId: strin
           overrideReason: x.overrideReason,
         })),
         mine: c.scorer_account_id === actor.accountId,
+        actions: scorecardActions(actor, {
+          path: m.org_path,
+          kind: c.scorer_kind,
+          status: c.status,
+          mine: c.scorer_account_id === actor.accountId,
+        }),
       };
     });
   const submitted = scorecards.filter((c) => c.status === 'submitted');
@@ -109,7 +105,7 @@ export async function meetingScores(db: Database, actor: Actor, meetingId: strin
     framework: frameworkView(framework),
     automatic: [...auto.entries()].map(([id, a]) => ({ id, points: a.points, evidence: a.evidence })),
     scorecards,
-    canScore: scorable ? scorerKinds(actor, m.org_path) : [],
+    actions: scorable ? scoringActions(actor, { path: m.org_path }) : [],
     gap:
       self && outsideMean !== null
         ? { self: self.percent, outside: round2(outsideMean), difference: round2(self.percent - outsideMean) }
@@ -129,11 +125,16 @@ export async function saveScorecard(
 ) {
   return db.transaction(async (tx) => {
     const { meeting: m, access } = await visibleMeeting(tx, actor, meetingId, true);
-    if (!scorerKinds(actor, m.org_path).includes(kind)) {
-      throw new AppError('forbidden', message(scorerPermission[kind].denied));
-    }
     // A meeting is scored once it was held: the rule of meeting actions says so (422 before).
     requireAllowed(await meetingViewer(tx, actor, m, access), m, 'score');
+    // The card is locked first: the rule judges it as it is (the right to score its kind, then a draft).
+    const existing = await repo.lockOwnScorecard(tx, m.id, kind, actor.accountId);
+    const refusal = scorecardActionRefusal(
+      actor,
+      { path: m.org_path, kind, status: existing?.status ?? null, mine: true },
+      input.submit ? 'submit' : 'edit',
+    );
+    if (refusal) throw new AppError(refusal.error, refusal.message);
     const framework = (await frameworkResolver(tx, m.org_path))(m.planned_date);
     if (!framework) throw new AppError('invalid_state', message('scoring.no_framework'));
     const facts = (await factsOfMeetings(tx, [m.id])).get(m.id)!;
@@ -150,10 +151,6 @@ export async function saveScorecard(
         problems[0]!,
         problems.map((p) => ({ path: 'entries', message: p })),
       );
-    }
-    const existing = await repo.lockOwnScorecard(tx, m.id, kind, actor.accountId);
-    if (existing?.status === 'submitted') {
-      throw new AppError('conflict', message('scoring.scorecard_submitted'));
     }
     const values: repo.ScorecardValues = {
       total: sheet.total,

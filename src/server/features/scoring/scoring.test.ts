@@ -111,7 +111,7 @@ describe('meeting scoring', () => {
     meetingId = await holdMeeting();
     const s = await ok(sec(`/api/meetings/${meetingId}/scores`));
     expect(s.framework.id).toBe(hd42Framework.id);
-    expect(s.canScore).toEqual(['self']);
+    expect(s.actions).toEqual(['score_self']);
     const auto = new Map(s.automatic.map((a: any) => [a.id, a]));
     expect(auto.size).toBeGreaterThan(3);
     // Everyone came: full attendance marks, with the rate as evidence.
@@ -119,9 +119,11 @@ describe('meeting scoring', () => {
     expect(renderVi((auto.get('attendance') as any).evidence)).toContain('Đảng viên dự 100%');
     // The meeting lasted minutes, not 90: the duration criterion says so.
     expect(renderVi((auto.get('duration') as any).evidence)).toContain('90 phút');
-    expect((await ok(follower(`/api/meetings/${meetingId}/scores`))).canScore).toEqual(['follower']);
-    expect((await ok(officer(`/api/meetings/${meetingId}/scores`))).canScore).toEqual(['supervision']);
-    expect((await ok(plain(`/api/meetings/${meetingId}/scores`))).canScore).toEqual([]);
+    expect((await ok(follower(`/api/meetings/${meetingId}/scores`))).actions).toEqual(['score_as_follower']);
+    expect((await ok(officer(`/api/meetings/${meetingId}/scores`))).actions).toEqual([
+      'score_as_supervision',
+    ]);
+    expect((await ok(plain(`/api/meetings/${meetingId}/scores`))).actions).toEqual([]);
   });
 
   it('refuses a score above the maximum and an override without a reason; nothing is saved', async () => {
@@ -196,6 +198,8 @@ describe('meeting scoring', () => {
     expect(again.status).toBe(409);
     const after = await ok(sec(`/api/meetings/${meetingId}/scores`));
     expect(after.scorecards.map((c: any) => c.kind).sort()).toEqual(['follower', 'self']);
+    // A submitted card is final: it allows nothing more.
+    expect(after.scorecards.map((c: any) => c.actions)).toEqual([[], []]);
     expect(after.gap.difference).toBeGreaterThan(0);
     // A follower cannot submit the cell's own score.
     expect(
@@ -229,6 +233,21 @@ describe('meeting scoring', () => {
       points: 0,
       overrideReason: 'Đoàn giám sát thấy tài liệu không đăng đủ',
     } as any);
+    // A draft first: the scorer's own card, still open to editing and submitting; nobody else sees it.
+    await ok(
+      officer(`/api/meetings/${meetingId}/scores/supervision`, {
+        method: 'PUT',
+        json: { entries, submit: false },
+      }),
+    );
+    const drafted = await ok(officer(`/api/meetings/${meetingId}/scores`));
+    expect(drafted.scorecards.find((c: any) => c.kind === 'supervision')).toMatchObject({
+      status: 'draft',
+      mine: true,
+      actions: ['edit', 'submit'],
+    });
+    const seenBySecretary = await ok(sec(`/api/meetings/${meetingId}/scores`));
+    expect(seenBySecretary.scorecards.map((c: any) => c.kind)).not.toContain('supervision');
     await ok(
       officer(`/api/meetings/${meetingId}/scores/supervision`, {
         method: 'PUT',

@@ -2,6 +2,7 @@
 // It imports no other service, so that the room can read tasks while tasks push changes to the room.
 import { isOverdue } from '../../../domain/meetings.ts';
 import { todayIso } from '../../../domain/dates.ts';
+import type { TaskAction } from '../../../domain/task-actions.ts';
 import type { Queryable } from '../../platform/db.ts';
 import * as repo from './tasks.repository.ts';
 
@@ -9,12 +10,12 @@ export type { TaskDbRow } from './tasks.repository.ts';
 
 const iso = (v: Date | string): string => (v instanceof Date ? v : new Date(v)).toISOString();
 
-/** Tasks shaped for the API from their rows and reports (pure); `flags` says who may report on or review each. */
+/** Tasks shaped for the API from their rows and reports (pure); `actions` says what the viewer may do with each. */
 export function presentTasks<R extends repo.TaskDbRow>(
   rows: R[],
   reports: repo.TaskReportRow[],
   today: string,
-  flags: (t: R) => { canReport: boolean; canReview: boolean },
+  actions: (t: R) => TaskAction[],
 ) {
   return rows.map((t) => ({
     id: t.id,
@@ -41,25 +42,26 @@ export function presentTasks<R extends repo.TaskDbRow>(
         fileName: r.file_name,
         createdAt: iso(r.created_at),
       })),
-    ...flags(t),
+    actions: actions(t),
   }));
 }
 
 export type TaskView = ReturnType<typeof presentTasks>[number];
 
-const noFlags = () => ({ canReport: false, canReview: false });
+// The meeting room is one state for every viewer, so its tasks carry no viewer's actions.
+const noActions = (): TaskAction[] => [];
 
 /** Tasks with their reports, shaped for the API. */
 export async function taskViews<R extends repo.TaskDbRow>(
   q: Queryable,
   rows: R[],
-  flags: (t: R) => { canReport: boolean; canReview: boolean } = noFlags,
+  actions: (t: R) => TaskAction[] = noActions,
 ) {
   const reports = await repo.listReports(
     q,
     rows.map((r) => r.id),
   );
-  return presentTasks(rows, reports, todayIso(), flags);
+  return presentTasks(rows, reports, todayIso(), actions);
 }
 
 /** The tasks a meeting assigned, as its room shows them. */

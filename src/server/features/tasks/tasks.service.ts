@@ -6,6 +6,12 @@ import type { createTaskBody, reviewTaskBody, taskReportBody } from '../../../co
 import { formatDateVi, todayIso } from '../../../domain/dates.ts';
 import { meetingKindLabel, reminderKind } from '../../../domain/meetings.ts';
 import { type Actor, can, isManagingScope, visibilityPatterns } from '../../../domain/permissions.ts';
+import {
+  type TaskAction,
+  taskActionRefusal,
+  taskActions,
+  type TaskState,
+} from '../../../domain/task-actions.ts';
 import { pathLabel } from '../../../domain/tree.ts';
 import { message, renderVi } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -22,22 +28,19 @@ interface Meta {
 
 type TaskRow = repo.TaskDbRow;
 
-function managesTask(actor: Actor, t: { org_path: string }) {
-  return can(actor, 'meeting.manage', { type: 'organization', path: t.org_path });
-}
-
 const groupIdsOf = async (q: Queryable, memberId: string | null): Promise<string[]> =>
   memberId ? repo.listPartyGroupIds(q, memberId) : [];
 
-function flagsFor(actor: Actor, groups: string[]) {
-  return (t: TaskRow) => {
-    const assigned =
-      (actor.memberId !== null && t.assignee_member_id === actor.memberId) ||
-      (t.assignee_group_id !== null && groups.includes(t.assignee_group_id));
-    const manages = managesTask(actor, t);
-    return { canReport: (assigned || manages) && t.status === 'open', canReview: manages };
-  };
+/** A task as its action rule sees it, for a viewer in the given party groups. */
+function stateOf(actor: Actor, groups: string[], t: TaskRow): TaskState {
+  const assigned =
+    (actor.memberId !== null && t.assignee_member_id === actor.memberId) ||
+    (t.assignee_group_id !== null && groups.includes(t.assignee_group_id));
+  return { path: t.org_path, status: t.status, assigned };
 }
+
+const actionsFor = (actor: Actor, groups: string[]) => (t: TaskRow) =>
+  taskActions(actor, stateOf(actor, groups, t));
 
 /** The task inbox: mine (assigned to me or my party group), created by me, or open/overdue/done among those I see. */
 export async function listTasks(
@@ -69,17 +72,24 @@ export async function listTasks(
       (r.assignee_group_id !== null && groups.includes(r.assignee_group_id)) ||
       actor.scopes.some((s) => r.org_path.split('.').includes(pathLabel(s.organizationId))),
   );
-  return { items: await taskViews(db, visible, flagsFor(actor, groups)) };
+  return { items: await taskViews(db, visible, actionsFor(actor, groups)) };
 }
 
+/** A task the viewer may see (the assignee always does), with its state as the action rule sees it. */
 async function taskFor(q: Queryable, actor: Actor, id: string) {
   const t = await repo.findTask(q, id);
   const groups = await groupIdsOf(q, actor.memberId);
   if (!t) throw notFound(message('task.not_found'));
-  const flags = flagsFor(actor, groups)(t);
-  const sees = can(actor, 'organization.view', { type: 'organization', path: t.org_path }) || flags.canReport;
+  const state = stateOf(actor, groups, t);
+  const sees = can(actor, 'organization.view', { type: 'organization', path: t.org_path }) || state.assigned;
   if (!sees) throw notFound(message('task.not_found'));
-  return { t, flags };
+  return { t, state };
+}
+
+/** Throws the rule's refusal, if any: the server allows exactly what it sends as `actions`. */
+function refuse(actor: Actor, state: TaskState, action: TaskAction) {
+  const r = taskActionRefusal(actor, state, action);
+  if (r) throw new AppError(r.error, r.message);
 }
 
 /**
@@ -129,9 +139,8 @@ export async function reportTask(
   file?: { name: string; type: string; content: Uint8Array } | null,
 ) {
   const reportId = await db.transaction(async (tx) => {
-    const { t, flags } = await taskFor(tx, actor, id);
-    if (t.status !== 'open') throw new AppError('invalid_state', message('task.already_reviewed'));
-    if (!flags.canReport) throw new AppError('forbidden', message('task.report_only_assignee'));
+    const { t, state } = await taskFor(tx, actor, id);
+    refuse(actor, state, 'report');
     if (file) checkAttachment(file.type, file.content.length);
     const reportId = await repo.insertReport(tx, {
       taskId: id,
@@ -173,8 +182,8 @@ export async function reviewTask(
   meta: Meta,
 ) {
   const t = await db.transaction(async (tx) => {
-    const { t, flags } = await taskFor(tx, actor, id);
-    if (!flags.canReview) throw new AppError('forbidden', message('task.review_only_leaders'));
+    const { t, state } = await taskFor(tx, actor, id);
+    refuse(actor, state, 'review');
     await repo.updateReview(tx, id, input.status, input.resultNote ?? null, todayIso());
     await recordAudit(tx, {
       chain: t.province_id,

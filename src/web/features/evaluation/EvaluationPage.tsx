@@ -119,7 +119,7 @@ function EvaluationView({ list }: { list: EvaluationList }) {
       actions={
         <>
           <YearSelect id={id} year={list.year} />
-          {list.canStart ? (
+          {list.actions.includes('start') ? (
             <Button variant="outline" loading={start.isPending} onClick={() => start.mutate()}>
               {t('evaluation.start', { year: list.year })}
             </Button>
@@ -146,7 +146,7 @@ function EvaluationView({ list }: { list: EvaluationList }) {
         </Title>
         {list.items.length === 0 ? (
           <Alert variant="light" color="gray">
-            {list.canStart ? t('evaluation.none') : t('evaluation.noneForMember')}
+            {list.actions.includes('start') ? t('evaluation.none') : t('evaluation.noneForMember')}
           </Alert>
         ) : (
           <Table.ScrollContainer minWidth={760}>

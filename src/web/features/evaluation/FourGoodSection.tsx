@@ -75,7 +75,7 @@ function FourGoodTable({ data }: { data: FourGood }) {
         <ToneBadge tone={s.targetMet ? 'green' : 'red'}>
           {s.targetMet ? t('fourGood.targetMet') : t('fourGood.targetMissed')}
         </ToneBadge>
-        {data.canEnter ? (
+        {data.actions.includes('enter') ? (
           <Button size="sm" variant="outline" onClick={() => setEntering(true)}>
             {t('fourGood.enter')}
           </Button>

@@ -195,7 +195,7 @@ export function PreviousTasks({ detail }: { detail: MeetingDetail }) {
       ) : null}
       {detail.previousTasks.map((task) => (
         <TaskLine key={task.id} task={task}>
-          {task.canReview ? (
+          {task.actions.includes('review') ? (
             <Group gap="xs" mt="xs">
               <Button
                 size="compact-md"

@@ -71,7 +71,7 @@ export function MeetingCalendar({ plan, topics }: { plan: YearPlan; topics: Topi
       <Title order={2} id="calendar-heading">
         {t('plan.calendar', { year: plan.year })}
       </Title>
-      {plan.canManage ? (
+      {plan.actions.includes('plan_meetings') ? (
         <Group gap="sm">
           <Button onClick={() => generate.mutate()} loading={generate.isPending}>
             {t('plan.generate')}
@@ -103,7 +103,7 @@ export function MeetingCalendar({ plan, topics }: { plan: YearPlan; topics: Topi
                   <Title order={3} size="h4" id={`month-${month}`}>
                     {t('plan.month', { month })}
                   </Title>
-                  {plan.canManage ? (
+                  {plan.actions.includes('plan_meetings') ? (
                     <Button
                       size="compact-sm"
                       variant="subtle"

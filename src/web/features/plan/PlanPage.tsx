@@ -110,7 +110,11 @@ function PlanView({ plan }: { plan: YearPlan }) {
         <TopicsSection organizationId={id} year={plan.year} topics={topics.data} />
       )}
       {aboveCells ? null : <Books organizationId={id} year={plan.year} />}
-      <WorkProgramme organizationId={id} year={plan.year} canEdit={plan.canManage} />
+      <WorkProgramme
+        organizationId={id}
+        year={plan.year}
+        canEdit={plan.actions.includes('edit_work_programme')}
+      />
       <RuleSetSection
         organizationId={id}
         organizationName={plan.organization.name}

@@ -57,7 +57,7 @@ export function TopicsSection({
       <Title order={2} id="topics-heading">
         {t('planTopic.title', { year })}
       </Title>
-      {topics.canEdit ? (
+      {topics.actions.includes('register') ? (
         <div>
           <Button variant="outline" onClick={() => setDialog({ kind: 'register', quarter: 0 })}>
             {t('planTopic.register')}
@@ -107,7 +107,7 @@ export function TopicsSection({
                             </Text>
                           ) : null}
                           <Group gap="xs">
-                            {topics.canEdit && (tp.status === 'draft' || tp.status === 'returned') ? (
+                            {tp.actions.includes('submit') ? (
                               <Button
                                 size="sm"
                                 variant="light"
@@ -118,7 +118,7 @@ export function TopicsSection({
                                 {t('planTopic.submit')}
                               </Button>
                             ) : null}
-                            {topics.canReview && tp.status === 'submitted' ? (
+                            {tp.actions.includes('review') ? (
                               <Button
                                 size="sm"
                                 onClick={() => setDialog({ kind: 'review', topic: tp })}

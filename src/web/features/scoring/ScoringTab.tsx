@@ -1,4 +1,4 @@
-// The meeting's "Chấm điểm" tab: the governing framework, the viewer's score sheet (pre-filled from the records
+// The meeting's "Chấm điểm" tab: the governing framework, the viewer's scorecard (pre-filled from the records
 // with their evidence, scored live by the same engine as the server, changed automatic values only with a reason,
 // saved as a draft or submitted), then every scorecard side by side with the gap between self and outside scores.
 import { Alert, Anchor, SegmentedControl, Stack, Text, Title } from '@mantine/core';
@@ -11,12 +11,13 @@ import type { MeetingDetail } from '../meetings/queries.ts';
 import {
   engineFramework,
   kindLabel,
+  kindsToScore,
   type MeetingScores,
   meetingScoresQuery,
   type ScorerKind,
 } from './api.ts';
 import { Comparison } from './Comparison.tsx';
-import { ScoreSheetForm } from './ScoreSheetForm.tsx';
+import { ScorecardForm } from './ScorecardForm.tsx';
 
 export default function ScoringTab({ detail }: { detail: MeetingDetail }) {
   const { t } = useTranslation();
@@ -53,7 +54,8 @@ function ScoringView({ detail, scores }: { detail: MeetingDetail; scores: Meetin
     [scores.automatic],
   );
   const [chosen, setChosen] = useState<ScorerKind | null>(null);
-  const kind = chosen && scores.canScore.includes(chosen) ? chosen : (scores.canScore[0] ?? null);
+  const kinds = kindsToScore(scores);
+  const kind = chosen && kinds.includes(chosen) ? chosen : (kinds[0] ?? null);
   const held = scores.meetingStatus === 'held' || scores.meetingStatus === 'adopted';
 
   return (
@@ -71,20 +73,20 @@ function ScoringView({ detail, scores }: { detail: MeetingDetail; scores: Meetin
       ) : null}
       {kind ? (
         // Not a Card: the result bar sticks to the bottom of the screen, which overflow: hidden would stop.
-        <Stack gap="sm" component="section" aria-labelledby="score-sheet-heading">
-          <Title order={2} size="h3" id="score-sheet-heading">
-            {t('scoring.sheetTitle', { kind: kindLabel(t, kind) })}
+        <Stack gap="sm" component="section" aria-labelledby="scorecard-heading">
+          <Title order={2} size="h3" id="scorecard-heading">
+            {t('scoring.scorecardTitle', { kind: kindLabel(t, kind) })}
           </Title>
-          {scores.canScore.length > 1 ? (
+          {kinds.length > 1 ? (
             <SegmentedControl
               aria-label={t('scoring.chooseKind')}
               value={kind}
               onChange={(v) => setChosen(v as ScorerKind)}
-              data={scores.canScore.map((k) => ({ value: k, label: kindLabel(t, k) }))}
+              data={kinds.map((k) => ({ value: k, label: kindLabel(t, k) }))}
               fullWidth
             />
           ) : null}
-          <ScoreSheetForm
+          <ScorecardForm
             key={kind}
             meetingId={detail.id}
             kind={kind}

@@ -1,6 +1,6 @@
 // Reads and writes of meeting-quality scoring (the meeting's scorecards, ratings of a subtree, frameworks,
-// re-scoring), their types, the rating labels and tones, and the browser's copy of the scoring engine: the sheet
-// the user fills in is scored here by the same `scoreSheet` the server runs, so totals and ratings agree.
+// re-scoring), their types, the rating labels and tones, and the browser's copy of the scoring engine: the
+// scorecard the user fills in is scored here by the same `scoreSheet` the server runs, so totals and ratings agree.
 import { queryOptions } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
@@ -12,6 +12,7 @@ import {
   rescoreJob,
   type scorerKind,
 } from '../../../contracts/scoring.ts';
+import { scorerKindOf } from '../../../domain/scorecard-actions.ts';
 import {
   type CriterionEntry,
   type ScoreSheet,
@@ -33,6 +34,9 @@ export type RatingsOverview = z.infer<typeof ratingsOverview>;
 export type RescoreJob = z.infer<typeof rescoreJob>;
 
 export const scorerKinds: readonly ScorerKind[] = ['self', 'follower', 'supervision'];
+
+/** The kinds of scorecard the viewer may fill in for the meeting, from its `actions`. */
+export const kindsToScore = (scores: MeetingScores): ScorerKind[] => scores.actions.map(scorerKindOf);
 
 export const scoresKey = (meetingId: string) => ['meeting-scores', meetingId] as const;
 
@@ -138,7 +142,7 @@ const noFacts = (thematic: boolean): ScoringFacts => ({
 });
 
 /** What the scorer has set: a value per criterion (null = untouched) and the reasons for changed automatic values. */
-export interface SheetState {
+export interface ScorecardFormState {
   values: Record<string, number | null>;
   reasons: Record<string, string>;
 }
@@ -146,17 +150,17 @@ export interface SheetState {
 export type AutoValues = ReadonlyMap<string, { points: number; evidence: WireMessage }>;
 
 /** The automatic value is set aside: the scorer chose another value. */
-export function isOverride(auto: AutoValues, state: SheetState, id: string): boolean {
+export function isOverride(auto: AutoValues, state: ScorecardFormState, id: string): boolean {
   const a = auto.get(id);
   const v = state.values[id] ?? null;
   return !!a && v !== null && Math.abs(v - a.points) > 1e-9;
 }
 
-/** Scores the sheet live: the scorer's values, else the automatic ones, by the engine the server runs. */
-export function liveSheet(
+/** Scores the scorecard live: the scorer's values, else the automatic ones, by the engine the server runs. */
+export function liveScorecard(
   framework: ScoringFramework,
   auto: AutoValues,
-  state: SheetState,
+  state: ScorecardFormState,
   thematic: boolean,
 ): ScoreSheet {
   const entries: CriterionEntry[] = [];
@@ -171,10 +175,10 @@ export function liveSheet(
 }
 
 /** The body of PUT /meetings/{id}/scores/{kind}: untouched automatic values stay bound to the facts (null). */
-export function sheetEntries(
+export function scorecardEntries(
   framework: ScoringFramework,
   auto: AutoValues,
-  state: SheetState,
+  state: ScorecardFormState,
   thematic: boolean,
 ) {
   const out: Array<{ criterionId: string; points: number | null; overrideReason?: string | null }> = [];
@@ -196,7 +200,7 @@ export function sheetEntries(
 }
 
 /** The state of a draft saved earlier (its values as the server scored them). */
-export function stateOf(card: Scorecard | undefined, auto: AutoValues): SheetState {
+export function stateOf(card: Scorecard | undefined, auto: AutoValues): ScorecardFormState {
   const values: Record<string, number | null> = {};
   const reasons: Record<string, string> = {};
   for (const [id, a] of auto) values[id] = a.points;

@@ -6,7 +6,7 @@ export const scoringVi = {
     framework: 'Chấm theo: {{title}}',
     notHeld: 'Cuộc họp chưa diễn ra: chấm điểm sau khi kết thúc cuộc họp.',
     chooseKind: 'Chấm với tư cách',
-    sheetTitle: 'Phiếu chấm: {{kind}}',
+    scorecardTitle: 'Phiếu chấm: {{kind}}',
     kind_self: 'Chi bộ tự chấm',
     kind_follower: 'Cấp ủy viên theo dõi',
     kind_supervision: 'Đoàn giám sát',

@@ -128,7 +128,7 @@ function TaskCard({ task, onDialog }: { task: Task; onDialog: (d: Dialog) => voi
           )}
         </Box>
         <Group gap="sm" mt={4}>
-          {task.canReport ? (
+          {task.actions.includes('report') ? (
             <Button
               variant="light"
               onClick={() => onDialog({ kind: 'report', task })}
@@ -137,7 +137,7 @@ function TaskCard({ task, onDialog }: { task: Task; onDialog: (d: Dialog) => voi
               {t('taskInbox.report')}
             </Button>
           ) : null}
-          {task.canReview ? (
+          {task.actions.includes('review') ? (
             <Button
               variant="outline"
               onClick={() => onDialog({ kind: 'review', task })}

@@ -1,4 +1,4 @@
-// One score sheet, phone-first: criterion groups with their running subtotal; each criterion with its maximum, the
+// One scorecard, phone-first: criterion groups with their running subtotal; each criterion with its maximum, the
 // automatic value and its evidence, and its allowed values (Đạt/Không đạt, levels, bands, or a number); a changed
 // automatic value asks for "Lý do điều chỉnh". A bar at the bottom keeps the total, percentage and rating live.
 import {
@@ -30,14 +30,14 @@ import {
   type CriterionView,
   formatNumber,
   isOverride,
-  liveSheet,
+  liveScorecard,
   type MeetingScores,
   ratingLabel,
   ratingTone,
   type ScorerKind,
   scoresKey,
-  sheetEntries,
-  type SheetState,
+  scorecardEntries,
+  type ScorecardFormState,
   stateOf,
 } from './api.ts';
 import { useMessage } from '../../components/message.ts';
@@ -60,20 +60,23 @@ interface SaveResult {
   complete: boolean;
 }
 
-export function ScoreSheetForm({ meetingId, kind, scores, framework, auto, thematic }: Props) {
+export function ScorecardForm({ meetingId, kind, scores, framework, auto, thematic }: Props) {
   const { t, i18n } = useTranslation();
   const msg = useMessage();
   const queryClient = useQueryClient();
   const existing = scores.scorecards.find((c) => c.kind === kind && (c.mine || kind === 'self'));
-  const [state, setState] = useState<SheetState>(() =>
-    stateOf(existing?.status === 'draft' ? existing : undefined, auto),
+  // What the viewer may do with the card travels with it; a kind the viewer may score and no card yet: both.
+  const editable = !existing || existing.actions.includes('edit');
+  const submittable = !existing || existing.actions.includes('submit');
+  const [state, setState] = useState<ScorecardFormState>(() =>
+    stateOf(editable ? existing : undefined, auto),
   );
   const [tried, setTried] = useState(false);
   const [serverError, setServerError] = useState<ApiError | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLDivElement>(null);
   const sheet = useMemo(
-    () => liveSheet(framework, auto, state, thematic),
+    () => liveScorecard(framework, auto, state, thematic),
     [framework, auto, state, thematic],
   );
   const missingReasons = sheet.criteria
@@ -87,7 +90,7 @@ export function ScoreSheetForm({ meetingId, kind, scores, framework, auto, thema
   const mutation = useMutation({
     mutationFn: (submit: boolean) =>
       api.put<SaveResult>(`/meetings/${meetingId}/scores/${kind}`, {
-        entries: sheetEntries(framework, auto, state, thematic),
+        entries: scorecardEntries(framework, auto, state, thematic),
         submit,
       }),
     onSuccess: async (_result, submit) => {
@@ -107,7 +110,7 @@ export function ScoreSheetForm({ meetingId, kind, scores, framework, auto, thema
     },
   });
 
-  if (existing?.status === 'submitted') {
+  if (existing && !editable) {
     return (
       <Alert color="green" variant="light" role="status">
         {t('scoring.alreadySubmitted', {
@@ -143,7 +146,7 @@ export function ScoreSheetForm({ meetingId, kind, scores, framework, auto, thema
 
   return (
     <Stack gap="md" ref={formRef}>
-      {existing?.status === 'draft' ? (
+      {existing ? (
         <Text size="sm" c="dimmed">
           {t('scoring.draftLoaded')}
         </Text>
@@ -246,9 +249,11 @@ export function ScoreSheetForm({ meetingId, kind, scores, framework, auto, thema
             <Button variant="default" px={6} fz="sm" onClick={() => save(false)} loading={mutation.isPending}>
               {t('scoring.saveDraft')}
             </Button>
-            <Button px={6} fz="sm" onClick={() => save(true)} loading={mutation.isPending}>
-              {t('scoring.submit')}
-            </Button>
+            {submittable ? (
+              <Button px={6} fz="sm" onClick={() => save(true)} loading={mutation.isPending}>
+                {t('scoring.submit')}
+              </Button>
+            ) : null}
           </Group>
         </Stack>
       </Paper>
