@@ -88,7 +88,7 @@ describe('evaluation actions: each step × each viewer', () => {
     });
     expect(evaluationActionRefusal(viewers.secretary, memberEvaluation(null), 'propose')).toMatchObject({
       error: 'invalid_state',
-      message: { code: 'evaluation.step_needs_previous' },
+      message: { code: 'evaluation.step.needs_earlier' },
     });
   });
 });
