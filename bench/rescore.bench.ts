@@ -8,7 +8,7 @@
 // (uses TEST_DATABASE_URL, or DATABASE_URL; creates and drops a database of its own on that server)
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../src/domain/permissions.ts';
-import type { ScoringFrameworkInput } from '../src/domain/scoring.ts';
+import type { ScoringFrameworkInput } from '../src/domain/scoring-schema.ts';
 import { hd42Framework } from '../src/domain/scoring-frameworks.ts';
 import { rescoreJob, startRescore } from '../src/server/features/scoring/rescore.ts';
 import { assignFramework, loadFramework } from '../src/server/features/scoring/frameworks.service.ts';

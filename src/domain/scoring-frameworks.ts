@@ -3,7 +3,11 @@
 // documents the file. Pure, no I/O.
 
 import { huongDan12of2018, huongDan42 } from './meeting-rules.ts';
-import { governingFramework, type ScoringFramework, type ScoringFrameworkAssignment } from './scoring.ts';
+import {
+  governingFramework,
+  type ScoringFramework,
+  type ScoringFrameworkAssignment,
+} from './scoring-schema.ts';
 
 type Level = { points: number; label: string };
 

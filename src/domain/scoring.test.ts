@@ -8,22 +8,18 @@ import {
   hd12ProvincialFramework,
   hd42Framework,
 } from './scoring-frameworks.ts';
+import { type CriterionEntry, ratingForPercent, scoreSheet, submissionProblems } from './scorecard.ts';
+import { autoScores, type ScoringFacts } from './scoring-facts.ts';
 import {
-  autoScores,
-  type CriterionEntry,
   frameworkProblems,
   frameworkScoresKind,
   parseScoringFramework,
-  ratingForPercent,
   ratingLabel,
-  scoreSheet,
-  type ScoringFacts,
   type ScoringFramework,
   type ScoringFrameworkInput,
   scoringFrameworkJsonSchema,
   scoringFrameworkSchema,
-  submissionProblems,
-} from './scoring.ts';
+} from './scoring-schema.ts';
 
 /** Every fact known and at its best. */
 function facts(over: Partial<ScoringFacts> = {}): ScoringFacts {

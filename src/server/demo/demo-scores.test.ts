@@ -2,7 +2,7 @@
 // totals and ratings as the engine computes them, and a few cells inflating their self-scores.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/permissions.ts';
-import { scoreSheet } from '../../domain/scoring.ts';
+import { scoreSheet } from '../../domain/scorecard.ts';
 import { builtInScoringFrameworks } from '../../domain/scoring-frameworks.ts';
 import type { Database } from '../platform/db.ts';
 import { createTestDatabase } from '../testing/test-db.ts';

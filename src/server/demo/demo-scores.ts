@@ -8,17 +8,16 @@
 // Reads the meetings already written and writes each table with a few `INSERT … SELECT FROM unnest(…)`
 // statements. Same seed and data, same rows.
 
+import { type CriterionEntry, scoreSheet } from '../../domain/scorecard.ts';
+import { autoScores } from '../../domain/scoring-facts.ts';
 import {
-  autoScores,
-  type CriterionEntry,
   frameworkScoresKind,
   governingFramework,
   type FactSource,
-  scoreSheet,
   type ScoringCriterion,
   type ScoringFramework,
   type ScoringFrameworkAssignment,
-} from '../../domain/scoring.ts';
+} from '../../domain/scoring-schema.ts';
 import { storedText } from '../../domain/messages.ts';
 import { builtInScoringFrameworks } from '../../domain/scoring-frameworks.ts';
 import type { Tx } from '../platform/db.ts';

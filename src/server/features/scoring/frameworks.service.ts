@@ -4,7 +4,11 @@ import type { z } from 'zod';
 import type { assignFrameworkBody } from '../../../contracts/scoring.ts';
 import { documentLabel } from '../../../domain/meeting-rules.ts';
 import { type Actor, can } from '../../../domain/permissions.ts';
-import { governingFramework, parseScoringFramework, type ScoringFramework } from '../../../domain/scoring.ts';
+import {
+  governingFramework,
+  parseScoringFramework,
+  type ScoringFramework,
+} from '../../../domain/scoring-schema.ts';
 import { builtInScoringFrameworks } from '../../../domain/scoring-frameworks.ts';
 import { todayIso } from '../../../domain/dates.ts';
 import { labelToId } from '../../../domain/tree.ts';

@@ -4,7 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, can } from '../../../domain/permissions.ts';
 import { storedText } from '../../../domain/messages.ts';
-import { type CriterionEntry, scoreSheet, type ScoringFramework } from '../../../domain/scoring.ts';
+import { type CriterionEntry, scoreSheet } from '../../../domain/scorecard.ts';
+import { type ScoringFramework } from '../../../domain/scoring-schema.ts';
 import { message, renderVi } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';

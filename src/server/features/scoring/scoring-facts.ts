@@ -2,7 +2,7 @@
 // (scoring-facts.repository.ts) under each meeting's rule set. Used by scorecards and the re-score job.
 import { addDays } from '../../../domain/dates.ts';
 import { builtInRuleSets } from '../../../domain/meeting-rules.ts';
-import type { ScoringFacts } from '../../../domain/scoring.ts';
+import type { ScoringFacts } from '../../../domain/scoring-facts.ts';
 import type { Queryable } from '../../platform/db.ts';
 import * as repo from './scoring-facts.repository.ts';
 

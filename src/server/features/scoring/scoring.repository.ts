@@ -1,6 +1,6 @@
 // SQL of meeting-quality scoring: loaded frameworks and their assignments, scorecards and their entries.
 import type { ScorecardStatus, ScorerKind } from '../../../domain/scorecard-actions.ts';
-import type { Rating } from '../../../domain/scoring.ts';
+import type { Rating } from '../../../domain/scoring-schema.ts';
 import type { Queryable } from '../../platform/db.ts';
 
 // ---- frameworks ---------------------------------------------------------------------------------------------

@@ -12,13 +12,13 @@ import {
   scoringActions,
 } from '../../../domain/scorecard-actions.ts';
 import {
-  autoScores,
   type CriterionEntry,
-  type Rating,
   ratingForPercent,
   scoreSheet,
   submissionProblems,
-} from '../../../domain/scoring.ts';
+} from '../../../domain/scorecard.ts';
+import { autoScores } from '../../../domain/scoring-facts.ts';
+import { type Rating } from '../../../domain/scoring-schema.ts';
 import { formatDateVi, todayIso } from '../../../domain/dates.ts';
 import { message } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';

@@ -20,7 +20,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScoringFramework } from '../../../domain/scoring.ts';
+import type { ScoringFramework } from '../../../domain/scoring-schema.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDateTime } from '../../lib/dates.ts';

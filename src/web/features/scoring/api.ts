@@ -13,13 +13,9 @@ import {
   type scorerKind,
 } from '../../../contracts/scoring.ts';
 import { scorerKindOf } from '../../../domain/scorecard-actions.ts';
-import {
-  type CriterionEntry,
-  type ScoreSheet,
-  type ScoringFacts,
-  type ScoringFramework,
-  scoreSheet,
-} from '../../../domain/scoring.ts';
+import { type CriterionEntry, type ScoreSheet, scoreSheet } from '../../../domain/scorecard.ts';
+import { type ScoringFacts } from '../../../domain/scoring-facts.ts';
+import { type ScoringFramework } from '../../../domain/scoring-schema.ts';
 import { api, withQuery } from '../../api/client.ts';
 import type { Tone } from '../../components/ToneBadge.tsx';
 import type { WireMessage } from '../../../contracts/common.ts';
