@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EvaluationStep } from './evaluation.ts';
+import type { EvaluationAction, EvaluationStep } from './evaluation-workflow.ts';
 import {
-  type EvaluationAction,
   evaluationActionRefusal,
   evaluationActions,
   type EvaluationState,

@@ -1,4 +1,4 @@
-// What the viewer may do with one annual evaluation in its step (the workflow of src/domain/evaluation.ts, each
+// What the viewer may do with one annual evaluation in its step (the workflow of evaluation-workflow.ts, each
 // step a named permission), with a cell's evaluations of a year (start them), and with bốn tốt (enter a criterion).
 import type { OrganizationKind } from '../contracts/organizations.ts';
 import {
@@ -7,12 +7,15 @@ import {
   fourGoodActions as allFourGoodActions,
 } from '../contracts/evaluation.ts';
 import { type MessageCode, message } from '../messages/index.ts';
-import { type EvaluationStep, evaluationActionProblem } from './evaluation.ts';
+import {
+  type EvaluationAction,
+  type EvaluationStep,
+  evaluationActionProblem,
+} from './evaluation-workflow.ts';
 import { type Action, type Actor, can, type EvaluationResource } from './permissions.ts';
 import { allowedBy, forbidden, invalidState, type Refusal } from './resource-actions.ts';
 import { isCellKind } from './tree.ts';
 
-export type EvaluationAction = (typeof allEvaluationActions)[number];
 export type EvaluationYearAction = (typeof allEvaluationYearActions)[number];
 export type FourGoodAction = (typeof allFourGoodActions)[number];
 

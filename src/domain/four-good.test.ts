@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render } from '../messages/index.ts';
 import { inVi } from './testing-messages.ts';
-import type { QualityLevel } from './evaluation.ts';
+import type { QualityLevel } from './evaluation-rules.ts';
 import {
   builtInFourGoodRules,
   defaultFourGoodRules,

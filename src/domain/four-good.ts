@@ -9,7 +9,7 @@
 // The thresholds below are the app's reading of S1, whose own measures point to provincial documents not
 // found (HD 01-HD/BTCTU (2021) for a "good" meeting): they are data, to verify with the upper committee.
 
-import { atLeast, type QualityLevel, qualityLevelName } from './evaluation.ts';
+import { atLeast, type QualityLevel, qualityLevelName } from './evaluation-rules.ts';
 import type { IssuingDocument } from './meeting-rules.ts';
 import { DomainError, list, type Message, message, verbatim } from './messages.ts';
 

@@ -2,13 +2,8 @@
 // organisation (one recorded exceedance), levels within what the recorded facts allow, reprimanded members not
 // completed, "bốn tốt" entries with evidence, and no 2026 review yet.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  evaluationRulesFor,
-  highestAllowedLevel,
-  type QualityLevel,
-  qualityLevelRank,
-  quotaCheck,
-} from '../../domain/evaluation.ts';
+import { highestAllowedLevel, quotaCheck } from '../../domain/evaluation.ts';
+import { evaluationRulesFor, type QualityLevel, qualityLevelRank } from '../../domain/evaluation-rules.ts';
 import type { Database } from '../platform/db.ts';
 import { createTestDatabase } from '../testing/test-db.ts';
 import { memberDiscipline, memberTasks, organizationTasks } from '../features/evaluation/evaluation-facts.ts';

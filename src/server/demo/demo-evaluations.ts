@@ -12,17 +12,15 @@
 // Reads the data already written and writes each table with one `INSERT … SELECT FROM unnest(…)`. Same seed
 // and data, same rows.
 
+import { type EvaluationFacts, highestAllowedLevel, quotaCheck } from '../../domain/evaluation.ts';
 import {
   evaluationRulesFor,
-  type EvaluationFacts,
   type EvaluationRules,
-  highestAllowedLevel,
   type QualityLevel,
   qualityLevelLabel,
   qualityLevelRank,
   qualityLevels,
-  quotaCheck,
-} from '../../domain/evaluation.ts';
+} from '../../domain/evaluation-rules.ts';
 import type { FourGoodCriterion } from '../../domain/four-good.ts';
 import { labelToId } from '../../domain/tree.ts';
 import type { Tx } from '../platform/db.ts';

@@ -2,11 +2,10 @@
 // the domain's facts for a level check, and the evidence each step snapshots and the page shows.
 import {
   type EvaluationFacts,
-  evaluationRulesFor,
-  type EvaluationRules,
   highestAllowedLevel,
   membersDisciplinedBlocker,
 } from '../../../domain/evaluation.ts';
+import { evaluationRulesFor, type EvaluationRules } from '../../../domain/evaluation-rules.ts';
 import { DomainError } from '../../../domain/messages.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';

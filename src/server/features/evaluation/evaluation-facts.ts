@@ -2,7 +2,7 @@
 // (evaluation-facts.repository.ts) and shaped: attendance, tasks, monthly meeting ratings, meetings held,
 // discipline, members' decided levels.
 import { formatDateVi, todayIso } from '../../../domain/dates.ts';
-import type { QualityLevel } from '../../../domain/evaluation.ts';
+import type { QualityLevel } from '../../../domain/evaluation-rules.ts';
 import type { MonthlyRating } from '../../../domain/four-good.ts';
 import { message } from '../../../messages/index.ts';
 import type { Queryable } from '../../platform/db.ts';

@@ -1,6 +1,7 @@
 // SQL of annual evaluations, the discipline register and "bốn tốt" entries.
 import type { OrganizationKind } from '../../../contracts/organizations.ts';
-import type { EvaluationStep, EvaluationSubject, QualityLevel } from '../../../domain/evaluation.ts';
+import type { EvaluationSubject, QualityLevel } from '../../../domain/evaluation-rules.ts';
+import type { EvaluationStep } from '../../../domain/evaluation-workflow.ts';
 import type { FourGoodCriterion } from '../../../domain/four-good.ts';
 import type { Queryable } from '../../platform/db.ts';
 

@@ -1,12 +1,11 @@
 // Annual evaluation (kiểm điểm, đánh giá, xếp loại chất lượng) of a cell's members and of the cell: the year's
 // evaluations started for a cell, the self-assessment, the proposal, the decision under the quota, the
-// announcement; each step checked against the rules in force (src/domain/evaluation.ts) and the recorded facts,
+// announcement; each step checked against the rules in force (src/domain/evaluation-rules.ts) and the recorded facts,
 // which are attached as evidence and snapshotted on each step. Also the discipline register.
 import type { z } from 'zod';
 import type { decideBody, proposeBody, selfAssessBody } from '../../../contracts/evaluation.ts';
 import { todayIso } from '../../../domain/dates.ts';
 import {
-  type EvaluationAction,
   evaluationActionRefusal,
   evaluationActions,
   type EvaluationState,
@@ -15,16 +14,18 @@ import {
 } from '../../../domain/evaluation-actions.ts';
 import {
   evaluationFactsProblem,
-  type EvaluationRules,
-  type EvaluationStep,
-  type EvaluationSubject,
   levelConditions,
   levelProblem,
-  type QualityLevel,
-  qualityLevels,
   quotaCheck,
   quotaDecisionProblem,
 } from '../../../domain/evaluation.ts';
+import {
+  type EvaluationRules,
+  type EvaluationSubject,
+  type QualityLevel,
+  qualityLevels,
+} from '../../../domain/evaluation-rules.ts';
+import { type EvaluationAction, type EvaluationStep } from '../../../domain/evaluation-workflow.ts';
 import { documentLabel } from '../../../domain/meeting-rules.ts';
 import { type Actor, can, type EvaluationResource } from '../../../domain/permissions.ts';
 import { isCellKind, labelToId } from '../../../domain/tree.ts';
