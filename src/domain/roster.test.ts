@@ -4,22 +4,22 @@ import { render } from '../messages/index.ts';
 import { inVi } from './testing-messages.ts';
 import type { MemberFields } from '../contracts/members.ts';
 import {
+  exportCell,
+  exportColumns,
+  findHeaderRow,
+  matchHeaderLabel,
+  type RosterHeader,
+} from './roster-columns.ts';
+import { findDuplicates, mergeForUpdate, updateProblems } from './roster-matching.ts';
+import {
   cellCitizenId,
   cellDate,
   cellPhone,
   cellText,
-  exportCell,
-  exportColumns,
-  findDuplicates,
-  findHeaderRow,
-  matchHeaderLabel,
   memberRuleProblems,
-  mergeForUpdate,
   normalizeName,
   parseRosterRow,
-  type RosterHeader,
-  updateProblems,
-} from './roster.ts';
+} from './roster-rows.ts';
 
 const today = '2026-01-15';
 

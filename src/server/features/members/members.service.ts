@@ -17,7 +17,7 @@ import {
   type MemberResource,
   visibilityPatterns,
 } from '../../../domain/permissions.ts';
-import { memberRuleProblems } from '../../../domain/roster.ts';
+import { memberRuleProblems } from '../../../domain/roster-rows.ts';
 import { escapeLike, foldVietnamese } from '../../../domain/text.ts';
 import { isCellKind, pathLabel } from '../../../domain/tree.ts';
 import { recordAudit } from '../../platform/audit.ts';

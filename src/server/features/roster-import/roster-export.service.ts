@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { formatDateLongVi, formatDateVi, todayIso } from '../../../domain/dates.ts';
 import { type Actor, can } from '../../../domain/permissions.ts';
-import { exportCell, exportColumns } from '../../../domain/roster.ts';
+import { exportCell, exportColumns } from '../../../domain/roster-columns.ts';
 import { foldVietnamese } from '../../../domain/text.ts';
 import { isCellKind } from '../../../domain/tree.ts';
 import type { Database } from '../../platform/db.ts';

@@ -2,12 +2,12 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import {
-  cellText,
   expectedLabelsText,
   findHeaderRow,
   headerSearchRows,
   type RosterHeader,
-} from '../../../domain/roster.ts';
+} from '../../../domain/roster-columns.ts';
+import { cellText } from '../../../domain/roster-rows.ts';
 import { type Message, message } from '../../../messages/index.ts';
 import { AppError } from '../../platform/errors.ts';
 

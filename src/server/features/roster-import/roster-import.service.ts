@@ -21,7 +21,9 @@ import {
 } from '../../../contracts/roster-import.ts';
 import { todayIso } from '../../../domain/dates.ts';
 import { type Actor, can } from '../../../domain/permissions.ts';
-import { findDuplicates, parseRosterRow, type RosterField, rosterLabels } from '../../../domain/roster.ts';
+import { type RosterField, rosterLabels } from '../../../domain/roster-columns.ts';
+import { findDuplicates } from '../../../domain/roster-matching.ts';
+import { parseRosterRow } from '../../../domain/roster-rows.ts';
 import { foldVietnamese } from '../../../domain/text.ts';
 import { isCellKind } from '../../../domain/tree.ts';
 import { fromStoredText, type Message, message, verbatim } from '../../../domain/messages.ts';

@@ -1,5 +1,5 @@
-// Pure rules of roster files (.xlsx/.csv): which column is which field, where the header row is, how a row
-// becomes a member's profile fields, what makes a row wrong, and how a member is written back out.
+// One row of a roster file read into a member's profile fields: cells as text, dates, CCCD and phone numbers, the
+// problems of a row, and the rules between a member's dates and status (Điều lệ Đảng). Pure, no I/O.
 import { type MemberFields, memberFields } from '../contracts/members.ts';
 import type { RosterProblem } from '../contracts/roster-import.ts';
 import { charterRules } from './charter-rules.ts';
@@ -13,265 +13,7 @@ import {
   renderVi,
   verbatim,
 } from './messages.ts';
-import { foldVietnamese } from './text.ts';
-
-export type RosterField = keyof MemberFields | 'index';
-
-interface ColumnSpec {
-  field: RosterField;
-  /** The label the export writes, and the one error messages fall back to. */
-  label: string;
-  variants: readonly string[];
-}
-
-// Labels seen on party-cell rosters (the member register, "Sổ danh sách đảng viên", and the cells' own sheets).
-// Two-row headers ("Ngày, tháng, năm" over "Sinh") are read as the two labels joined, hence those variants.
-const columnSpecs: readonly ColumnSpec[] = [
-  { field: 'index', label: 'STT', variants: ['STT', 'TT', 'Số TT', 'Số thứ tự'] },
-  {
-    field: 'fullName',
-    label: 'Họ và tên',
-    variants: [
-      'Họ và tên',
-      'Họ tên',
-      'Họ và tên đảng viên',
-      'Họ tên đảng viên',
-      'Tên đảng viên',
-      'Họ và tên đang dùng',
-    ],
-  },
-  {
-    field: 'birthName',
-    label: 'Tên khai sinh',
-    variants: ['Tên khai sinh', 'Họ tên khai sinh', 'Họ và tên khai sinh'],
-  },
-  {
-    field: 'dateOfBirth',
-    label: 'Ngày sinh',
-    variants: ['Ngày sinh', 'Sinh ngày', 'Ngày tháng năm sinh'],
-  },
-  { field: 'gender', label: 'Giới tính', variants: ['Giới tính', 'Nam/Nữ', 'Nam Nữ', 'Phái'] },
-  { field: 'ethnicity', label: 'Dân tộc', variants: ['Dân tộc'] },
-  { field: 'religion', label: 'Tôn giáo', variants: ['Tôn giáo'] },
-  { field: 'hometown', label: 'Quê quán', variants: ['Quê quán', 'Nguyên quán'] },
-  {
-    field: 'education',
-    label: 'Trình độ học vấn',
-    variants: [
-      'Trình độ học vấn',
-      'Học vấn',
-      'Trình độ GDPT',
-      'GDPT',
-      'Giáo dục phổ thông',
-      'Trình độ giáo dục phổ thông',
-      'Trình độ văn hóa',
-      'Văn hóa',
-    ],
-  },
-  {
-    field: 'politicalTheory',
-    label: 'Lý luận chính trị',
-    variants: [
-      'Lý luận chính trị',
-      'LLCT',
-      'Trình độ LLCT',
-      'Trình độ lý luận chính trị',
-      'Trình độ chính trị',
-    ],
-  },
-  {
-    field: 'profession',
-    label: 'Nghề nghiệp',
-    variants: [
-      'Nghề nghiệp',
-      'Chuyên môn',
-      'Trình độ chuyên môn',
-      'Chuyên môn nghiệp vụ',
-      'Nghề nghiệp chuyên môn',
-    ],
-  },
-  {
-    field: 'admissionDate',
-    label: 'Ngày vào Đảng',
-    variants: [
-      'Ngày vào Đảng',
-      'Ngày kết nạp',
-      'Ngày kết nạp Đảng',
-      'Ngày kết nạp vào Đảng',
-      'Ngày tháng năm vào Đảng',
-      'Ngày vào Đảng Dự bị',
-      'Ngày vào Đảng Kết nạp',
-    ],
-  },
-  {
-    field: 'fullMembershipDate',
-    label: 'Ngày chính thức',
-    variants: [
-      'Ngày chính thức',
-      'Ngày vào Đảng chính thức',
-      'Ngày công nhận chính thức',
-      'Ngày được công nhận chính thức',
-      'Ngày chuyển chính thức',
-      'Ngày tháng năm chính thức',
-    ],
-  },
-  {
-    field: 'partyCardNumber',
-    label: 'Số thẻ đảng viên',
-    variants: ['Số thẻ đảng viên', 'Số thẻ ĐV', 'Số thẻ', 'Thẻ đảng viên', 'Số thẻ Đảng', 'Thẻ Đảng'],
-  },
-  {
-    field: 'citizenId',
-    label: 'Số CCCD',
-    variants: [
-      'Số CCCD',
-      'CCCD',
-      'Số định danh',
-      'Số định danh cá nhân',
-      'Căn cước công dân',
-      'Số căn cước',
-      'Số căn cước công dân',
-      'Căn cước',
-      'Số CMND/CCCD',
-      'CMND/CCCD',
-    ],
-  },
-  {
-    field: 'phone',
-    label: 'Số điện thoại',
-    variants: ['Số điện thoại', 'Điện thoại', 'SĐT', 'ĐT', 'Số ĐT', 'Điện thoại di động', 'Di động'],
-  },
-  { field: 'email', label: 'Email', variants: ['Email', 'E-mail', 'Thư điện tử', 'Địa chỉ email'] },
-  {
-    field: 'status',
-    label: 'Trạng thái',
-    variants: [
-      'Trạng thái',
-      'Loại đảng viên',
-      'Chính thức/Dự bị',
-      'Dự bị/Chính thức',
-      'Đảng viên chính thức/dự bị',
-    ],
-  },
-];
-
-/** Header text reduced to what matters: no diacritics, no notes in brackets, no punctuation or required-marks. */
-export function normalizeLabel(text: string): string {
-  return foldVietnamese(text)
-    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
-const fieldByLabel = new Map<string, RosterField>();
-for (const spec of columnSpecs)
-  for (const v of spec.variants) fieldByLabel.set(normalizeLabel(v), spec.field);
-
-/** The canonical label of each field, as the export writes it. */
-export const rosterLabels = Object.fromEntries(columnSpecs.map((s) => [s.field, s.label])) as Record<
-  RosterField,
-  string
->;
-
-/** The field a header label stands for, or null for a column the roster does not use. */
-export function matchHeaderLabel(label: string): RosterField | null {
-  return fieldByLabel.get(normalizeLabel(label)) ?? null;
-}
-
-export interface HeaderColumn {
-  /** 0-based column index. */
-  index: number;
-  /** The label as written in the file (two-row headers: both rows joined). */
-  label: string;
-  /** The field it was read as; null for unknown or repeated columns, which are ignored. */
-  field: RosterField | null;
-}
-
-export interface RosterHeader {
-  /** 0-based index of the (first) header row. */
-  rowIndex: number;
-  /** 0-based index of the first row after the header. */
-  dataStart: number;
-  columns: HeaderColumn[];
-  byField: Partial<Record<RosterField, HeaderColumn>>;
-}
-
-export const headerSearchRows = 30;
-
-function readHeader(top: string[], bottom: string[] | null): HeaderColumn[] {
-  const columns: HeaderColumn[] = [];
-  const seen = new Set<RosterField>();
-  const width = Math.max(top.length, bottom?.length ?? 0);
-  for (let i = 0; i < width; i++) {
-    const t = (top[i] ?? '').trim();
-    const b = (bottom?.[i] ?? '').trim();
-    // A merged group label spans several columns, so the top text may repeat; the bottom text then decides.
-    const candidates = bottom && b ? (t && t !== b ? [`${t} ${b}`, b, t] : [b]) : [t];
-    let label = candidates[candidates.length - 1] ?? '';
-    let field: RosterField | null = null;
-    for (const c of candidates) {
-      const f = c ? matchHeaderLabel(c) : null;
-      if (f) {
-        field = f;
-        label = c;
-        break;
-      }
-    }
-    if (!label) continue;
-    if (field && seen.has(field)) field = null;
-    if (field) seen.add(field);
-    columns.push({ index: i, label, field });
-  }
-  return columns;
-}
-
-const score = (columns: HeaderColumn[]) => columns.filter((c) => c.field && c.field !== 'index').length;
-
-/**
- * The header row: among the first rows (title rows like "DANH SÁCH ĐẢNG VIÊN CHI BỘ …" may sit above it), the
- * one whose cells match the most known labels and include "Họ và tên". A header split over two rows (a
- * group label above its sub-labels) is read when it matches more than either row alone.
- */
-export function findHeaderRow(rows: string[][], maxRows = headerSearchRows): RosterHeader | null {
-  const n = Math.min(rows.length, maxRows);
-  const singles = Array.from({ length: Math.min(rows.length, n + 1) }, (_, i) =>
-    readHeader(rows[i] ?? [], null),
-  );
-  let best: RosterHeader | null = null;
-  let bestScore = 0;
-  for (let i = 0; i < n; i++) {
-    let columns = singles[i]!;
-    let dataStart = i + 1;
-    const next = rows[i + 1];
-    if (next?.some((c) => c.trim())) {
-      // Two rows count as one header only when together they say more than either says alone.
-      const double = readHeader(rows[i] ?? [], next);
-      if (score(double) > Math.max(score(columns), score(singles[i + 1] ?? []))) {
-        columns = double;
-        dataStart = i + 2;
-      }
-    }
-    const s = score(columns);
-    if (s > bestScore && columns.some((c) => c.field === 'fullName')) {
-      bestScore = s;
-      best = {
-        rowIndex: i,
-        dataStart,
-        columns,
-        byField: Object.fromEntries(columns.filter((c) => c.field).map((c) => [c.field, c])),
-      };
-    }
-  }
-  return best;
-}
-
-/** What the header search looks for, for the error message when none is found. */
-export function expectedLabelsText(): string {
-  return columnSpecs
-    .filter((s) => s.field !== 'index')
-    .map((s) => `"${s.label}"`)
-    .join(', ');
-}
+import { columnLabel, normalizeLabel, type RosterField, type RosterHeader } from './roster-columns.ts';
 
 // ---- cells ---------------------------------------------------------------------------------------------
 
@@ -384,9 +126,6 @@ export interface RowContext {
   today: string;
 }
 
-const labelOf = (header: RosterHeader, field: RosterField) =>
-  header.byField[field]?.label ?? rosterLabels[field];
-
 // The contract's own words are message codes or zod's; length limits are worded here.
 function zodProblem(
   issue: { code: string; message: string; maximum?: unknown; input?: unknown; path?: unknown },
@@ -441,7 +180,7 @@ export function parseRosterRow(
     params: Record<string, MessageParam> = {},
   ) => {
     flagged.add(field);
-    const column = labelOf(header, field);
+    const column = columnLabel(header, field);
     const m = typeof code === 'string' ? message(code, { column, ...params }) : code;
     problems.push({ row: rowNumber, column, message: m });
   };
@@ -493,7 +232,7 @@ export function parseRosterRow(
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? 'fullName') as keyof MemberFields;
       if (flagged.has(field)) continue;
-      problem(field, zodProblem(issue, labelOf(header, field), shown(cellText(raw(field)))));
+      problem(field, zodProblem(issue, columnLabel(header, field), shown(cellText(raw(field)))));
     }
   }
   if (problems.length > 0 || !parsed.success) return { row: rowNumber, fields: null, problems };
@@ -581,101 +320,4 @@ export function memberRuleProblems(
     });
   }
   return out;
-}
-
-/** A stored member's fields overwritten by a re-imported row: a blank cell keeps what is stored. */
-export function mergeForUpdate(stored: MemberFields, incoming: MemberFields): MemberFields {
-  const out: Record<string, unknown> = { ...stored };
-  for (const [k, v] of Object.entries(incoming)) if (v !== null && v !== undefined) out[k] = v;
-  return out as MemberFields;
-}
-
-/** Rules of a re-import that updates a stored member (on top of memberRuleProblems of the merged fields). */
-export function updateProblems(stored: MemberFields, incoming: MemberFields): FieldProblem[] {
-  const out: FieldProblem[] = [];
-  if (stored.status === 'full' && incoming.status === 'probationary') {
-    out.push({ field: 'status', message: message('roster.cannot_demote') });
-  }
-  if (
-    stored.status === 'probationary' &&
-    incoming.status === 'full' &&
-    !incoming.fullMembershipDate &&
-    !stored.fullMembershipDate
-  ) {
-    out.push({ field: 'fullMembershipDate', message: message('roster.full_needs_date') });
-  }
-  return out;
-}
-
-const identifierFields = ['partyCardNumber', 'citizenId', 'phone', 'email'] as const;
-export type IdentifierField = (typeof identifierFields)[number];
-
-/** The comparable form of an identifier: e-mail addresses compare without case. */
-export function identifierKey(field: IdentifierField, value: string): string {
-  return field === 'email' ? value.toLowerCase() : value;
-}
-
-/**
- * The same party card number, CCCD, phone or e-mail on two rows: a problem on the later row naming the
- * earlier one (each must belong to one member only).
- */
-export function findDuplicates(
-  rows: ReadonlyArray<{ row: number; fields: MemberFields }>,
-  header: RosterHeader,
-): RosterProblem[] {
-  const problems: RosterProblem[] = [];
-  for (const field of identifierFields) {
-    const firstRow = new Map<string, number>();
-    for (const r of rows) {
-      const value = r.fields[field];
-      if (!value) continue;
-      const key = identifierKey(field, value);
-      const earlier = firstRow.get(key);
-      if (earlier === undefined) firstRow.set(key, r.row);
-      else {
-        const label = labelOf(header, field);
-        problems.push({
-          row: r.row,
-          column: label,
-          message: message('roster.duplicate', { column: label, value, row: earlier }),
-        });
-      }
-    }
-  }
-  return problems.sort((a, b) => a.row - b.row);
-}
-
-// ---- export --------------------------------------------------------------------------------------------
-
-const personalFields: ReadonlySet<RosterField> = new Set(['citizenId', 'phone', 'email']);
-
-/** The columns an export writes, in the import's labels; CCCD, phone and e-mail only for those who may see them. */
-export function exportColumns(includePersonal: boolean): Array<{ field: RosterField; label: string }> {
-  return columnSpecs
-    .filter((s) => includePersonal || !personalFields.has(s.field))
-    .map((s) => ({ field: s.field, label: s.label }));
-}
-
-/** One member as export cells: dates as UTC Date objects (the sheet formats them dd/mm/yyyy), text as text. */
-export function exportCell(
-  field: RosterField,
-  m: MemberFields,
-  index: number,
-): string | number | Date | null {
-  switch (field) {
-    case 'index':
-      return index;
-    case 'gender':
-      return m.gender === 'male' ? 'Nam' : m.gender === 'female' ? 'Nữ' : null;
-    case 'status':
-      return m.status === 'full' ? 'Chính thức' : 'Dự bị';
-    case 'dateOfBirth':
-    case 'admissionDate':
-    case 'fullMembershipDate': {
-      const v = m[field];
-      return v ? new Date(`${v}T00:00:00Z`) : null;
-    }
-    default:
-      return (m[field] as string | null | undefined) ?? null;
-  }
 }
