@@ -75,7 +75,7 @@ export const meetingScores = z.object({
   meetingId: uuid,
   meetingStatus: z.string(),
   framework: frameworkView,
-  /** the sheet pre-filled from the facts: every automatic criterion with its evidence */
+  /** the automatic values pre-filled from the facts: every automatic criterion with its evidence */
   automatic: z.array(z.object({ id: z.string(), points: z.number(), evidence: messageSchema })),
   scorecards: z.array(scorecardView),
   actions: z.array(z.enum(scoringActions)),

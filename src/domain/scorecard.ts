@@ -41,7 +41,7 @@ export interface ScoredGroup {
   capped: boolean;
 }
 
-export interface ScoreSheet {
+export interface ScoredScorecard {
   frameworkId: string;
   frameworkVersion: number;
   criteria: ScoredCriterion[];
@@ -87,24 +87,28 @@ function entryProblem(c: ScoringCriterion, value: number): Message | null {
 }
 
 /**
- * Scores a sheet: automatic values from the facts, the scorer's entries checked against them, group totals
+ * Scores a scorecard: automatic values from the facts, the scorer's entries checked against them, group totals
  * capped at the group max, the percentage of the applicable maximum and the rating. Problems (a value above a
- * criterion's max, an override without a reason, an unknown criterion) mean the sheet must not be saved.
+ * criterion's max, an override without a reason, an unknown criterion) mean the scorecard must not be saved.
  */
-export function scoreSheet(
+export function scoreScorecard(
   f: ScoringFramework,
   entries: readonly CriterionEntry[],
   facts: ScoringFacts,
-): ScoreSheet {
+): ScoredScorecard {
   const problems: Message[] = [];
   const known = new Map<string, ScoringCriterion>();
   for (const g of f.groups) for (const c of g.criteria) known.set(c.id, c);
   const byId = new Map<string, CriterionEntry>();
   for (const e of entries) {
     if (!known.has(e.criterionId))
-      problems.push(message('scoring.sheet.unknown_criterion', { id: e.criterionId, framework: f.title }));
+      problems.push(
+        message('scoring.scorecard.unknown_criterion', { id: e.criterionId, framework: f.title }),
+      );
     else if (byId.has(e.criterionId))
-      problems.push(message('scoring.sheet.scored_twice', { criterion: known.get(e.criterionId)!.title }));
+      problems.push(
+        message('scoring.scorecard.scored_twice', { criterion: known.get(e.criterionId)!.title }),
+      );
     else byId.set(e.criterionId, e);
   }
   const autos = autoScores(f, facts);
@@ -125,7 +129,7 @@ export function scoreSheet(
       let overridden = false;
       if (!applicable) {
         if (!c.bonus) max -= c.max;
-        if (value !== null) problem = message('scoring.sheet.thematic_only', { criterion: c.title });
+        if (value !== null) problem = message('scoring.scorecard.thematic_only', { criterion: c.title });
       } else if (value === null) {
         points = auto?.points ?? null;
       } else {
@@ -133,7 +137,7 @@ export function scoreSheet(
         if (!problem && auto && !near(auto.points, value)) {
           if (reason) overridden = true;
           else {
-            problem = message('scoring.sheet.override_needs_reason', {
+            problem = message('scoring.scorecard.override_needs_reason', {
               criterion: c.title,
               value: formatPoints(value),
               auto: formatPoints(auto.points),
@@ -256,12 +260,12 @@ export function ratingForPercent(f: Pick<ScoringFramework, 'ratings'>, percent: 
   return (band ?? f.ratings.bands[f.ratings.bands.length - 1]!).rating;
 }
 
-/** Problems that stop a submission: the sheet's own, and for a final one every applicable criterion scored. */
-export function submissionProblems(sheet: ScoreSheet, final: boolean): Message[] {
-  const out = [...sheet.problems];
-  if (final && !sheet.complete) {
-    const titles = sheet.criteria.filter((c) => sheet.missing.includes(c.id)).map((c) => c.title);
-    out.push(message('scoring.sheet.incomplete', { criteria: list(titles, 'comma') }));
+/** Problems that stop a submission: the scorecard's own, and for a final one every applicable criterion scored. */
+export function submissionProblems(scorecard: ScoredScorecard, final: boolean): Message[] {
+  const out = [...scorecard.problems];
+  if (final && !scorecard.complete) {
+    const titles = scorecard.criteria.filter((c) => scorecard.missing.includes(c.id)).map((c) => c.title);
+    out.push(message('scoring.scorecard.incomplete', { criteria: list(titles, 'comma') }));
   }
   return out;
 }

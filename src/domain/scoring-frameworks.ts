@@ -362,9 +362,9 @@ export const hd42Framework: ScoringFramework = {
 };
 
 /**
- * An older provincial sheet on the five groups of HD 12-HD/BTCTW (2018), reference §6.1, with attendance worth
+ * An older provincial framework on the five groups of HD 12-HD/BTCTW (2018), reference §6.1, with attendance worth
  * 10 as in the two-column luatminhkhue / cmm.edu.vn sheet (§6.2). The national guidance gave no points: the
- * points here only illustrate a provincial sheet, to be replaced by the province's own. Applies only where an
+ * points here only illustrate a provincial framework, to be replaced by the province's own. Applies only where an
  * upper committee assigns it.
  */
 export const hd12ProvincialFramework: ScoringFramework = {

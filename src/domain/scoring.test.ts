@@ -8,7 +8,7 @@ import {
   hd12ProvincialFramework,
   hd42Framework,
 } from './scoring-frameworks.ts';
-import { type CriterionEntry, ratingForPercent, scoreSheet, submissionProblems } from './scorecard.ts';
+import { type CriterionEntry, ratingForPercent, scoreScorecard, submissionProblems } from './scorecard.ts';
 import { autoScores, type ScoringFacts } from './scoring-facts.ts';
 import {
   frameworkProblems,
@@ -54,7 +54,7 @@ function entriesTo(f: ScoringFramework, fx: ScoringFacts, target: number): Crite
   const manual = criteriaOf(f).filter(
     (c) => !autos.has(c.id) && (c.appliesWhen !== 'thematic' || fx.thematic),
   );
-  const full = scoreSheet(
+  const full = scoreScorecard(
     f,
     manual.map((c) => ({ criterionId: c.id, points: c.max })),
     fx,
@@ -127,7 +127,7 @@ describe('scoring: built-in frameworks as data', () => {
     expect(thematic.map((c) => [c.id, c.max])).toEqual([['conduct_thematic', 5]]);
   });
 
-  it('holds an older provincial sheet with attendance worth 10', () => {
+  it('holds an older provincial framework with attendance worth 10', () => {
     const f = hd12ProvincialFramework;
     expect(f.groups.map((g) => g.max)).toEqual([10, 20, 40, 10, 20]);
     expect(criteriaOf(f).find((c) => c.id === 'attendance')?.max).toBe(10);
@@ -159,7 +159,7 @@ describe('scoring: which framework governs', () => {
     expect(frameworkInForce('2025-10-28')).toEqual({ framework: hd42Framework, inheritedFromDepth: null });
   });
 
-  it('a province assigns its sheet, the national framework supersedes it, a later assignment wins again', () => {
+  it('a province assigns its framework, the national framework supersedes it, a later assignment wins again', () => {
     const a = [hd12At('2019-01-01', 1)];
     expect(frameworkInForce('2020-05-03', a)?.framework.id).toBe('hd12-provincial-2018');
     expect(frameworkInForce('2020-05-03', a)?.inheritedFromDepth).toBe(1);
@@ -214,25 +214,25 @@ describe('scoring: rating boundaries', () => {
         }
       })[0];
       if (!found) throw new Error(`no facts reach ${target}`);
-      const sheet = scoreSheet(f, found.entries, found.fx);
-      expect(sheet.problems).toEqual([]);
-      expect(sheet.complete).toBe(true);
-      expect(sheet.total).toBe(target);
-      expect(sheet.applicableMax).toBe(100);
-      expect(sheet.percent).toBe(target);
-      expect(sheet.rating).toBe(rating);
+      const scorecard = scoreScorecard(f, found.entries, found.fx);
+      expect(scorecard.problems).toEqual([]);
+      expect(scorecard.complete).toBe(true);
+      expect(scorecard.total).toBe(target);
+      expect(scorecard.applicableMax).toBe(100);
+      expect(scorecard.percent).toBe(target);
+      expect(scorecard.rating).toBe(rating);
     });
   }
 
   it('explains the band', () => {
     const fx = facts();
-    const at = (t: number) => scoreSheet(hd42Framework, entriesTo(hd42Framework, fx, t), fx).ratingReason;
+    const at = (t: number) => scoreScorecard(hd42Framework, entriesTo(hd42Framework, fx, t), fx).ratingReason;
     expect(inVi(at(95))).toBe(
       'Đạt 95 điểm (từ 90% trở lên) và đạt điểm tối đa các tiêu chí bắt buộc nên xếp Tốt',
     );
     expect(inVi(at(75))).toBe('Đạt 75 điểm (từ 70% đến dưới 90%) nên xếp Khá');
     const low = facts({ previousAchievement: 0.4, speakersShare: 0.2 });
-    expect(inVi(scoreSheet(hd42Framework, entriesTo(hd42Framework, low, 40), low).ratingReason)).toBe(
+    expect(inVi(scoreScorecard(hd42Framework, entriesTo(hd42Framework, low, 40), low).ratingReason)).toBe(
       'Đạt 40 điểm (dưới 50%) nên xếp Kém',
     );
   });
@@ -247,25 +247,25 @@ describe('scoring: 90 or more without a mandatory full mark is fair', () => {
   ];
   it.each(cases)('HD 42: %s', (_, over, title, total) => {
     const fx = facts(over);
-    const sheet = scoreSheet(hd42Framework, entriesTo(hd42Framework, fx, total), fx);
-    expect(sheet.total).toBe(total);
-    expect(sheet.rating).toBe('fair');
-    expect(inVi(sheet.ratingReason)).toBe(
+    const scorecard = scoreScorecard(hd42Framework, entriesTo(hd42Framework, fx, total), fx);
+    expect(scorecard.total).toBe(total);
+    expect(scorecard.rating).toBe('fair');
+    expect(inVi(scorecard.ratingReason)).toBe(
       `Đạt ${total} điểm nhưng tiêu chí ${title} chưa đạt điểm tối đa nên xếp Khá`,
     );
   });
 
   it('names every mandatory criterion that is not full', () => {
     const fx = facts({ durationMinutes: 85, minutesComplete: false });
-    const sheet = scoreSheet(hd42Framework, entriesTo(hd42Framework, fx, 92), fx);
-    expect(inVi(sheet.ratingReason)).toBe(
+    const scorecard = scoreScorecard(hd42Framework, entriesTo(hd42Framework, fx, 92), fx);
+    expect(inVi(scorecard.ratingReason)).toBe(
       'Đạt 92 điểm nhưng các tiêu chí Thời lượng, Sổ biên bản ghi đầy đủ chưa đạt điểm tối đa nên xếp Khá',
     );
   });
 
   it('does not lift a lower rating, and a full override with its reason restores good', () => {
     const fx = facts({ durationMinutes: 80 });
-    expect(scoreSheet(hd42Framework, entriesTo(hd42Framework, fx, 75), fx).rating).toBe('fair');
+    expect(scoreScorecard(hd42Framework, entriesTo(hd42Framework, fx, 75), fx).rating).toBe('fair');
     const entries = [
       ...entriesTo(hd42Framework, fx, 95),
       {
@@ -274,32 +274,32 @@ describe('scoring: 90 or more without a mandatory full mark is fair', () => {
         overrideReason: 'Đồng hồ phòng họp chậm 15 phút; biên bản ghi 95 phút',
       },
     ];
-    const sheet = scoreSheet(hd42Framework, entries, fx);
-    expect(sheet.problems).toEqual([]);
-    expect(sheet.rating).toBe('good');
+    const scorecard = scoreScorecard(hd42Framework, entries, fx);
+    expect(scorecard.problems).toEqual([]);
+    expect(scorecard.rating).toBe('good');
   });
 
-  it('HD 12 sheet: attendance of exactly 85% is not above 85%', () => {
+  it('HD 12 framework: attendance of exactly 85% is not above 85%', () => {
     const fx = facts({ attendanceRate: 0.85 });
-    const sheet = scoreSheet(hd12ProvincialFramework, entriesTo(hd12ProvincialFramework, fx, 95), fx);
-    expect(sheet.rating).toBe('fair');
-    expect(inVi(sheet.ratingReason)).toContain('tiêu chí Tỷ lệ đảng viên dự chưa đạt điểm tối đa');
+    const scorecard = scoreScorecard(hd12ProvincialFramework, entriesTo(hd12ProvincialFramework, fx, 95), fx);
+    expect(scorecard.rating).toBe('fair');
+    expect(inVi(scorecard.ratingReason)).toContain('tiêu chí Tỷ lệ đảng viên dự chưa đạt điểm tối đa');
   });
 });
 
 describe('scoring: thematic and non-thematic months', () => {
   it('a non-thematic month leaves the thematic criterion out: maximum 95', () => {
     const fx = facts({ thematic: false });
-    const sheet = scoreSheet(hd42Framework, entriesTo(hd42Framework, fx, 95), fx);
-    expect(sheet.total).toBe(95);
-    expect(sheet.applicableMax).toBe(95);
-    expect(sheet.percent).toBe(100);
-    expect(sheet.rating).toBe('good');
-    expect(sheet.complete).toBe(true);
-    const thematic = sheet.criteria.find((c) => c.id === 'conduct_thematic');
+    const scorecard = scoreScorecard(hd42Framework, entriesTo(hd42Framework, fx, 95), fx);
+    expect(scorecard.total).toBe(95);
+    expect(scorecard.applicableMax).toBe(95);
+    expect(scorecard.percent).toBe(100);
+    expect(scorecard.rating).toBe('good');
+    expect(scorecard.complete).toBe(true);
+    const thematic = scorecard.criteria.find((c) => c.id === 'conduct_thematic');
     expect(thematic).toMatchObject({ applicable: false, points: null });
-    expect(sheet.groups.find((g) => g.id === 'conduct')).toMatchObject({ points: 25, max: 25 });
-    expect(inVi(sheet.ratingReason)).toBe(
+    expect(scorecard.groups.find((g) => g.id === 'conduct')).toMatchObject({ points: 25, max: 25 });
+    expect(inVi(scorecard.ratingReason)).toBe(
       'Đạt 95/95 điểm (100%) (từ 90% trở lên) và đạt điểm tối đa các tiêu chí bắt buộc nên xếp Tốt',
     );
   });
@@ -316,17 +316,17 @@ describe('scoring: thematic and non-thematic months', () => {
   ];
   it.each(table)('thematic %s, %i points: max %i, %f%%, %s', (thematic, total, max, percent, rating) => {
     const fx = facts({ thematic });
-    const sheet = scoreSheet(hd42Framework, entriesTo(hd42Framework, fx, total), fx);
-    expect(sheet.total).toBe(total);
-    expect(sheet.applicableMax).toBe(max);
-    expect(sheet.percent).toBe(percent);
-    expect(sheet.rating).toBe(rating);
+    const scorecard = scoreScorecard(hd42Framework, entriesTo(hd42Framework, fx, total), fx);
+    expect(scorecard.total).toBe(total);
+    expect(scorecard.applicableMax).toBe(max);
+    expect(scorecard.percent).toBe(percent);
+    expect(scorecard.rating).toBe(rating);
   });
 
   it('refuses points for the thematic criterion in a month without one', () => {
     const fx = facts({ thematic: false });
     const entries = [...entriesTo(hd42Framework, fx, 95), { criterionId: 'conduct_thematic', points: 5 }];
-    expect(inVi(scoreSheet(hd42Framework, entries, fx).problems)).toEqual([
+    expect(inVi(scoreScorecard(hd42Framework, entries, fx).problems)).toEqual([
       'Tiêu chí Nội dung sinh hoạt chuyên đề chỉ chấm trong tháng có sinh hoạt chuyên đề',
     ]);
   });
@@ -506,9 +506,9 @@ describe('scoring: automatic values from the facts', () => {
     expect(fin(1, null)).toBeNull();
   });
 
-  it('pre-fills the sheet with the evidence beside each criterion', () => {
-    const sheet = scoreSheet(hd42Framework, [], facts({ durationMinutes: 80 }));
-    expect(inVi(sheet.criteria.find((c) => c.id === 'duration'))).toMatchObject({
+  it('pre-fills the scorecard with the evidence beside each criterion', () => {
+    const scorecard = scoreScorecard(hd42Framework, [], facts({ durationMinutes: 80 }));
+    expect(inVi(scorecard.criteria.find((c) => c.id === 'duration'))).toMatchObject({
       points: 4,
       overridden: false,
       auto: {
@@ -525,18 +525,18 @@ describe('scoring: entries and overrides', () => {
   const base = () => entriesTo(hd42Framework, fx, 99);
 
   it('an entry that differs from the automatic value needs a reason', () => {
-    const sheet = scoreSheet(hd42Framework, [...base(), { criterionId: 'duration', points: 5 }], fx);
-    expect(inVi(sheet.problems)).toEqual([
+    const scorecard = scoreScorecard(hd42Framework, [...base(), { criterionId: 'duration', points: 5 }], fx);
+    expect(inVi(scorecard.problems)).toEqual([
       'Tiêu chí Thời lượng khác giá trị tự động (5 thay vì 4 điểm: Thời lượng 80 phút, thiếu 10 phút so với 90 ' +
         'phút (thiếu không quá 15 phút)); phải ghi lý do',
     ]);
-    const blank = scoreSheet(
+    const blank = scoreScorecard(
       hd42Framework,
       [...base(), { criterionId: 'duration', points: 5, overrideReason: '   ' }],
       fx,
     );
     expect(blank.problems).toHaveLength(1);
-    const ok = scoreSheet(
+    const ok = scoreScorecard(
       hd42Framework,
       [
         ...base(),
@@ -554,9 +554,9 @@ describe('scoring: entries and overrides', () => {
   });
 
   it('an entry equal to the automatic value is no override', () => {
-    const sheet = scoreSheet(hd42Framework, [...base(), { criterionId: 'duration', points: 4 }], fx);
-    expect(sheet.problems).toEqual([]);
-    expect(sheet.criteria.find((c) => c.id === 'duration')?.overridden).toBe(false);
+    const scorecard = scoreScorecard(hd42Framework, [...base(), { criterionId: 'duration', points: 4 }], fx);
+    expect(scorecard.problems).toEqual([]);
+    expect(scorecard.criteria.find((c) => c.id === 'duration')?.overridden).toBe(false);
   });
 
   const bad: Array<[string, number, string]> = [
@@ -570,39 +570,42 @@ describe('scoring: entries and overrides', () => {
     ['conduct_steps', Number.NaN, 'Điểm tiêu chí Thực hiện đủ các bước không hợp lệ'],
   ];
   it.each(bad)('%s = %f → a problem', (criterionId, points, problem) => {
-    const sheet = scoreSheet(
+    const scorecard = scoreScorecard(
       hd42Framework,
       [...base().filter((e) => e.criterionId !== criterionId), { criterionId, points, overrideReason: 'x' }],
       fx,
     );
-    expect(inVi(sheet.problems)).toEqual([problem]);
-    expect(inVi(sheet.criteria.find((c) => c.id === criterionId))).toMatchObject({ problem, points: null });
-    expect(sheet.problems[0]!.code).toMatch(/^scoring\.entry\./);
+    expect(inVi(scorecard.problems)).toEqual([problem]);
+    expect(inVi(scorecard.criteria.find((c) => c.id === criterionId))).toMatchObject({
+      problem,
+      points: null,
+    });
+    expect(scorecard.problems[0]!.code).toMatch(/^scoring\.entry\./);
   });
 
   it('an unknown or repeated criterion is a problem', () => {
-    const sheet = scoreSheet(
+    const scorecard = scoreScorecard(
       hd42Framework,
       [...base(), { criterionId: 'nope', points: 1 }, { criterionId: 'prep_content', points: 3 }],
       fx,
     );
-    expect(inVi(sheet.problems)).toEqual([
+    expect(inVi(scorecard.problems)).toEqual([
       `Không có tiêu chí 'nope' trong khung ${hd42Framework.title}`,
       'Tiêu chí Nội dung chuẩn bị được chấm hai lần',
     ]);
   });
 
   it('a draft without the scorer’s criteria is incomplete; a final submission needs them all', () => {
-    const sheet = scoreSheet(hd42Framework, [], facts({ previousAchievement: null }));
-    expect(sheet.complete).toBe(false);
-    expect(sheet.missing).toContain('previous_results');
-    expect(sheet.missing).toContain('prep_content');
-    expect(sheet.missing).not.toContain('duration');
-    expect(submissionProblems(sheet, false)).toEqual([]);
-    expect(inVi(submissionProblems(sheet, true)[0])).toMatch(
+    const scorecard = scoreScorecard(hd42Framework, [], facts({ previousAchievement: null }));
+    expect(scorecard.complete).toBe(false);
+    expect(scorecard.missing).toContain('previous_results');
+    expect(scorecard.missing).toContain('prep_content');
+    expect(scorecard.missing).not.toContain('duration');
+    expect(submissionProblems(scorecard, false)).toEqual([]);
+    expect(inVi(submissionProblems(scorecard, true)[0])).toMatch(
       /^Phiếu chấm chưa đủ điểm các tiêu chí: Nội dung chuẩn bị, /,
     );
-    const done = scoreSheet(hd42Framework, entriesTo(hd42Framework, fx, 99), fx);
+    const done = scoreScorecard(hd42Framework, entriesTo(hd42Framework, fx, 99), fx);
     expect(submissionProblems(done, true)).toEqual([]);
   });
 });
@@ -656,11 +659,11 @@ describe('scoring: bonus caps and computed criteria', () => {
   });
 
   it('counts a bonus point but caps the group at its max', () => {
-    const sheet = scoreSheet(f, [{ criterionId: 'free', points: 3.5 }], facts({ speakersShare: 1 }));
-    expect(inVi(sheet.groups[0])).toEqual({ id: 'a', title: 'Nhóm A', points: 5, max: 5, capped: true });
-    expect(sheet.total).toBe(8.5);
-    expect(sheet.percent).toBe(85);
-    const partial = scoreSheet(f, [{ criterionId: 'free', points: 5 }], facts({ speakersShare: 0.7 }));
+    const scorecard = scoreScorecard(f, [{ criterionId: 'free', points: 3.5 }], facts({ speakersShare: 1 }));
+    expect(inVi(scorecard.groups[0])).toEqual({ id: 'a', title: 'Nhóm A', points: 5, max: 5, capped: true });
+    expect(scorecard.total).toBe(8.5);
+    expect(scorecard.percent).toBe(85);
+    const partial = scoreScorecard(f, [{ criterionId: 'free', points: 5 }], facts({ speakersShare: 0.7 }));
     expect(partial.criteria.find((c) => c.id === 'speak')?.points).toBe(3.5);
     expect(partial.groups[0]).toMatchObject({ points: 4.5, capped: false });
     expect(partial.total).toBe(9.5);
@@ -833,17 +836,17 @@ describe('scoring: evidence, problems and reasons by code', () => {
 
   it('gives the rating reason and the problems as codes', () => {
     const fx = facts({ minutesComplete: false });
-    const sheet = scoreSheet(hd42Framework, entriesTo(hd42Framework, fx, 99), fx);
-    expect(sheet.ratingReason).toMatchObject({
+    const scorecard = scoreScorecard(hd42Framework, entriesTo(hd42Framework, fx, 99), fx);
+    expect(scorecard.ratingReason).toMatchObject({
       code: 'scoring.rating.capped_one',
       params: { rating: { code: 'scoring.rating.fair' } },
     });
-    expect(render('en', sheet.ratingReason)).toBe(
+    expect(render('en', scorecard.ratingReason)).toBe(
       'Scored 99 points, but the criterion Sổ biên bản ghi đầy đủ is short of full marks, so rated Fair',
     );
-    const bad = scoreSheet(hd42Framework, [{ criterionId: 'nope', points: 1 }], fx);
+    const bad = scoreScorecard(hd42Framework, [{ criterionId: 'nope', points: 1 }], fx);
     expect(bad.problems[0]).toMatchObject({
-      code: 'scoring.sheet.unknown_criterion',
+      code: 'scoring.scorecard.unknown_criterion',
       params: { id: 'nope' },
     });
   });

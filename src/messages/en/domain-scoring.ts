@@ -53,12 +53,13 @@ export const domainScoring: Record<keyof typeof vi, string> = {
   'scoring.entry.negative': 'The points for criterion {criterion} cannot be negative',
   'scoring.entry.above_max': 'The points for criterion {criterion} exceed the maximum of {max}',
   'scoring.entry.not_a_level': 'The points for criterion {criterion} must be one of: {levels}',
-  'scoring.sheet.unknown_criterion': "There is no criterion '{id}' in the framework {framework}",
-  'scoring.sheet.scored_twice': 'Criterion {criterion} is scored twice',
-  'scoring.sheet.thematic_only': 'Criterion {criterion} is scored only in a month with a thematic meeting',
-  'scoring.sheet.override_needs_reason':
+  'scoring.scorecard.unknown_criterion': "There is no criterion '{id}' in the framework {framework}",
+  'scoring.scorecard.scored_twice': 'Criterion {criterion} is scored twice',
+  'scoring.scorecard.thematic_only':
+    'Criterion {criterion} is scored only in a month with a thematic meeting',
+  'scoring.scorecard.override_needs_reason':
     'Criterion {criterion} differs from the automatic value ({value} instead of {auto} points: {evidence}); give a reason',
-  'scoring.sheet.incomplete': 'The score sheet has no points yet for: {criteria}',
+  'scoring.scorecard.incomplete': 'The scorecard has no points yet for: {criteria}',
   'scoring.framework.at_path': '{path}: {problem}',
   'scoring.framework.root': '(root)',
   'scoring.framework.id_format':

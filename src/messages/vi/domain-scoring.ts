@@ -50,12 +50,12 @@ export const domainScoring = {
   'scoring.entry.negative': 'Điểm tiêu chí {criterion} không được âm',
   'scoring.entry.above_max': 'Điểm tiêu chí {criterion} vượt quá tối đa {max}',
   'scoring.entry.not_a_level': 'Điểm tiêu chí {criterion} phải là một trong các mức: {levels}',
-  'scoring.sheet.unknown_criterion': "Không có tiêu chí '{id}' trong khung {framework}",
-  'scoring.sheet.scored_twice': 'Tiêu chí {criterion} được chấm hai lần',
-  'scoring.sheet.thematic_only': 'Tiêu chí {criterion} chỉ chấm trong tháng có sinh hoạt chuyên đề',
-  'scoring.sheet.override_needs_reason':
+  'scoring.scorecard.unknown_criterion': "Không có tiêu chí '{id}' trong khung {framework}",
+  'scoring.scorecard.scored_twice': 'Tiêu chí {criterion} được chấm hai lần',
+  'scoring.scorecard.thematic_only': 'Tiêu chí {criterion} chỉ chấm trong tháng có sinh hoạt chuyên đề',
+  'scoring.scorecard.override_needs_reason':
     'Tiêu chí {criterion} khác giá trị tự động ({value} thay vì {auto} điểm: {evidence}); phải ghi lý do',
-  'scoring.sheet.incomplete': 'Phiếu chấm chưa đủ điểm các tiêu chí: {criteria}',
+  'scoring.scorecard.incomplete': 'Phiếu chấm chưa đủ điểm các tiêu chí: {criteria}',
   'scoring.framework.at_path': '{path}: {problem}',
   'scoring.framework.root': '(gốc)',
   'scoring.framework.id_format': 'chỉ gồm chữ thường không dấu, số, dấu gạch và dấu chấm',

@@ -2,7 +2,7 @@
 // totals and ratings as the engine computes them, and a few cells inflating their self-scores.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/permissions.ts';
-import { scoreSheet } from '../../domain/scorecard.ts';
+import { scoreScorecard } from '../../domain/scorecard.ts';
 import { builtInScoringFrameworks } from '../../domain/scoring-frameworks.ts';
 import type { Database } from '../platform/db.ts';
 import { createTestDatabase } from '../testing/test-db.ts';
@@ -125,21 +125,21 @@ describe('createDemoScores', () => {
       const f = builtInScoringFrameworks.find((x) => x.id === c.framework_id)!;
       const mine = entries.filter((e) => e.scorecard_id === c.id);
       expect(mine.length).toBe(f.groups.reduce((s, g) => s + g.criteria.length, 0));
-      const sheet = scoreSheet(
+      const scorecard = scoreScorecard(
         f,
         mine
           .filter((e) => e.points !== null)
           .map((e) => ({ criterionId: e.criterion_id, points: e.points, overrideReason: e.override_reason })),
         facts.get(c.meeting_id)!,
       );
-      expect(sheet.problems).toEqual([]);
-      expect(sheet.complete).toBe(true);
-      expect(sheet.total).toBeCloseTo(c.total, 6);
-      expect(sheet.applicableMax).toBeCloseTo(c.applicable_max, 6);
-      expect(sheet.percent).toBeCloseTo(c.percent, 6);
-      expect(sheet.rating).toBe(c.rating);
+      expect(scorecard.problems).toEqual([]);
+      expect(scorecard.complete).toBe(true);
+      expect(scorecard.total).toBeCloseTo(c.total, 6);
+      expect(scorecard.applicableMax).toBeCloseTo(c.applicable_max, 6);
+      expect(scorecard.percent).toBeCloseTo(c.percent, 6);
+      expect(scorecard.rating).toBe(c.rating);
       // The automatic values stored are the engine's.
-      for (const x of sheet.criteria) {
+      for (const x of scorecard.criteria) {
         expect(mine.find((e) => e.criterion_id === x.id)!.auto_points).toBe(x.auto?.points ?? null);
       }
     }

@@ -1,4 +1,4 @@
-// Meeting-quality scorecards for the demo history: the province puts the HD 12 provincial sheet in force from
+// Meeting-quality scorecards for the demo history: the province puts the HD 12 provincial framework in force from
 // its 2021 rule (the national HD 42 framework governs by itself from 28/10/2025); every adopted regular meeting
 // gets the cell's own submitted self-score, about three in ten a score by the attending follower and a few one by
 // a supervision team. Scores come from the real engine: facts read in bulk, automatic criteria left to stand
@@ -8,7 +8,7 @@
 // Reads the meetings already written and writes each table with a few `INSERT … SELECT FROM unnest(…)`
 // statements. Same seed and data, same rows.
 
-import { type CriterionEntry, scoreSheet } from '../../domain/scorecard.ts';
+import { type CriterionEntry, scoreScorecard } from '../../domain/scorecard.ts';
 import { autoScores } from '../../domain/scoring-facts.ts';
 import {
   frameworkScoresKind,
@@ -303,16 +303,16 @@ export async function createDemoScores(
   const writeCard = (
     m: MeetingRow,
     p: PreparedFramework,
-    facts: Parameters<typeof scoreSheet>[2],
+    facts: Parameters<typeof scoreScorecard>[2],
     kind: 'self' | 'follower' | 'supervision',
     scorer: { accountId: string | null; name: string },
     scorerEntries: CriterionEntry[],
     submittedAfterHours: number,
   ) => {
-    const sheet = scoreSheet(p.framework, scorerEntries, facts);
-    if (sheet.problems.length || !sheet.complete) {
+    const scorecard = scoreScorecard(p.framework, scorerEntries, facts);
+    if (scorecard.problems.length || !scorecard.complete) {
       throw new Error(
-        `createDemoScores: ${kind} scorecard of meeting ${m.id} not valid: ${[...sheet.problems, ...sheet.missing].join('; ')}`,
+        `createDemoScores: ${kind} scorecard of meeting ${m.id} not valid: ${[...scorecard.problems, ...scorecard.missing].join('; ')}`,
       );
     }
     const id = cardRng.uuid();
@@ -328,17 +328,17 @@ export async function createDemoScores(
       p.framework.id,
       p.framework.version,
       'submitted',
-      sheet.total,
-      sheet.applicableMax,
-      sheet.percent,
-      sheet.rating,
-      storedText(sheet.ratingReason),
+      scorecard.total,
+      scorecard.applicableMax,
+      scorecard.percent,
+      scorecard.rating,
+      storedText(scorecard.ratingReason),
       m.for_month,
       at,
       at,
     ]);
     const entered = new Map(scorerEntries.map((e) => [e.criterionId, e]));
-    for (const c of sheet.criteria) {
+    for (const c of scorecard.criteria) {
       entries.add([
         id,
         c.id,

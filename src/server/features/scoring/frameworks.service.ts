@@ -1,5 +1,5 @@
 // Scoring frameworks: the built-in ones and those loaded as JSON, which one governs an organisation on a date
-// (assigned to subtrees from a date), and their view for the scoring sheet.
+// (assigned to subtrees from a date), and their view for the scorecard form.
 import type { z } from 'zod';
 import type { assignFrameworkBody } from '../../../contracts/scoring.ts';
 import { documentLabel } from '../../../domain/meeting-rules.ts';
@@ -48,7 +48,7 @@ export async function frameworkResolver(q: Queryable, path: string) {
 const documentOf = (f: ScoringFramework) =>
   f.document ? documentLabel(f.document as Parameters<typeof documentLabel>[0]) : null;
 
-/** The framework as the scoring sheet shows it: groups, criteria and the options of each. */
+/** The framework as the scorecard form shows it: groups, criteria and the options of each. */
 export function frameworkView(f: ScoringFramework) {
   return {
     id: f.id,
@@ -148,7 +148,7 @@ export async function assignFramework(
   });
 }
 
-/** Loads a framework file (a province's own sheet); a file that breaks the schema is refused with every path. */
+/** Loads a framework file (a province's own framework); a file that breaks the schema is refused with every path. */
 export async function loadFramework(db: Database, actor: Actor, definition: unknown, meta: Meta) {
   if (!can(actor, 'scoringFramework.load')) {
     throw new AppError('forbidden', message('scoring.load_forbidden'));

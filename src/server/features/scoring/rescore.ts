@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, can } from '../../../domain/permissions.ts';
 import { storedText } from '../../../domain/messages.ts';
-import { type CriterionEntry, scoreSheet } from '../../../domain/scorecard.ts';
+import { type CriterionEntry, scoreScorecard } from '../../../domain/scorecard.ts';
 import { type ScoringFramework } from '../../../domain/scoring-schema.ts';
 import { message, renderVi } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -72,27 +72,27 @@ export async function rescoreMeetings(
       knownOf.set(f, known);
     }
     const mine = (entriesOf.get(c.id) ?? []).filter((e) => known.has(e.criterionId));
-    const sheet = scoreSheet(f, mine, fact);
-    const rating = sheet.complete ? sheet.rating : null;
+    const scorecard = scoreScorecard(f, mine, fact);
+    const rating = scorecard.complete ? scorecard.rating : null;
     const same =
       f.id === c.framework_id &&
       f.version === c.framework_version &&
-      Math.abs(sheet.total - c.total) < 1e-6 &&
-      Math.abs(sheet.percent - c.percent) < 1e-6 &&
+      Math.abs(scorecard.total - c.total) < 1e-6 &&
+      Math.abs(scorecard.percent - c.percent) < 1e-6 &&
       rating === c.rating;
     if (same) continue;
     updates.push({
       id: c.id,
-      total: sheet.total,
-      applicableMax: sheet.applicableMax,
-      percent: sheet.percent,
+      total: scorecard.total,
+      applicableMax: scorecard.applicableMax,
+      percent: scorecard.percent,
       rating,
-      ratingReason: sheet.complete ? storedText(sheet.ratingReason) : null,
+      ratingReason: scorecard.complete ? storedText(scorecard.ratingReason) : null,
       frameworkId: f.id,
       frameworkVersion: f.version,
     });
     const entered = new Map(mine.map((e) => [e.criterionId, e.points]));
-    for (const x of sheet.criteria) {
+    for (const x of scorecard.criteria) {
       entryRows.push({
         scorecardId: c.id,
         criterionId: x.id,

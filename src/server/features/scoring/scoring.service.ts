@@ -14,7 +14,7 @@ import {
 import {
   type CriterionEntry,
   ratingForPercent,
-  scoreSheet,
+  scoreScorecard,
   submissionProblems,
 } from '../../../domain/scorecard.ts';
 import { autoScores } from '../../../domain/scoring-facts.ts';
@@ -60,7 +60,7 @@ export async function meetingScores(db: Database, actor: Actor, meetingId: strin
     .map((c) => {
       const f =
         frameworks.find((x) => x.id === c.framework_id && x.version === c.framework_version) ?? framework;
-      const sheet = scoreSheet(
+      const scorecard = scoreScorecard(
         f,
         entries
           .filter((e) => e.scorecard_id === c.id)
@@ -78,7 +78,7 @@ export async function meetingScores(db: Database, actor: Actor, meetingId: strin
         rating: c.rating,
         ratingReason: fromStoredText(c.rating_reason),
         submittedAt: iso(c.submitted_at),
-        criteria: sheet.criteria.map((x) => ({
+        criteria: scorecard.criteria.map((x) => ({
           id: x.id,
           points: x.points,
           auto: x.auto,
@@ -143,8 +143,8 @@ export async function saveScorecard(
       points: e.points,
       overrideReason: e.overrideReason ?? null,
     }));
-    const sheet = scoreSheet(framework, entries, facts);
-    const problems = submissionProblems(sheet, input.submit);
+    const scorecard = scoreScorecard(framework, entries, facts);
+    const problems = submissionProblems(scorecard, input.submit);
     if (problems.length) {
       throw new AppError(
         'validation_failed',
@@ -153,11 +153,11 @@ export async function saveScorecard(
       );
     }
     const values: repo.ScorecardValues = {
-      total: sheet.total,
-      applicableMax: sheet.applicableMax,
-      percent: sheet.percent,
-      rating: sheet.complete ? sheet.rating : null,
-      ratingReason: sheet.complete ? storedText(sheet.ratingReason) : null,
+      total: scorecard.total,
+      applicableMax: scorecard.applicableMax,
+      percent: scorecard.percent,
+      rating: scorecard.complete ? scorecard.rating : null,
+      ratingReason: scorecard.complete ? storedText(scorecard.ratingReason) : null,
       status: input.submit ? 'submitted' : 'draft',
       frameworkId: framework.id,
       frameworkVersion: framework.version,
@@ -181,7 +181,7 @@ export async function saveScorecard(
     await repo.replaceScorecardEntries(
       tx,
       [id],
-      sheet.criteria.map((c) => ({
+      scorecard.criteria.map((c) => ({
         scorecardId: id,
         criterionId: c.id,
         points: entries.find((e) => e.criterionId === c.id)?.points ?? null,
@@ -190,7 +190,7 @@ export async function saveScorecard(
         overrideReason: c.overrideReason,
       })),
     );
-    const overrides = sheet.criteria.filter((c) => c.overridden);
+    const overrides = scorecard.criteria.filter((c) => c.overridden);
     await recordAudit(tx, {
       chain: m.province_id,
       actorAccountId: actor.accountId,
@@ -200,9 +200,9 @@ export async function saveScorecard(
       after: {
         meetingId: m.id,
         kind,
-        total: sheet.total,
-        percent: sheet.percent,
-        rating: sheet.rating,
+        total: scorecard.total,
+        percent: scorecard.percent,
+        rating: scorecard.rating,
         // Every automatic value set aside, with the reason given: the audit trail of overrides.
         overrides: overrides.map((c) => ({
           criterion: c.id,
@@ -213,7 +213,13 @@ export async function saveScorecard(
       },
       ip: meta.ip,
     });
-    return { id, total: sheet.total, percent: sheet.percent, rating: sheet.rating, complete: sheet.complete };
+    return {
+      id,
+      total: scorecard.total,
+      percent: scorecard.percent,
+      rating: scorecard.rating,
+      complete: scorecard.complete,
+    };
   });
 }
 

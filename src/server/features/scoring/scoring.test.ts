@@ -1,4 +1,4 @@
-// Service tests of meeting scoring over HTTP: pre-filled sheets, bad scores refused with nothing saved, overrides
+// Service tests of meeting scoring over HTTP: pre-filled scorecards, bad scores refused with nothing saved, overrides
 // audited, the follower's score beside the cell's, ratings and inflation, framework files and re-scoring.
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests read JSON answers loosely */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,7 +107,7 @@ describe('meeting scoring', () => {
     expect(r.body.error.message).toContain('chưa diễn ra');
   });
 
-  it('pre-fills the sheet from the facts, with evidence', async () => {
+  it('pre-fills the scorecard from the facts, with evidence', async () => {
     meetingId = await holdMeeting();
     const s = await ok(sec(`/api/meetings/${meetingId}/scores`));
     expect(s.framework.id).toBe(hd42Framework.id);

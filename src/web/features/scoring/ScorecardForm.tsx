@@ -75,11 +75,11 @@ export function ScorecardForm({ meetingId, kind, scores, framework, auto, themat
   const [serverError, setServerError] = useState<ApiError | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLDivElement>(null);
-  const sheet = useMemo(
+  const scorecard = useMemo(
     () => liveScorecard(framework, auto, state, thematic),
     [framework, auto, state, thematic],
   );
-  const missingReasons = sheet.criteria
+  const missingReasons = scorecard.criteria
     .filter((c) => c.applicable && isOverride(auto, state, c.id) && !state.reasons[c.id]?.trim())
     .map((c) => c.id);
 
@@ -152,7 +152,7 @@ export function ScorecardForm({ meetingId, kind, scores, framework, auto, themat
         </Text>
       ) : null}
       {scores.framework.groups.map((g) => {
-        const sg = sheet.groups.find((x) => x.id === g.id);
+        const sg = scorecard.groups.find((x) => x.id === g.id);
         return (
           <Card key={g.id} withBorder radius="md" padding="sm" component="section" aria-label={g.title}>
             <Stack gap="sm">
@@ -165,7 +165,7 @@ export function ScorecardForm({ meetingId, kind, scores, framework, auto, themat
                 </Text>
               </Group>
               {g.criteria.map((c) => {
-                const scored = sheet.criteria.find((x) => x.id === c.id);
+                const scored = scorecard.criteria.find((x) => x.id === c.id);
                 return (
                   <CriterionField
                     key={c.id}
@@ -176,7 +176,7 @@ export function ScorecardForm({ meetingId, kind, scores, framework, auto, themat
                     reason={state.reasons[c.id] ?? ''}
                     override={isOverride(auto, state, c.id)}
                     reasonMissing={tried && missingReasons.includes(c.id)}
-                    unscored={tried && sheet.missing.includes(c.id)}
+                    unscored={tried && scorecard.missing.includes(c.id)}
                     onValue={(v) => setValue(c.id, v)}
                     onReason={(r) => setReason(c.id, r)}
                   />
@@ -227,23 +227,26 @@ export function ScorecardForm({ meetingId, kind, scores, framework, auto, themat
           <Group justify="space-between" gap="xs" wrap="nowrap">
             <Text fw={800} size="lg" data-testid="live-total">
               {t('scoring.totalOf', {
-                total: formatNumber(sheet.total),
-                max: formatNumber(sheet.applicableMax),
+                total: formatNumber(scorecard.total),
+                max: formatNumber(scorecard.applicableMax),
               })}
             </Text>
             <Group gap={6} wrap="nowrap">
               <Text fw={600} data-testid="live-percent">
-                {formatNumber(sheet.percent)}%
+                {formatNumber(scorecard.percent)}%
               </Text>
-              <ToneBadge tone={ratingTone[sheet.rating]} size="lg" data-testid="live-rating">
-                {ratingLabel(t, sheet.rating)}
+              <ToneBadge tone={ratingTone[scorecard.rating]} size="lg" data-testid="live-rating">
+                {ratingLabel(t, scorecard.rating)}
               </ToneBadge>
             </Group>
           </Group>
           <Text size="xs" data-testid="live-reason">
-            {sheet.complete
-              ? msg(sheet.ratingReason)
-              : t('scoring.incomplete', { count: sheet.missing.length, reason: msg(sheet.ratingReason) })}
+            {scorecard.complete
+              ? msg(scorecard.ratingReason)
+              : t('scoring.incomplete', {
+                  count: scorecard.missing.length,
+                  reason: msg(scorecard.ratingReason),
+                })}
           </Text>
           <Group grow gap="xs">
             <Button variant="default" px={6} fz="sm" onClick={() => save(false)} loading={mutation.isPending}>

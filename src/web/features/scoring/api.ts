@@ -1,6 +1,6 @@
 // Reads and writes of meeting-quality scoring (the meeting's scorecards, ratings of a subtree, frameworks,
 // re-scoring), their types, the rating labels and tones, and the browser's copy of the scoring engine: the
-// scorecard the user fills in is scored here by the same `scoreSheet` the server runs, so totals and ratings agree.
+// scorecard the user fills in is scored here by the same `scoreScorecard` the server runs, so totals and ratings agree.
 import { queryOptions } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
@@ -13,7 +13,7 @@ import {
   type scorerKind,
 } from '../../../contracts/scoring.ts';
 import { scorerKindOf } from '../../../domain/scorecard-actions.ts';
-import { type CriterionEntry, type ScoreSheet, scoreSheet } from '../../../domain/scorecard.ts';
+import { type CriterionEntry, type ScoredScorecard, scoreScorecard } from '../../../domain/scorecard.ts';
 import { type ScoringFacts } from '../../../domain/scoring-facts.ts';
 import { type ScoringFramework } from '../../../domain/scoring-schema.ts';
 import { api, withQuery } from '../../api/client.ts';
@@ -158,7 +158,7 @@ export function liveScorecard(
   auto: AutoValues,
   state: ScorecardFormState,
   thematic: boolean,
-): ScoreSheet {
+): ScoredScorecard {
   const entries: CriterionEntry[] = [];
   for (const g of framework.groups) {
     for (const c of g.criteria) {
@@ -167,7 +167,7 @@ export function liveScorecard(
       entries.push({ criterionId: c.id, points, overrideReason: state.reasons[c.id] ?? null });
     }
   }
-  return scoreSheet(framework, entries, noFacts(thematic));
+  return scoreScorecard(framework, entries, noFacts(thematic));
 }
 
 /** The body of PUT /meetings/{id}/scores/{kind}: untouched automatic values stay bound to the facts (null). */
