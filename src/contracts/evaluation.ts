@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { isoDate, messageSchema, uuid } from './common.ts';
 
-export const qualityLevel = z.enum(['excellent', 'good', 'completed', 'not_completed']);
+export const evaluationLevel = z.enum(['excellent', 'good', 'completed', 'not_completed']);
 export const evaluationStep = z.enum(['self_assessment', 'proposal', 'decision', 'announced']);
 // What the viewer may do (src/domain/evaluation-actions.ts says when).
 /** On one evaluation: the workflow's steps. */
@@ -38,7 +38,7 @@ const note = z.string().trim().max(20_000);
 export const selfAssessBody = z.object({
   /** Points on the 100-point framework (QĐ366); omitted under the criteria rules (QĐ132, QĐ124). */
   points: z.number().min(0).max(100).nullable().optional(),
-  level: qualityLevel,
+  level: evaluationLevel,
   /** The self-review (bản kiểm điểm) text. */
   text: note.min(1, { error: 'form.self_review_text_required' }),
   /** The member's own form: a member outside the political system uses theirs. */
@@ -47,10 +47,10 @@ export const selfAssessBody = z.object({
   tasksExceeding: z.number().int().min(0).max(10_000).default(0),
 });
 
-export const proposeBody = z.object({ level: qualityLevel, note: note.optional() });
+export const proposeBody = z.object({ level: evaluationLevel, note: note.optional() });
 
 export const decideBody = z.object({
-  level: qualityLevel,
+  level: evaluationLevel,
   note: note.optional(),
   /** The decision's document number, e.g. '15-QĐ/ĐU'. */
   document: z.string().trim().max(200).optional(),
@@ -123,7 +123,7 @@ export const evaluationEvidence = z.object({
     })
     .nullable(),
   /** The highest level the facts allow with the self-assessed points (or, before them, with full points). */
-  highestAllowed: z.object({ level: qualityLevel, reasons: z.array(messageSchema) }),
+  highestAllowed: z.object({ level: evaluationLevel, reasons: z.array(messageSchema) }),
 });
 
 const byWhom = z.object({ name: z.string().nullable(), at: z.string().nullable() });
@@ -140,16 +140,16 @@ export const evaluationItem = z.object({
   self: z
     .object({
       points: z.number().nullable(),
-      level: qualityLevel,
+      level: evaluationLevel,
       text: z.string(),
       tasksExceeding: z.number().int(),
     })
     .extend(byWhom.shape)
     .nullable(),
-  proposal: z.object({ level: qualityLevel, note: z.string().nullable() }).extend(byWhom.shape).nullable(),
+  proposal: z.object({ level: evaluationLevel, note: z.string().nullable() }).extend(byWhom.shape).nullable(),
   decision: z
     .object({
-      level: qualityLevel,
+      level: evaluationLevel,
       note: z.string().nullable(),
       document: z.string().nullable(),
       quotaReason: z.string().nullable(),
@@ -180,7 +180,7 @@ export const evaluationList = z.object({
     title: z.string(),
     document: z.string(),
     scale: z.enum(['points_100', 'criteria']),
-    levels: z.array(z.object({ level: qualityLevel, conditions: messageSchema })),
+    levels: z.array(z.object({ level: evaluationLevel, conditions: messageSchema })),
   }),
   holder: z.object({ id: uuid, name: z.string() }),
   /** Members' decided levels in the grassroots organisation against the cap. */

@@ -15,12 +15,17 @@
 import type { IssuingDocument } from './meeting-rules.ts';
 import { citation, DomainError, type Message, message } from './messages.ts';
 
-export type QualityLevel = 'excellent' | 'good' | 'completed' | 'not_completed';
+export type EvaluationLevel = 'excellent' | 'good' | 'completed' | 'not_completed';
 
 /** From the highest level down. */
-export const qualityLevels: readonly QualityLevel[] = ['excellent', 'good', 'completed', 'not_completed'];
+export const evaluationLevels: readonly EvaluationLevel[] = [
+  'excellent',
+  'good',
+  'completed',
+  'not_completed',
+];
 
-export const qualityLevelLabel: Record<QualityLevel, string> = {
+export const evaluationLevelLabel: Record<EvaluationLevel, string> = {
   excellent: 'Hoàn thành xuất sắc nhiệm vụ',
   good: 'Hoàn thành tốt nhiệm vụ',
   completed: 'Hoàn thành nhiệm vụ',
@@ -28,9 +33,9 @@ export const qualityLevelLabel: Record<QualityLevel, string> = {
 };
 
 /** A level named as a message ('Hoàn thành tốt nhiệm vụ' / 'Completed tasks well'). */
-export const qualityLevelName = (level: QualityLevel): Message => message(`evaluation.level.${level}`);
+export const evaluationLevelName = (level: EvaluationLevel): Message => message(`evaluation.level.${level}`);
 
-export const qualityLevelShort: Record<QualityLevel, string> = {
+export const evaluationLevelShort: Record<EvaluationLevel, string> = {
   excellent: 'HTXSNV',
   good: 'HTTNV',
   completed: 'HTNV',
@@ -38,13 +43,13 @@ export const qualityLevelShort: Record<QualityLevel, string> = {
 };
 
 /** 0 for excellent … 3 for not completed; a lower rank is a higher level. */
-export function qualityLevelRank(level: QualityLevel): number {
-  return qualityLevels.indexOf(level);
+export function evaluationLevelRank(level: EvaluationLevel): number {
+  return evaluationLevels.indexOf(level);
 }
 
 /** Whether `a` is the same level as `b` or higher. */
-export function atLeast(a: QualityLevel, b: QualityLevel): boolean {
-  return qualityLevelRank(a) <= qualityLevelRank(b);
+export function atLeast(a: EvaluationLevel, b: EvaluationLevel): boolean {
+  return evaluationLevelRank(a) <= evaluationLevelRank(b);
 }
 
 export type EvaluationSubject = 'collective' | 'leader' | 'member' | 'member_outside_system';

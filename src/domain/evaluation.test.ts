@@ -15,9 +15,9 @@ import {
   evaluationRulesFor,
   evaluationRulesInForce,
   type EvaluationRules,
-  type QualityLevel,
-  qualityLevelLabel,
-  qualityLevelShort,
+  type EvaluationLevel,
+  evaluationLevelLabel,
+  evaluationLevelShort,
 } from './evaluation-rules.ts';
 import { evaluationActionProblem } from './evaluation-workflow.ts';
 import { documentLabel } from './meeting-rules.ts';
@@ -39,19 +39,19 @@ function facts(over: Partial<EvaluationFacts> = {}): EvaluationFacts {
   };
 }
 
-function repeat(level: QualityLevel, n: number): QualityLevel[] {
+function repeat(level: EvaluationLevel, n: number): EvaluationLevel[] {
   return Array.from({ length: n }, () => level);
 }
 
 describe('evaluation: data', () => {
   it('labels the four levels', () => {
-    expect(inVi(qualityLevelLabel)).toEqual({
+    expect(inVi(evaluationLevelLabel)).toEqual({
       excellent: 'Hoàn thành xuất sắc nhiệm vụ',
       good: 'Hoàn thành tốt nhiệm vụ',
       completed: 'Hoàn thành nhiệm vụ',
       not_completed: 'Không hoàn thành nhiệm vụ',
     });
-    expect(Object.values(qualityLevelShort)).toEqual(['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV']);
+    expect(Object.values(evaluationLevelShort)).toEqual(['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV']);
   });
 
   it('has unique ids, contiguous periods and sources that include the main document', () => {
@@ -105,7 +105,7 @@ describe('evaluation: data', () => {
 });
 
 describe('evaluation: highestAllowedLevel under QĐ366', () => {
-  it.each<[string, Partial<EvaluationFacts>, QualityLevel]>([
+  it.each<[string, Partial<EvaluationFacts>, EvaluationLevel]>([
     // points boundaries, every task on time, 30% beyond the requirement
     ['100 points', { points: 100 }, 'excellent'],
     ['90 points', { points: 90 }, 'excellent'],
@@ -229,7 +229,7 @@ describe('evaluation: levelProblem', () => {
     );
   });
 
-  it.each<[number, QualityLevel, boolean]>([
+  it.each<[number, EvaluationLevel, boolean]>([
     [95, 'excellent', true],
     [95, 'good', true],
     [95, 'completed', true],

@@ -15,9 +15,9 @@ import {
 import {
   type EvaluationRules,
   type LevelConditions,
-  type QualityLevel,
-  qualityLevelName,
-  qualityLevels,
+  type EvaluationLevel,
+  evaluationLevelName,
+  evaluationLevels,
 } from './evaluation-rules.ts';
 
 export interface EvaluationFacts {
@@ -90,7 +90,7 @@ function pct(share: number): number {
 }
 
 /** What a level requires: '≥ 90 điểm, 100% nhiệm vụ đúng hạn và ít nhất 30% vượt yêu cầu'. */
-export function levelConditions(rules: EvaluationRules, level: QualityLevel): Message {
+export function levelConditions(rules: EvaluationRules, level: EvaluationLevel): Message {
   if (level === 'not_completed') return message('evaluation.condition.none');
   const c: LevelConditions = rules.levels[level];
   const parts: Message[] = [];
@@ -107,7 +107,7 @@ export function levelConditions(rules: EvaluationRules, level: QualityLevel): Me
 }
 
 /** The conditions of `level` the facts miss; empty when the level is allowed. */
-function unmetConditions(rules: EvaluationRules, facts: EvaluationFacts, level: QualityLevel): Message[] {
+function unmetConditions(rules: EvaluationRules, facts: EvaluationFacts, level: EvaluationLevel): Message[] {
   if (level === 'not_completed') return [];
   const unmet: Message[] = facts.disqualifiers.map(asMessage);
   if (level === 'excellent') unmet.push(...(facts.excellentBlockers ?? []).map(asMessage));
@@ -144,17 +144,17 @@ function unmetConditions(rules: EvaluationRules, facts: EvaluationFacts, level: 
 export function highestAllowedLevel(
   rules: EvaluationRules,
   facts: EvaluationFacts,
-): { level: QualityLevel; reasons: Message[] } {
+): { level: EvaluationLevel; reasons: Message[] } {
   const problem = evaluationFactsProblem(facts);
   if (problem) throw new DomainError(problem);
   const source = citation(rules.document);
   const reasons: Message[] = [];
-  for (const level of qualityLevels) {
+  for (const level of evaluationLevels) {
     const unmet = unmetConditions(rules, facts, level);
     if (unmet.length === 0) return { level, reasons };
     reasons.push(
       message('evaluation.level_not_allowed', {
-        level: qualityLevelName(level),
+        level: evaluationLevelName(level),
         unmet: list(unmet),
         needs: levelConditions(rules, level),
         source,
@@ -173,14 +173,14 @@ export function highestAllowedLevel(
 export function levelProblem(
   rules: EvaluationRules,
   facts: EvaluationFacts,
-  proposed: QualityLevel,
+  proposed: EvaluationLevel,
 ): Message | null {
   const problem = evaluationFactsProblem(facts);
   if (problem) return problem;
   const unmet = unmetConditions(rules, facts, proposed);
   if (unmet.length === 0) return null;
   return message('evaluation.level_problem', {
-    level: qualityLevelName(proposed),
+    level: evaluationLevelName(proposed),
     needs: levelConditions(rules, proposed),
     source: citation(rules.document),
     unmet: list(unmet),
@@ -203,7 +203,7 @@ export interface QuotaCheck {
  * (an upper committee's setting).
  */
 export function quotaCheck(
-  ratings: readonly QualityLevel[],
+  ratings: readonly EvaluationLevel[],
   rules: EvaluationRules,
   maxShare?: number,
 ): QuotaCheck {
@@ -222,11 +222,11 @@ export function quotaCheck(
   const exceeded = excellent > allowedExcellent;
   const baseLabel =
     rules.quota.base === 'good_and_excellent'
-      ? message('evaluation.quota.good_or_above', { good: qualityLevelName('good') })
-      : qualityLevelName('good');
+      ? message('evaluation.quota.good_or_above', { good: evaluationLevelName('good') })
+      : evaluationLevelName('good');
   const problem = exceeded
     ? message('evaluation.quota.exceeded', {
-        excellentLevel: qualityLevelName('excellent'),
+        excellentLevel: evaluationLevelName('excellent'),
         excellent,
         percent: pct(share),
         baseLevel: baseLabel,

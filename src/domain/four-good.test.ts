@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render } from '../messages/index.ts';
 import { inVi } from './testing-messages.ts';
-import type { QualityLevel } from './evaluation-rules.ts';
+import type { EvaluationLevel } from './evaluation-rules.ts';
 import {
   builtInFourGoodRules,
   defaultFourGoodRules,
@@ -24,11 +24,11 @@ function months(good: number, fair: number, average = 0, poor = 0): MonthlyRatin
   ];
 }
 
-function levels(good: number, completed: number, excellent = 0): QualityLevel[] {
+function levels(good: number, completed: number, excellent = 0): EvaluationLevel[] {
   return [
-    ...Array<QualityLevel>(excellent).fill('excellent'),
-    ...Array<QualityLevel>(good).fill('good'),
-    ...Array<QualityLevel>(completed).fill('completed'),
+    ...Array<EvaluationLevel>(excellent).fill('excellent'),
+    ...Array<EvaluationLevel>(good).fill('good'),
+    ...Array<EvaluationLevel>(completed).fill('completed'),
   ];
 }
 
@@ -79,7 +79,7 @@ describe('four-good: derivation', () => {
     );
   });
 
-  it.each<[QualityLevel | null, boolean | null]>([
+  it.each<[EvaluationLevel | null, boolean | null]>([
     ['excellent', true],
     ['good', true],
     ['completed', false],
@@ -146,7 +146,7 @@ describe('four-good: derivation', () => {
     expect(criterion(over, 'unity_discipline').met).toBe(met);
   });
 
-  it.each<[string, QualityLevel[], boolean | null]>([
+  it.each<[string, EvaluationLevel[], boolean | null]>([
     ['9 of 10 good', levels(9, 1), true],
     ['8 of 10 good', levels(8, 2), false],
     ['18 of 20 (excellent counts)', levels(10, 2, 8), true],

@@ -9,7 +9,7 @@
 // The thresholds below are the app's reading of S1, whose own measures point to provincial documents not
 // found (HD 01-HD/BTCTU (2021) for a "good" meeting): they are data, to verify with the upper committee.
 
-import { atLeast, type QualityLevel, qualityLevelName } from './evaluation-rules.ts';
+import { atLeast, type EvaluationLevel, evaluationLevelName } from './evaluation-rules.ts';
 import type { IssuingDocument } from './meeting-rules.ts';
 import { DomainError, list, type Message, message, verbatim } from './messages.ts';
 
@@ -48,7 +48,7 @@ export interface FourGoodRules {
   sources: readonly IssuingDocument[];
   effectiveFrom: string;
   /** 1: the organisation's annual level is at least this. */
-  politicalTask: { minLevel: QualityLevel };
+  politicalTask: { minLevel: EvaluationLevel };
   /** 2: the meeting regime kept and the monthly ratings good; derivable for a cell only. */
   meetingQuality: {
     derivableFor: ReadonlyArray<'cell' | 'grassroots'>;
@@ -62,7 +62,7 @@ export interface FourGoodRules {
   /** 3: from discipline records. */
   unityDiscipline: { maxDisciplinedMembers: number; organisationDisciplined: false };
   /** 4: at least this share of the members rated at least minLevel. */
-  cadresMembers: { minLevel: QualityLevel; minShare: number };
+  cadresMembers: { minLevel: EvaluationLevel; minShare: number };
   /** The share of organisations that should reach "bốn tốt" each year. */
   target: number;
 }
@@ -120,7 +120,7 @@ export const builtInFourGoodRules: readonly FourGoodRules[] = [
 export interface FourGoodFacts {
   orgKind: 'cell' | 'grassroots';
   /** 1: the organisation's annual level; null when not decided yet. */
-  annualLevel: QualityLevel | null;
+  annualLevel: EvaluationLevel | null;
   /** 2: the ratings of the months a meeting was held and rated. */
   monthlyRatings: MonthlyRating[];
   missingMonths: number;
@@ -129,7 +129,7 @@ export interface FourGoodFacts {
   disciplinedMembers: number;
   disciplineOfOrganisation: boolean;
   /** 4: the annual levels of the members (those rated). */
-  memberLevels: QualityLevel[];
+  memberLevels: EvaluationLevel[];
   /** Where the app has no facts, a person enters the criterion with evidence. */
   entered?: Partial<Record<FourGoodCriterion, { met: boolean; evidence: string }>>;
 }
@@ -166,12 +166,12 @@ function politicalTask(rules: FourGoodRules, facts: FourGoodFacts): Derived {
   if (facts.annualLevel === null) return null;
   const min = rules.politicalTask.minLevel;
   const met = atLeast(facts.annualLevel, min);
-  const level = qualityLevelName(facts.annualLevel);
+  const level = evaluationLevelName(facts.annualLevel);
   return {
     met,
     evidence: met
       ? message('four_good.annual_level', { level })
-      : message('four_good.annual_level_short', { level, needed: qualityLevelName(min) }),
+      : message('four_good.annual_level_short', { level, needed: evaluationLevelName(min) }),
   };
 }
 
@@ -232,7 +232,7 @@ function cadresMembers(rules: FourGoodRules, facts: FourGoodFacts): Derived {
     evidence: message('four_good.members_levels', {
       count: ok,
       total: n,
-      level: qualityLevelName(minLevel),
+      level: evaluationLevelName(minLevel),
       percent: pct(ok / n),
       needed: pct(minShare),
     }),

@@ -3,7 +3,11 @@
 // completed, "bốn tốt" entries with evidence, and no 2026 review yet.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { highestAllowedLevel, quotaCheck } from '../../domain/evaluation.ts';
-import { evaluationRulesFor, type QualityLevel, qualityLevelRank } from '../../domain/evaluation-rules.ts';
+import {
+  evaluationRulesFor,
+  type EvaluationLevel,
+  evaluationLevelRank,
+} from '../../domain/evaluation-rules.ts';
 import type { Database } from '../platform/db.ts';
 import { createTestDatabase } from '../testing/test-db.ts';
 import { memberDiscipline, memberTasks, organizationTasks } from '../features/evaluation/evaluation-facts.ts';
@@ -32,10 +36,10 @@ interface Row {
   org_kind: string;
   step: string;
   self_points: number;
-  self_level: QualityLevel;
+  self_level: EvaluationLevel;
   self_tasks_exceeding: number;
-  proposed_level: QualityLevel;
-  decided_level: QualityLevel;
+  proposed_level: EvaluationLevel;
+  decided_level: EvaluationLevel;
   quota_reason: string | null;
   self_at: Date;
   proposed_at: Date;
@@ -83,8 +87,10 @@ describe('createDemoEvaluations', () => {
         'self_assessment',
       ]);
       // Proposed no higher than self-assessed, decided no higher than proposed.
-      expect(qualityLevelRank(r.proposed_level)).toBeGreaterThanOrEqual(qualityLevelRank(r.self_level));
-      expect(qualityLevelRank(r.decided_level)).toBeGreaterThanOrEqual(qualityLevelRank(r.proposed_level));
+      expect(evaluationLevelRank(r.proposed_level)).toBeGreaterThanOrEqual(evaluationLevelRank(r.self_level));
+      expect(evaluationLevelRank(r.decided_level)).toBeGreaterThanOrEqual(
+        evaluationLevelRank(r.proposed_level),
+      );
     }
     const [{ n }] = (await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM evaluation WHERE year = 2026`,
@@ -155,8 +161,8 @@ describe('createDemoEvaluations', () => {
         excellentBlockers:
           r.subject_kind === 'organization' && disciplinedCells.has(r.organization_id) ? ['kỷ luật'] : [],
       }).level;
-      expect(qualityLevelRank(r.self_level)).toBeGreaterThanOrEqual(qualityLevelRank(allowed));
-      expect(qualityLevelRank(r.decided_level)).toBeGreaterThanOrEqual(qualityLevelRank(allowed));
+      expect(evaluationLevelRank(r.self_level)).toBeGreaterThanOrEqual(evaluationLevelRank(allowed));
+      expect(evaluationLevelRank(r.decided_level)).toBeGreaterThanOrEqual(evaluationLevelRank(allowed));
       if (own) expect(r.decided_level).toBe('not_completed');
     }
   });

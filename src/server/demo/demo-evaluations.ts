@@ -16,10 +16,10 @@ import { type EvaluationFacts, highestAllowedLevel, quotaCheck } from '../../dom
 import {
   evaluationRulesFor,
   type EvaluationRules,
-  type QualityLevel,
-  qualityLevelLabel,
-  qualityLevelRank,
-  qualityLevels,
+  type EvaluationLevel,
+  evaluationLevelLabel,
+  evaluationLevelRank,
+  evaluationLevels,
 } from '../../domain/evaluation-rules.ts';
 import type { FourGoodCriterion } from '../../domain/four-good.ts';
 import { labelToId } from '../../domain/tree.ts';
@@ -32,13 +32,13 @@ export const demoEvaluationYear = 2025;
 const yearFrom = `${demoEvaluationYear}-01-01`;
 const yearTo = `${demoEvaluationYear}-12-31`;
 
-const memberLevels = weightedTable<QualityLevel>([
+const memberLevels = weightedTable<EvaluationLevel>([
   ['excellent', 12],
   ['good', 75],
   ['completed', 11],
   ['not_completed', 2],
 ]);
-const cellLevels = weightedTable<QualityLevel>([
+const cellLevels = weightedTable<EvaluationLevel>([
   ['excellent', 14],
   ['good', 76],
   ['completed', 10],
@@ -54,7 +54,7 @@ const disciplineReasons = [
   'Vi phạm nguyên tắc tập trung dân chủ, tự ý quyết định việc thuộc thẩm quyền tập thể',
   'Tự ý bỏ sinh hoạt chi bộ ba tháng không có lý do',
 ];
-const selfTexts: Record<QualityLevel, readonly string[]> = {
+const selfTexts: Record<EvaluationLevel, readonly string[]> = {
   excellent: [
     'Hoàn thành 100% nhiệm vụ được giao đúng tiến độ, nhiều nhiệm vụ vượt yêu cầu; gương mẫu, được quần chúng tín nhiệm.',
     'Chủ động đề xuất và thực hiện nhiều việc vượt yêu cầu; giữ gìn phẩm chất, đạo đức, lối sống.',
@@ -93,11 +93,11 @@ interface Subject {
   unexcused: number;
   discipline: string[];
   blockers: string[];
-  cap: QualityLevel;
-  target: QualityLevel;
-  level: QualityLevel;
-  selfLevel: QualityLevel;
-  proposedLevel: QualityLevel;
+  cap: EvaluationLevel;
+  target: EvaluationLevel;
+  level: EvaluationLevel;
+  selfLevel: EvaluationLevel;
+  proposedLevel: EvaluationLevel;
   points: number;
   exceeding: number;
   quotaDemoted: boolean;
@@ -148,8 +148,8 @@ function at(rng: Random, date: string): number {
   return Date.parse(`${date}T07:30:00+07:00`) + rng.int(0, 19) * hour * 0.5 + rng.int(0, 29) * 60_000;
 }
 
-function lower(a: QualityLevel, b: QualityLevel): QualityLevel {
-  return qualityLevelRank(a) >= qualityLevelRank(b) ? a : b;
+function lower(a: EvaluationLevel, b: EvaluationLevel): EvaluationLevel {
+  return evaluationLevelRank(a) >= evaluationLevelRank(b) ? a : b;
 }
 
 function factsOf(s: Subject, points: number, exceeding: number): EvaluationFacts {
@@ -166,7 +166,7 @@ function factsOf(s: Subject, points: number, exceeding: number): EvaluationFacts
 }
 
 /** Points in the band of a level (QĐ 366: ≥ 90, 70–< 90, 50–< 70, < 50), half points allowed. */
-function pointsFor(rng: Random, level: QualityLevel): number {
+function pointsFor(rng: Random, level: EvaluationLevel): number {
   const [lo, hi] =
     level === 'excellent'
       ? [90, 98]
@@ -179,7 +179,7 @@ function pointsFor(rng: Random, level: QualityLevel): number {
 }
 
 /** Tasks done beyond the requirement: at least 30% of the total for excellent, fewer otherwise. */
-function exceedingFor(rng: Random, level: QualityLevel, tasks: TaskFacts): number {
+function exceedingFor(rng: Random, level: EvaluationLevel, tasks: TaskFacts): number {
   const done = tasks.onTime + tasks.late;
   if (tasks.total === 0) return 0;
   const need = Math.ceil(tasks.total * 0.3 - 1e-9);
@@ -341,7 +341,7 @@ export async function createDemoEvaluations(
   // ---- members: draw, cap by the facts ---------------------------------------------------------------------
   const cellOf = new Map(cells.map((c) => [c.id, c]));
   const subjects: Subject[] = [];
-  const capOf = (s: Pick<Subject, 'tasks' | 'discipline' | 'blockers'>): QualityLevel => {
+  const capOf = (s: Pick<Subject, 'tasks' | 'discipline' | 'blockers'>): EvaluationLevel => {
     // With full points and as many tasks beyond the requirement as were done, the facts' own ceiling.
     const done = s.tasks.onTime + s.tasks.late;
     return highestAllowedLevel(rules, {
@@ -484,14 +484,14 @@ export async function createDemoEvaluations(
   // ---- self-assessment, points, consistency -----------------------------------------------------------------
   for (const s of subjects) {
     if (!s.quotaDemoted && s.memberId && levelRng.chance(selfHigherShare)) {
-      const above = qualityLevels[qualityLevelRank(s.level) - 1];
+      const above = evaluationLevels[evaluationLevelRank(s.level) - 1];
       if (above && atLeastLevel(s.cap, above) && above !== 'excellent') s.selfLevel = above;
     }
     if (s.quotaDemoted) s.selfLevel = s.proposedLevel = 'excellent';
     // Those below 'completed' by the facts self-assess plausibly, the points not disqualifying them alone.
     const pointsLevel =
       s.selfLevel === 'not_completed' && (s.tasks.notDone > 0 || s.discipline.length > 0)
-        ? levelRng.pick<QualityLevel>(['completed', 'completed', 'not_completed'])
+        ? levelRng.pick<EvaluationLevel>(['completed', 'completed', 'not_completed'])
         : s.selfLevel;
     s.points = pointsFor(levelRng, pointsLevel);
     s.exceeding = exceedingFor(levelRng, s.selfLevel, s.tasks);
@@ -499,7 +499,7 @@ export async function createDemoEvaluations(
     for (const l of [s.selfLevel, s.proposedLevel, s.level]) {
       if (!atLeastLevel(allowed, l)) {
         throw new Error(
-          `createDemoEvaluations: ${qualityLevelLabel[l]} above what the facts allow (${allowed}) for ${s.memberId ?? s.cellId}`,
+          `createDemoEvaluations: ${evaluationLevelLabel[l]} above what the facts allow (${allowed}) for ${s.memberId ?? s.cellId}`,
         );
       }
     }
@@ -598,12 +598,12 @@ export async function createDemoEvaluations(
     });
     const proposalNote =
       s.selfLevel !== s.proposedLevel
-        ? `Chi bộ thống nhất đề nghị mức ${qualityLevelLabel[s.proposedLevel]}, thấp hơn mức tự đánh giá`
+        ? `Chi bộ thống nhất đề nghị mức ${evaluationLevelLabel[s.proposedLevel]}, thấp hơn mức tự đánh giá`
         : s.discipline.length > 0
           ? `Đảng viên bị kỷ luật trong năm: ${s.discipline[0]}`
           : null;
     const decisionNote = s.quotaDemoted
-      ? `Xếp ${qualityLevelLabel.good} do giới hạn tỷ lệ ${qualityLevelLabel.excellent} (không quá 20%)`
+      ? `Xếp ${evaluationLevelLabel.good} do giới hạn tỷ lệ ${evaluationLevelLabel.excellent} (không quá 20%)`
       : null;
     evaluations.add([
       idRng.uuid(),
@@ -664,8 +664,8 @@ export async function createDemoEvaluations(
       'political_task',
       !weak,
       weak
-        ? `Đảng bộ được cấp ủy cấp trên xếp loại ${qualityLevelLabel.completed} năm ${y}: chỉ tiêu thu ngân sách đạt 87% kế hoạch (Thông báo số ${entryRng.int(10, 90)}-TB/TU)`
-        : `Đảng bộ được cấp ủy cấp trên xếp loại ${qualityLevelLabel.good} năm ${y}; ${entryRng.int(14, 18)}/${entryRng.int(18, 19)} chỉ tiêu kinh tế – xã hội đạt và vượt (Thông báo số ${entryRng.int(10, 90)}-TB/TU)`,
+        ? `Đảng bộ được cấp ủy cấp trên xếp loại ${evaluationLevelLabel.completed} năm ${y}: chỉ tiêu thu ngân sách đạt 87% kế hoạch (Thông báo số ${entryRng.int(10, 90)}-TB/TU)`
+        : `Đảng bộ được cấp ủy cấp trên xếp loại ${evaluationLevelLabel.good} năm ${y}; ${entryRng.int(14, 18)}/${entryRng.int(18, 19)} chỉ tiêu kinh tế – xã hội đạt và vượt (Thông báo số ${entryRng.int(10, 90)}-TB/TU)`,
     );
     const meetings = entryRng.int(11, 12);
     addEntry(
@@ -694,6 +694,6 @@ export async function createDemoEvaluations(
   return { evaluations: evaluations.rows, disciplines: disciplines.rows, fourGoodEntries: entries.rows };
 }
 
-function atLeastLevel(a: QualityLevel, b: QualityLevel): boolean {
-  return qualityLevelRank(a) <= qualityLevelRank(b);
+function atLeastLevel(a: EvaluationLevel, b: EvaluationLevel): boolean {
+  return evaluationLevelRank(a) <= evaluationLevelRank(b);
 }

@@ -2,7 +2,7 @@
 // (evaluation-facts.repository.ts) and shaped: attendance, tasks, monthly meeting ratings, meetings held,
 // discipline, members' decided levels.
 import { formatDateVi, todayIso } from '../../../domain/dates.ts';
-import type { QualityLevel } from '../../../domain/evaluation-rules.ts';
+import type { EvaluationLevel } from '../../../domain/evaluation-rules.ts';
 import type { MonthlyRating } from '../../../domain/four-good.ts';
 import { message } from '../../../messages/index.ts';
 import type { Queryable } from '../../platform/db.ts';
@@ -222,9 +222,9 @@ export function disciplineMessage(d: DisciplineFact) {
   });
 }
 
-export type LevelCounts = Record<QualityLevel | 'undecided', number>;
+export type LevelCounts = Record<EvaluationLevel | 'undecided', number>;
 
-export function countLevels(levels: (QualityLevel | null)[]): LevelCounts {
+export function countLevels(levels: (EvaluationLevel | null)[]): LevelCounts {
   const c: LevelCounts = { excellent: 0, good: 0, completed: 0, not_completed: 0, undecided: 0 };
   for (const l of levels) c[l ?? 'undecided']++;
   return c;

@@ -1,6 +1,6 @@
 // SQL of annual evaluations, the discipline register and "bốn tốt" entries.
 import type { OrganizationKind } from '../../../contracts/organizations.ts';
-import type { EvaluationSubject, QualityLevel } from '../../../domain/evaluation-rules.ts';
+import type { EvaluationSubject, EvaluationLevel } from '../../../domain/evaluation-rules.ts';
 import type { EvaluationStep } from '../../../domain/evaluation-workflow.ts';
 import type { FourGoodCriterion } from '../../../domain/four-good.ts';
 import type { Queryable } from '../../platform/db.ts';
@@ -37,14 +37,14 @@ export interface EvaluationRow {
   subject_form: EvaluationSubject;
   step: EvaluationStep | null;
   self_points: number | null;
-  self_level: QualityLevel | null;
+  self_level: EvaluationLevel | null;
   self_text: string | null;
   self_tasks_exceeding: number;
   self_at: Date | null;
-  proposed_level: QualityLevel | null;
+  proposed_level: EvaluationLevel | null;
   proposal_note: string | null;
   proposed_at: Date | null;
-  decided_level: QualityLevel | null;
+  decided_level: EvaluationLevel | null;
   decision_note: string | null;
   decision_document: string | null;
   quota_reason: string | null;
@@ -99,7 +99,7 @@ export async function lockEvaluation(q: Queryable, id: string): Promise<Evaluati
 
 /** The members' evaluations of an organisation's year with their decided levels. */
 export async function listMemberLevels(q: Queryable, organizationId: string, year: number) {
-  return q.query<{ member_id: string; decided_level: QualityLevel | null }>(
+  return q.query<{ member_id: string; decided_level: EvaluationLevel | null }>(
     `SELECT member_id, decided_level FROM evaluation
       WHERE subject_kind = 'member' AND organization_id = $1 AND year = $2`,
     [organizationId, year],
@@ -113,8 +113,8 @@ export async function listDecidedLevels(
   year: number,
   subjectKind: string,
   exceptId: string | null = null,
-): Promise<QualityLevel[]> {
-  const rows = await q.query<{ decided_level: QualityLevel }>(
+): Promise<EvaluationLevel[]> {
+  const rows = await q.query<{ decided_level: EvaluationLevel }>(
     `SELECT decided_level FROM evaluation WHERE holder_id = $1 AND year = $2 AND subject_kind = $3
         AND decided_level IS NOT NULL AND ($4::uuid IS NULL OR id <> $4)`,
     [holderId, year, subjectKind, exceptId],
@@ -179,17 +179,17 @@ export async function insertEvaluation(
 /** The columns a step sets, by name (only these may be written). */
 export interface StepColumns {
   self_points?: number | null;
-  self_level?: QualityLevel;
+  self_level?: EvaluationLevel;
   self_text?: string;
   self_tasks_exceeding?: number;
   subject_form?: EvaluationSubject;
   self_by?: string;
   self_at?: Date;
-  proposed_level?: QualityLevel;
+  proposed_level?: EvaluationLevel;
   proposal_note?: string | null;
   proposed_by?: string;
   proposed_at?: Date;
-  decided_level?: QualityLevel;
+  decided_level?: EvaluationLevel;
   decision_note?: string | null;
   decision_document?: string | null;
   quota_reason?: string | null;
@@ -265,7 +265,7 @@ export async function listOrganizationsUnder(q: Queryable, path: string, kinds: 
 
 /** Members' decided levels of the year in organisations under `path`, with the organisation's path. */
 export async function listMemberLevelsUnder(q: Queryable, year: number, path: string) {
-  return q.query<{ decided_level: QualityLevel; path: string }>(
+  return q.query<{ decided_level: EvaluationLevel; path: string }>(
     `SELECT e.decided_level, p.path::text AS path FROM evaluation e
        JOIN organization_period p ON p.organization_id = e.organization_id AND p.valid_to IS NULL
       WHERE e.subject_kind = 'member' AND e.year = $1 AND e.decided_level IS NOT NULL
@@ -276,7 +276,7 @@ export async function listMemberLevelsUnder(q: Queryable, year: number, path: st
 
 /** The organisations' own decided levels of the year. */
 export async function listOrganizationLevels(q: Queryable, year: number, organizationIds: string[]) {
-  return q.query<{ organization_id: string; decided_level: QualityLevel }>(
+  return q.query<{ organization_id: string; decided_level: EvaluationLevel }>(
     `SELECT organization_id, decided_level FROM evaluation WHERE subject_kind = 'organization' AND year = $1
         AND organization_id = ANY($2::uuid[]) AND decided_level IS NOT NULL`,
     [year, organizationIds],

@@ -22,8 +22,8 @@ import {
 import {
   type EvaluationRules,
   type EvaluationSubject,
-  type QualityLevel,
-  qualityLevels,
+  type EvaluationLevel,
+  evaluationLevels,
 } from '../../../domain/evaluation-rules.ts';
 import { type EvaluationAction, type EvaluationStep } from '../../../domain/evaluation-workflow.ts';
 import { documentLabel } from '../../../domain/meeting-rules.ts';
@@ -187,7 +187,7 @@ export async function listEvaluations(
       title: rules.title,
       document: documentLabel(rules.document),
       scale: rules.scale,
-      levels: qualityLevels.map((level) => ({ level, conditions: levelConditions(rules, level) })),
+      levels: evaluationLevels.map((level) => ({ level, conditions: levelConditions(rules, level) })),
     },
     holder: { id: holder.id, name: holder.name },
     quota: await quotaOf(db, isCell ? holder.id : node.id, year),
@@ -261,7 +261,7 @@ function checkLevel(
   rules: EvaluationRules,
   e: EvaluationRow,
   raw: RawFacts,
-  level: QualityLevel,
+  level: EvaluationLevel,
   points: number | null,
   tasksExceeding: number,
   field = 'level',

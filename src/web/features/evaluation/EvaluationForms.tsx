@@ -12,8 +12,8 @@ import {
   type EvaluationItem,
   type EvaluationList,
   levelLabel,
-  type QualityLevel,
-  qualityLevels,
+  type EvaluationLevel,
+  evaluationLevels,
   type SubjectForm,
   subjectName,
 } from './api.ts';
@@ -36,8 +36,8 @@ function LevelSelect({
   onChange,
   error,
 }: {
-  value: QualityLevel;
-  onChange: (l: QualityLevel) => void;
+  value: EvaluationLevel;
+  onChange: (l: EvaluationLevel) => void;
   error?: string;
 }) {
   const { t } = useTranslation();
@@ -46,9 +46,9 @@ function LevelSelect({
       label={t('evaluation.levelField')}
       required
       value={value}
-      onChange={(e) => onChange(e.currentTarget.value as QualityLevel)}
+      onChange={(e) => onChange(e.currentTarget.value as EvaluationLevel)}
       error={error}
-      data={qualityLevels.map((l) => ({ value: l, label: levelLabel(t, l) }))}
+      data={evaluationLevels.map((l) => ({ value: l, label: levelLabel(t, l) }))}
     />
   );
 }
@@ -65,7 +65,7 @@ export function SelfAssessForm({
   const { t } = useTranslation();
   const scored = list.rules.scale === 'points_100';
   const [points, setPoints] = useState<number | string>(item.self?.points ?? '');
-  const [level, setLevel] = useState<QualityLevel>(item.self?.level ?? item.evidence.highestAllowed.level);
+  const [level, setLevel] = useState<EvaluationLevel>(item.self?.level ?? item.evidence.highestAllowed.level);
   const [form, setForm] = useState<SubjectForm>(item.form);
   const [exceeding, setExceeding] = useState<number | string>(item.self?.tasksExceeding ?? 0);
   const [text, setText] = useState(item.self?.text ?? '');
@@ -151,7 +151,7 @@ export function SelfAssessForm({
 
 export function ProposeForm({ item, onClose }: { item: EvaluationItem; onClose: () => void }) {
   const { t } = useTranslation();
-  const [level, setLevel] = useState<QualityLevel>(item.proposal?.level ?? item.self?.level ?? 'good');
+  const [level, setLevel] = useState<EvaluationLevel>(item.proposal?.level ?? item.self?.level ?? 'good');
   const [note, setNote] = useState(item.proposal?.note ?? '');
   const { errors, mutation } = useStep(item, 'proposal', onClose, ['level', 'note']);
   const submit = () => {
@@ -195,7 +195,7 @@ export function DecideForm({
 }) {
   const { t } = useTranslation();
   const msg = useMessage();
-  const [level, setLevel] = useState<QualityLevel>(item.proposal?.level ?? 'good');
+  const [level, setLevel] = useState<EvaluationLevel>(item.proposal?.level ?? 'good');
   const [document, setDocument] = useState('');
   const [note, setNote] = useState('');
   const [quotaReason, setQuotaReason] = useState('');

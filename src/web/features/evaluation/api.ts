@@ -7,7 +7,7 @@ import {
   evaluationList,
   type evaluationStep,
   fourGoodResponse,
-  type qualityLevel,
+  type evaluationLevel,
   type subjectForm,
 } from '../../../contracts/evaluation.ts';
 import { api, withQuery } from '../../api/client.ts';
@@ -15,13 +15,13 @@ import type { Tone } from '../../components/ToneBadge.tsx';
 
 export type EvaluationList = z.infer<typeof evaluationList>;
 export type EvaluationItem = EvaluationList['items'][number];
-export type QualityLevel = z.infer<typeof qualityLevel>;
+export type EvaluationLevel = z.infer<typeof evaluationLevel>;
 export type EvaluationStep = z.infer<typeof evaluationStep>;
 export type EvaluationAction = z.infer<typeof evaluationAction>;
 export type SubjectForm = z.infer<typeof subjectForm>;
 export type FourGood = z.infer<typeof fourGoodResponse>;
 
-export const qualityLevels: QualityLevel[] = ['excellent', 'good', 'completed', 'not_completed'];
+export const evaluationLevels: EvaluationLevel[] = ['excellent', 'good', 'completed', 'not_completed'];
 
 export const evaluationsQuery = (organizationId: string, year: number) =>
   queryOptions({
@@ -41,11 +41,11 @@ export const fourGoodQuery = (organizationId: string, year: number, period: 'mid
       ),
   });
 
-export const levelLabel = (t: TFunction, level: QualityLevel) => t(`evaluation.level_${level}`);
+export const levelLabel = (t: TFunction, level: EvaluationLevel) => t(`evaluation.level_${level}`);
 export const stepLabel = (t: TFunction, step: EvaluationStep | null) =>
   t(`evaluation.step_${step ?? 'none'}`);
 
-export const levelTone: Record<QualityLevel, Tone> = {
+export const levelTone: Record<EvaluationLevel, Tone> = {
   excellent: 'green',
   good: 'blue',
   completed: 'orange',
