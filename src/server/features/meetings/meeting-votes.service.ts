@@ -6,10 +6,8 @@ import {
   formatDecisionNumber,
   issuerAbbreviation,
   numberingPeriodKey,
-  showOfHandsProblem,
-  summarizeAttendance,
-  voteResult,
-} from '../../../domain/meetings.ts';
+} from '../../../domain/decision-numbers.ts';
+import { showOfHandsProblem, summarizeAttendance, voteResult } from '../../../domain/meeting-attendance.ts';
 import type { Actor } from '../../../domain/permissions.ts';
 import { builtInVotingRules, votingRulesInForce } from '../../../domain/voting-rules.ts';
 import { fromStoredText, type Message, message, storedText } from '../../../domain/messages.ts';

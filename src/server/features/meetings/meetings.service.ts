@@ -11,12 +11,10 @@ import {
   plannedRegularMeetingDate,
   type RuleSet,
 } from '../../../domain/meeting-rules.ts';
-import {
-  agendaTemplate,
-  generateCheckinCode,
-  type MeetingKind,
-  nextStatus,
-} from '../../../domain/meetings.ts';
+import { agendaTemplate } from '../../../domain/meeting-agenda.ts';
+import { generateCheckinCode } from '../../../domain/checkin-codes.ts';
+import type { MeetingKind } from '../../../domain/meetings.ts';
+import { nextStatus } from '../../../domain/meeting-actions.ts';
 import { type Actor, can } from '../../../domain/permissions.ts';
 import { dayOffName, isDayOff } from '../../../domain/vietnam-calendar.ts';
 import { viText } from '../../../domain/messages.ts';
