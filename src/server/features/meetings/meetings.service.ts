@@ -23,6 +23,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, type FieldIssue } from '../../platform/errors.ts';
 import { buildRoom } from '../meeting-room/meeting-room.service.ts';
+import { viewerTaskActions } from '../tasks/task-views.service.ts';
 import { getVisibleNode } from '../organizations/organizations.service.ts';
 import { ruleSetResolver } from '../rule-sets/rule-sets.service.ts';
 import { allowedActions, meetingViewer, ruleSetOf, visibleMeeting } from './meeting-access.ts';
@@ -159,8 +160,12 @@ export async function getDetail(db: Database, actor: Actor, meetingId: string) {
   const mine = actor.memberId ? room.attendance.find((a) => a.memberId === actor.memberId) : undefined;
   const ballots = actor.memberId ? await votesRepo.listMemberBallots(db, m.id, actor.memberId) : [];
   const actions = allowedActions(viewer, m);
+  // The room's tasks are the same for every viewer; the detail adds what this viewer may do with each.
+  const taskActions = await viewerTaskActions(db, actor, m.org_path);
   return {
     ...room,
+    tasks: room.tasks.map((t) => ({ ...t, actions: taskActions(t) })),
+    previousTasks: room.previousTasks.map((t) => ({ ...t, actions: taskActions(t) })),
     actions,
     me:
       actor.memberId === null

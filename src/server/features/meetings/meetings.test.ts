@@ -424,7 +424,10 @@ describe('the meeting cycle', () => {
     expect(detail.previousTasks).toHaveLength(1);
     expect(detail.previousAchievement.decisionNumber).toBe('01-NQ/CB');
     const task = detail.previousTasks[0];
+    // The detail says what this viewer may do with each task (the room's state carries no viewer's actions).
+    expect(task.actions).toEqual(['report', 'review']);
     const assignee = reqOf.get(full[1]!.id)!;
+    expect((await ok(assignee(`/api/meetings/${jan.id}`))).previousTasks[0].actions).toEqual(['report']);
     const inbox = await ok(assignee('/api/tasks?filter=mine'));
     expect(inbox.items.map((t: any) => t.id)).toContain(task.id);
     await ok(
