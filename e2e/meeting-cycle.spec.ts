@@ -319,11 +319,12 @@ test('a cell meeting: prepare, hold it live on phones, adopt the minutes, downlo
   await expect(review.getByTestId('task').filter({ hasText: taskTitle })).toBeVisible();
   await expect(review).toContainText(decisionNumber);
   // The secretary judges the task in the room, from the actions the detail gives this viewer for each task.
-  const achieved = review.getByRole('button', { name: `Đạt: ${taskTitle}` });
+  const achieved = review.getByRole('button', { name: `Đạt: ${taskTitle}`, exact: true });
   await expect(achieved).toHaveAttribute('aria-pressed', 'false');
   await achieved.click();
   await expect(sec.getByText('Đã ghi kết quả')).toBeVisible();
   await expect(achieved).toHaveAttribute('aria-pressed', 'true');
+  await expect(review.getByTestId('previous-share')).toHaveText('Đạt 1/1 (100%)');
   await review.screenshot({ path: testInfo.outputPath('next-month-review.png') });
 
   for (const c of [admin, ...extraClients]) await c.dispose();
