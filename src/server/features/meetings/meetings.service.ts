@@ -287,7 +287,7 @@ export async function publish(db: Database, actor: Actor, meetingId: string, met
 export async function cancel(db: Database, actor: Actor, meetingId: string, reason: string, meta: Meta) {
   const audit = { action: 'meeting.cancel', after: () => ({ reason }) };
   return mutate(db, actor, meetingId, 'cancel', meta, audit, async (tx, m) => {
-    await repo.markCancelled(tx, m.id, reason);
+    await repo.markCancelled(tx, m.id, nextStatus(m.status, 'cancel'), reason);
     return { ok: true as const };
   });
 }
@@ -329,7 +329,7 @@ export async function start(db: Database, actor: Actor, meetingId: string, meta:
     // A check-in code already used by another meeting in session: draw again.
     for (let attempt = 0; ; attempt++) {
       try {
-        await repo.markStarted(tx, m.id, newCode(), first);
+        await repo.markStarted(tx, m.id, nextStatus(m.status, 'start'), newCode(), first);
         break;
       } catch (e) {
         if ((e as { code?: string }).code !== '23505' || attempt > 5) throw e;
@@ -342,7 +342,7 @@ export async function start(db: Database, actor: Actor, meetingId: string, meta:
 export async function end(db: Database, actor: Actor, meetingId: string, meta: Meta) {
   return mutate(db, actor, meetingId, 'end', meta, { action: 'meeting.end' }, async (tx, m) => {
     await repo.markUnmarkedAbsent(tx, m.id);
-    const minutes = await repo.markEnded(tx, m.id);
+    const minutes = await repo.markEnded(tx, m.id, nextStatus(m.status, 'end'));
     const r = ruleSetOf(m).parameters;
     const required =
       m.kind === 'regular_thematic' && r.minCombinedDurationMinutes
