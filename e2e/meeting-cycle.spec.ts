@@ -1,7 +1,7 @@
 // Journey: a cell's monthly meeting from preparation to the adopted resolution, on phones. The secretary prepares
 // and runs the meeting; a member asks to be excused, changes their mind, checks in with the room's code and votes
 // from their own phone while the secretary's screen follows live; the minutes are adopted and numbered, the
-// documents download as DOCX and PDF, and next month's meeting reviews the task given here.
+// documents download as DOCX and PDF, and next month's meeting reviews the task given here, in its room.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { type APIRequestContext, expect, request as playwrightRequest, test } from '@playwright/test';
@@ -318,6 +318,13 @@ test('a cell meeting: prepare, hold it live on phones, adopt the minutes, downlo
   const review = sec.getByRole('region', { name: 'Kiểm điểm nghị quyết tháng trước' });
   await expect(review.getByTestId('task').filter({ hasText: taskTitle })).toBeVisible();
   await expect(review).toContainText(decisionNumber);
+  // The secretary judges the task in the room, from the actions the detail gives this viewer for each task.
+  const achieved = review.getByRole('button', { name: `Đạt: ${taskTitle}`, exact: true });
+  await expect(achieved).toHaveAttribute('aria-pressed', 'false');
+  await achieved.click();
+  await expect(sec.getByText('Đã ghi kết quả')).toBeVisible();
+  await expect(achieved).toHaveAttribute('aria-pressed', 'true');
+  await expect(review.getByTestId('previous-share')).toHaveText('Đạt 1/1 (100%)');
   await review.screenshot({ path: testInfo.outputPath('next-month-review.png') });
 
   for (const c of [admin, ...extraClients]) await c.dispose();

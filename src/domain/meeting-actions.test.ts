@@ -7,8 +7,11 @@ import {
   meetingActions,
   type MeetingState,
   type MeetingViewer,
+  nextStatus,
 } from './meeting-actions.ts';
-import type { AttendanceEntry, MeetingStatus } from './meetings.ts';
+import { DomainError } from './messages.ts';
+import type { AttendanceEntry } from './meeting-attendance.ts';
+import type { MeetingStatus } from './meetings.ts';
 
 const statuses: readonly MeetingStatus[] = [
   'planned',
@@ -140,8 +143,7 @@ describe('the rule of meeting actions', () => {
 
   it('words each refusal as the services always have', () => {
     const words = (v: MeetingViewer, status: MeetingStatus, action: MeetingAction) => {
-      const r = meetingActionRefusal(v, meetingIn(status), action)!;
-      return typeof r.message === 'string' ? r.message : renderVi(r.message);
+      return renderVi(meetingActionRefusal(v, meetingIn(status), action)!.message);
     };
     expect(words(viewers.memberPresent, 'planned', 'start')).toBe(
       'Chỉ bí thư, phó bí thư chi bộ được thực hiện',
@@ -181,5 +183,99 @@ describe('the rule of meeting actions', () => {
   it('names the form field of a second check-in', () => {
     const r = meetingActionRefusal(viewers.memberPresent, meetingIn('in_session'), 'check_in');
     expect(r?.issues?.map((i) => i.path)).toEqual(['code']);
+  });
+});
+
+/** Someone who may take every action (a leader who chairs, takes the minutes and scores): only the state refuses. */
+const anyone: MeetingViewer = {
+  manage: true,
+  run: true,
+  entry: entry(null),
+  chair: true,
+  minuteTaker: true,
+  scorer: true,
+};
+const anyoneVoting: MeetingViewer = { ...anyone, entry: entry('present') };
+
+/** Where the lifecycle's moves lead; every other action keeps the status. */
+const after: Partial<Record<MeetingAction, MeetingStatus>> = {
+  publish_notice: 'notified',
+  start: 'in_session',
+  end: 'held',
+  adopt_minutes: 'adopted',
+  cancel: 'cancelled',
+};
+
+describe('the lifecycle of a meeting, every status × action', () => {
+  const cases = statuses.flatMap((status) => vocabulary.map((action) => [status, action] as const));
+  it.each(cases)('%s + %s', (status, action) => {
+    const viewer = action === 'cast_vote' ? anyoneVoting : anyone;
+    const refusal = meetingActionRefusal(viewer, meetingIn(status), action);
+    if (spec[action].in.includes(status)) {
+      expect(refusal).toBeNull();
+      expect(nextStatus(status, action)).toBe(after[action] ?? status);
+    } else {
+      expect(refusal?.error).toBe('invalid_state');
+      expect(renderVi(refusal!.message)).toMatch(/\S/);
+      let thrown: unknown = null;
+      try {
+        nextStatus(status, action);
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(DomainError);
+      expect((thrown as DomainError).problem).toEqual(refusal!.message);
+    }
+  });
+});
+
+describe('the lifecycle of a meeting: its words', () => {
+  const words = (status: MeetingStatus, action: MeetingAction) => {
+    const viewer = action === 'cast_vote' ? anyoneVoting : anyone;
+    return renderVi(meetingActionRefusal(viewer, meetingIn(status), action)!.message);
+  };
+  const locked = 'Biên bản đã được thông qua và khóa; chỉ có thể thêm phụ lục bổ sung có ghi ngày';
+  it.each([
+    ['adopted', 'adopt_minutes', 'Biên bản đã được thông qua'],
+    ['adopted', 'edit_minutes', locked],
+    ['adopted', 'record_attendance', locked],
+    ['adopted', 'edit_preparation', locked],
+    ['adopted', 'add_task', locked],
+    ['cancelled', 'start', 'Cuộc họp đã bị hủy'],
+    ['cancelled', 'cancel', 'Cuộc họp đã bị hủy'],
+    ['cancelled', 'sign_chair', 'Cuộc họp đã bị hủy'],
+    ['notified', 'publish_notice', 'Thông báo triệu tập đã được gửi'],
+    ['in_session', 'publish_notice', 'Chỉ gửi thông báo triệu tập trước khi cuộc họp bắt đầu'],
+    ['in_session', 'start', 'Cuộc họp đang diễn ra'],
+    ['held', 'start', 'Cuộc họp đã kết thúc'],
+    ['planned', 'end', 'Cuộc họp chưa bắt đầu'],
+    ['in_session', 'adopt_minutes', 'Kết thúc cuộc họp trước khi thông qua biên bản'],
+    ['notified', 'adopt_minutes', 'Cuộc họp chưa diễn ra, chưa có biên bản để thông qua'],
+    ['in_session', 'cancel', 'Cuộc họp đang diễn ra, không thể hủy'],
+    ['held', 'cancel', 'Cuộc họp đã diễn ra, không thể hủy'],
+    ['in_session', 'edit_preparation', 'Cuộc họp đã bắt đầu; không sửa phần chuẩn bị'],
+    ['planned', 'open_vote', 'Cuộc họp chưa bắt đầu'],
+    ['held', 'cast_vote', 'Cuộc họp đã kết thúc'],
+    ['held', 'sign_chair', 'Biên bản chưa được thông qua'],
+    ['in_session', 'add_addendum', 'Biên bản chưa được thông qua'],
+    ['planned', 'edit_minutes', 'Cuộc họp chưa bắt đầu, chưa có biên bản'],
+    ['held', 'rsvp', 'Chỉ xác nhận dự họp hoặc xin vắng trước khi cuộc họp bắt đầu'],
+  ] as const)('%s + %s: %s', (status, action, text) => {
+    expect(words(status, action)).toBe(text);
+  });
+
+  it('names the problem by code', () => {
+    const code = (status: MeetingStatus, action: MeetingAction) =>
+      meetingActionRefusal(anyone, meetingIn(status), action)?.message;
+    expect(code('planned', 'end')).toEqual({ code: 'meeting.action.not_started' });
+    expect(code('adopted', 'edit_minutes')).toEqual({ code: 'meeting.action.minutes_locked' });
+    expect(code('cancelled', 'start')).toEqual({ code: 'meeting.action.cancelled' });
+  });
+
+  it('walks the happy path', () => {
+    let s: MeetingStatus = 'planned';
+    for (const a of ['publish_notice', 'start', 'end', 'adopt_minutes'] as const) s = nextStatus(s, a);
+    expect(s).toBe('adopted');
+    expect(() => nextStatus(s, 'adopt_minutes')).toThrow('Biên bản đã được thông qua');
   });
 });

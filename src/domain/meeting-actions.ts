@@ -1,18 +1,15 @@
 // What a viewer may do with a meeting now: one pure rule over the one vocabulary of meeting actions
-// (src/contracts/meetings.ts). The server asks it before every meeting write and sends `meetingActions` as the
-// detail's `actions`; the web enables its controls from that list alone.
+// (src/contracts/meetings.ts). The server asks it before every meeting write and moves the lifecycle with
+// `nextStatus`; it sends `meetingActions` as the detail's `actions`; the web enables its controls from that list alone.
 //
-// A refusal names, in this order: who may act (forbidden), then the meeting's state (invalid_state, worded by the
-// lifecycle's own problems in ./meetings.ts), then what is already done (conflict).
+// One table says, for every action: who may act, in which statuses, the words when the status does not allow it,
+// and for the lifecycle's moves the status after. A refusal names, in this order: who may act (forbidden), then
+// the meeting's state (invalid_state), then what is already done (conflict).
 import { type MeetingAction, meetingActions as vocabulary } from '../contracts/meetings.ts';
 import { type Message, type MessageCode, message } from '../messages/index.ts';
-import {
-  type AttendanceEntry,
-  type MeetingAction as LifecycleStep,
-  meetingActionProblem,
-  type MeetingStatus,
-  voteEligibility,
-} from './meetings.ts';
+import { type AttendanceEntry, voteEligibility } from './meeting-attendance.ts';
+import { DomainError } from './messages.ts';
+import type { MeetingStatus } from './meetings.ts';
 
 export type { MeetingAction };
 
@@ -41,53 +38,119 @@ export interface MeetingState {
 
 export interface MeetingRefusal {
   error: 'forbidden' | 'invalid_state' | 'conflict';
-  // TRANSITION (issue 8): the lifecycle's problems (./meetings.ts) are still Vietnamese sentences until the
-  // domain's messages become codes; then this is a Message only.
-  message: Message | string;
+  message: Message;
   /** the refusal's words under a named field of the form that asked */
   issues?: { path: string; message: Message }[];
 }
 
 type Who = 'manage' | 'run' | 'on_roll' | 'voter' | 'chair' | 'minute_taker' | 'scorer';
 
-/** When an action is allowed: either as a lifecycle step of ./meetings.ts, or in these statuses with these words. */
-type When = { step: LifecycleStep } | { in: readonly MeetingStatus[]; problem: MessageCode };
+/** The words when the meeting's status does not allow the action. */
+type Problem = (status: MeetingStatus) => MessageCode;
 
+interface Rule {
+  who: Who;
+  /** the statuses in which the action is allowed */
+  in: readonly MeetingStatus[];
+  problem: Problem;
+  /** the status after the action, for the lifecycle's moves */
+  after?: MeetingStatus;
+}
+
+const before: readonly MeetingStatus[] = ['planned', 'notified'];
 const beforeEnd: readonly MeetingStatus[] = ['planned', 'notified', 'in_session'];
+const inSession: readonly MeetingStatus[] = ['in_session'];
+const minutesOpen: readonly MeetingStatus[] = ['in_session', 'held'];
+const adopted: readonly MeetingStatus[] = ['adopted'];
 
-const rules: Record<MeetingAction, { who: Who; when: When }> = {
-  edit_preparation: { who: 'manage', when: { step: 'edit_preparation' } },
+const always =
+  (code: MessageCode): Problem =>
+  () =>
+    code;
+/** The lifecycle's words: a cancelled meeting is cancelled, whatever was asked. */
+const lifecycle =
+  (words: Problem): Problem =>
+  (status) =>
+    status === 'cancelled' ? 'meeting.action.cancelled' : words(status);
+const notStartedOrEnded: Problem = (status) =>
+  before.includes(status) ? 'meeting.action.not_started' : 'meeting.action.ended';
+/** Adopted minutes are locked: only a dated addendum may follow. */
+const lockedOr =
+  (words: Problem): Problem =>
+  (status) =>
+    status === 'adopted' ? 'meeting.action.minutes_locked' : words(status);
+const sessionOnly = lifecycle(lockedOr(notStartedOrEnded));
+const minutes = lifecycle(lockedOr(always('meeting.action.no_minutes_yet')));
+const afterAdoption = lifecycle(always('meeting.action.minutes_not_adopted'));
+
+const rules: Record<MeetingAction, Rule> = {
+  edit_preparation: {
+    who: 'manage',
+    in: before,
+    problem: lifecycle(lockedOr(always('meeting.action.preparation_closed'))),
+  },
   upload_material: {
     who: 'manage',
-    when: { in: ['planned', 'notified', 'in_session', 'held'], problem: 'meeting.materials_closed' },
+    in: ['planned', 'notified', 'in_session', 'held'],
+    problem: always('meeting.materials_closed'),
   },
-  publish_notice: { who: 'manage', when: { step: 'publish_notice' } },
-  cancel: { who: 'manage', when: { step: 'cancel' } },
-  rsvp: { who: 'on_roll', when: { in: ['planned', 'notified'], problem: 'meeting.rsvp_before_start' } },
-  start: { who: 'manage', when: { step: 'start' } },
-  end: { who: 'manage', when: { step: 'end' } },
-  check_in: { who: 'on_roll', when: { in: ['in_session'], problem: 'meeting.checkin_only_in_session' } },
-  record_attendance: { who: 'run', when: { step: 'record_attendance' } },
-  add_guest: { who: 'run', when: { in: beforeEnd, problem: 'meeting.guests_before_end' } },
-  edit_agenda: { who: 'run', when: { in: beforeEnd, problem: 'meeting.agenda_before_end' } },
-  set_current_item: { who: 'run', when: { in: ['in_session'], problem: 'meeting.not_in_session' } },
-  record_contribution: { who: 'run', when: { step: 'edit_minutes' } },
-  add_task: { who: 'run', when: { step: 'edit_minutes' } },
-  open_vote: { who: 'run', when: { step: 'open_vote' } },
-  close_vote: { who: 'run', when: { step: 'open_vote' } },
-  cast_vote: { who: 'voter', when: { step: 'cast_vote' } },
-  edit_minutes: { who: 'run', when: { step: 'edit_minutes' } },
-  adopt_minutes: { who: 'manage', when: { step: 'adopt_minutes' } },
-  sign_chair: { who: 'chair', when: { step: 'sign' } },
-  sign_minute_taker: { who: 'minute_taker', when: { step: 'sign' } },
-  add_addendum: { who: 'run', when: { step: 'add_addendum' } },
-  score: { who: 'scorer', when: { in: ['held', 'adopted'], problem: 'scoring.meeting_not_held' } },
+  publish_notice: {
+    who: 'manage',
+    in: ['planned'],
+    problem: lifecycle((s) =>
+      s === 'notified' ? 'meeting.action.notice_already_sent' : 'meeting.action.notice_only_before_start',
+    ),
+    after: 'notified',
+  },
+  cancel: {
+    who: 'manage',
+    in: before,
+    problem: lifecycle((s) =>
+      s === 'in_session' ? 'meeting.action.cannot_cancel_in_session' : 'meeting.action.cannot_cancel_held',
+    ),
+    after: 'cancelled',
+  },
+  rsvp: { who: 'on_roll', in: before, problem: always('meeting.rsvp_before_start') },
+  start: {
+    who: 'manage',
+    in: before,
+    problem: lifecycle((s) => (s === 'in_session' ? 'meeting.action.in_session' : 'meeting.action.ended')),
+    after: 'in_session',
+  },
+  end: { who: 'manage', in: inSession, problem: lifecycle(notStartedOrEnded), after: 'held' },
+  check_in: { who: 'on_roll', in: inSession, problem: always('meeting.checkin_only_in_session') },
+  record_attendance: { who: 'run', in: inSession, problem: sessionOnly },
+  add_guest: { who: 'run', in: beforeEnd, problem: always('meeting.guests_before_end') },
+  edit_agenda: { who: 'run', in: beforeEnd, problem: always('meeting.agenda_before_end') },
+  set_current_item: { who: 'run', in: inSession, problem: always('meeting.not_in_session') },
+  record_contribution: { who: 'run', in: minutesOpen, problem: minutes },
+  add_task: { who: 'run', in: minutesOpen, problem: minutes },
+  open_vote: { who: 'run', in: inSession, problem: sessionOnly },
+  close_vote: { who: 'run', in: inSession, problem: sessionOnly },
+  cast_vote: { who: 'voter', in: inSession, problem: sessionOnly },
+  edit_minutes: { who: 'run', in: minutesOpen, problem: minutes },
+  adopt_minutes: {
+    who: 'manage',
+    in: ['held'],
+    problem: lifecycle((s) =>
+      s === 'adopted'
+        ? 'meeting.action.minutes_already_adopted'
+        : s === 'in_session'
+          ? 'meeting.action.end_before_adopting'
+          : 'meeting.action.nothing_to_adopt',
+    ),
+    after: 'adopted',
+  },
+  sign_chair: { who: 'chair', in: adopted, problem: afterAdoption },
+  sign_minute_taker: { who: 'minute_taker', in: adopted, problem: afterAdoption },
+  add_addendum: { who: 'run', in: adopted, problem: afterAdoption },
+  score: { who: 'scorer', in: ['held', 'adopted'], problem: always('scoring.meeting_not_held') },
 };
 
 /** Every action, in the vocabulary's order. */
 export const allMeetingActions: readonly MeetingAction[] = vocabulary;
 
-function forbidden(viewer: MeetingViewer, who: Who): Message | string | null {
+function forbidden(viewer: MeetingViewer, who: Who): Message | null {
   switch (who) {
     case 'manage':
       return viewer.manage ? null : message('meeting.manage_only_leaders');
@@ -109,9 +172,20 @@ function forbidden(viewer: MeetingViewer, who: Who): Message | string | null {
   }
 }
 
-function stateProblem(status: MeetingStatus, when: When): Message | string | null {
-  if ('step' in when) return meetingActionProblem(status, when.step);
-  return when.in.includes(status) ? null : message(when.problem);
+/** Why the meeting's status does not allow the action, whoever asks; null when it does. */
+function stateProblem(status: MeetingStatus, action: MeetingAction): Message | null {
+  const rule = rules[action];
+  return rule.in.includes(status) ? null : message(rule.problem(status));
+}
+
+/**
+ * The status after `action` (the same status for an action that does not move the lifecycle); throws a DomainError
+ * with the problem when the status does not allow it. Who may act is the caller's question (`meetingActionRefusal`).
+ */
+export function nextStatus(status: MeetingStatus, action: MeetingAction): MeetingStatus {
+  const problem = stateProblem(status, action);
+  if (problem) throw new DomainError(problem);
+  return rules[action].after ?? status;
 }
 
 function alreadyDone(
@@ -141,10 +215,9 @@ export function meetingActionRefusal(
   meeting: MeetingState,
   action: MeetingAction,
 ): MeetingRefusal | null {
-  const rule = rules[action];
-  const notAllowed = forbidden(viewer, rule.who);
+  const notAllowed = forbidden(viewer, rules[action].who);
   if (notAllowed) return { error: 'forbidden', message: notAllowed };
-  const problem = stateProblem(meeting.status, rule.when);
+  const problem = stateProblem(meeting.status, action);
   if (problem) return { error: 'invalid_state', message: problem };
   return alreadyDone(viewer, meeting, action);
 }

@@ -13,12 +13,9 @@ export const domainMeetings: Record<keyof typeof vi, string> = {
   'meeting.action.nothing_to_adopt': 'The meeting has not taken place; there are no minutes to adopt',
   'meeting.action.cannot_cancel_in_session': 'The meeting is in session and cannot be cancelled',
   'meeting.action.cannot_cancel_held': 'The meeting has taken place and cannot be cancelled',
-  'meeting.action.cannot_reschedule_in_session': 'The meeting is in session and cannot be rescheduled',
-  'meeting.action.cannot_reschedule_held': 'The meeting has taken place and cannot be rescheduled',
   'meeting.action.minutes_locked':
     'The minutes have been adopted and locked; only a dated addendum can be added',
   'meeting.action.preparation_closed': 'The meeting has started; the preparation can no longer be edited',
-  'meeting.action.absence_only_before_start': 'Absence can only be requested before the meeting starts',
   'meeting.action.no_minutes_yet': 'The meeting has not started; there are no minutes yet',
   'meeting.action.minutes_not_adopted': 'The minutes have not been adopted',
   'meeting.vote.probationary': 'Probationary members do not vote',

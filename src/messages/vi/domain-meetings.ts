@@ -11,12 +11,9 @@ export const domainMeetings = {
   'meeting.action.nothing_to_adopt': 'Cuộc họp chưa diễn ra, chưa có biên bản để thông qua',
   'meeting.action.cannot_cancel_in_session': 'Cuộc họp đang diễn ra, không thể hủy',
   'meeting.action.cannot_cancel_held': 'Cuộc họp đã diễn ra, không thể hủy',
-  'meeting.action.cannot_reschedule_in_session': 'Cuộc họp đang diễn ra, không thể dời lịch',
-  'meeting.action.cannot_reschedule_held': 'Cuộc họp đã diễn ra, không thể dời lịch',
   'meeting.action.minutes_locked':
     'Biên bản đã được thông qua và khóa; chỉ có thể thêm phụ lục bổ sung có ghi ngày',
   'meeting.action.preparation_closed': 'Cuộc họp đã bắt đầu; không sửa phần chuẩn bị',
-  'meeting.action.absence_only_before_start': 'Chỉ xin vắng trước khi cuộc họp bắt đầu',
   'meeting.action.no_minutes_yet': 'Cuộc họp chưa bắt đầu, chưa có biên bản',
   'meeting.action.minutes_not_adopted': 'Biên bản chưa được thông qua',
   'meeting.vote.probationary': 'Đảng viên dự bị không biểu quyết',

@@ -2,7 +2,7 @@
 // rolls and references, and an upcoming meeting for the demo cell secretary.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtInRuleSets, governingRuleSet } from '../../domain/meeting-rules.ts';
-import { formatDecisionNumber } from '../../domain/meetings.ts';
+import { formatDecisionNumber } from '../../domain/decision-numbers.ts';
 import type { Database } from '../platform/db.ts';
 import { createTestDatabase } from '../testing/test-db.ts';
 import { createDemoData } from './demo-data.ts';

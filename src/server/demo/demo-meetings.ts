@@ -16,19 +16,20 @@ import {
   type RuleSet,
   type RuleSetAssignment,
 } from '../../domain/meeting-rules.ts';
+import { type AgendaItemKey, agendaTemplate } from '../../domain/meeting-agenda.ts';
 import {
-  type AgendaItemKey,
-  agendaTemplate,
   type AttendanceEntry,
   type AttendanceStatus,
+  summarizeAttendance,
+  voteResult,
+} from '../../domain/meeting-attendance.ts';
+import {
   type DecisionType,
   formatDecisionNumber,
   issuerAbbreviation,
-  type MeetingKind,
   numberingPeriodKey,
-  summarizeAttendance,
-  voteResult,
-} from '../../domain/meetings.ts';
+} from '../../domain/decision-numbers.ts';
+import type { MeetingKind } from '../../domain/meetings.ts';
 import { dayOffName, isDayOff } from '../../domain/vietnam-calendar.ts';
 import { storedText, viText } from '../../domain/messages.ts';
 import { votingRulesInForce } from '../../domain/voting-rules.ts';

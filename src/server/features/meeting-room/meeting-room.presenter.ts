@@ -7,10 +7,9 @@ import {
   type MeetingKind,
   meetingKindLabel,
   speakersShare,
-  summarizeAttendance,
   taskAchievementShare,
-  voteEligibility,
 } from '../../../domain/meetings.ts';
+import { summarizeAttendance, voteEligibility } from '../../../domain/meeting-attendance.ts';
 import { builtInVotingRules, thresholdText, votingRulesInForce } from '../../../domain/voting-rules.ts';
 import { fromStoredText } from '../../../domain/messages.ts';
 import { entryOf, iso, type MeetingRow, ruleSetOf } from '../meetings/meeting-access.ts';

@@ -1,6 +1,6 @@
 // SQL behind the live room: the rows of one meeting every open screen shows (agenda, roll, guests, speakers, votes,
 // the people named in it, the decision, addenda, the thematic topic) and the previous meeting it reviews.
-import type { AttendanceEntry } from '../../../domain/meetings.ts';
+import type { AttendanceEntry } from '../../../domain/meeting-attendance.ts';
 import type { Queryable } from '../../platform/db.ts';
 
 export interface AgendaRow {

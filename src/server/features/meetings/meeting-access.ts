@@ -9,7 +9,8 @@ import {
   type MeetingState,
   type MeetingViewer,
 } from '../../../domain/meeting-actions.ts';
-import { type AttendanceEntry, type MeetingKind, type MeetingStatus } from '../../../domain/meetings.ts';
+import type { AttendanceEntry } from '../../../domain/meeting-attendance.ts';
+import type { MeetingKind, MeetingStatus } from '../../../domain/meetings.ts';
 import { type Actor, can } from '../../../domain/permissions.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { message } from '../../../messages/index.ts';

@@ -13,7 +13,7 @@ import type {
   guestBody,
   notesBody,
 } from '../../../contracts/meetings.ts';
-import { normalizeCheckinCode } from '../../../domain/meetings.ts';
+import { normalizeCheckinCode } from '../../../domain/checkin-codes.ts';
 import type { Actor } from '../../../domain/permissions.ts';
 import { message } from '../../../messages/index.ts';
 import type { Database } from '../../platform/db.ts';

@@ -1,5 +1,6 @@
 // SQL of votes and adoption: the roll's entries, votes and ballots, the decision and its numbering, and what the
 // documents read (the decision body, the secretary, the adopted meetings of a year).
+import type { MeetingStatus } from '../../../domain/meetings.ts';
 import type { Queryable } from '../../platform/db.ts';
 
 // ---- votes -------------------------------------------------------------------------------------------------
@@ -177,8 +178,8 @@ export async function insertDecision(
   );
 }
 
-export async function markAdopted(q: Queryable, id: string) {
-  await q.query(`UPDATE meeting SET status = 'adopted', adopted_at = now() WHERE id = $1`, [id]);
+export async function markAdopted(q: Queryable, id: string, status: MeetingStatus) {
+  await q.query(`UPDATE meeting SET status = $2, adopted_at = now() WHERE id = $1`, [id, status]);
 }
 
 export async function findDecisionBody(q: Queryable, meetingId: string): Promise<DecisionBody | null> {

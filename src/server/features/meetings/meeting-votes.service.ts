@@ -6,10 +6,9 @@ import {
   formatDecisionNumber,
   issuerAbbreviation,
   numberingPeriodKey,
-  showOfHandsProblem,
-  summarizeAttendance,
-  voteResult,
-} from '../../../domain/meetings.ts';
+} from '../../../domain/decision-numbers.ts';
+import { showOfHandsProblem, summarizeAttendance, voteResult } from '../../../domain/meeting-attendance.ts';
+import { nextStatus } from '../../../domain/meeting-actions.ts';
 import type { Actor } from '../../../domain/permissions.ts';
 import { builtInVotingRules, votingRulesInForce } from '../../../domain/voting-rules.ts';
 import { fromStoredText, type Message, message, storedText } from '../../../domain/messages.ts';
@@ -180,7 +179,7 @@ export async function adopt(
       body,
       issuedOn: vnDate(m.started_at ?? new Date()),
     });
-    await votesRepo.markAdopted(tx, m.id);
+    await votesRepo.markAdopted(tx, m.id, nextStatus(m.status, 'adopt_minutes'));
     // The previous decision's tasks reviewed in this meeting are closed against it.
     if (previousMeetingId) await closeTasksReviewedIn(tx, previousMeetingId, m.id);
     return { decisionNumber: number };

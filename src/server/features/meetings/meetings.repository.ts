@@ -250,8 +250,8 @@ export async function insertNoticeNotifications(
   );
 }
 
-export async function markCancelled(q: Queryable, id: string, reason: string) {
-  await q.query(`UPDATE meeting SET status = 'cancelled', cancel_reason = $2 WHERE id = $1`, [id, reason]);
+export async function markCancelled(q: Queryable, id: string, status: MeetingStatus, reason: string) {
+  await q.query(`UPDATE meeting SET status = $2, cancel_reason = $3 WHERE id = $1`, [id, status, reason]);
 }
 
 /** Records a member's answer to the notice; false when the member is not on the roll. */
@@ -290,11 +290,17 @@ export async function findFirstAgendaItemId(q: Queryable, meetingId: string): Pr
 }
 
 /** Opens the session with a check-in code; a unique violation means the code is taken (the caller retries). */
-export async function markStarted(q: Queryable, id: string, checkinCode: string, firstItemId: string | null) {
+export async function markStarted(
+  q: Queryable,
+  id: string,
+  status: MeetingStatus,
+  checkinCode: string,
+  firstItemId: string | null,
+) {
   await q.query(
-    `UPDATE meeting SET status = 'in_session', started_at = now(), checkin_code = $2,
-       current_item_id = COALESCE(current_item_id, $3) WHERE id = $1`,
-    [id, checkinCode, firstItemId],
+    `UPDATE meeting SET status = $2, started_at = now(), checkin_code = $3,
+       current_item_id = COALESCE(current_item_id, $4) WHERE id = $1`,
+    [id, status, checkinCode, firstItemId],
   );
 }
 
@@ -310,11 +316,11 @@ export async function markUnmarkedAbsent(q: Queryable, meetingId: string) {
 }
 
 /** Closes the session; answers how long it lasted in minutes. */
-export async function markEnded(q: Queryable, id: string): Promise<number> {
+export async function markEnded(q: Queryable, id: string, status: MeetingStatus): Promise<number> {
   const [row] = await q.query<{ minutes: number }>(
-    `UPDATE meeting SET status = 'held', ended_at = now(), checkin_code = NULL WHERE id = $1
+    `UPDATE meeting SET status = $2, ended_at = now(), checkin_code = NULL WHERE id = $1
      RETURNING (extract(epoch FROM ended_at - started_at) / 60)::int AS minutes`,
-    [id],
+    [id, status],
   );
   return row!.minutes;
 }

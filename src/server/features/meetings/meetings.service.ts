@@ -11,12 +11,10 @@ import {
   plannedRegularMeetingDate,
   type RuleSet,
 } from '../../../domain/meeting-rules.ts';
-import {
-  agendaTemplate,
-  generateCheckinCode,
-  type MeetingKind,
-  nextStatus,
-} from '../../../domain/meetings.ts';
+import { agendaTemplate } from '../../../domain/meeting-agenda.ts';
+import { generateCheckinCode } from '../../../domain/checkin-codes.ts';
+import type { MeetingKind } from '../../../domain/meetings.ts';
+import { nextStatus } from '../../../domain/meeting-actions.ts';
 import { type Actor, can } from '../../../domain/permissions.ts';
 import { dayOffName, isDayOff } from '../../../domain/vietnam-calendar.ts';
 import { viText } from '../../../domain/messages.ts';
@@ -25,6 +23,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, type FieldIssue } from '../../platform/errors.ts';
 import { buildRoom } from '../meeting-room/meeting-room.service.ts';
+import { viewerTaskActions } from '../tasks/task-views.service.ts';
 import { getVisibleNode } from '../organizations/organizations.service.ts';
 import { ruleSetResolver } from '../rule-sets/rule-sets.service.ts';
 import { allowedActions, meetingViewer, ruleSetOf, visibleMeeting } from './meeting-access.ts';
@@ -161,8 +160,12 @@ export async function getDetail(db: Database, actor: Actor, meetingId: string) {
   const mine = actor.memberId ? room.attendance.find((a) => a.memberId === actor.memberId) : undefined;
   const ballots = actor.memberId ? await votesRepo.listMemberBallots(db, m.id, actor.memberId) : [];
   const actions = allowedActions(viewer, m);
+  // The room's tasks are the same for every viewer; the detail adds what this viewer may do with each.
+  const taskActions = await viewerTaskActions(db, actor, m.org_path);
   return {
     ...room,
+    tasks: room.tasks.map((t) => ({ ...t, actions: taskActions(t) })),
+    previousTasks: room.previousTasks.map((t) => ({ ...t, actions: taskActions(t) })),
     actions,
     me:
       actor.memberId === null
@@ -284,7 +287,7 @@ export async function publish(db: Database, actor: Actor, meetingId: string, met
 export async function cancel(db: Database, actor: Actor, meetingId: string, reason: string, meta: Meta) {
   const audit = { action: 'meeting.cancel', after: () => ({ reason }) };
   return mutate(db, actor, meetingId, 'cancel', meta, audit, async (tx, m) => {
-    await repo.markCancelled(tx, m.id, reason);
+    await repo.markCancelled(tx, m.id, nextStatus(m.status, 'cancel'), reason);
     return { ok: true as const };
   });
 }
@@ -326,7 +329,7 @@ export async function start(db: Database, actor: Actor, meetingId: string, meta:
     // A check-in code already used by another meeting in session: draw again.
     for (let attempt = 0; ; attempt++) {
       try {
-        await repo.markStarted(tx, m.id, newCode(), first);
+        await repo.markStarted(tx, m.id, nextStatus(m.status, 'start'), newCode(), first);
         break;
       } catch (e) {
         if ((e as { code?: string }).code !== '23505' || attempt > 5) throw e;
@@ -339,7 +342,7 @@ export async function start(db: Database, actor: Actor, meetingId: string, meta:
 export async function end(db: Database, actor: Actor, meetingId: string, meta: Meta) {
   return mutate(db, actor, meetingId, 'end', meta, { action: 'meeting.end' }, async (tx, m) => {
     await repo.markUnmarkedAbsent(tx, m.id);
-    const minutes = await repo.markEnded(tx, m.id);
+    const minutes = await repo.markEnded(tx, m.id, nextStatus(m.status, 'end'));
     const r = ruleSetOf(m).parameters;
     const required =
       m.kind === 'regular_thematic' && r.minCombinedDurationMinutes

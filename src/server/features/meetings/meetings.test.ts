@@ -8,20 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/db.ts';
-import {
-  makeAccount,
-  makeClient,
-  makeMember,
-  makePosition,
-  makeProvince,
-  makeRole,
-  type MemberRef,
-  type OrgRef,
-} from '../../testing/factories.ts';
-import { createTestDatabase } from '../../testing/test-db.ts';
+import type { MemberRef, OrgRef } from '../../testing/factories.ts';
 import { addDays, todayIso } from '../../../domain/dates.ts';
 import { renderVi } from '../../../messages/index.ts';
 import { sendTaskReminders } from '../tasks/tasks.service.ts';
+import { makeMeetingCell, type MeetingCell, type Req } from './meetings.fixtures.ts';
 
 // The meeting is held today (it can only start on its day); the plan is for next year, wholly in the future.
 const today = todayIso();
@@ -29,51 +20,19 @@ const thisMonth = today.slice(0, 7);
 const nextYear = Number(today.slice(0, 4)) + 1;
 
 let db: Database;
-let client: ReturnType<typeof makeClient>;
-type Req = Awaited<ReturnType<ReturnType<typeof makeClient>['signIn']>>;
-
+let client: MeetingCell['client'];
 let cell: OrgRef;
-let commune: OrgRef;
 let secretary: MemberRef;
 let full: MemberRef[];
 let probationary: MemberRef;
-let exempt: MemberRef;
 let temporary: MemberRef;
 let sec: Req;
 let reqOf: Map<string, Req>;
 let outsider: Req;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  client = makeClient(db);
-  const p = await makeProvince(db);
-  cell = p.cellA;
-  commune = p.commune;
-  secretary = await makeMember(db, cell, { fullName: 'Nguyễn Thị Hường' });
-  await makePosition(db, cell, secretary, 'secretary');
-  full = [];
-  for (let i = 0; i < 5; i++) full.push(await makeMember(db, cell, { fullName: `Trần Văn Đức ${i}` }));
-  probationary = await makeMember(db, cell, { fullName: 'Lê Thị Dự Bị', status: 'probationary' });
-  exempt = await makeMember(db, cell, { fullName: 'Phạm Văn Miễn' });
-  await db.query(
-    `INSERT INTO exemption (province_id, member_id, reason, valid_from) VALUES ($1,$2,'Tuổi cao, sức yếu','2020-01-01')`,
-    [cell.provinceId, exempt.id],
-  );
-  temporary = await makeMember(db, p.cellB, { fullName: 'Hoàng Văn Tạm' });
-  await db.query(
-    `INSERT INTO membership (province_id, member_id, organization_id, kind, valid_from) VALUES ($1,$2,$3,'temporary','2024-01-01')`,
-    [cell.provinceId, temporary.id, cell.id],
-  );
-  reqOf = new Map();
-  for (const m of [secretary, ...full, probationary, exempt, temporary]) {
-    const acc = await makeAccount(db, m);
-    reqOf.set(m.id, await client.signIn(acc.identifier));
-  }
-  sec = reqOf.get(secretary.id)!;
-  const other = await makeMember(db, p.cellB);
-  outsider = await client.signIn((await makeAccount(db, other)).identifier);
-  const follower = await makeAccount(db, await makeMember(db, commune));
-  await makeRole(db, follower.id, cell, 'follower');
+  ({ db, client, cell, secretary, full, probationary, temporary, sec, reqOf, outsider } =
+    await makeMeetingCell());
 });
 afterAll(async () => db.close());
 
@@ -424,7 +383,10 @@ describe('the meeting cycle', () => {
     expect(detail.previousTasks).toHaveLength(1);
     expect(detail.previousAchievement.decisionNumber).toBe('01-NQ/CB');
     const task = detail.previousTasks[0];
+    // The detail says what this viewer may do with each task (the room's state carries no viewer's actions).
+    expect(task.actions).toEqual(['report', 'review']);
     const assignee = reqOf.get(full[1]!.id)!;
+    expect((await ok(assignee(`/api/meetings/${jan.id}`))).previousTasks[0].actions).toEqual(['report']);
     const inbox = await ok(assignee('/api/tasks?filter=mine'));
     expect(inbox.items.map((t: any) => t.id)).toContain(task.id);
     await ok(

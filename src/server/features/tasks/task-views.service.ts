@@ -2,7 +2,8 @@
 // It imports no other service, so that the room can read tasks while tasks push changes to the room.
 import { isOverdue } from '../../../domain/meetings.ts';
 import { todayIso } from '../../../domain/dates.ts';
-import type { TaskAction } from '../../../domain/task-actions.ts';
+import type { Actor } from '../../../domain/permissions.ts';
+import { type TaskAction, taskActions } from '../../../domain/task-actions.ts';
 import type { Queryable } from '../../platform/db.ts';
 import * as repo from './tasks.repository.ts';
 
@@ -68,4 +69,24 @@ export async function taskViews<R extends repo.TaskDbRow>(
 export async function meetingTaskViews(q: Queryable, meetingId: string | null): Promise<TaskView[]> {
   if (!meetingId) return [];
   return taskViews(q, await repo.listMeetingTasks(q, meetingId));
+}
+
+/**
+ * What the viewer may do with each task of an organisation shown without actions (the room's tasks, shared by every
+ * viewer): for the meeting's detail. The assignee (or a member of the assigned party group) reports, the leaders review.
+ */
+export async function viewerTaskActions(
+  q: Queryable,
+  actor: Actor,
+  orgPath: string,
+): Promise<(t: Pick<TaskView, 'status' | 'assigneeMemberId' | 'assigneeGroupId'>) => TaskAction[]> {
+  const groups = actor.memberId ? await repo.listPartyGroupIds(q, actor.memberId) : [];
+  return (t) =>
+    taskActions(actor, {
+      path: orgPath,
+      status: t.status,
+      assigned:
+        (actor.memberId !== null && t.assigneeMemberId === actor.memberId) ||
+        (t.assigneeGroupId !== null && groups.includes(t.assigneeGroupId)),
+    });
 }

@@ -1,6 +1,7 @@
 // The live room: listens to the meeting's server-sent events and merges each 'room' state into the cached detail.
 // EventSource reconnects by itself after a network drop; the detail is refetched on every reconnection (events
-// sent while away are lost) and whenever this viewer's actions may have changed (they come only with the detail).
+// sent while away are lost) and whenever this viewer's actions may have changed (they come only with the detail:
+// the meeting's actions, and what the viewer may do with each task).
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { meetingRoom } from '../../../contracts/meetings.ts';
@@ -53,7 +54,7 @@ export function useMeetingEvents(meetingId: string, enabled: boolean): Connectio
         const old = queryClient.getQueryData<MeetingDetail>(key);
         if (!old) return;
         if (room.version < old.version) return;
-        queryClient.setQueryData<MeetingDetail>(key, { ...old, ...room });
+        queryClient.setQueryData<MeetingDetail>(key, withViewerTaskActions(old, room));
         if (actionsMayChange(old, room)) void queryClient.invalidateQueries({ queryKey: key });
       });
     };
@@ -68,16 +69,43 @@ export function useMeetingEvents(meetingId: string, enabled: boolean): Connectio
   return enabled ? state : 'open';
 }
 
+type Task = MeetingDetail['tasks'][number];
+
+/**
+ * The new room state over the cached detail. The room's tasks are the same for every viewer and carry no actions;
+ * each task keeps the actions this viewer's detail gave it (a new task gets them with the refetch that follows).
+ */
+function withViewerTaskActions(old: MeetingDetail, room: MeetingRoom): MeetingDetail {
+  const actions = new Map([...old.tasks, ...old.previousTasks].map((t) => [t.id, t.actions]));
+  const keep = (t: Task): Task => ({ ...t, actions: actions.get(t.id) ?? [] });
+  return { ...old, ...room, tasks: room.tasks.map(keep), previousTasks: room.previousTasks.map(keep) };
+}
+
+/** Whether what this viewer may do with a task may have changed: a new task, or one reviewed or reassigned. */
+function taskActionsMayChange(old: MeetingDetail, room: MeetingRoom): boolean {
+  const before = new Map([...old.tasks, ...old.previousTasks].map((t) => [t.id, t]));
+  return [...room.tasks, ...room.previousTasks].some((t) => {
+    const was = before.get(t.id);
+    return (
+      !was ||
+      was.status !== t.status ||
+      was.assigneeMemberId !== t.assigneeMemberId ||
+      was.assigneeGroupId !== t.assigneeGroupId
+    );
+  });
+}
+
 /**
  * Whether a new room state may change what this viewer may do: the actions depend on the status, on the viewer's
- * own row on the roll (marked present by someone else, say), on who chairs and takes the minutes, and on the
- * signatures.
+ * own row on the roll (marked present by someone else, say), on who chairs and takes the minutes, on the
+ * signatures, and on the tasks (the viewer's task actions come with the detail).
  */
 function actionsMayChange(old: MeetingDetail, room: MeetingRoom): boolean {
   const mine = (r: MeetingRoom) => r.attendance.find((a) => a.memberId === old.me?.memberId) ?? null;
   const before = mine(old);
   const after = mine(room);
   return (
+    taskActionsMayChange(old, room) ||
     room.status !== old.status ||
     before?.status !== after?.status ||
     before?.canVote !== after?.canVote ||
