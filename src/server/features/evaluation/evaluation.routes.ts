@@ -9,9 +9,9 @@ import {
   jsonResponseOf,
   jsonBodyOf,
   requestMeta,
-  requireActor,
   writeErrorsOf,
 } from '../../platform/http.ts';
+import { who } from '../../platform/routes.ts';
 import * as evaluation from './evaluation.service.ts';
 import * as discipline from './discipline.service.ts';
 import * as fourGood from './four-good.service.ts';
@@ -55,12 +55,7 @@ export const evaluationRoutes: OpenAPIHono<AppEnv> = createRouter()
     }),
     async (ctx) =>
       ctx.json(
-        await evaluation.listEvaluations(
-          ctx.get('db'),
-          requireActor(ctx),
-          ctx.req.valid('param').id,
-          ctx.req.valid('query').year,
-        ),
+        await evaluation.listEvaluations(...who(ctx), ctx.req.valid('param').id, ctx.req.valid('query').year),
         200,
       ),
   )
@@ -74,8 +69,7 @@ export const evaluationRoutes: OpenAPIHono<AppEnv> = createRouter()
     async (ctx) =>
       ctx.json(
         await evaluation.startEvaluations(
-          ctx.get('db'),
-          requireActor(ctx),
+          ...who(ctx),
           ctx.req.valid('param').id,
           ctx.req.valid('json').year,
           meta(ctx),
@@ -92,13 +86,7 @@ export const evaluationRoutes: OpenAPIHono<AppEnv> = createRouter()
     ),
     async (ctx) =>
       ctx.json(
-        await evaluation.selfAssess(
-          ctx.get('db'),
-          requireActor(ctx),
-          ctx.req.valid('param').id,
-          ctx.req.valid('json'),
-          meta(ctx),
-        ),
+        await evaluation.selfAssess(...who(ctx), ctx.req.valid('param').id, ctx.req.valid('json'), meta(ctx)),
         200,
       ),
   )
@@ -111,13 +99,7 @@ export const evaluationRoutes: OpenAPIHono<AppEnv> = createRouter()
     ),
     async (ctx) =>
       ctx.json(
-        await evaluation.propose(
-          ctx.get('db'),
-          requireActor(ctx),
-          ctx.req.valid('param').id,
-          ctx.req.valid('json'),
-          meta(ctx),
-        ),
+        await evaluation.propose(...who(ctx), ctx.req.valid('param').id, ctx.req.valid('json'), meta(ctx)),
         200,
       ),
   )
@@ -130,13 +112,7 @@ export const evaluationRoutes: OpenAPIHono<AppEnv> = createRouter()
     ),
     async (ctx) =>
       ctx.json(
-        await evaluation.decide(
-          ctx.get('db'),
-          requireActor(ctx),
-          ctx.req.valid('param').id,
-          ctx.req.valid('json'),
-          meta(ctx),
-        ),
+        await evaluation.decide(...who(ctx), ctx.req.valid('param').id, ctx.req.valid('json'), meta(ctx)),
         200,
       ),
   )
@@ -150,10 +126,7 @@ export const evaluationRoutes: OpenAPIHono<AppEnv> = createRouter()
       responses: { 200: jsonResponseOf(c.stepResponse), ...writeErrors },
     }),
     async (ctx) =>
-      ctx.json(
-        await evaluation.announce(ctx.get('db'), requireActor(ctx), ctx.req.valid('param').id, meta(ctx)),
-        200,
-      ),
+      ctx.json(await evaluation.announce(...who(ctx), ctx.req.valid('param').id, meta(ctx)), 200),
   )
   .openapi(
     write(
@@ -165,8 +138,7 @@ export const evaluationRoutes: OpenAPIHono<AppEnv> = createRouter()
     async (ctx) =>
       ctx.json(
         await discipline.recordDiscipline(
-          ctx.get('db'),
-          requireActor(ctx),
+          ...who(ctx),
           ctx.req.valid('param').id,
           ctx.req.valid('json'),
           meta(ctx),
@@ -187,13 +159,7 @@ export const evaluationRoutes: OpenAPIHono<AppEnv> = createRouter()
     async (ctx) => {
       const q = ctx.req.valid('query');
       return ctx.json(
-        await fourGood.fourGoodView(
-          ctx.get('db'),
-          requireActor(ctx),
-          ctx.req.valid('param').id,
-          q.year,
-          q.period,
-        ),
+        await fourGood.fourGoodView(...who(ctx), ctx.req.valid('param').id, q.year, q.period),
         200,
       );
     },
@@ -208,8 +174,7 @@ export const evaluationRoutes: OpenAPIHono<AppEnv> = createRouter()
     async (ctx) =>
       ctx.json(
         await fourGood.enterFourGood(
-          ctx.get('db'),
-          requireActor(ctx),
+          ...who(ctx),
           ctx.req.valid('param').id,
           ctx.req.valid('json'),
           meta(ctx),
