@@ -1,46 +1,34 @@
 // Routes of the annual evaluation (kiểm điểm, đánh giá, xếp loại), the discipline register and "bốn tốt".
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { createdResponse, okResponse, uuid } from '../../../contracts/common.ts';
+import { createdResponse, okResponse } from '../../../contracts/common.ts';
 import * as c from '../../../contracts/evaluation.ts';
 import {
   type AppEnv,
   commonErrors,
   createRouter,
   jsonResponseOf,
-  jsonBodyOf,
   requestMeta,
   writeErrorsOf,
 } from '../../platform/http.ts';
-import { who } from '../../platform/routes.ts';
+import { idParams, routesOf, who } from '../../platform/routes.ts';
 import * as evaluation from './evaluation.service.ts';
 import * as discipline from './discipline.service.ts';
 import * as fourGood from './four-good.service.ts';
 
-const idParams = z.object({ id: uuid });
 const writeErrors = writeErrorsOf(
   'Quota exceeded without a recorded reason',
   'Not allowed at the evaluation’s current step',
 );
 const meta = requestMeta;
 
-function write<B extends z.ZodType, R extends z.ZodType>(
+// Every write of the evaluation is a POST about one resource (an organisation or an evaluation).
+const routes = routesOf('evaluation', writeErrors);
+const write = <B extends z.ZodType, R extends z.ZodType>(
   path: string,
   summary: string,
   body: B,
   response: R,
-) {
-  return createRoute({
-    method: 'post',
-    path,
-    tags: ['evaluation'],
-    summary,
-    request: {
-      params: idParams,
-      ...jsonBodyOf(body),
-    },
-    responses: { 200: jsonResponseOf(response), ...writeErrors },
-  });
-}
+) => routes.write('post', path, summary, idParams, body, response);
 
 export const evaluationRoutes: OpenAPIHono<AppEnv> = createRouter()
   .openapi(
