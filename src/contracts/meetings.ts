@@ -443,16 +443,21 @@ export const taskListQuery = z.object({
 });
 export const taskList = z.object({ items: z.array(taskView) });
 
+/** A meeting in the member's list, with what the member may do with it now (the one meeting rule). */
+const myMeetingItem = meetingListItem.extend({
+  organizationName: z.string(),
+  actions: z.array(meetingAction),
+});
+
 export const myMeetingsResponse = z.object({
   upcoming: z.array(
-    meetingListItem.extend({
-      organizationName: z.string(),
+    myMeetingItem.extend({
       rsvp: z.enum(['confirmed', 'absence_requested']).nullable(),
       materialsCount: z.number().int(),
       unreadMaterials: z.number().int(),
     }),
   ),
-  recent: z.array(meetingListItem.extend({ organizationName: z.string() })),
+  recent: z.array(myMeetingItem),
   calendarUrl: z.string().nullable(),
 });
 

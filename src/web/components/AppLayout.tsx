@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { canImportAnywhere, useMe } from '../features/auth/me.ts';
-import { NotificationsBell } from '../features/plan/NotificationsBell.tsx';
+import { NotificationsBell } from '../features/tasks/NotificationsBell.tsx';
 import { HomeIcon, LogoutIcon, TasksIcon, TreeIcon, UploadIcon, UserIcon, UsersIcon } from './icons.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NavLinkLink, UnstyledLink } from './links.tsx';

@@ -1,46 +1,34 @@
 // Routes of the annual evaluation (kiểm điểm, đánh giá, xếp loại), the discipline register and "bốn tốt".
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { createdResponse, okResponse, uuid } from '../../../contracts/common.ts';
+import { createdResponse, okResponse } from '../../../contracts/common.ts';
 import * as c from '../../../contracts/evaluation.ts';
 import {
   type AppEnv,
   commonErrors,
   createRouter,
   jsonResponseOf,
-  jsonBodyOf,
   requestMeta,
-  requireActor,
   writeErrorsOf,
 } from '../../platform/http.ts';
+import { idParams, routesOf, who } from '../../platform/routes.ts';
 import * as evaluation from './evaluation.service.ts';
 import * as discipline from './discipline.service.ts';
 import * as fourGood from './four-good.service.ts';
 
-const idParams = z.object({ id: uuid });
 const writeErrors = writeErrorsOf(
   'Quota exceeded without a recorded reason',
   'Not allowed at the evaluation’s current step',
 );
 const meta = requestMeta;
 
-function write<B extends z.ZodType, R extends z.ZodType>(
+// Every write of the evaluation is a POST about one resource (an organisation or an evaluation).
+const routes = routesOf('evaluation', writeErrors);
+const write = <B extends z.ZodType, R extends z.ZodType>(
   path: string,
   summary: string,
   body: B,
   response: R,
-) {
-  return createRoute({
-    method: 'post',
-    path,
-    tags: ['evaluation'],
-    summary,
-    request: {
-      params: idParams,
-      ...jsonBodyOf(body),
-    },
-    responses: { 200: jsonResponseOf(response), ...writeErrors },
-  });
-}
+) => routes.write('post', path, summary, idParams, body, response);
 
 export const evaluationRoutes: OpenAPIHono<AppEnv> = createRouter()
   .openapi(
@@ -55,12 +43,7 @@ export const evaluationRoutes: OpenAPIHono<AppEnv> = createRouter()
     }),
     async (ctx) =>
       ctx.json(
-        await evaluation.listEvaluations(
-          ctx.get('db'),
-          requireActor(ctx),
-          ctx.req.valid('param').id,
-          ctx.req.valid('query').year,
-        ),
+        await evaluation.listEvaluations(...who(ctx), ctx.req.valid('param').id, ctx.req.valid('query').year),
         200,
       ),
   )
@@ -74,8 +57,7 @@ export const evaluationRoutes: OpenAPIHono<AppEnv> = createRouter()
     async (ctx) =>
       ctx.json(
         await evaluation.startEvaluations(
-          ctx.get('db'),
-          requireActor(ctx),
+          ...who(ctx),
           ctx.req.valid('param').id,
           ctx.req.valid('json').year,
           meta(ctx),
@@ -92,13 +74,7 @@ export const evaluationRoutes: OpenAPIHono<AppEnv> = createRouter()
     ),
     async (ctx) =>
       ctx.json(
-        await evaluation.selfAssess(
-          ctx.get('db'),
-          requireActor(ctx),
-          ctx.req.valid('param').id,
-          ctx.req.valid('json'),
-          meta(ctx),
-        ),
+        await evaluation.selfAssess(...who(ctx), ctx.req.valid('param').id, ctx.req.valid('json'), meta(ctx)),
         200,
       ),
   )
@@ -111,13 +87,7 @@ export const evaluationRoutes: OpenAPIHono<AppEnv> = createRouter()
     ),
     async (ctx) =>
       ctx.json(
-        await evaluation.propose(
-          ctx.get('db'),
-          requireActor(ctx),
-          ctx.req.valid('param').id,
-          ctx.req.valid('json'),
-          meta(ctx),
-        ),
+        await evaluation.propose(...who(ctx), ctx.req.valid('param').id, ctx.req.valid('json'), meta(ctx)),
         200,
       ),
   )
@@ -130,13 +100,7 @@ export const evaluationRoutes: OpenAPIHono<AppEnv> = createRouter()
     ),
     async (ctx) =>
       ctx.json(
-        await evaluation.decide(
-          ctx.get('db'),
-          requireActor(ctx),
-          ctx.req.valid('param').id,
-          ctx.req.valid('json'),
-          meta(ctx),
-        ),
+        await evaluation.decide(...who(ctx), ctx.req.valid('param').id, ctx.req.valid('json'), meta(ctx)),
         200,
       ),
   )
@@ -150,10 +114,7 @@ export const evaluationRoutes: OpenAPIHono<AppEnv> = createRouter()
       responses: { 200: jsonResponseOf(c.stepResponse), ...writeErrors },
     }),
     async (ctx) =>
-      ctx.json(
-        await evaluation.announce(ctx.get('db'), requireActor(ctx), ctx.req.valid('param').id, meta(ctx)),
-        200,
-      ),
+      ctx.json(await evaluation.announce(...who(ctx), ctx.req.valid('param').id, meta(ctx)), 200),
   )
   .openapi(
     write(
@@ -165,8 +126,7 @@ export const evaluationRoutes: OpenAPIHono<AppEnv> = createRouter()
     async (ctx) =>
       ctx.json(
         await discipline.recordDiscipline(
-          ctx.get('db'),
-          requireActor(ctx),
+          ...who(ctx),
           ctx.req.valid('param').id,
           ctx.req.valid('json'),
           meta(ctx),
@@ -187,13 +147,7 @@ export const evaluationRoutes: OpenAPIHono<AppEnv> = createRouter()
     async (ctx) => {
       const q = ctx.req.valid('query');
       return ctx.json(
-        await fourGood.fourGoodView(
-          ctx.get('db'),
-          requireActor(ctx),
-          ctx.req.valid('param').id,
-          q.year,
-          q.period,
-        ),
+        await fourGood.fourGoodView(...who(ctx), ctx.req.valid('param').id, q.year, q.period),
         200,
       );
     },
@@ -208,8 +162,7 @@ export const evaluationRoutes: OpenAPIHono<AppEnv> = createRouter()
     async (ctx) =>
       ctx.json(
         await fourGood.enterFourGood(
-          ctx.get('db'),
-          requireActor(ctx),
+          ...who(ctx),
           ctx.req.valid('param').id,
           ctx.req.valid('json'),
           meta(ctx),

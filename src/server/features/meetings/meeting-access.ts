@@ -16,7 +16,7 @@ import type { Queryable } from '../../platform/db.ts';
 import { message } from '../../../messages/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import * as repo from './meetings.repository.ts';
-import type { MeetingRow } from './meetings.repository.ts';
+import type { MeetingRow, RollEntry } from './meetings.repository.ts';
 
 export type { MeetingRow };
 
@@ -31,7 +31,10 @@ export interface MeetingAccess {
   run: boolean;
 }
 
-export function accessOf(actor: Actor, m: MeetingRow): MeetingAccess {
+export function accessOf(
+  actor: Actor,
+  m: Pick<MeetingRow, 'org_path' | 'minute_taker_member_id'>,
+): MeetingAccess {
   const resource = { type: 'organization' as const, path: m.org_path };
   const view = can(actor, 'organization.view', resource);
   const manage = view && can(actor, 'meeting.manage', resource);
@@ -60,14 +63,16 @@ const scorerPermissions = [
   'scorecard.scoreAsSupervision',
 ] as const;
 
-/** Who the actor is for this meeting: their rights, their own row on the roll, their roles in it. */
-export async function meetingViewer(
-  q: Queryable,
+/** The parts of a meeting that say who the viewer is for it. */
+type ViewedMeeting = Pick<MeetingRow, 'id' | 'org_path' | 'chair_member_id' | 'minute_taker_member_id'>;
+
+/** Who the actor is for a meeting, given their own roll row (pure). */
+function viewerOf(
   actor: Actor,
-  m: MeetingRow,
+  m: ViewedMeeting,
   access: MeetingAccess,
-): Promise<MeetingViewer> {
-  const row = actor.memberId ? await repo.findRollEntry(q, m.id, actor.memberId) : null;
+  row: RollEntry | null,
+): MeetingViewer {
   const resource = { type: 'organization' as const, path: m.org_path };
   return {
     manage: access.manage,
@@ -79,14 +84,46 @@ export async function meetingViewer(
   };
 }
 
-export const meetingStateOf = (m: MeetingRow): MeetingState => ({
+/** Who the actor is for this meeting: their rights, their own row on the roll, their roles in it. */
+export async function meetingViewer(
+  q: Queryable,
+  actor: Actor,
+  m: MeetingRow,
+  access: MeetingAccess,
+): Promise<MeetingViewer> {
+  const row = actor.memberId ? await repo.findRollEntry(q, m.id, actor.memberId) : null;
+  return viewerOf(actor, m, access, row);
+}
+
+/** Who the actor is for each of a list of meetings, by meeting id: one query for their rows on the rolls. */
+export async function meetingViewers(
+  q: Queryable,
+  actor: Actor,
+  meetings: ViewedMeeting[],
+): Promise<Map<string, MeetingViewer>> {
+  const rows = actor.memberId
+    ? await repo.listRollEntries(
+        q,
+        meetings.map((m) => m.id),
+        actor.memberId,
+      )
+    : [];
+  const rowOf = new Map(rows.map((r) => [r.meeting_id, r]));
+  return new Map(
+    meetings.map((m) => [m.id, viewerOf(actor, m, accessOf(actor, m), rowOf.get(m.id) ?? null)]),
+  );
+}
+
+export const meetingStateOf = (
+  m: Pick<MeetingRow, 'status' | 'chair_signed_at' | 'minute_taker_signed_at'>,
+): MeetingState => ({
   status: m.status,
   chairSigned: m.chair_signed_at !== null,
   minuteTakerSigned: m.minute_taker_signed_at !== null,
 });
 
 /** The actions the viewer may take with the meeting now (the detail's `actions`). */
-export const allowedActions = (viewer: MeetingViewer, m: MeetingRow) =>
+export const allowedActions = (viewer: MeetingViewer, m: Parameters<typeof meetingStateOf>[0]) =>
   meetingActions(viewer, meetingStateOf(m));
 
 /** Whether the viewer may take the action now. */

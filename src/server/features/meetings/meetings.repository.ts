@@ -79,6 +79,20 @@ export async function findRollEntry(
   return row ?? null;
 }
 
+/** A member's own rows on the rolls of the given meetings (one query, for lists of meetings). */
+export async function listRollEntries(
+  q: Queryable,
+  meetingIds: string[],
+  memberId: string,
+): Promise<(RollEntry & { meeting_id: string })[]> {
+  if (meetingIds.length === 0) return [];
+  return q.query<RollEntry & { meeting_id: string }>(
+    `SELECT meeting_id, member_id, member_class, temporary, exempt, status
+       FROM meeting_attendance WHERE meeting_id = ANY($1::uuid[]) AND member_id = $2`,
+    [meetingIds, memberId],
+  );
+}
+
 export interface RollEntry {
   member_id: string;
   member_class: 'full' | 'probationary';

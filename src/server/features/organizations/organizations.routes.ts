@@ -20,8 +20,9 @@ import {
   createRouter,
   errorResponseOf,
   jsonResponseOf,
-  requireActor,
+  requestMeta as meta,
 } from '../../platform/http.ts';
+import { who } from '../../platform/routes.ts';
 import * as committees from './committees.service.ts';
 import * as changes from './organization-changes.service.ts';
 import * as service from './organizations.service.ts';
@@ -40,7 +41,7 @@ export const organizationRoutes = createRouter()
       request: { query: treeQuery },
       responses: { 200: ok(treeResponse), ...common },
     }),
-    async (c) => c.json(await service.getTree(c.get('db'), requireActor(c), c.req.valid('query')), 200),
+    async (c) => c.json(await service.getTree(...who(c), c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({
@@ -51,7 +52,7 @@ export const organizationRoutes = createRouter()
       request: { query: searchQuery },
       responses: { 200: ok(organizationSearchResponse), ...common },
     }),
-    async (c) => c.json(await service.search(c.get('db'), requireActor(c), c.req.valid('query')), 200),
+    async (c) => c.json(await service.search(...who(c), c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({
@@ -64,15 +65,7 @@ export const organizationRoutes = createRouter()
       responses: { 200: ok(organizationDetail), ...common },
     }),
     async (c) =>
-      c.json(
-        await service.getDetail(
-          c.get('db'),
-          requireActor(c),
-          c.req.valid('param').id,
-          c.req.valid('query').asOf,
-        ),
-        200,
-      ),
+      c.json(await service.getDetail(...who(c), c.req.valid('param').id, c.req.valid('query').asOf), 200),
   )
   .openapi(
     createRoute({
@@ -90,13 +83,7 @@ export const organizationRoutes = createRouter()
         422: err('Not a valid place in the tree'),
       },
     }),
-    async (c) =>
-      c.json(
-        await changes.createOrganization(c.get('db'), requireActor(c), c.req.valid('json'), {
-          ip: c.get('ip'),
-        }),
-        201,
-      ),
+    async (c) => c.json(await changes.createOrganization(...who(c), c.req.valid('json'), meta(c)), 201),
   )
   .openapi(
     createRoute({
@@ -113,11 +100,7 @@ export const organizationRoutes = createRouter()
         422: err('The change breaks a tree rule (cycle, kind, not empty, date before the last change)'),
       },
     }),
-    async (c) =>
-      c.json(
-        await changes.reorganize(c.get('db'), requireActor(c), c.req.valid('json'), { ip: c.get('ip') }),
-        201,
-      ),
+    async (c) => c.json(await changes.reorganize(...who(c), c.req.valid('json'), meta(c)), 201),
   )
   .openapi(
     createRoute({
@@ -138,15 +121,7 @@ export const organizationRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await committees.createCommittee(
-          c.get('db'),
-          requireActor(c),
-          c.req.valid('param').id,
-          c.req.valid('json'),
-          {
-            ip: c.get('ip'),
-          },
-        ),
+        await committees.createCommittee(...who(c), c.req.valid('param').id, c.req.valid('json'), meta(c)),
         201,
       ),
   )
@@ -170,15 +145,7 @@ export const organizationRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await committees.assignPosition(
-          c.get('db'),
-          requireActor(c),
-          c.req.valid('param').id,
-          c.req.valid('json'),
-          {
-            ip: c.get('ip'),
-          },
-        ),
+        await committees.assignPosition(...who(c), c.req.valid('param').id, c.req.valid('json'), meta(c)),
         201,
       ),
   )
@@ -200,15 +167,7 @@ export const organizationRoutes = createRouter()
       },
     }),
     async (c) => {
-      await committees.endPosition(
-        c.get('db'),
-        requireActor(c),
-        c.req.valid('param').id,
-        c.req.valid('json').validTo,
-        {
-          ip: c.get('ip'),
-        },
-      );
+      await committees.endPosition(...who(c), c.req.valid('param').id, c.req.valid('json').validTo, meta(c));
       return c.json({ ok: true as const }, 200);
     },
   )
@@ -230,15 +189,7 @@ export const organizationRoutes = createRouter()
       },
     }),
     async (c) => {
-      await committees.endCommittee(
-        c.get('db'),
-        requireActor(c),
-        c.req.valid('param').id,
-        c.req.valid('json').termEnd,
-        {
-          ip: c.get('ip'),
-        },
-      );
+      await committees.endCommittee(...who(c), c.req.valid('param').id, c.req.valid('json').termEnd, meta(c));
       return c.json({ ok: true as const }, 200);
     },
   );

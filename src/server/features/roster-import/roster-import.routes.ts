@@ -12,8 +12,9 @@ import {
   createRouter,
   errorResponseOf,
   jsonResponseOf,
-  requireActor,
+  requestMeta as meta,
 } from '../../platform/http.ts';
+import { who } from '../../platform/routes.ts';
 import * as exporter from './roster-export.service.ts';
 import * as service from './roster-import.service.ts';
 
@@ -49,11 +50,7 @@ export const rosterImportRoutes = createRouter()
         415: err('Not an .xlsx or .csv file'),
       },
     }),
-    async (c) =>
-      c.json(
-        await service.startImport(c.get('db'), requireActor(c), c.req.valid('form'), { ip: c.get('ip') }),
-        202,
-      ),
+    async (c) => c.json(await service.startImport(...who(c), c.req.valid('form'), meta(c)), 202),
   )
   .openapi(
     createRoute({
@@ -64,7 +61,7 @@ export const rosterImportRoutes = createRouter()
       request: { params: idParam },
       responses: { 200: ok(rosterImportView), ...common },
     }),
-    async (c) => c.json(await service.getView(c.get('db'), requireActor(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await service.getView(...who(c), c.req.valid('param').id), 200),
   )
   .openapi(
     createRoute({
@@ -80,13 +77,7 @@ export const rosterImportRoutes = createRouter()
         422: err('Not ready: still being checked, has problems, or already saved'),
       },
     }),
-    async (c) =>
-      c.json(
-        await service.commitImport(c.get('db'), requireActor(c), c.req.valid('param').id, {
-          ip: c.get('ip'),
-        }),
-        202,
-      ),
+    async (c) => c.json(await service.commitImport(...who(c), c.req.valid('param').id, meta(c)), 202),
   )
   .openapi(
     createRoute({
@@ -104,11 +95,7 @@ export const rosterImportRoutes = createRouter()
       },
     }),
     async (c) => {
-      const file = await exporter.exportRoster(
-        c.get('db'),
-        requireActor(c),
-        c.req.valid('query').organizationId,
-      );
+      const file = await exporter.exportRoster(...who(c), c.req.valid('query').organizationId);
       return c.body(new Uint8Array(file.bytes), 200, {
         'content-type': xlsxType,
         'content-disposition': contentDisposition(file),

@@ -13,7 +13,9 @@ import {
   errorResponseOf,
   jsonResponseOf,
   requireActor,
+  requestMeta as meta,
 } from '../../platform/http.ts';
+import { who } from '../../platform/routes.ts';
 import * as service from './rule-sets.service.ts';
 
 export const ruleSetRoutes = createRouter()
@@ -41,15 +43,7 @@ export const ruleSetRoutes = createRouter()
       responses: { 200: jsonResponseOf(governingRuleSetResponse), ...commonErrors },
     }),
     async (c) =>
-      c.json(
-        await service.getGoverning(
-          c.get('db'),
-          requireActor(c),
-          c.req.valid('param').id,
-          c.req.valid('query').date,
-        ),
-        200,
-      ),
+      c.json(await service.getGoverning(...who(c), c.req.valid('param').id, c.req.valid('query').date), 200),
   )
   .openapi(
     createRoute({
@@ -69,10 +63,5 @@ export const ruleSetRoutes = createRouter()
       },
     }),
     async (c) =>
-      c.json(
-        await service.assign(c.get('db'), requireActor(c), c.req.valid('param').id, c.req.valid('json'), {
-          ip: c.get('ip'),
-        }),
-        201,
-      ),
+      c.json(await service.assign(...who(c), c.req.valid('param').id, c.req.valid('json'), meta(c)), 201),
   );

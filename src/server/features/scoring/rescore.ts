@@ -138,16 +138,20 @@ export async function startRescore(
     startedAt: new Date().toISOString(),
     finishedAt: null,
   };
+  // Starting the job is what is audited (the re-score itself runs later, a short transaction per chunk): the
+  // audit row is appended in a transaction of its own, as the chain expects, and is not held over the job.
+  await db.transaction((tx) =>
+    recordAudit(tx, {
+      chain: node.province_id,
+      actorAccountId: actor.accountId,
+      action: 'scorecard.rescore',
+      entity: 'organization',
+      entityId: node.id,
+      after: { year, meetings: meetings.length },
+      ip: meta.ip,
+    }),
+  );
   jobs.set(job.id, job);
-  await recordAudit(db, {
-    chain: node.province_id,
-    actorAccountId: actor.accountId,
-    action: 'scorecard.rescore',
-    entity: 'organization',
-    entityId: node.id,
-    after: { year, meetings: meetings.length },
-    ip: meta.ip,
-  });
   // Organisations under one parent share their framework assignments: resolve once per parent path, outside
   // the chunk's transaction (PGlite has one connection).
   const resolvers = new Map<string, Awaited<ReturnType<typeof frameworkResolver>>>();

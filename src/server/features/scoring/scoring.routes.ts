@@ -14,6 +14,7 @@ import {
   requireActor,
   writeErrorsOf,
 } from '../../platform/http.ts';
+import { who } from '../../platform/routes.ts';
 import { rescoreJob, startRescore } from './rescore.ts';
 import * as frameworks from './frameworks.service.ts';
 import * as service from './scoring.service.ts';
@@ -35,8 +36,7 @@ export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
         422: errorResponseOf('No framework'),
       },
     }),
-    async (ctx) =>
-      ctx.json(await service.meetingScores(ctx.get('db'), requireActor(ctx), ctx.req.valid('param').id), 200),
+    async (ctx) => ctx.json(await service.meetingScores(...who(ctx), ctx.req.valid('param').id), 200),
   )
   .openapi(
     createRoute({
@@ -62,14 +62,7 @@ export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
     async (ctx) => {
       const p = ctx.req.valid('param');
       return ctx.json(
-        await service.saveScorecard(
-          ctx.get('db'),
-          requireActor(ctx),
-          p.id,
-          p.kind,
-          ctx.req.valid('json'),
-          requestMeta(ctx),
-        ),
+        await service.saveScorecard(...who(ctx), p.id, p.kind, ctx.req.valid('json'), requestMeta(ctx)),
         200,
       );
     },
@@ -88,8 +81,7 @@ export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
       const q = ctx.req.valid('query');
       return ctx.json(
         await service.ratingsOverview(
-          ctx.get('db'),
-          requireActor(ctx),
+          ...who(ctx),
           ctx.req.valid('param').id,
           q.year ?? Number(todayIso().slice(0, 4)),
           q.margin,
@@ -107,11 +99,7 @@ export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
       request: { params: idParams },
       responses: { 200: jsonResponseOf(c.frameworkList), ...commonErrors },
     }),
-    async (ctx) =>
-      ctx.json(
-        await frameworks.listFrameworks(ctx.get('db'), requireActor(ctx), ctx.req.valid('param').id),
-        200,
-      ),
+    async (ctx) => ctx.json(await frameworks.listFrameworks(...who(ctx), ctx.req.valid('param').id), 200),
   )
   .openapi(
     createRoute({
@@ -125,8 +113,7 @@ export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
     async (ctx) =>
       ctx.json(
         await frameworks.assignFramework(
-          ctx.get('db'),
-          requireActor(ctx),
+          ...who(ctx),
           ctx.req.valid('param').id,
           ctx.req.valid('json'),
           requestMeta(ctx),
@@ -148,12 +135,7 @@ export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
     }),
     async (ctx) =>
       ctx.json(
-        await frameworks.loadFramework(
-          ctx.get('db'),
-          requireActor(ctx),
-          ctx.req.valid('json').definition,
-          requestMeta(ctx),
-        ),
+        await frameworks.loadFramework(...who(ctx), ctx.req.valid('json').definition, requestMeta(ctx)),
         200,
       ),
   )
@@ -170,8 +152,7 @@ export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
     async (ctx) =>
       ctx.json(
         await startRescore(
-          ctx.get('db'),
-          requireActor(ctx),
+          ...who(ctx),
           ctx.req.valid('param').id,
           ctx.req.valid('json').year,
           requestMeta(ctx),

@@ -271,6 +271,11 @@ export interface MyMeetingRow {
   ended_at: Date | null;
   decision_number: string | null;
   org_name: string;
+  org_path: string;
+  chair_member_id: string | null;
+  minute_taker_member_id: string | null;
+  chair_signed_at: Date | null;
+  minute_taker_signed_at: Date | null;
   rsvp: 'confirmed' | 'absence_requested' | null;
   materials: number;
   unread: number;
@@ -280,7 +285,8 @@ export interface MyMeetingRow {
 export async function listMemberMeetings(q: Queryable, memberId: string, today: string) {
   return q.query<MyMeetingRow>(
     `SELECT m.id, m.kind, m.for_month, m.planned_date, m.planned_time, m.date_reason, m.location, m.status, m.rule_set_id,
-            m.started_at, m.ended_at, d.number AS decision_number, p.name AS org_name, a.rsvp,
+            m.started_at, m.ended_at, d.number AS decision_number, p.name AS org_name, p.path::text AS org_path,
+            m.chair_member_id, m.minute_taker_member_id, m.chair_signed_at, m.minute_taker_signed_at, a.rsvp,
             (SELECT count(*) FROM meeting_material mt WHERE mt.meeting_id = m.id)::int AS materials,
             (SELECT count(*) FROM meeting_material mt WHERE mt.meeting_id = m.id
                AND NOT EXISTS (SELECT 1 FROM material_read r WHERE r.material_id = mt.id AND r.member_id = $1))::int AS unread

@@ -18,7 +18,13 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { publishChange } from '../meeting-room/meeting-room.service.ts';
-import { checkAttachment, iso, meetingListItemOf } from '../meetings/meeting-access.ts';
+import {
+  allowedActions,
+  checkAttachment,
+  iso,
+  meetingListItemOf,
+  meetingViewers,
+} from '../meetings/meeting-access.ts';
 import { taskViews } from './task-views.service.ts';
 import * as repo from './tasks.repository.ts';
 
@@ -227,10 +233,16 @@ export async function sendTaskReminders(db: Database, today = todayIso(), daysBe
   return { sent };
 }
 
+/** The member's upcoming and recent meetings, each with what the member may do with it (the one meeting rule). */
 export async function myMeetings(db: Database, actor: Actor, origin: string, meta: Meta) {
   if (!actor.memberId) return { upcoming: [], recent: [], calendarUrl: null };
   const rows = await repo.listMemberMeetings(db, actor.memberId, todayIso());
-  const item = (r: repo.MyMeetingRow) => ({ ...meetingListItemOf(r), organizationName: r.org_name });
+  const viewers = await meetingViewers(db, actor, rows);
+  const item = (r: repo.MyMeetingRow) => ({
+    ...meetingListItemOf(r),
+    organizationName: r.org_name,
+    actions: allowedActions(viewers.get(r.id)!, r),
+  });
   const token = await calendarToken(db, actor.accountId, meta);
   return {
     upcoming: rows

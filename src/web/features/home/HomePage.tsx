@@ -10,7 +10,7 @@ import { kindLabel, roleLabel } from '../../components/labels.ts';
 import { Page } from '../../components/Page.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { useMe } from '../auth/me.ts';
-import { MyMeetings } from '../plan/MyMeetings.tsx';
+import { MyMeetings } from '../tasks/MyMeetings.tsx';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 

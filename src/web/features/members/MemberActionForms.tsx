@@ -65,12 +65,13 @@ export function EventForm({ profile, onClose }: FormProps) {
   const [eventDate, setEventDate] = useState(todayIso());
   const [documentRef, setDocumentRef] = useState('');
   const [note, setNote] = useState('');
-  const { errors, mutation } = useProfileAction<EventBody>(profile, 'events', t('eventForm.done'), onClose, [
-    'kind',
-    'eventDate',
-    'documentRef',
-    'note',
-  ]);
+  const { errors, mutation, send } = useProfileAction<EventBody>(
+    profile,
+    'events',
+    t('eventForm.done'),
+    onClose,
+    ['kind', 'eventDate', 'documentRef', 'note'],
+  );
 
   const submit = () => {
     if (kind === '') {
@@ -78,10 +79,7 @@ export function EventForm({ profile, onClose }: FormProps) {
       return errors.setField('kind', t('eventForm.chooseKind'));
     }
     const body: EventBody = { kind, eventDate, documentRef, note: note.trim() || undefined };
-    const parsed = memberEventBody.safeParse(body);
-    if (!parsed.success) return errors.fromZod(parsed.error);
-    errors.clear();
-    mutation.mutate(body);
+    send(memberEventBody, body);
   };
 
   return (
@@ -147,7 +145,7 @@ export function TransferForm({ profile, onClose }: FormProps) {
   const [effectiveDate, setEffectiveDate] = useState(todayIso());
   const [documentRef, setDocumentRef] = useState('');
   const [note, setNote] = useState('');
-  const { errors, mutation } = useProfileAction<TransferBody>(
+  const { errors, mutation, send } = useProfileAction<TransferBody>(
     profile,
     'transfers',
     t('transferForm.done'),
@@ -172,10 +170,7 @@ export function TransferForm({ profile, onClose }: FormProps) {
       documentRef: documentRef.trim() || undefined,
       note: note.trim() || undefined,
     };
-    const parsed = transferBody.safeParse(body);
-    if (!parsed.success) return errors.fromZod(parsed.error);
-    errors.clear();
-    mutation.mutate(body);
+    send(transferBody, body);
   };
 
   return (
@@ -260,7 +255,7 @@ export function ExemptForm({ profile, onClose }: FormProps) {
   const [validFrom, setValidFrom] = useState(todayIso());
   const [validTo, setValidTo] = useState('');
   const [documentRef, setDocumentRef] = useState('');
-  const { errors, mutation } = useProfileAction<ExemptBody>(
+  const { errors, mutation, send } = useProfileAction<ExemptBody>(
     profile,
     'exemptions',
     t('exemptForm.done'),
@@ -275,10 +270,7 @@ export function ExemptForm({ profile, onClose }: FormProps) {
       validTo: validTo || undefined,
       documentRef: documentRef.trim() || undefined,
     };
-    const parsed = exemptionBody.safeParse(body);
-    if (!parsed.success) return errors.fromZod(parsed.error);
-    errors.clear();
-    mutation.mutate(body);
+    send(exemptionBody, body);
   };
 
   return (
@@ -376,7 +368,7 @@ type EndMembershipBody = z.input<typeof endMembershipBody>;
 export function EndMembershipForm({ profile, membership, onClose }: FormProps & { membership: Membership }) {
   const { t } = useTranslation();
   const [validTo, setValidTo] = useState(todayIso());
-  const { errors, mutation } = useProfileAction<EndMembershipBody>(
+  const { errors, mutation, send } = useProfileAction<EndMembershipBody>(
     profile,
     `/memberships/${membership.id}/end`,
     t('profile.endMembershipDone'),
@@ -386,10 +378,7 @@ export function EndMembershipForm({ profile, membership, onClose }: FormProps & 
 
   const submit = () => {
     const body: EndMembershipBody = { validTo };
-    const parsed = endMembershipBody.safeParse(body);
-    if (!parsed.success) return errors.fromZod(parsed.error);
-    errors.clear();
-    mutation.mutate(body);
+    send(endMembershipBody, body);
   };
 
   return (

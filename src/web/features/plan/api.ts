@@ -1,5 +1,5 @@
-// Reads of the year's plan, the member's meetings, notifications and tasks, typed by the contracts; and the
-// labels and badge tones of their enums.
+// Reads of the year's plan, typed by the contracts; and the labels and badge tones of its enums (meeting status
+// and topic status).
 import { queryOptions } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
@@ -8,10 +8,6 @@ import {
   type meetingKind,
   type meetingStatus,
   meetingYearResponse,
-  myMeetingsResponse,
-  notificationList,
-  type taskStatus,
-  taskList,
   type topicStatus,
   topicList,
   workProgramme,
@@ -23,8 +19,6 @@ import type { Tone } from '../../components/ToneBadge.tsx';
 export type MeetingKind = z.infer<typeof meetingKind>;
 export type MeetingStatus = z.infer<typeof meetingStatus>;
 export type TopicStatus = z.infer<typeof topicStatus>;
-export type TaskStatus = z.infer<typeof taskStatus>;
-export type TaskFilter = 'mine' | 'created' | 'open' | 'overdue' | 'done';
 
 export const meetingYearQuery = (organizationId: string, year: number) =>
   queryOptions({
@@ -71,28 +65,9 @@ export const complianceQuery = (organizationId: string, year: number) =>
       api.get(withQuery(`/organizations/${organizationId}/compliance`, { year }), complianceOverview, signal),
   });
 
-export const myMeetingsQuery = queryOptions({
-  queryKey: ['my-meetings'],
-  queryFn: ({ signal }) => api.get('/me/meetings', myMeetingsResponse, signal),
-});
-
-export const notificationsQuery = queryOptions({
-  queryKey: ['notifications'],
-  queryFn: ({ signal }) => api.get('/me/notifications', notificationList, signal),
-  refetchInterval: 60_000,
-  staleTime: 30_000,
-});
-
-export const tasksQuery = (filter: TaskFilter) =>
-  queryOptions({
-    queryKey: ['tasks', filter],
-    queryFn: ({ signal }) => api.get(withQuery('/tasks', { filter }), taskList, signal),
-  });
-
 export const meetingStatusLabel = (t: TFunction, status: MeetingStatus): string => t(`planStatus.${status}`);
 export const topicStatusLabel = (t: TFunction, status: TopicStatus): string =>
   t(`planTopic.status_${status}`);
-export const taskStatusLabel = (t: TFunction, status: TaskStatus): string => t(`taskInbox.status_${status}`);
 
 export const meetingStatusTone: Record<MeetingStatus, Tone> = {
   planned: 'gray',
@@ -107,10 +82,4 @@ export const topicStatusTone: Record<TopicStatus, Tone> = {
   submitted: 'blue',
   approved: 'green',
   returned: 'orange',
-};
-export const taskStatusTone: Record<TaskStatus, Tone> = {
-  open: 'blue',
-  done: 'green',
-  not_done: 'red',
-  cancelled: 'gray',
 };

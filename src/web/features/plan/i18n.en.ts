@@ -1,4 +1,4 @@
-// English texts of the year's meeting plan, topics, work programme, the member's meetings and notifications; the same keys as i18n.vi.ts (checked by the type).
+// English texts of the year's meeting plan, topics and work programme; the same keys as i18n.vi.ts (checked by the type).
 import type { Translation } from '../../i18n/types.ts';
 import type { planVi } from './i18n.vi.ts';
 
@@ -128,47 +128,5 @@ export const planEn: Translation<typeof planVi> = {
     status_submitted: 'Awaiting review',
     status_approved: 'Approved',
     status_returned: 'Returned',
-  },
-  myMeetings: {
-    upcoming: 'Upcoming meetings',
-    noUpcoming: 'No upcoming meetings.',
-    recent: 'Recent meetings',
-    noRecent: 'No meetings yet.',
-    when: '{{time}}, {{date}}',
-    place: 'Place: {{place}}',
-    noPlace: 'No place yet',
-    materials_one: '{{count}} document',
-    materials_other: '{{count}} documents',
-    noMaterials: 'No documents yet',
-    unread_one: '{{count}} unread',
-    unread_other: '{{count}} unread',
-    confirm: 'Confirm attendance',
-    confirmed: 'Attendance confirmed',
-    absence: 'Request absence',
-    absenceRequested: 'Absence requested',
-    absenceTitle: 'Request absence: {{title}}',
-    absenceReason: 'Reason for absence',
-    absenceHint: 'The reason goes to the cell committee.',
-    absenceSend: 'Send request',
-    absenceSent: 'Absence requested',
-    confirmSent: 'Attendance confirmed',
-    open: 'Open meeting',
-    room: 'Enter the room / Check in',
-    calendar: 'Meetings in your phone’s calendar',
-    calendarHint:
-      'Add this address to a calendar app so your meetings show on your phone. iPhone: Settings › Calendar › Accounts › Add Account › Other › Add Subscribed Calendar, then paste the address. Android: open calendar.google.com in a browser › Other calendars › From URL, paste the address; it then shows in the Google Calendar app.',
-    calendarLabel: 'Personal calendar address',
-    copy: 'Copy',
-    copied: 'Copied',
-    noCalendar: 'No personal calendar yet.',
-  },
-  bell: {
-    label_one: 'Notifications ({{count}} unread)',
-    label_other: 'Notifications ({{count}} unread)',
-    labelNone: 'Notifications',
-    title: 'Notifications',
-    none: 'No notifications.',
-    readAll: 'Mark all as read',
-    unread: 'Unread',
   },
 };

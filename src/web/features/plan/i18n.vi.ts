@@ -1,4 +1,4 @@
-// Vietnamese texts of the year's meeting plan, topics, work programme, the member's meetings and notifications.
+// Vietnamese texts of the year's meeting plan, topics and work programme.
 export const planVi = {
   plan: {
     title: 'Sinh hoạt chi bộ',
@@ -124,47 +124,5 @@ export const planVi = {
     status_submitted: 'Chờ duyệt',
     status_approved: 'Đã duyệt',
     status_returned: 'Trả lại',
-  },
-  myMeetings: {
-    upcoming: 'Cuộc họp sắp tới',
-    noUpcoming: 'Chưa có cuộc họp nào sắp tới.',
-    recent: 'Cuộc họp gần đây',
-    noRecent: 'Chưa có cuộc họp nào.',
-    when: '{{time}}, {{date}}',
-    place: 'Địa điểm: {{place}}',
-    noPlace: 'Chưa có địa điểm',
-    materials_one: '{{count}} tài liệu',
-    materials_other: '{{count}} tài liệu',
-    noMaterials: 'Chưa có tài liệu',
-    unread_one: '{{count}} chưa đọc',
-    unread_other: '{{count}} chưa đọc',
-    confirm: 'Xác nhận dự họp',
-    confirmed: 'Đã xác nhận dự họp',
-    absence: 'Xin vắng',
-    absenceRequested: 'Đã xin vắng',
-    absenceTitle: 'Xin vắng: {{title}}',
-    absenceReason: 'Lý do vắng mặt',
-    absenceHint: 'Lý do sẽ được báo cho chi ủy.',
-    absenceSend: 'Gửi xin vắng',
-    absenceSent: 'Đã gửi xin vắng',
-    confirmSent: 'Đã xác nhận dự họp',
-    open: 'Xem cuộc họp',
-    room: 'Vào phòng họp / Điểm danh',
-    calendar: 'Lịch họp trên điện thoại',
-    calendarHint:
-      'Thêm địa chỉ này vào ứng dụng lịch để các cuộc họp của đồng chí tự hiện trên điện thoại. iPhone: Cài đặt › Lịch › Tài khoản › Thêm tài khoản › Khác › Thêm lịch đã đăng ký, rồi dán địa chỉ. Android: mở calendar.google.com trên trình duyệt › Lịch khác › Từ URL, dán địa chỉ; lịch sẽ hiện trong ứng dụng Google Lịch.',
-    calendarLabel: 'Địa chỉ lịch cá nhân',
-    copy: 'Sao chép',
-    copied: 'Đã sao chép',
-    noCalendar: 'Chưa có lịch cá nhân.',
-  },
-  bell: {
-    label_one: 'Thông báo ({{count}} chưa đọc)',
-    label_other: 'Thông báo ({{count}} chưa đọc)',
-    labelNone: 'Thông báo',
-    title: 'Thông báo',
-    none: 'Chưa có thông báo.',
-    readAll: 'Đánh dấu đã đọc tất cả',
-    unread: 'Chưa đọc',
   },
 };

@@ -30,7 +30,7 @@ import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { type TaskFilter, taskStatusLabel, taskStatusTone, tasksQuery } from '../plan/api.ts';
+import { type TaskFilter, taskStatusLabel, taskStatusTone, tasksQuery } from './api.ts';
 
 type Task = z.infer<typeof taskView>;
 

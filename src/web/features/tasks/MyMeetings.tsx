@@ -18,7 +18,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { type myMeetingsResponse, rsvpBody } from '../../../contracts/meetings.ts';
+import { type MeetingAction, type myMeetingsResponse, rsvpBody } from '../../../contracts/meetings.ts';
 import { api } from '../../api/client.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { useFormErrors } from '../../components/forms.ts';
@@ -27,11 +27,15 @@ import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { meetingKindLabel } from '../../components/labels.ts';
-import { meetingStatusLabel, meetingStatusTone, myMeetingsQuery } from './api.ts';
+import { meetingStatusLabel, meetingStatusTone } from '../plan/api.ts';
+import { myMeetingsQuery } from './api.ts';
 
 type MyMeetings = z.infer<typeof myMeetingsResponse>;
 type Upcoming = MyMeetings['upcoming'][number];
 type RsvpBody = z.input<typeof rsvpBody>;
+
+/** The actions a member takes in the live room: any of them puts the room's link on the card. */
+const roomActions: readonly MeetingAction[] = ['check_in', 'cast_vote'];
 
 function useRsvp(meetingId: string, onDone?: () => void) {
   const queryClient = useQueryClient();
@@ -54,9 +58,10 @@ function UpcomingCard({ meeting, onAbsence }: { meeting: Upcoming; onAbsence: ()
     notifications.show({ color: 'green', message: t('myMeetings.confirmSent') }),
   );
   const title = meetingKindLabel(t, meeting.kind);
-  const roomOpen = meeting.status === 'notified' || meeting.status === 'in_session';
-  // Members answer before the meeting starts; once in session the room takes the check-in.
-  const canAnswer = meeting.status === 'planned' || meeting.status === 'notified';
+  // What the member may do comes from the server's actions alone (ADR 008): answering before the meeting starts,
+  // checking in or voting in the room once it is in session ("open the meeting" leads to the room then too).
+  const canAnswer = meeting.actions.includes('rsvp');
+  const roomOpen = roomActions.some((a) => meeting.actions.includes(a));
   return (
     <Card withBorder radius="md" padding="md" component="li" aria-labelledby={`upcoming-${meeting.id}`}>
       <Stack gap={6}>
