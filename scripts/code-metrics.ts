@@ -19,7 +19,7 @@ const files = walk(join(root, 'src')).map((p) => ({
   path: relative(root, p),
   text: readFileSync(p, 'utf8'),
 }));
-const isTest = (p: string) => /\.test\.tsx?$/.test(p) || p.includes('/testing/');
+const isTest = (p: string) => /\.(test|fixtures)\.tsx?$/.test(p) || p.includes('/testing/');
 // Data tables, message catalogues and the demo generator may be long (issue 8).
 const longAllowed = (p: string) =>
   /(^src\/messages\/|\/i18n\/|\/demo\/|scoring-frameworks\.ts$|vietnamese-names\.ts$)/.test(p) || isTest(p);

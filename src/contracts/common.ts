@@ -37,3 +37,6 @@ export const messageSchema = z.object({
   params: z.record(z.string(), z.unknown()).optional(),
 });
 export type WireMessage = z.infer<typeof messageSchema>;
+
+/** Free text, trimmed, at most `max` characters. */
+export const boundedText = (max: number) => z.string().trim().max(max);

@@ -1,6 +1,7 @@
-// Contracts of the meeting cycle: the year's plan, preparation, the live room, minutes, decisions and tasks.
+// Contracts of the meeting cycle: the year's meetings, preparation, the live room, minutes, decisions and tasks
+// (work programme, thematic topics and the compliance overview are in ./plan.ts).
 import { z } from 'zod';
-import { isoDate, messageSchema, uuid } from './common.ts';
+import { boundedText, isoDate, messageSchema, uuid } from './common.ts';
 
 export const meetingKinds = [
   'regular',
@@ -18,15 +19,10 @@ export const voteKind = z.enum(['decision', 'admission', 'other']);
 export const voteMethod = z.enum(['show_of_hands', 'electronic']);
 export const voteChoice = z.enum(['for', 'against', 'abstain']);
 export const taskStatus = z.enum(['open', 'done', 'not_done', 'cancelled']);
-export const topicStatus = z.enum(['draft', 'submitted', 'approved', 'returned']);
 
 // What the viewer may do, per resource (src/domain/topic-actions.ts and task-actions.ts say when).
 /** On an organisation's year plan: plan its meetings, write its work programme; review its topics from above. */
 export const yearPlanActions = ['plan_meetings', 'edit_work_programme', 'review_topics'] as const;
-/** On an organisation's thematic topics of a year: register a new one. */
-export const topicListActions = ['register'] as const;
-/** On one thematic topic: the cell submits it; the upper committee approves it or returns it. */
-export const topicActions = ['submit', 'review'] as const;
 /** On one task: report progress (the assignee or the cell's leaders); judge its result (the leaders). */
 export const taskActions = ['report', 'review'] as const;
 export const complianceCode = z.enum([
@@ -40,7 +36,7 @@ export const complianceCode = z.enum([
 ]);
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'form.time_format' });
-const text = (max: number) => z.string().trim().max(max);
+const text = boundedText;
 const reason = z.string().trim().min(1, { error: 'form.reason_required' }).max(500);
 
 export const complianceFinding = z.object({
@@ -473,54 +469,4 @@ export const notificationList = z.object({
     }),
   ),
   unread: z.number().int(),
-});
-
-export const workProgrammeBody = z.object({ content: text(50000).min(1) });
-export const workProgramme = z.object({
-  year: z.number().int(),
-  content: z.string().nullable(),
-  updatedAt: z.string().nullable(),
-});
-export const topicBody = z.object({
-  year: z.number().int().min(2020).max(2100),
-  quarter: z.number().int().min(1).max(4),
-  title: text(300).min(1),
-  presenters: text(300).min(1),
-  draft: text(20000).optional(),
-});
-export const topicView = z.object({
-  id: uuid,
-  year: z.number().int(),
-  quarter: z.number().int(),
-  title: z.string(),
-  presenters: z.string(),
-  draft: z.string().nullable(),
-  status: topicStatus,
-  reviewComment: z.string().nullable(),
-  reviewedAt: z.string().nullable(),
-  actions: z.array(z.enum(topicActions)),
-});
-export const topicList = z.object({
-  items: z.array(topicView),
-  actions: z.array(z.enum(topicListActions)),
-});
-export const topicReviewBody = z
-  .object({ decision: z.enum(['approve', 'return']), comment: text(2000).optional() })
-  .refine((b) => b.decision === 'approve' || (b.comment ?? '') !== '', {
-    error: 'form.topic_return_comment_required',
-    path: ['comment'],
-  });
-
-export const complianceOverview = z.object({
-  year: z.number().int(),
-  cells: z.array(
-    z.object({
-      id: uuid,
-      name: z.string(),
-      held: z.number().int(),
-      findings: z.number().int(),
-      byCode: z.record(z.string(), z.number().int()),
-    }),
-  ),
-  totals: z.record(z.string(), z.number().int()),
 });

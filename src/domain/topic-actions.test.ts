@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { topicStatus } from '../contracts/meetings.ts';
+import { topicStatus } from '../contracts/plan.ts';
 import { communePath, outcome, pathA, type Viewer, viewers } from './resource-actions.fixtures.ts';
 import {
   type TopicAction,

@@ -1,12 +1,12 @@
 // What the viewer may do with an organisation's year plan, its thematic topics and one topic, in its state: the
 // organisation's own leaders plan the year and register and submit topics; a committee above reviews them.
 import type { z } from 'zod';
+import { yearPlanActions as allYearPlanActions } from '../contracts/meetings.ts';
 import {
   type topicStatus,
   topicActions as allTopicActions,
   topicListActions as allTopicListActions,
-  yearPlanActions as allYearPlanActions,
-} from '../contracts/meetings.ts';
+} from '../contracts/plan.ts';
 import { message } from '../messages/index.ts';
 import { type Actor, can } from './permissions.ts';
 import { allowedBy, forbidden, invalidState, type Refusal } from './resource-actions.ts';

@@ -3,6 +3,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { createdResponse, okResponse, uuid } from '../../../contracts/common.ts';
 import * as c from '../../../contracts/meetings.ts';
+import * as pc from '../../../contracts/plan.ts';
 import { type AppEnv, createRouter, jsonBodyOf, jsonResponseOf } from '../../platform/http.ts';
 import * as docs from '../meetings/meeting-documents.service.ts';
 import { fileResponse, idParams, meta, routesOf, who, writeErrors, yearOr } from '../meetings/routing.ts';
@@ -21,7 +22,7 @@ const saveWorkProgramme = createRoute({
   path: '/organizations/{id}/work-programme',
   tags: ['meetings'],
   summary: 'Save the annual work programme',
-  request: { params: idParams, query: c.yearQuery, ...jsonBodyOf(c.workProgrammeBody) },
+  request: { params: idParams, query: c.yearQuery, ...jsonBodyOf(pc.workProgrammeBody) },
   responses: { 200: jsonResponseOf(okResponse), ...writeErrors },
 });
 
@@ -61,7 +62,7 @@ export const planRoutes: OpenAPIHono<AppEnv> = createRouter()
       '/organizations/{id}/work-programme',
       'The organisation’s annual work programme',
       yearRequest,
-      c.workProgramme,
+      pc.workProgramme,
     ),
     async (ctx) =>
       ctx.json(
@@ -86,7 +87,7 @@ export const planRoutes: OpenAPIHono<AppEnv> = createRouter()
       '/organizations/{id}/thematic-topics',
       'Thematic topics registered for a year, by quarter',
       yearRequest,
-      c.topicList,
+      pc.topicList,
     ),
     async (ctx) =>
       ctx.json(
@@ -100,7 +101,7 @@ export const planRoutes: OpenAPIHono<AppEnv> = createRouter()
       '/organizations/{id}/thematic-topics',
       'Register a thematic topic for a quarter',
       idParams,
-      c.topicBody,
+      pc.topicBody,
       createdResponse,
     ),
     async (ctx) =>
@@ -119,7 +120,7 @@ export const planRoutes: OpenAPIHono<AppEnv> = createRouter()
       '/thematic-topics/{id}/review',
       'Approve or return a topic (upper committee)',
       idParams,
-      c.topicReviewBody,
+      pc.topicReviewBody,
       okResponse,
     ),
     async (ctx) =>
@@ -133,7 +134,7 @@ export const planRoutes: OpenAPIHono<AppEnv> = createRouter()
       '/organizations/{id}/compliance',
       'Compliance findings of every cell in the subtree over a year',
       yearRequest,
-      c.complianceOverview,
+      pc.complianceOverview,
     ),
     async (ctx) =>
       ctx.json(

@@ -1,7 +1,8 @@
 // The year's plan of an organisation: its meeting calendar from the rule set, the work programme, thematic
 // topics reviewed by the upper committee, and compliance computed from the recorded meetings.
 import type { z } from 'zod';
-import type { createMeetingBody, topicBody, topicReviewBody } from '../../../contracts/meetings.ts';
+import type { createMeetingBody } from '../../../contracts/meetings.ts';
+import type { topicBody, topicReviewBody } from '../../../contracts/plan.ts';
 import { complianceFindings, type MeetingFacts } from '../../../domain/compliance.ts';
 import { todayIso } from '../../../domain/dates.ts';
 import {

@@ -7,7 +7,6 @@ import {
   type meetingDetail as MeetingDetailSchema,
   meetingDetail,
   type meetingRoom,
-  myMeetingsResponse,
 } from '../../../contracts/meetings.ts';
 import type { z } from 'zod';
 import { ApiError, api } from '../../api/client.ts';
@@ -27,11 +26,6 @@ export const meetingQuery = (id: string) =>
     queryKey: meetingKey(id),
     queryFn: ({ signal }) => api.get(`/meetings/${id}`, meetingDetail, signal),
   });
-
-export const myMeetingsQuery = queryOptions({
-  queryKey: ['me', 'meetings'],
-  queryFn: ({ signal }) => api.get('/me/meetings', myMeetingsResponse, signal),
-});
 
 export const can = (detail: MeetingDetail, action: MeetingAction): boolean => detail.actions.includes(action);
 

@@ -19,12 +19,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { createdResponse } from '../../../contracts/common.ts';
-import {
-  createMeetingBody,
-  meetingKinds,
-  type meetingYearResponse,
-  type topicView,
-} from '../../../contracts/meetings.ts';
+import { createMeetingBody, meetingKinds, type meetingYearResponse } from '../../../contracts/meetings.ts';
+import { type topicView } from '../../../contracts/plan.ts';
 import { api } from '../../api/client.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { DateField } from '../../components/DateField.tsx';

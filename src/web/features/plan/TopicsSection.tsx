@@ -18,7 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { createdResponse, okResponse } from '../../../contracts/common.ts';
-import { topicBody, type topicList, topicReviewBody } from '../../../contracts/meetings.ts';
+import { topicBody, type topicList, topicReviewBody } from '../../../contracts/plan.ts';
 import { api } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useFormErrors, useFormWrite } from '../../components/forms.ts';

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { okResponse } from '../../../contracts/common.ts';
-import { workProgrammeBody } from '../../../contracts/meetings.ts';
+import { workProgrammeBody } from '../../../contracts/plan.ts';
 import { useFormErrors } from '../../components/forms.ts';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { formatDateTime } from '../../lib/dates.ts';

@@ -3,15 +3,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
-import {
-  complianceOverview,
-  type meetingKind,
-  type meetingStatus,
-  meetingYearResponse,
-  type topicStatus,
-  topicList,
-  workProgramme,
-} from '../../../contracts/meetings.ts';
+import { type meetingKind, type meetingStatus, meetingYearResponse } from '../../../contracts/meetings.ts';
+import { complianceOverview, type topicStatus, topicList, workProgramme } from '../../../contracts/plan.ts';
 import { governingRuleSetResponse, ruleSetList } from '../../../contracts/rule-sets.ts';
 import { api, withQuery } from '../../api/client.ts';
 import type { Tone } from '../../components/ToneBadge.tsx';

@@ -1,0 +1,60 @@
+// Contracts of an organisation's year beyond its meetings: the work programme, thematic topics and the compliance
+// overview of a subtree.
+import { z } from 'zod';
+import { boundedText as text, uuid } from './common.ts';
+
+export const topicStatus = z.enum(['draft', 'submitted', 'approved', 'returned']);
+/** On an organisation's thematic topics of a year: register a new one. */
+export const topicListActions = ['register'] as const;
+/** On one thematic topic: the cell submits it; the upper committee approves it or returns it. */
+export const topicActions = ['submit', 'review'] as const;
+
+export const workProgrammeBody = z.object({ content: text(50000).min(1) });
+export const workProgramme = z.object({
+  year: z.number().int(),
+  content: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export const topicBody = z.object({
+  year: z.number().int().min(2020).max(2100),
+  quarter: z.number().int().min(1).max(4),
+  title: text(300).min(1),
+  presenters: text(300).min(1),
+  draft: text(20000).optional(),
+});
+export const topicView = z.object({
+  id: uuid,
+  year: z.number().int(),
+  quarter: z.number().int(),
+  title: z.string(),
+  presenters: z.string(),
+  draft: z.string().nullable(),
+  status: topicStatus,
+  reviewComment: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  actions: z.array(z.enum(topicActions)),
+});
+export const topicList = z.object({
+  items: z.array(topicView),
+  actions: z.array(z.enum(topicListActions)),
+});
+export const topicReviewBody = z
+  .object({ decision: z.enum(['approve', 'return']), comment: text(2000).optional() })
+  .refine((b) => b.decision === 'approve' || (b.comment ?? '') !== '', {
+    error: 'form.topic_return_comment_required',
+    path: ['comment'],
+  });
+
+export const complianceOverview = z.object({
+  year: z.number().int(),
+  cells: z.array(
+    z.object({
+      id: uuid,
+      name: z.string(),
+      held: z.number().int(),
+      findings: z.number().int(),
+      byCode: z.record(z.string(), z.number().int()),
+    }),
+  ),
+  totals: z.record(z.string(), z.number().int()),
+});
