@@ -12,7 +12,8 @@ import {
 import { type AttendanceEntry, type MeetingKind, type MeetingStatus } from '../../../domain/meetings.ts';
 import { type Actor, can } from '../../../domain/permissions.ts';
 import type { Queryable } from '../../platform/db.ts';
-import { message } from '../../../messages/index.ts';
+import { type Message, message } from '../../../messages/index.ts';
+import { verbatim } from '../../../domain/messages.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import * as repo from './meetings.repository.ts';
 import type { MeetingRow } from './meetings.repository.ts';
@@ -92,10 +93,14 @@ export const allowedActions = (viewer: MeetingViewer, m: MeetingRow) =>
 export const isAllowed = (viewer: MeetingViewer, m: MeetingRow, action: MeetingAction) =>
   meetingActionRefusal(viewer, meetingStateOf(m), action) === null;
 
+// The meeting rule answers messages only (its lifecycle problems are codes); its type still admits a sentence
+// until src/domain/meeting-actions.ts narrows `MeetingRefusal.message`, so a sentence would show as written.
+const asMessage = (m: Message | string): Message => (typeof m === 'string' ? verbatim(m) : m);
+
 /** Refuses, as the rule of meeting actions says, an action the viewer may not take now (403, 422 or 409). */
 export function requireAllowed(viewer: MeetingViewer, m: MeetingRow, action: MeetingAction) {
   const refusal = meetingActionRefusal(viewer, meetingStateOf(m), action);
-  if (refusal) throw new AppError(refusal.error, refusal.message, refusal.issues);
+  if (refusal) throw new AppError(refusal.error, asMessage(refusal.message), refusal.issues);
 }
 
 export function ruleSetOf(m: Pick<MeetingRow, 'rule_set_id' | 'rule_set_version'>): RuleSet {
