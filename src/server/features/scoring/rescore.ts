@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, can } from '../../../domain/permissions.ts';
 import { storedText } from '../../../domain/messages.ts';
 import { type CriterionEntry, scoreSheet, type ScoringFramework } from '../../../domain/scoring.ts';
-import { message, renderVi } from '../../../messages/index.ts';
+import { type Message, message } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -21,7 +21,7 @@ export interface RescoreJob {
   total: number;
   done: number;
   changed: number;
-  error: string | null;
+  error: Message | null;
   startedAt: string;
   finishedAt: string | null;
 }
@@ -170,8 +170,7 @@ export async function startRescore(
       job.status = 'done';
     } catch (e) {
       job.status = 'failed';
-      // The contract carries the job's error as text (Vietnamese, like the data it describes).
-      job.error = renderVi(message('scoring.rescore_failed'));
+      job.error = message('scoring.rescore_failed');
       logger.error('rescore failed', { jobId: job.id, error: String(e) });
     } finally {
       job.finishedAt = new Date().toISOString();
