@@ -23,7 +23,7 @@ export const meetings: Record<keyof typeof vi, string> = {
   'meeting.notice_hint': 'Give the time, place and content of the meeting',
   'meeting.notice_title': 'Meeting notice: {organization}, {time} on {date}',
   'meeting.notice_late':
-    'The notice and materials must be sent at least {days} days before the meeting ({document}); this one is late',
+    'The notice and materials must be sent {days} or more days before the meeting ({document}); this one is late',
   'meeting.rsvp_before_start':
     'Attendance can be confirmed or an absence requested only before the meeting starts',
   'meeting.start_on_planned_day':
