@@ -14,7 +14,7 @@ interface Criterion {
   title: string;
   max: number;
   type: string;
-  options: { points: number; label: string }[];
+  options: { points: number; label: Message }[];
   automatic: boolean;
   appliesWhen: string | null;
 }

@@ -288,7 +288,7 @@ export const meetingRoom = z.object({
   version: z.number().int(),
   organization: z.object({ id: uuid, name: z.string(), kind: z.string() }),
   kind: meetingKind,
-  title: z.string(),
+  title: messageSchema.describe("the meeting's kind and month, e.g. “Sinh hoạt thường kỳ tháng 3/2026”"),
   forMonth: z.string(),
   plannedDate: isoDate,
   plannedTime: z.string(),
@@ -457,12 +457,15 @@ export const myMeetingsResponse = z.object({
   calendarUrl: z.string().nullable(),
 });
 
+/** What publishing the notice or ending the meeting answers: what the rule set says went wrong, if anything. */
+export const meetingWarnings = z.object({ ok: z.literal(true), warnings: z.array(messageSchema) });
+
 export const notificationList = z.object({
   items: z.array(
     z.object({
       id: uuid,
       kind: z.string(),
-      title: z.string(),
+      title: messageSchema,
       link: z.string().nullable(),
       createdAt: z.string(),
       readAt: z.string().nullable(),

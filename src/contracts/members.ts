@@ -1,6 +1,6 @@
 // Contracts of members: list filters, profile, create/update, lifecycle events, transfers, exemptions.
 import { z } from 'zod';
-import { isoDate, pageQuery, uuid } from './common.ts';
+import { isoDate, messageSchema, pageQuery, uuid } from './common.ts';
 import { organizationKind } from './organizations.ts';
 
 export const memberStatus = z.enum(['probationary', 'full']);
@@ -151,7 +151,7 @@ export const memberProfile = z.object({
       toOrganizationName: z.string().nullable(),
       otherParty: z.string().nullable(),
       documentRef: z.string().nullable(),
-      note: z.string().nullable(),
+      note: messageSchema.nullable().describe('the note as written, or the words of a note the app wrote'),
     }),
   ),
   positions: z.array(

@@ -1,6 +1,6 @@
 // Contracts of the organisation tree: kinds, tree nodes, organisation pages, reorganisations.
 import { z } from 'zod';
-import { isoDate, uuid } from './common.ts';
+import { isoDate, messageSchema, uuid } from './common.ts';
 
 export const organizationKinds = [
   'central',
@@ -83,7 +83,9 @@ export const positionHolder = z.object({
 });
 export const committeeView = z.object({
   id: uuid,
-  termLabel: z.string(),
+  termLabel: messageSchema.describe(
+    'the term (“Nhiệm kỳ 2025–2030”), or the secretary and deputy of a cell without an elected committee',
+  ),
   termStart: isoDate,
   termEnd: isoDate.nullable(),
   positions: z.array(positionHolder),

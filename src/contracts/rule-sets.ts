@@ -1,6 +1,6 @@
 // Contracts of meeting rule sets: the versions known, the one governing an organisation on a date, assignments.
 import { z } from 'zod';
-import { isoDate, uuid } from './common.ts';
+import { isoDate, messageSchema, uuid } from './common.ts';
 
 export const ruleSetSummary = z.object({
   id: z.string(),
@@ -14,7 +14,7 @@ export const ruleSetSummary = z.object({
   minCombinedDurationMinutes: z.number().int().nullable(),
   materialsLeadDays: z.number().int().nullable(),
   finaliseWithinDays: z.number().int().nullable(),
-  meetingDay: z.string().describe('the meeting-day rule in words, in Vietnamese'),
+  meetingDay: messageSchema.describe('the meeting-day rule in words'),
 });
 export const ruleSetList = z.object({ items: z.array(ruleSetSummary) });
 

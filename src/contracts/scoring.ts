@@ -30,7 +30,7 @@ export const frameworkView = z.object({
           title: z.string(),
           max: z.number(),
           type: z.string(),
-          options: z.array(z.object({ points: z.number(), label: z.string() })),
+          options: z.array(z.object({ points: z.number(), label: messageSchema })),
           automatic: z.boolean(),
           appliesWhen: z.string().nullable(),
           bonus: z.boolean(),
@@ -171,7 +171,7 @@ export const rescoreJob = z.object({
   total: z.number().int(),
   done: z.number().int(),
   changed: z.number().int(),
-  error: z.string().nullable(),
+  error: messageSchema.nullable(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
 });

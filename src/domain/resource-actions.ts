@@ -4,13 +4,12 @@ import type { Message } from '../messages/index.ts';
 /** Why the viewer may not take an action now: no right (403), the resource's state (422), or a race (409). */
 export interface Refusal {
   error: 'forbidden' | 'invalid_state' | 'conflict';
-  // TRANSITION (issue 8): a plain string is a Vietnamese sentence from a domain rule not yet moved to the catalogue.
-  message: Message | string;
+  message: Message;
 }
 
-export const forbidden = (message: Message | string): Refusal => ({ error: 'forbidden', message });
-export const invalidState = (message: Message | string): Refusal => ({ error: 'invalid_state', message });
-export const conflict = (message: Message | string): Refusal => ({ error: 'conflict', message });
+export const forbidden = (message: Message): Refusal => ({ error: 'forbidden', message });
+export const invalidState = (message: Message): Refusal => ({ error: 'invalid_state', message });
+export const conflict = (message: Message): Refusal => ({ error: 'conflict', message });
 
 /** The actions, out of `all`, that nothing refuses: exactly what the server allows, sent as `actions`. */
 export function allowedBy<A extends string>(all: readonly A[], refusal: (action: A) => Refusal | null): A[] {

@@ -25,4 +25,6 @@ export const committees: Record<keyof typeof vi, string> = {
   'position.not_found': 'Office not found',
   'position.ended': 'The office has already ended',
   'position.end_after_start': 'The end date must come after the office started',
+  'committee.term': 'Term {label}',
+  'committee.cell_leaders': 'Secretary and deputy secretary',
 } as const;

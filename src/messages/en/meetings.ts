@@ -23,7 +23,7 @@ export const meetings: Record<keyof typeof vi, string> = {
   'meeting.notice_hint': 'Give the time, place and content of the meeting',
   'meeting.notice_title': 'Meeting notice: {organization}, {time} on {date}',
   'meeting.notice_late':
-    'The notice and materials must be sent at least {days} days before the meeting ({document}); this one is late',
+    'The notice and materials must be sent {days} or more days before the meeting ({document}); this one is late',
   'meeting.rsvp_before_start':
     'Attendance can be confirmed or an absence requested only before the meeting starts',
   'meeting.start_on_planned_day':
@@ -70,4 +70,11 @@ export const meetings: Record<keyof typeof vi, string> = {
   'document.meeting_not_held': 'The meeting has not been held, so there are no minutes or resolution yet',
   'document.no_decision': 'There is no resolution yet (the minutes have not been adopted)',
   'document.book_empty': 'No meeting of {year} has adopted minutes yet',
+  'meeting.room_title': '{kind} for {month}/{year}',
+  'meeting.kind.regular': 'Regular meeting',
+  'meeting.kind.thematic': 'Thematic meeting',
+  'meeting.kind.regular_thematic': 'Regular meeting with a thematic topic',
+  'meeting.kind.committee': 'Committee meeting',
+  'meeting.kind.general_assembly': 'General assembly',
+  'meeting.kind.extraordinary': 'Extraordinary meeting',
 };

@@ -41,4 +41,5 @@ export const roster: Record<keyof typeof vi, string> = {
     'The data changed since the file was checked (row {row}: {problem}). Upload the file again.',
   'roster.row_matches_other':
     'The data changed since the file was checked (row {row} matches another member). Upload the file again.',
+  'roster.imported_event_note': 'Imported from a roster',
 };

@@ -23,4 +23,7 @@ export const committees = {
   'position.not_found': 'Không tìm thấy chức vụ',
   'position.ended': 'Chức vụ đã kết thúc',
   'position.end_after_start': 'Ngày kết thúc phải sau ngày nhận chức vụ',
+  'committee.term': 'Nhiệm kỳ {label}',
+  // The secretary and deputy of a cell without an elected committee, shown in place of a term.
+  'committee.cell_leaders': 'Bí thư, phó bí thư',
 } as const;

@@ -63,4 +63,12 @@ export const meetings = {
   'document.meeting_not_held': 'Cuộc họp chưa diễn ra nên chưa có biên bản, nghị quyết',
   'document.no_decision': 'Chưa có nghị quyết (biên bản chưa được thông qua)',
   'document.book_empty': 'Năm {year} chưa có cuộc họp nào được thông qua biên bản',
+  // The live room's title: the meeting's kind and month.
+  'meeting.room_title': '{kind} tháng {month}/{year}',
+  'meeting.kind.regular': 'Sinh hoạt thường kỳ',
+  'meeting.kind.thematic': 'Sinh hoạt chuyên đề',
+  'meeting.kind.regular_thematic': 'Thường kỳ kết hợp chuyên đề',
+  'meeting.kind.committee': 'Họp chi ủy',
+  'meeting.kind.general_assembly': 'Hội nghị đảng bộ',
+  'meeting.kind.extraordinary': 'Sinh hoạt bất thường',
 } as const;

@@ -38,4 +38,6 @@ export const roster = {
     'Dữ liệu đã thay đổi từ khi kiểm tra tệp (dòng {row}: {problem}). Hãy tải tệp lên lại.',
   'roster.row_matches_other':
     'Dữ liệu đã thay đổi từ khi kiểm tra tệp (dòng {row} khớp với đảng viên khác). Hãy tải tệp lên lại.',
+  // The note of the admission events an import records.
+  'roster.imported_event_note': 'Nhập từ danh sách',
 } as const;

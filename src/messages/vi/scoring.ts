@@ -19,4 +19,5 @@ export const scoring = {
   'scoring.rescore_job_not_found': 'Không tìm thấy lượt chấm lại',
   'scoring.rescore_forbidden': 'Chỉ cấp ủy cấp trên hoặc Ban Tổ chức được chấm lại theo khung mới',
   'scoring.rescore_failed': 'Chấm lại bị lỗi; dữ liệu đã chấm lại đến phần trước lỗi được giữ',
+  'scoring.option_at_least': '≥ {share}',
 } as const;

@@ -11,24 +11,23 @@ import {
 
 export interface FieldIssue {
   path: string;
-  // TRANSITION (issue 8): a plain string is a Vietnamese sentence not yet moved to the catalogue; none may remain.
-  message: Message | string;
+  message: Message;
 }
 
 /** The catalogue message of an error code's default words. */
 export const defaultMessage = (code: ErrorCode): Message => message(`error.${code}` as MessageCode);
 
 export class AppError extends Error {
-  readonly detail: Message | string;
+  readonly detail: Message;
   readonly issues: FieldIssue[];
 
   constructor(
     readonly code: ErrorCode,
-    detail?: Message | string,
+    detail?: Message,
     issues: FieldIssue[] = [],
   ) {
     const d = detail ?? defaultMessage(code);
-    super(typeof d === 'string' ? d : renderVi(d));
+    super(renderVi(d));
     this.detail = d;
     this.issues = issues;
   }
@@ -45,7 +44,7 @@ export function fieldError(
   return new AppError(code, m, [{ path, message: m }]);
 }
 
-export const notFound = (what?: Message | string) => new AppError('not_found', what);
+export const notFound = (what?: Message) => new AppError('not_found', what);
 
 /** Maps a unique-violation from PostgreSQL to a named conflict; other errors pass through. */
 export function mapDatabaseError(err: unknown): unknown {

@@ -47,20 +47,22 @@ export function zodIssues(issues: readonly ZodIssueLike[]): FieldIssue[] {
     if (isMessageCode(i.message)) return { path, message: message(i.message) };
     const { input: _input, path: _path, message: words, ...raw } = i;
     const zodIssue = message('validation.zod_issue', raw as Record<string, string>);
-    // Words of zod's own locale travel as the raw issue; any other words are a contract's own sentence.
-    return { path, message: renderVi(zodIssue) === words ? zodIssue : words };
+    // Words of zod's own locale travel as the raw issue; any other words (none in our contracts) travel as written.
+    return {
+      path,
+      message: renderVi(zodIssue) === words ? zodIssue : message('text.verbatim', { text: words }),
+    };
   });
 }
 
 /** The wire shape of one message: Vietnamese words, and the code with its parameters for other languages. */
-function wireMessage(m: Message | string) {
-  if (typeof m === 'string') return { message: m };
+function wireMessage(m: Message) {
   return { message: renderVi(m), messageCode: m.code, ...(m.params ? { params: m.params } : {}) };
 }
 
 export function errorBody(
   code: ErrorCode,
-  detail: Message | string = defaultMessage(code),
+  detail: Message = defaultMessage(code),
   issues: readonly FieldIssue[] = [],
 ): ErrorResponse {
   return {

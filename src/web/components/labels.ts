@@ -52,11 +52,6 @@ export function roleLabel(t: TFunction, role: ActorRole): string {
   }
 }
 
-/** "Nhiệm kỳ 2025–2030" for a term label made of years, else the label as it is ("Bí thư, phó bí thư"). */
-export function termName(t: TFunction, label: string): string {
-  return /^\d/.test(label) ? t('org.term', { label }) : label;
-}
-
 /** Sort order of positions inside a committee: secretary first. */
 export function positionOrder(kind: string): number {
   const i = (positionKinds as readonly string[]).indexOf(kind);

@@ -1,6 +1,7 @@
 // The words of a decision (resolution or conclusion) written from the facts of its meeting: a document, so in
 // Vietnamese whatever the reader's language.
 import { formatDateVi } from '../../../domain/dates.ts';
+import { viText, type WireMessage } from '../../../domain/messages.ts';
 
 /** What the decision's words are written from (the meeting's room as every screen shows it). */
 export interface DecisionFacts {
@@ -9,7 +10,7 @@ export interface DecisionFacts {
   organizationName: string;
   draftResolution: string | null;
   room: {
-    title: string;
+    title: WireMessage;
     summary: {
       total: number;
       present: number;
@@ -35,7 +36,7 @@ export function decisionBodyOf(f: DecisionFacts): {
   const s = f.room.summary;
   const prev = f.room.previousAchievement;
   const intro =
-    `Ngày ${formatDateVi(f.date)}, tại ${f.location || 'nơi sinh hoạt'}, ${f.organizationName} tổ chức ${f.room.title.toLowerCase()}. ` +
+    `Ngày ${formatDateVi(f.date)}, tại ${f.location || 'nơi sinh hoạt'}, ${f.organizationName} tổ chức ${viText(f.room.title)!.toLowerCase()}. ` +
     `Tổng số đảng viên ${s.total}, có mặt ${s.present}, vắng có lý do ${s.absentExcused}, vắng không lý do ${s.absentUnexcused}, miễn sinh hoạt ${s.exempt}.`;
   const sections = [
     {

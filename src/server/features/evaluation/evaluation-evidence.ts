@@ -33,7 +33,8 @@ export function rulesOf(year: number): EvaluationRules {
   try {
     return evaluationRulesFor(year);
   } catch (e) {
-    throw new AppError('invalid_state', e instanceof DomainError ? e.problem : (e as Error).message);
+    if (e instanceof DomainError) throw new AppError('invalid_state', e.problem);
+    throw e;
   }
 }
 

@@ -5,21 +5,25 @@ import { complianceFindings } from '../../../domain/compliance.ts';
 import { documentLabel } from '../../../domain/meeting-rules.ts';
 import {
   type MeetingKind,
-  meetingKindLabel,
   speakersShare,
   taskAchievementShare,
 } from '../../../domain/meetings.ts';
 import { summarizeAttendance, voteEligibility } from '../../../domain/meeting-attendance.ts';
 import { builtInVotingRules, thresholdText, votingRulesInForce } from '../../../domain/voting-rules.ts';
-import { fromStoredText } from '../../../domain/messages.ts';
+import { fromStoredText, message, type MessageCode } from '../../../domain/messages.ts';
 import { entryOf, iso, type MeetingRow, ruleSetOf } from '../meetings/meeting-access.ts';
 import type { TaskView } from '../tasks/task-views.service.ts';
 import type { RoomRows } from './meeting-room.repository.ts';
 
 export type Room = z.infer<typeof meetingRoom>;
 
+/** "Sinh hoạt thường kỳ tháng 3/2026": the meeting's kind and month. */
 const kindTitle = (kind: string, forMonth: string) =>
-  `${meetingKindLabel[kind as MeetingKind]} tháng ${Number(forMonth.slice(5, 7))}/${forMonth.slice(0, 4)}`;
+  message('meeting.room_title', {
+    kind: message(`meeting.kind.${kind}` as MessageCode),
+    month: Number(forMonth.slice(5, 7)),
+    year: forMonth.slice(0, 4),
+  });
 
 /** Minutes the meeting must last: a regular meeting combined with a thematic one may need longer. */
 function requiredMinutesOf(m: MeetingRow) {

@@ -130,6 +130,9 @@ export const allowedActions = (viewer: MeetingViewer, m: Parameters<typeof meeti
 export const isAllowed = (viewer: MeetingViewer, m: MeetingRow, action: MeetingAction) =>
   meetingActionRefusal(viewer, meetingStateOf(m), action) === null;
 
+// The meeting rule answers messages only (its lifecycle problems are codes); its type still admits a sentence
+// until src/domain/meeting-actions.ts narrows `MeetingRefusal.message`, so a sentence would show as written.
+
 /** Refuses, as the rule of meeting actions says, an action the viewer may not take now (403, 422 or 409). */
 export function requireAllowed(viewer: MeetingViewer, m: MeetingRow, action: MeetingAction) {
   const refusal = meetingActionRefusal(viewer, meetingStateOf(m), action);

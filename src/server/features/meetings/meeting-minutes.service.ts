@@ -14,6 +14,7 @@ import type {
   notesBody,
 } from '../../../contracts/meetings.ts';
 import { normalizeCheckinCode } from '../../../domain/checkin-codes.ts';
+import { verbatim } from '../../../domain/messages.ts';
 import type { Actor } from '../../../domain/permissions.ts';
 import { message } from '../../../messages/index.ts';
 import type { Database } from '../../platform/db.ts';
@@ -140,8 +141,8 @@ export async function saveItemNotes(
     if (!current) throw notFound(message('meeting.agenda_item_not_found'));
     // The other text travels as the issues' words: data for the editor, not a sentence to translate.
     throw new AppError('edit_conflict', message('meeting.item_notes_conflict'), [
-      { path: 'notes', message: current.notes },
-      { path: 'notesVersion', message: String(current.notes_version) },
+      { path: 'notes', message: verbatim(current.notes) },
+      { path: 'notesVersion', message: verbatim(String(current.notes_version)) },
     ]);
   });
 }
@@ -161,8 +162,8 @@ export async function saveGeneralMinutes(
     const version = await minutesRepo.saveGeneralMinutes(tx, m.id, input.text, input.baseVersion);
     if (version !== null) return { version };
     throw new AppError('edit_conflict', message('meeting.general_minutes_conflict'), [
-      { path: 'text', message: m.minutes_general },
-      { path: 'version', message: String(m.minutes_general_version) },
+      { path: 'text', message: verbatim(m.minutes_general) },
+      { path: 'version', message: verbatim(String(m.minutes_general_version)) },
     ]);
   });
 }

@@ -14,7 +14,6 @@ import * as meetings from './meetings.service.ts';
 import { fileResponse, idParams, meta, routesOf, who, writeErrors } from './routing.ts';
 
 const { read, write, act, file } = routesOf('meetings');
-const warningsResponse = z.object({ ok: z.literal(true), warnings: z.array(z.string()) });
 const itemParams = z.object({ id: uuid, itemId: uuid });
 const fileParams = z.object({ id: uuid, file: z.string() });
 
@@ -99,7 +98,7 @@ export const meetingRoutes: OpenAPIHono<AppEnv> = createRouter()
       ),
   )
   .openapi(
-    act('/meetings/{id}/publish', 'Publish the notice to members and followers', idParams, warningsResponse),
+    act('/meetings/{id}/publish', 'Publish the notice to members and followers', idParams, c.meetingWarnings),
     async (ctx) => ctx.json(await meetings.publish(...who(ctx), ctx.req.valid('param').id, meta(ctx)), 200),
   )
   .openapi(
@@ -152,7 +151,7 @@ export const meetingRoutes: OpenAPIHono<AppEnv> = createRouter()
       '/meetings/{id}/end',
       'End the meeting: records the time, closes check-in',
       idParams,
-      warningsResponse,
+      c.meetingWarnings,
     ),
     async (ctx) => ctx.json(await meetings.end(...who(ctx), ctx.req.valid('param').id, meta(ctx)), 200),
   )

@@ -6,7 +6,6 @@ import type { createMeetingBody, rsvpBody, updateMeetingBody } from '../../../co
 import { addDays, formatDateVi, todayIso } from '../../../domain/dates.ts';
 import {
   checkMeetingDate,
-  documentLabel,
   movedDateReason,
   plannedRegularMeetingDate,
   type RuleSet,
@@ -17,8 +16,8 @@ import type { MeetingKind } from '../../../domain/meetings.ts';
 import { nextStatus } from '../../../domain/meeting-actions.ts';
 import { type Actor, can } from '../../../domain/permissions.ts';
 import { dayOffName, isDayOff } from '../../../domain/vietnam-calendar.ts';
-import { viText } from '../../../domain/messages.ts';
-import { message, renderVi } from '../../../messages/index.ts';
+import { citation, storedText, viText } from '../../../domain/messages.ts';
+import { type Message, message } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, type FieldIssue } from '../../platform/errors.ts';
@@ -260,8 +259,8 @@ export async function publish(db: Database, actor: Actor, meetingId: string, met
     }
     await repo.fillRoll(tx, m);
     await repo.markPublished(tx, m.id, nextStatus(m.status, 'publish_notice'));
-    // Notifications are stored as text, in Vietnamese.
-    const title = renderVi(
+    // Notifications are stored as text: the message's JSON, rendered in the reader's language.
+    const title = storedText(
       message('meeting.notice_title', {
         organization: m.org_name,
         time: m.planned_time,
@@ -274,11 +273,11 @@ export async function publish(db: Database, actor: Actor, meetingId: string, met
       title,
       link: `/meetings/${m.id}`,
     });
-    const warnings: string[] = [];
+    const warnings: Message[] = [];
     const lead = ruleSetOf(m).parameters.materialsLeadDays;
     if (lead !== null && todayIso() > addDays(m.planned_date, -lead)) {
-      const document = documentLabel(ruleSetOf(m).document);
-      warnings.push(renderVi(message('meeting.notice_late', { days: lead, document })));
+      const document = citation(ruleSetOf(m).document);
+      warnings.push(message('meeting.notice_late', { days: lead, document }));
     }
     return { ok: true as const, warnings };
   });
@@ -348,9 +347,9 @@ export async function end(db: Database, actor: Actor, meetingId: string, meta: M
       m.kind === 'regular_thematic' && r.minCombinedDurationMinutes
         ? r.minCombinedDurationMinutes
         : r.minDurationMinutes;
-    const document = documentLabel(ruleSetOf(m).document);
+    const document = citation(ruleSetOf(m).document);
     const warnings =
-      minutes < required ? [renderVi(message('meeting.too_short', { minutes, required, document }))] : [];
+      minutes < required ? [message('meeting.too_short', { minutes, required, document })] : [];
     return { ok: true as const, warnings };
   });
 }

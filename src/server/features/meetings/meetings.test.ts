@@ -113,7 +113,7 @@ describe('the meeting cycle', () => {
     const pub = await ok(sec(`/api/meetings/${meetingId}/publish`, { method: 'POST' }));
     expect(Array.isArray(pub.warnings)).toBe(true);
     const notes = await ok(reqOf.get(full[1]!.id)!('/api/me/notifications'));
-    expect(notes.items[0].title).toContain('Thông báo sinh hoạt');
+    expect(renderVi(notes.items[0].title)).toContain('Thông báo sinh hoạt');
     // A member outside the subtree sees nothing of it.
     expect((await outsider(`/api/meetings/${meetingId}`)).status).toBe(404);
   });
@@ -272,7 +272,8 @@ describe('the meeting cycle', () => {
     );
     expect(conflict.status).toBe(409);
     expect(conflict.body.error.code).toBe('edit_conflict');
-    expect(conflict.body.error.issues[0]).toEqual({ path: 'notes', message: 'Bản của thư ký' });
+    // The other text travels as written (a verbatim message), for the editor to show beside this one.
+    expect(conflict.body.error.issues[0]).toMatchObject({ path: 'notes', message: 'Bản của thư ký' });
     const after = await ok(sec(`/api/meetings/${meetingId}`));
     expect(after.speakersShare).toBeCloseTo(1 / 7);
     expect(after.agenda.find((a: any) => a.id === item.id).notes).toBe('Bản của thư ký');
@@ -323,7 +324,7 @@ describe('the meeting cycle', () => {
       }),
     );
     const ended = await ok(sec(`/api/meetings/${meetingId}/end`, { method: 'POST' }));
-    expect(ended.warnings[0]).toContain('chưa đủ 90 phút');
+    expect(renderVi(ended.warnings[0])).toContain('chưa đủ 90 phút');
     const adopted = await ok(sec(`/api/meetings/${meetingId}/adopt`, { json: { decisionType: 'NQ' } }));
     expect(adopted.decisionNumber).toBe('01-NQ/CB');
     const twice = await json(sec(`/api/meetings/${meetingId}/adopt`, { json: { decisionType: 'NQ' } }));
@@ -428,13 +429,22 @@ describe('the meeting cycle', () => {
     expect((await sendTaskReminders(db, addDays(today, 8))).sent).toBe(1);
     expect((await sendTaskReminders(db, addDays(today, 8))).sent).toBe(0);
     expect((await sendTaskReminders(db, addDays(today, 11))).sent).toBe(1);
+    // A notification stored as text before titles were messages still shows, as stored.
+    await db.query(`INSERT INTO notification (member_id, kind, title) VALUES ($1, 'task_overdue', $2)`, [
+      full[2]!.id,
+      'Nhiệm vụ cũ đã quá hạn',
+    ]);
     const notes = await ok(reqOf.get(full[2]!.id)!('/api/me/notifications'));
-    expect(notes.items.map((n: any) => n.title)).toEqual(
+    expect(notes.items.map((n: any) => renderVi(n.title))).toEqual(
       expect.arrayContaining([
         'Sắp đến hạn nhiệm vụ: Nộp báo cáo sơ kết',
         'Nhiệm vụ đã quá hạn: Nộp báo cáo sơ kết',
       ]),
     );
+    expect(notes.items.map((n: any) => n.title)).toContainEqual({
+      code: 'text.verbatim',
+      params: { text: 'Nhiệm vụ cũ đã quá hạn' },
+    });
   });
 
   it('shows nothing of the cell to someone outside its subtree, and names bad input', async () => {

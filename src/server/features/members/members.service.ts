@@ -24,6 +24,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, type FieldIssue, notFound } from '../../platform/errors.ts';
 import { message } from '../../../messages/index.ts';
+import { fromStoredText } from '../../../domain/messages.ts';
 import { findOrganization } from '../organizations/organizations.service.ts';
 import * as repo from './members.repository.ts';
 
@@ -171,7 +172,8 @@ export async function getProfile(db: Database, actor: Actor, id: string): Promis
       toOrganizationName: e.to_organization_name,
       otherParty: e.other_party,
       documentRef: e.document_ref,
-      note: e.note,
+      // A note the app wrote is a message's JSON; a person's note is shown as written.
+      note: fromStoredText(e.note),
     })),
     positions: positions.map((p) => ({
       kind: p.kind,

@@ -54,7 +54,7 @@ describe('committees and positions', () => {
     expect(wrongKind.status).toBe(400);
 
     const page = await (await req(`/api/organizations/${commune.id}`)).json();
-    expect(page.committees[0].termLabel).toBe('2025–2030');
+    expect(page.committees[0].termLabel).toEqual({ code: 'committee.term', params: { label: '2025–2030' } });
     expect(page.committees[0].positions[0]).toMatchObject({ kind: 'secretary', memberName: 'Vũ Thị Hằng' });
 
     const pageActions = (await (await req(`/api/organizations/${commune.id}`)).json()).actions;

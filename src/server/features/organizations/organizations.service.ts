@@ -136,7 +136,7 @@ export async function getDetail(
   });
   const committeeViews = committees.map((c) => ({
     id: c.id,
-    termLabel: c.term_label,
+    termLabel: message('committee.term', { label: c.term_label }),
     termStart: c.term_start,
     termEnd: c.term_end,
     positions: positions.filter((p) => p.committee_id === c.id).map(toHolder),
@@ -146,7 +146,7 @@ export async function getDetail(
     // Cells without an elected chi ủy still have a secretary (and maybe a deputy).
     committeeViews.push({
       id: node.id,
-      termLabel: 'Bí thư, phó bí thư',
+      termLabel: message('committee.cell_leaders'),
       termStart: loose.map((p) => p.valid_from).sort()[0]!,
       termEnd: null,
       positions: loose.map(toHolder),

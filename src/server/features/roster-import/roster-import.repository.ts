@@ -253,14 +253,15 @@ export async function insertEvents(
     eventDate: string;
     organizationId: string;
   }>,
+  note: string,
 ) {
   if (rows.length === 0) return;
   await q.query(
     `INSERT INTO member_event (province_id, member_id, kind, event_date, to_organization_id, note)
-     SELECT x."provinceId", x."memberId", x.kind, x."eventDate", x."organizationId", 'Nhập từ danh sách'
+     SELECT x."provinceId", x."memberId", x.kind, x."eventDate", x."organizationId", $2::text
        FROM jsonb_to_recordset($1::jsonb)
          AS x("provinceId" uuid, "memberId" uuid, kind text, "eventDate" date, "organizationId" uuid)`,
-    [JSON.stringify(rows)],
+    [JSON.stringify(rows), note],
   );
 }
 

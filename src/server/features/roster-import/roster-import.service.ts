@@ -26,7 +26,7 @@ import { findDuplicates } from '../../../domain/roster-matching.ts';
 import { parseRosterRow } from '../../../domain/roster-rows.ts';
 import { foldVietnamese } from '../../../domain/text.ts';
 import { isCellKind } from '../../../domain/tree.ts';
-import { fromStoredText, type Message, message, verbatim } from '../../../domain/messages.ts';
+import { fromStoredText, type Message, message, storedText, verbatim } from '../../../domain/messages.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, mapDatabaseError, notFound } from '../../platform/errors.ts';
@@ -43,6 +43,8 @@ export interface AuditMeta {
 const previewSize = 50;
 const progressEvery = 1000;
 const batchSize = 500;
+/** The note of the admission and full-membership events an import records. */
+const importedNote = storedText(message('roster.imported_event_note'));
 
 // Rows done so far while an import is checked or committed, by import id (see the note on commit above).
 const progress = new Map<string, number>();
@@ -360,6 +362,7 @@ async function saveRows(
             eventDate: b.row.admissionDate!,
             organizationId: org.id,
           })),
+        importedNote,
       );
       done += batch.length;
       progress.set(id, done);
@@ -382,6 +385,7 @@ async function saveRows(
             eventDate: r.fullMembershipDate!,
             organizationId: org.id,
           })),
+        importedNote,
       );
       done += batch.length;
       progress.set(id, done);

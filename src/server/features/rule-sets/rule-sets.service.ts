@@ -12,7 +12,7 @@ import { type Actor, can } from '../../../domain/permissions.ts';
 import { ancestorIds, labelToId, pathLabel } from '../../../domain/tree.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
-import { message, renderVi } from '../../../messages/index.ts';
+import { message } from '../../../messages/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { getVisibleNode as visibleNode, listNamesAsOf } from '../organizations/organizations.service.ts';
 import * as repo from './rule-sets.repository.ts';
@@ -31,8 +31,7 @@ export function summarize(r: RuleSet) {
     minCombinedDurationMinutes: p.minCombinedDurationMinutes,
     materialsLeadDays: p.materialsLeadDays,
     finaliseWithinDays: p.finaliseWithinDays,
-    // The contract carries the meeting day as text, in the rule set's language (Vietnamese).
-    meetingDay: renderVi(
+    meetingDay:
       p.meetingDay.kind === 'fixed_day'
         ? message('ruleSet.meeting_day_fixed', {
             day: String(p.meetingDay.day).padStart(2, '0'),
@@ -40,7 +39,6 @@ export function summarize(r: RuleSet) {
             last: p.meetingDay.windowLastDay,
           })
         : message('ruleSet.meeting_day_last_week', { latest: p.meetingDay.latestNextMonthDay }),
-    ),
   };
 }
 

@@ -12,7 +12,8 @@ import {
 import { builtInScoringFrameworks } from '../../../domain/scoring-frameworks.ts';
 import { todayIso } from '../../../domain/dates.ts';
 import { labelToId } from '../../../domain/tree.ts';
-import { message, renderVi } from '../../../messages/index.ts';
+import { message } from '../../../messages/index.ts';
+import { percent, verbatim } from '../../../domain/messages.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -68,17 +69,17 @@ export function frameworkView(f: ScoringFramework) {
         type: c.type,
         options:
           c.type === 'levels'
-            ? (c.levels ?? []).map((l) => ({ points: l.points, label: l.label }))
+            ? // A level's label is the framework's own words, shown as written.
+              (c.levels ?? []).map((l) => ({ points: l.points, label: verbatim(l.label) }))
             : c.type === 'toggle'
-              ? // The contract carries option labels as text, in the framework's language (Vietnamese).
-                [
-                  { points: c.max, label: renderVi(message('scoring.option_met')) },
-                  { points: 0, label: renderVi(message('scoring.option_not_met')) },
+              ? [
+                  { points: c.max, label: message('scoring.option_met') },
+                  { points: 0, label: message('scoring.option_not_met') },
                 ]
               : c.type === 'ratio_bands'
                 ? (c.bands ?? []).map((b) => ({
                     points: b.points,
-                    label: `≥ ${Math.round(b.minRatio * 100)}%`,
+                    label: message('scoring.option_at_least', { share: percent(b.minRatio, 0) }),
                   }))
                 : [],
         automatic: !!c.source,

@@ -6,7 +6,7 @@ import { type Actor, can } from '../../../domain/permissions.ts';
 import { storedText } from '../../../domain/messages.ts';
 import { type CriterionEntry, scoreScorecard } from '../../../domain/scorecard.ts';
 import { type ScoringFramework } from '../../../domain/scoring-schema.ts';
-import { message, renderVi } from '../../../messages/index.ts';
+import { type Message, message } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -22,7 +22,7 @@ export interface RescoreJob {
   total: number;
   done: number;
   changed: number;
-  error: string | null;
+  error: Message | null;
   startedAt: string;
   finishedAt: string | null;
 }
@@ -175,8 +175,7 @@ export async function startRescore(
       job.status = 'done';
     } catch (e) {
       job.status = 'failed';
-      // The contract carries the job's error as text (Vietnamese, like the data it describes).
-      job.error = renderVi(message('scoring.rescore_failed'));
+      job.error = message('scoring.rescore_failed');
       logger.error('rescore failed', { jobId: job.id, error: String(e) });
     } finally {
       job.finishedAt = new Date().toISOString();

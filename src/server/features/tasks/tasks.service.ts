@@ -13,7 +13,8 @@ import {
   type TaskState,
 } from '../../../domain/task-actions.ts';
 import { pathLabel } from '../../../domain/tree.ts';
-import { message, renderVi } from '../../../messages/index.ts';
+import { message } from '../../../messages/index.ts';
+import { fromStoredText, storedText } from '../../../domain/messages.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -217,12 +218,12 @@ export async function sendTaskReminders(db: Database, today = todayIso(), daysBe
     return kind ? [{ t, kind }] : [];
   });
   if (due.length === 0) return { sent: 0 };
-  // Notifications are stored as text: in Vietnamese, like every document.
+  // Notifications are stored as text: the message's JSON, rendered in the reader's language.
   const sent = await repo.insertReminders(
     db,
     due.map(({ t, kind }) => ({
       kind: `task_${kind}`,
-      title: renderVi(
+      title: storedText(
         message(kind === 'due_soon' ? 'task.reminder_due_soon' : 'task.reminder_overdue', { title: t.title }),
       ),
       dedupe: `task:${t.id}:${kind}`,
@@ -322,7 +323,8 @@ export async function notifications(db: Database, actor: Actor) {
     items: rows.map((r) => ({
       id: r.id,
       kind: r.kind,
-      title: r.title,
+      // Older rows hold Vietnamese text, shown as stored.
+      title: fromStoredText(r.title),
       link: r.link,
       createdAt: iso(r.created_at)!,
       readAt: iso(r.read_at),

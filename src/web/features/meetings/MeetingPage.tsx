@@ -51,6 +51,7 @@ export function MeetingPage() {
 
 function MeetingView({ detail }: { detail: MeetingDetail }) {
   const { t } = useTranslation();
+  const msg = useMessage();
   const search = useSearch({ from: '/app/meetings/$id' });
   const navigate = useNavigate({ from: '/meetings/$id' });
   const live = detail.status !== 'cancelled' && detail.status !== 'adopted';
@@ -59,7 +60,7 @@ function MeetingView({ detail }: { detail: MeetingDetail }) {
 
   return (
     <Page
-      title={detail.title}
+      title={msg(detail.title)}
       above={
         <AnchorLink to="/organizations/$id" params={{ id: detail.organization.id }}>
           {detail.organization.name}

@@ -2,17 +2,21 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { WireMessage } from '../../../contracts/common.ts';
+import { meetingWarnings } from '../../../contracts/meetings.ts';
 import { api } from '../../api/client.ts';
+import { useMessage } from '../../components/message.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { can, type MeetingDetail, useMeetingWrite } from './queries.ts';
 import { Section } from '../../components/Section.tsx';
 
 export function Publish({ detail }: { detail: MeetingDetail }) {
   const { t } = useTranslation();
-  const [warnings, setWarnings] = useState<string[] | null>(null);
+  const msg = useMessage();
+  const [warnings, setWarnings] = useState<WireMessage[] | null>(null);
   const publish = useMeetingWrite(
     detail.id,
-    () => api.post<{ ok: true; warnings: string[] }>(`/meetings/${detail.id}/publish`, {}),
+    () => api.post(`/meetings/${detail.id}/publish`, {}, meetingWarnings),
     { done: t('meetingPrep.published'), onDone: (r) => setWarnings(r.warnings) },
   );
   if (!can(detail, 'publish_notice') && !warnings && !detail.noticePublishedAt) return null;
@@ -27,7 +31,7 @@ export function Publish({ detail }: { detail: MeetingDetail }) {
         <Alert color="orange" variant="light" title={t('meetingPrep.warnings')} role="alert">
           <Stack gap={4}>
             {warnings.map((w) => (
-              <Text key={w}>{w}</Text>
+              <Text key={w.code}>{msg(w)}</Text>
             ))}
           </Stack>
         </Alert>

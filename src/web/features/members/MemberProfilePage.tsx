@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { MemberProfile } from '../../../contracts/members.ts';
 import { memberQuery } from '../../api/queries.ts';
 import { period, positionLabel } from '../../components/labels.ts';
+import { useMessage } from '../../components/message.ts';
 import { Page } from '../../components/Page.tsx';
 import { QueryBoundary } from '../../components/QueryState.tsx';
 import { formatDate, todayIso } from '../../lib/dates.ts';
@@ -45,6 +46,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 function ProfileView({ profile }: { profile: MemberProfile }) {
   const { t } = useTranslation();
+  const msg = useMessage();
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
   const notRecorded = t('common.notRecorded');
@@ -214,7 +216,7 @@ function ProfileView({ profile }: { profile: MemberProfile }) {
                 ) : null}
                 {e.note ? (
                   <Text size="sm" c="dimmed">
-                    {e.note}
+                    {msg(e.note)}
                   </Text>
                 ) : null}
               </Timeline.Item>

@@ -20,7 +20,8 @@ import { api } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useFormWrite } from '../../components/forms.ts';
-import { period, positionLabel, termName } from '../../components/labels.ts';
+import { period, positionLabel } from '../../components/labels.ts';
+import { useMessage } from '../../components/message.ts';
 import { MemberSelect, type PickedMember } from '../../components/MemberSelect.tsx';
 import { formatDate, todayIso } from '../../lib/dates.ts';
 
@@ -124,6 +125,7 @@ type AssignBody = z.input<typeof assignPositionBody>;
 
 export function AssignPositionForm({ detail, onClose }: { detail: OrganizationDetail; onClose: () => void }) {
   const { t } = useTranslation();
+  const msg = useMessage();
   const kinds = positionKindsAt(detail.kind);
   const committees = realCommittees(detail);
   const termRequired = needsCommitteeTerm(detail.kind);
@@ -201,7 +203,7 @@ export function AssignPositionForm({ detail, onClose }: { detail: OrganizationDe
               : { value: '', label: t('committee.noTerm') },
             ...committees.map((c) => ({
               value: c.id,
-              label: `${termName(t, c.termLabel)} (${period(t, c.termStart, c.termEnd)})`,
+              label: `${msg(c.termLabel)} (${period(t, c.termStart, c.termEnd)})`,
             })),
           ]}
         />
@@ -283,6 +285,7 @@ export function EndCommitteeForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const msg = useMessage();
   const [lastDay, setLastDay] = useState(todayIso());
   const { errors, mutation } = useCommitteeWrite<EndCommitteeBody>(
     (body) => api.post(`/committees/${committee.id}/end`, body, okResponse),
@@ -303,7 +306,7 @@ export function EndCommitteeForm({
 
   return (
     <FormModal
-      title={t('committee.endTermTitle', { term: termName(t, committee.termLabel), name: detail.name })}
+      title={t('committee.endTermTitle', { term: msg(committee.termLabel), name: detail.name })}
       onClose={onClose}
       onSubmit={submit}
       formError={errors.formError}

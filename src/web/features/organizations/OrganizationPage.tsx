@@ -21,15 +21,9 @@ import { useTranslation } from 'react-i18next';
 import type { OrganizationDetail } from '../../../contracts/organizations.ts';
 import { isCellKind } from '../../../domain/tree.ts';
 import { organizationQuery } from '../../api/queries.ts';
-import {
-  cellTypeLabel,
-  kindLabel,
-  period,
-  positionLabel,
-  positionOrder,
-  termName,
-} from '../../components/labels.ts';
+import { cellTypeLabel, kindLabel, period, positionLabel, positionOrder } from '../../components/labels.ts';
 import { Page } from '../../components/Page.tsx';
+import { useMessage } from '../../components/message.ts';
 import { QueryBoundary } from '../../components/QueryState.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import { AddMemberForm } from '../members/AddMemberForm.tsx';
@@ -123,6 +117,7 @@ function Committees({
   onDialog: (dialog: Dialog) => void;
 }) {
   const { t } = useTranslation();
+  const msg = useMessage();
   // The server groups offices outside any term under a stand-in; only real terms can be ended.
   const terms = new Set(realCommittees(detail).map((c) => c.id));
   return (
@@ -147,7 +142,7 @@ function Committees({
           <Card key={c.id} withBorder radius="md" padding="md">
             <Group gap="sm" wrap="nowrap" justify="space-between" align="flex-start" mb="xs">
               <Box style={{ minWidth: 0 }}>
-                <Title order={3}>{termName(t, c.termLabel)}</Title>
+                <Title order={3}>{msg(c.termLabel)}</Title>
                 <Text size="sm" c="dimmed">
                   {period(t, c.termStart, c.termEnd)}
                 </Text>
@@ -157,7 +152,7 @@ function Committees({
                   variant="light"
                   style={{ flexShrink: 0 }}
                   onClick={() => onDialog({ kind: 'endTerm', committee: c })}
-                  aria-label={t('committee.endTermLabel', { term: termName(t, c.termLabel) })}
+                  aria-label={t('committee.endTermLabel', { term: msg(c.termLabel) })}
                 >
                   {t('committee.endTerm')}
                 </Button>

@@ -36,7 +36,6 @@ export const organizationsEn: Translation<typeof organizationsVi> = {
     allMembers: 'Total (including sub-organisations)',
     committees: 'Committee and positions',
     noCommittee: 'No committee recorded',
-    term: 'Term {{label}}',
     children: 'Sub-organisations',
     showMoreChildren: 'Show {{count}} more',
     noChildren: 'No sub-organisations',

@@ -33,7 +33,6 @@ export const organizationsVi = {
     allMembers: 'Toàn bộ (cả tổ chức trực thuộc)',
     committees: 'Cấp ủy và chức vụ',
     noCommittee: 'Chưa có thông tin cấp ủy',
-    term: 'Nhiệm kỳ {{label}}',
     children: 'Tổ chức trực thuộc',
     showMoreChildren: 'Xem thêm {{count}} tổ chức',
     noChildren: 'Không có tổ chức trực thuộc',

@@ -15,6 +15,7 @@ import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate, todayIso } from '../../lib/dates.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { Field } from '../../components/Field.tsx';
+import { useMessage } from '../../components/message.ts';
 import { governingRuleSetQuery, ruleSetsQuery } from './api.ts';
 
 /** The day whose rule set matters for a year: today in the current year, else the year's last or first day. */
@@ -37,6 +38,7 @@ export function RuleSetSection({
   canAssign: boolean;
 }) {
   const { t } = useTranslation();
+  const msg = useMessage();
   const query = useQuery(governingRuleSetQuery(organizationId, ruleDateFor(year)));
   const [assigning, setAssigning] = useState(false);
   const rs = query.data?.ruleSet ?? null;
@@ -73,7 +75,7 @@ export function RuleSetSection({
               </Group>
             </div>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" component="dl" m={0}>
-              <Field label={t('plan.meetingDay')}>{rs.meetingDay}</Field>
+              <Field label={t('plan.meetingDay')}>{msg(rs.meetingDay)}</Field>
               <Field label={t('plan.minDuration')}>{minutes(rs.minDurationMinutes)}</Field>
               <Field label={t('plan.minCombinedDuration')}>{minutes(rs.minCombinedDurationMinutes)}</Field>
               <Field label={t('plan.materialsLead')}>{days(rs.materialsLeadDays)}</Field>

@@ -262,6 +262,7 @@ function LoadFramework() {
 
 function Rescore({ organizationId, year }: { organizationId: string; year: number }) {
   const { t } = useTranslation();
+  const msg = useMessage();
   const message = useErrorMessage();
   const queryClient = useQueryClient();
   const [jobId, setJobId] = useState<string | null>(null);
@@ -309,7 +310,7 @@ function Rescore({ organizationId, year }: { organizationId: string; year: numbe
           />
           <Text size="sm">
             {j.status === 'failed'
-              ? t('ratings.rescoreFailed', { error: j.error ?? '' })
+              ? t('ratings.rescoreFailed', { error: msg(j.error) })
               : t(j.status === 'done' ? 'ratings.rescoreDone' : 'ratings.rescoreProgress', {
                   done: j.done,
                   total: j.total,

@@ -364,6 +364,7 @@ function Options({
   labelledBy: string;
 }) {
   const { t } = useTranslation();
+  const msg = useMessage();
   if (c.type === 'computed') {
     return (
       <NumberInput
@@ -377,15 +378,12 @@ function Options({
       />
     );
   }
+  // The server words each option (Đạt / Không đạt, a level, a band); below the lowest band scores 0.
+  const worded = c.options.map((o) => ({ points: o.points, label: msg(o.label) }));
   const options =
-    c.type === 'toggle'
-      ? [
-          { points: c.max, label: t('scoring.pass') },
-          { points: 0, label: t('scoring.fail') },
-        ]
-      : c.type === 'ratio_bands' && !c.options.some((o) => o.points === 0)
-        ? [...c.options, { points: 0, label: t('scoring.belowBands') }]
-        : c.options;
+    c.type === 'ratio_bands' && !c.options.some((o) => o.points === 0)
+      ? [...worded, { points: 0, label: t('scoring.belowBands') }]
+      : worded;
   const current = options.find((o) => value !== null && Math.abs(o.points - value) < 1e-9);
   if (c.type === 'toggle') {
     return (

@@ -22,8 +22,6 @@ export const scoringEn: Translation<typeof scoringVi> = {
     notApplicable: 'Not applicable: no thematic part this month',
     notApplicableShort: 'not applicable',
     auto: 'Automatic: {{points}} points — {{evidence}}',
-    pass: 'Met',
-    fail: 'Not met',
     belowBands: 'Below the lowest band',
     option: '{{points}} points — {{label}}',
     optionShort: '{{label}} ({{points}})',

@@ -19,8 +19,6 @@ export const scoringVi = {
     notApplicable: 'Không áp dụng: tháng này không có sinh hoạt chuyên đề',
     notApplicableShort: 'không áp dụng',
     auto: 'Tự động: {{points}} điểm — {{evidence}}',
-    pass: 'Đạt',
-    fail: 'Không đạt',
     belowBands: 'Dưới mức thấp nhất',
     option: '{{points}} điểm — {{label}}',
     optionShort: '{{label}} ({{points}})',

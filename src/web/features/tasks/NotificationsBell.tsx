@@ -18,10 +18,12 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { BellIcon } from '../../components/icons.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
+import { useMessage } from '../../components/message.ts';
 import { notificationsQuery } from './api.ts';
 
 export function NotificationsBell() {
   const { t } = useTranslation();
+  const msg = useMessage();
   const router = useRouter();
   const queryClient = useQueryClient();
   const [opened, setOpened] = useState(false);
@@ -71,7 +73,7 @@ export function NotificationsBell() {
                   const body = (
                     <Box p={6} style={{ borderRadius: 6 }} bg={n.readAt ? undefined : 'blue.0'}>
                       <Text size="sm" fw={n.readAt ? 400 : 700} style={{ overflowWrap: 'anywhere' }}>
-                        {n.title}
+                        {msg(n.title)}
                       </Text>
                       <Text size="xs" c="dimmed">
                         {formatDateTime(n.createdAt)}
