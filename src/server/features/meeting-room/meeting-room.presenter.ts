@@ -3,11 +3,7 @@ import type { z } from 'zod';
 import type { meetingRoom } from '../../../contracts/meetings.ts';
 import { complianceFindings } from '../../../domain/compliance.ts';
 import { documentLabel } from '../../../domain/meeting-rules.ts';
-import {
-  type MeetingKind,
-  speakersShare,
-  taskAchievementShare,
-} from '../../../domain/meetings.ts';
+import { type MeetingKind, speakersShare, taskAchievementShare } from '../../../domain/meetings.ts';
 import { summarizeAttendance, voteEligibility } from '../../../domain/meeting-attendance.ts';
 import { builtInVotingRules, thresholdText, votingRulesInForce } from '../../../domain/voting-rules.ts';
 import { fromStoredText, message, type MessageCode } from '../../../domain/messages.ts';
