@@ -20,7 +20,7 @@ import { rosterImportRoutes } from './features/roster-import/roster-import.route
 import { taskRoutes } from './features/tasks/tasks.routes.ts';
 import type { Config } from './platform/config.ts';
 import { type Database, ping } from './platform/db.ts';
-import { AppError } from './platform/errors.ts';
+import { AppError, fieldError } from './platform/errors.ts';
 import { createRouter, errorBody, onError } from './platform/http.ts';
 import { projectRoot } from './platform/paths.ts';
 
@@ -36,6 +36,28 @@ function clientAddress(c: Parameters<typeof getConnInfo>[0]): string | null {
   }
 }
 
+/** Whether an Origin header names this server: same scheme, host and port ('null' and malformed origins do not). */
+export function isOwnOrigin(origin: string, host: string, protocol: string): boolean {
+  try {
+    const o = new URL(origin);
+    return o.host === host && o.protocol === protocol;
+  } catch {
+    return false;
+  }
+}
+
+/** Throws a 400 naming the first field (dotted path) whose text holds a NUL character. */
+function rejectNul(value: unknown, path: string): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000'))
+      throw fieldError('validation_failed', path || '(body)', 'request.nul_character');
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => rejectNul(v, path ? `${path}.${i}` : String(i)));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) rejectNul(v, path ? `${path}.${k}` : k);
+  }
+}
+
 export function createApp(db: Database, config: Config) {
   const api = createRouter();
   api.use('*', async (c, next) => {
@@ -46,9 +68,23 @@ export function createApp(db: Database, config: Config) {
     if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
       const origin = c.req.header('origin');
       const host = c.req.header('host');
-      if (origin && host && new URL(origin).host !== host) {
+      if (
+        origin &&
+        host &&
+        !isOwnOrigin(origin, host, config.COOKIE_SECURE === 'on' ? 'https:' : new URL(c.req.url).protocol)
+      ) {
         throw new AppError('forbidden', message('request.cross_origin'));
       }
+    }
+    // PostgreSQL cannot store a NUL character: refuse it at the edge, naming the field, instead of failing later.
+    for (const [name, values] of Object.entries(c.req.queries())) rejectNul(values.join(''), name);
+    if (c.req.header('content-type')?.includes('application/json')) {
+      // A clone: the route's own validator reads the body afterwards.
+      const body: unknown = await c.req.raw
+        .clone()
+        .json()
+        .catch(() => undefined);
+      rejectNul(body, '');
     }
     await next();
   });
