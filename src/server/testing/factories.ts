@@ -111,6 +111,27 @@ export async function makeMember(
   return { id: row!.id, fullName, phone };
 }
 
+/** An exemption from party work and meetings, from a date (open-ended). */
+export async function makeExemption(db: Database, org: OrgRef, member: MemberRef, validFrom = '2020-01-01') {
+  await db.query(
+    `INSERT INTO exemption (province_id, member_id, reason, valid_from) VALUES ($1,$2,'Tuổi cao, sức yếu',$3)`,
+    [org.provinceId, member.id, validFrom],
+  );
+}
+
+/** A temporary membership (sinh hoạt tạm thời) of a member in a host cell, from a date. */
+export async function makeTemporaryMembership(
+  db: Database,
+  host: OrgRef,
+  member: MemberRef,
+  validFrom = '2024-01-01',
+) {
+  await db.query(
+    `INSERT INTO membership (province_id, member_id, organization_id, kind, valid_from) VALUES ($1,$2,$3,'temporary',$4)`,
+    [host.provinceId, member.id, host.id, validFrom],
+  );
+}
+
 export async function makePosition(db: Database, org: OrgRef, member: MemberRef, kind: PositionKind) {
   await db.query(
     `INSERT INTO position (province_id, organization_id, member_id, kind, valid_from) VALUES ($1,$2,$3,$4,'2020-01-01')`,

@@ -4,10 +4,12 @@ import type { Database } from '../../platform/db.ts';
 import {
   makeAccount,
   makeClient,
+  makeExemption,
   makeMember,
   makePosition,
   makeProvince,
   makeRole,
+  makeTemporaryMembership,
   type MemberRef,
   type OrgRef,
 } from '../../testing/factories.ts';
@@ -42,15 +44,9 @@ export async function makeMeetingCell(): Promise<MeetingCell> {
   for (let i = 0; i < 5; i++) full.push(await makeMember(db, cell, { fullName: `Trần Văn Đức ${i}` }));
   const probationary = await makeMember(db, cell, { fullName: 'Lê Thị Dự Bị', status: 'probationary' });
   const exempt = await makeMember(db, cell, { fullName: 'Phạm Văn Miễn' });
-  await db.query(
-    `INSERT INTO exemption (province_id, member_id, reason, valid_from) VALUES ($1,$2,'Tuổi cao, sức yếu','2020-01-01')`,
-    [cell.provinceId, exempt.id],
-  );
+  await makeExemption(db, cell, exempt);
   const temporary = await makeMember(db, p.cellB, { fullName: 'Hoàng Văn Tạm' });
-  await db.query(
-    `INSERT INTO membership (province_id, member_id, organization_id, kind, valid_from) VALUES ($1,$2,$3,'temporary','2024-01-01')`,
-    [cell.provinceId, temporary.id, cell.id],
-  );
+  await makeTemporaryMembership(db, cell, temporary);
   const reqOf = new Map<string, Req>();
   for (const m of [secretary, ...full, probationary, exempt, temporary]) {
     const acc = await makeAccount(db, m);
