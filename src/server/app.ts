@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createRoute } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { healthResponse } from '../contracts/auth.ts';
 import { message } from '../messages/index.ts';
-import { authRoutes, sessionMiddleware } from './features/auth/auth.routes.ts';
+import { authRoutes, sessionGate, sessionMiddleware } from './features/auth/auth.routes.ts';
 import { evaluationRoutes } from './features/evaluation/evaluation.routes.ts';
 import { meetingRoomRoutes } from './features/meeting-room/meeting-room.routes.ts';
 import { meetingRoutes } from './features/meetings/meetings.routes.ts';
@@ -21,7 +22,7 @@ import { taskRoutes } from './features/tasks/tasks.routes.ts';
 import type { Config } from './platform/config.ts';
 import { type Database, ping } from './platform/db.ts';
 import { AppError, fieldError } from './platform/errors.ts';
-import { createRouter, errorBody, onError } from './platform/http.ts';
+import { type AppEnv, createRouter, errorBody, onError } from './platform/http.ts';
 import { projectRoot } from './platform/paths.ts';
 
 export const appVersion: string = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')).version;
@@ -51,12 +52,36 @@ function rejectNul(value: unknown, path: string): void {
   if (typeof value === 'string') {
     if (value.includes('\u0000'))
       throw fieldError('validation_failed', path || '(body)', 'request.nul_character');
+  } else if (value instanceof File) {
+    rejectNul(value.name, path);
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => rejectNul(v, path ? `${path}.${i}` : String(i)));
   } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) rejectNul(v, path ? `${path}.${k}` : k);
+    for (const [k, v] of Object.entries(value)) {
+      rejectNul(k, path); // a field's own name
+      rejectNul(v, path ? `${path}.${k}` : k);
+    }
   }
 }
+
+/**
+ * PostgreSQL cannot store a NUL character: refuse it at the edge, naming the field, instead of failing later.
+ * Query parameters, JSON bodies, and the text fields and file names of a form. The body is read through Hono's
+ * body cache, so the route's own validator reads the same parse afterwards.
+ */
+const rejectNulInRequest: MiddlewareHandler<AppEnv> = async (c, next) => {
+  for (const [name, values] of Object.entries(c.req.queries())) rejectNul(values.join(''), name);
+  const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (/^application\/([\w.-]+\+)?json$/.test(type)) {
+    rejectNul(await c.req.json().catch(() => undefined), '');
+  } else if (type === 'multipart/form-data' || type === 'application/x-www-form-urlencoded') {
+    const form = await c.req.parseBody({ all: true }).catch(() => {
+      throw new AppError('validation_failed', message('request.invalid_form'));
+    });
+    rejectNul(form, '');
+  }
+  await next();
+};
 
 export function createApp(db: Database, config: Config) {
   const api = createRouter();
@@ -76,16 +101,6 @@ export function createApp(db: Database, config: Config) {
         throw new AppError('forbidden', message('request.cross_origin'));
       }
     }
-    // PostgreSQL cannot store a NUL character: refuse it at the edge, naming the field, instead of failing later.
-    for (const [name, values] of Object.entries(c.req.queries())) rejectNul(values.join(''), name);
-    if (c.req.header('content-type')?.includes('application/json')) {
-      // A clone: the route's own validator reads the body afterwards.
-      const body: unknown = await c.req.raw
-        .clone()
-        .json()
-        .catch(() => undefined);
-      rejectNul(body, '');
-    }
     await next();
   });
   api.use(
@@ -93,6 +108,9 @@ export function createApp(db: Database, config: Config) {
     bodyLimit({ maxSize: 30 * 1024 * 1024, onError: (c) => c.json(errorBody('payload_too_large'), 413) }),
   );
   api.use('*', sessionMiddleware);
+  // Without a session, a protected route answers 401 before anything reads its input.
+  api.use('*', sessionGate);
+  api.use('*', rejectNulInRequest);
   api.openapi(
     createRoute({
       method: 'get',

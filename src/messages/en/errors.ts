@@ -20,6 +20,7 @@ export const errors: Record<keyof typeof vi, string> = {
   'error.internal': 'Internal error, please try again',
   'request.invalid_json': 'The JSON body is not valid',
   'request.nul_character': 'Must not contain a NUL character (code 0)',
+  'request.invalid_form': 'The form data could not be read',
   'request.cross_origin': 'A request from another site was refused',
   'db.duplicate_party_card': 'This party card number is already in the system',
   'db.duplicate_citizen_id': 'This citizen ID is already in the system',

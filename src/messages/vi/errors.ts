@@ -18,6 +18,7 @@ export const errors = {
   'error.internal': 'Lỗi hệ thống, vui lòng thử lại',
   'request.invalid_json': 'Nội dung JSON không hợp lệ',
   'request.nul_character': 'Không được chứa ký tự NUL (mã 0)',
+  'request.invalid_form': 'Biểu mẫu gửi lên không đọc được',
   'request.cross_origin': 'Yêu cầu từ trang khác bị từ chối',
   'db.duplicate_party_card': 'Số thẻ đảng viên đã có trong hệ thống',
   'db.duplicate_citizen_id': 'Số CCCD đã có trong hệ thống',

@@ -48,6 +48,34 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+/**
+ * The API routes anyone may call without a session, as the router names them (method and path under /api):
+ * liveness, the OpenAPI document, signing in and out, and the calendar feed (its secret token in the path is its
+ * authorisation: calendar apps cannot send the session cookie). Every other route is protected.
+ */
+export const publicRoutes: ReadonlySet<string> = new Set([
+  'GET /health',
+  'GET /openapi.json',
+  'POST /auth/login',
+  'POST /auth/logout',
+  'GET /calendar/:file',
+]);
+
+/**
+ * Answers 401 to a request without a session for any route not in `publicRoutes`, before the route reads its
+ * input, so that nothing about a protected route's validation is shown to an anonymous caller. A path that no
+ * route matches falls through to the JSON 404.
+ */
+export const sessionGate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.get('actor')) {
+    const route = c.req.matchedRoutes.find((r) => r.method !== 'ALL' && /^\/api\/./.test(r.path));
+    if (route && !publicRoutes.has(`${route.method} ${route.path.slice('/api'.length)}`)) {
+      throw new AppError('unauthenticated');
+    }
+  }
+  await next();
+};
+
 export const authRoutes = createRouter()
   .openapi(
     createRoute({
