@@ -86,14 +86,15 @@ export async function makeMember(
     kind?: 'official' | 'temporary' | 'party_group';
     citizenId?: string;
     partyCardNumber?: string;
+    email?: string;
     since?: string;
   } = {},
 ): Promise<MemberRef> {
   const fullName = opts.fullName ?? `Nguyễn Văn ${unique()}`;
   const phone = `09${unique().padStart(8, '0').slice(-8)}`;
   const [row] = await db.query<{ id: string }>(
-    `INSERT INTO member (province_id, full_name, search_name, status, phone, citizen_id, party_card_number, date_of_birth,
-       admission_date) VALUES ($1,$2,$3,$4,$5,$6,$7,'1980-05-01','2010-03-03') RETURNING id`,
+    `INSERT INTO member (province_id, full_name, search_name, status, phone, citizen_id, party_card_number, email,
+       date_of_birth, admission_date) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'1980-05-01','2010-03-03') RETURNING id`,
     [
       org.provinceId,
       fullName,
@@ -102,6 +103,7 @@ export async function makeMember(
       phone,
       opts.citizenId ?? null,
       opts.partyCardNumber ?? null,
+      opts.email ?? null,
     ],
   );
   await db.query(

@@ -1,4 +1,5 @@
 // SQL of accounts, sessions, login throttling and the actor's scopes.
+import type { ThrottlePolicy } from '../../../domain/login-throttle.ts';
 import type { Queryable } from '../../platform/db.ts';
 
 export interface AccountRow {
@@ -60,34 +61,56 @@ export async function createAccountForMember(
   return row!.id;
 }
 
-export interface ThrottleRow {
+export interface Reservation {
+  /** Whether this attempt may check its password (the counter was not locked). */
+  granted: boolean;
+  /** Failures counted, this attempt included when granted. */
   failures: number;
-  locked_until: Date | null;
+  lockedUntil: Date | null;
 }
 
-export async function findThrottle(q: Queryable, identifier: string): Promise<ThrottleRow | null> {
-  const rows = await q.query<ThrottleRow>(
-    'SELECT failures, locked_until FROM login_throttle WHERE identifier = $1',
-    [identifier],
+/**
+ * Reserves one sign-in attempt on a throttle counter, in one statement: unless the counter is locked, counts the
+ * attempt as a failure and, when that reaches the policy's free attempts, sets the lock (doubling per further
+ * failure). The row lock of INSERT … ON CONFLICT DO UPDATE serialises parallel attempts across processes, and the
+ * statement answers whether this attempt was granted.
+ */
+export async function reserveAttempt(q: Queryable, key: string, p: ThrottlePolicy): Promise<Reservation> {
+  // The counter after this attempt: unchanged while locked, started over when forgotten, else one more.
+  const locked = 't.locked_until > now()';
+  const next = `CASE WHEN ${locked} THEN t.failures
+                     WHEN t.last_attempt_at < now() - make_interval(secs => $5) THEN 1
+                     ELSE t.failures + 1 END`;
+  const lockFor = (failures: string) =>
+    `CASE WHEN ${failures} >= $2 THEN now() + make_interval(secs => least($3 * power(2, ${failures} - $2), $4)) END`;
+  const [row] = await q.query<{ granted: boolean; failures: number; locked_until: Date | null }>(
+    `INSERT INTO login_throttle AS t (key, failures, locked_until, last_attempt_at, granted)
+     VALUES ($1, 1, ${lockFor('1')}, now(), true)
+     ON CONFLICT (key) DO UPDATE SET
+       failures = ${next},
+       locked_until = CASE WHEN ${locked} THEN t.locked_until ELSE ${lockFor(next)} END,
+       last_attempt_at = CASE WHEN ${locked} THEN t.last_attempt_at ELSE now() END,
+       granted = NOT coalesce(${locked}, false)
+     RETURNING granted, failures, locked_until`,
+    [key, p.freeAttempts, p.firstLockSeconds, p.maxLockSeconds, p.forgetAfterSeconds],
   );
-  return rows[0] ?? null;
+  return { granted: row!.granted, failures: row!.failures, lockedUntil: row!.locked_until };
 }
 
-export async function saveThrottle(
-  q: Queryable,
-  identifier: string,
-  failures: number,
-  lockedUntil: Date | null,
-) {
+/** Gives a reserved attempt back (it succeeded or was not checked); lifts the lock it set, if any. */
+export async function releaseAttempt(q: Queryable, key: string, p: ThrottlePolicy) {
   await q.query(
-    `INSERT INTO login_throttle (identifier, failures, locked_until, last_failure_at) VALUES ($1,$2,$3,now())
-     ON CONFLICT (identifier) DO UPDATE SET failures = $2, locked_until = $3, last_failure_at = now()`,
-    [identifier, failures, lockedUntil],
+    `UPDATE login_throttle
+        SET failures = greatest(failures - 1, 0),
+            locked_until = CASE WHEN failures - 1 < $2 THEN NULL ELSE locked_until END
+      WHERE key = $1`,
+    [key, p.freeAttempts],
   );
 }
 
-export async function clearThrottle(q: Queryable, identifier: string) {
-  await q.query('DELETE FROM login_throttle WHERE identifier = $1', [identifier]);
+/** Starts a counter over (an account's, after a successful sign-in). */
+export async function clearThrottle(q: Queryable, key: string) {
+  await q.query('DELETE FROM login_throttle WHERE key = $1', [key]);
 }
 
 export async function insertSession(

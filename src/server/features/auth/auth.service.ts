@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { MeResponse } from '../../../contracts/auth.ts';
 import type { OrganizationKind, PositionKind } from '../../../contracts/organizations.ts';
-import { lockSecondsAfter, normalizeIdentifier } from '../../../domain/login-throttle.ts';
+import { loginThrottlePolicies, normalizeIdentifier, throttleKeys } from '../../../domain/login-throttle.ts';
 import { type Actor, can, type MemberResource } from '../../../domain/permissions.ts';
 import { type Message, message } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -25,45 +25,60 @@ const getDecoyHash = () => {
   return decoyHash;
 };
 
+/**
+ * Signs in. The attempt is first reserved on the client address's counter and then on the account's (every
+ * identifier of an account shares one; an identifier of no account has its own, so a lock reveals nothing), each
+ * in one atomic statement (ADR 004): a locked counter refuses before any password is checked, so a burst of
+ * parallel guesses checks no more than the free attempts. A success gives its reservations back and starts the
+ * account's counter over.
+ */
 export async function login(
   db: Database,
   input: { identifier: string; password: string },
   meta: RequestMeta,
   sessionDays: number,
 ): Promise<{ token: string; expiresAt: Date; accountId: string }> {
-  const key = normalizeIdentifier(input.identifier);
-  const throttle = await repo.findThrottle(db, key);
-  if (throttle?.locked_until && throttle.locked_until > new Date()) {
-    throw new AppError('temporarily_locked', lockedMessage(throttle.locked_until));
+  const identifier = input.identifier.trim();
+  const account = await repo.findAccountByIdentifier(db, identifier);
+  const keys = throttleKeys(account?.id ?? null, identifier, meta.ip);
+  const policies = loginThrottlePolicies;
+  const byAddress = keys.address ? await repo.reserveAttempt(db, keys.address, policies.address) : null;
+  if (byAddress && !byAddress.granted) throw lockedError(byAddress.lockedUntil);
+  const byAccount = await repo.reserveAttempt(db, keys.account, policies.account);
+  if (!byAccount.granted) {
+    // No password was checked: the address does not pay for it.
+    if (keys.address) await repo.releaseAttempt(db, keys.address, policies.address);
+    throw lockedError(byAccount.lockedUntil);
   }
-  const account = await repo.findAccountByIdentifier(db, input.identifier.trim());
   const ok = account
     ? await verifyPassword(account.password_hash, input.password)
     : (await verifyPassword(await getDecoyHash(), input.password)) && false;
   if (!account || !ok) {
-    const failures = (throttle?.failures ?? 0) + 1;
-    const lockSeconds = lockSecondsAfter(failures);
-    const lockedUntil = lockSeconds > 0 ? new Date(Date.now() + lockSeconds * 1000) : null;
+    const lockedUntil = laterOf(byAccount.lockedUntil, byAddress?.lockedUntil ?? null);
     // A failed sign-in is a security event: audited with the kind of identifier, never the identifier or password.
     await db.transaction(async (tx) => {
-      await repo.saveThrottle(tx, key, failures, lockedUntil);
       await recordAudit(tx, {
         chain: account?.province_id ?? '',
         actorAccountId: null,
         action: 'auth.login.failed',
         entity: 'account',
         entityId: account?.id ?? null,
-        after: { identifierKind: identifierKind(key), failures, locked: lockedUntil !== null },
+        after: {
+          identifierKind: identifierKind(normalizeIdentifier(identifier)),
+          failures: byAccount.failures,
+          locked: lockedUntil !== null,
+        },
         ip: meta.ip,
       });
     });
-    if (lockedUntil) throw new AppError('temporarily_locked', lockedMessage(lockedUntil));
+    if (lockedUntil) throw lockedError(lockedUntil);
     throw new AppError('invalid_credentials');
   }
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + sessionDays * 86_400_000);
   await db.transaction(async (tx) => {
-    await repo.clearThrottle(tx, key);
+    await repo.clearThrottle(tx, keys.account);
+    if (keys.address) await repo.releaseAttempt(tx, keys.address, policies.address);
     await repo.insertSession(tx, { tokenHash: hashToken(token), accountId: account.id, expiresAt, ...meta });
     await recordAudit(tx, {
       chain: account.province_id ?? '',
@@ -71,12 +86,14 @@ export async function login(
       action: 'auth.login',
       entity: 'account',
       entityId: account.id,
-      after: { identifierKind: identifierKind(key) },
+      after: { identifierKind: identifierKind(normalizeIdentifier(identifier)) },
       ip: meta.ip,
     });
   });
   return { token, expiresAt, accountId: account.id };
 }
+
+const laterOf = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : (a ?? b));
 
 /** Which kind of identifier was typed (the columns `findAccountByIdentifier` matches), for the audit log. */
 function identifierKind(key: string): 'email' | 'phone' | 'party_card' | 'username' {
@@ -85,9 +102,9 @@ function identifierKind(key: string): 'email' | 'phone' | 'party_card' | 'userna
   return /^\d+$/.test(key) ? 'party_card' : 'username';
 }
 
-function lockedMessage(until: Date): Message {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-  return message('account.locked_for_minutes', { minutes });
+function lockedError(until: Date | null): AppError {
+  const minutes = Math.max(1, Math.ceil(((until?.getTime() ?? 0) - Date.now()) / 60_000));
+  return new AppError('temporarily_locked', message('account.locked_for_minutes', { minutes }));
 }
 
 /** Resolves a session cookie to its session; slides the expiry at most every few minutes. */
