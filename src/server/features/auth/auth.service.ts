@@ -4,7 +4,7 @@ import type { MeResponse } from '../../../contracts/auth.ts';
 import type { OrganizationKind, PositionKind } from '../../../contracts/organizations.ts';
 import { loginThrottlePolicies, normalizeIdentifier, throttleKeys } from '../../../domain/login-throttle.ts';
 import { type Actor, can, type MemberResource } from '../../../domain/permissions.ts';
-import { type Message, message } from '../../../messages/index.ts';
+import { message } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database } from '../../platform/db.ts';
 import { AppError, fieldError, notFound } from '../../platform/errors.ts';

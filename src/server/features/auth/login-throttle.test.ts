@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loginThrottlePolicies } from '../../../domain/login-throttle.ts';
 import type { Database } from '../../platform/db.ts';
+import type * as passwords from '../../platform/password.ts';
 import { AppError } from '../../platform/errors.ts';
 import { makeAccount, makeMember, makeProvince, type OrgRef, testPassword } from '../../testing/factories.ts';
 import { createTestDatabase } from '../../testing/test-db.ts';
@@ -12,7 +13,7 @@ import { login } from './auth.service.ts';
 // Counts every password verification the service makes (the decoy one for an unknown identifier included).
 const verified = vi.hoisted(() => ({ count: 0 }));
 vi.mock('../../platform/password.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../platform/password.ts')>();
+  const real = await importOriginal<typeof passwords>();
   return {
     ...real,
     verifyPassword: async (hash: string, password: string) => {
