@@ -24,6 +24,7 @@ import { type Database, ping } from './platform/db.ts';
 import { AppError, fieldError } from './platform/errors.ts';
 import { type AppEnv, createRouter, errorBody, onError } from './platform/http.ts';
 import { projectRoot } from './platform/paths.ts';
+import { securityHeaders } from './platform/security-headers.ts';
 
 export const appVersion: string = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')).version;
 
@@ -148,6 +149,8 @@ export function createApp(db: Database, config: Config) {
   api.onError(onError);
 
   const app = createRouter();
+  // Around everything (API, pages, static files), so every answer carries them, errors included.
+  app.use('*', securityHeaders(config));
   app.route('/api', api);
   app.all('/api/*', (c) => c.json(errorBody('not_found'), 404));
   app.onError(onError);
