@@ -3,6 +3,11 @@ import { z } from 'zod';
 
 // zod's own messages (lengths, types, formats) in Vietnamese, for the server's answers and the web's forms alike.
 z.config(z.locales.vi());
+// In the browser the pages run under a Content-Security-Policy without 'unsafe-eval'
+// (src/server/platform/security-headers.ts). zod probes `new Function` when it builds its first object schema, to
+// compile parsers, and the browser reports the probe as a violation although zod catches it; here, before any
+// schema is built, the probe is turned off (parsing is the same, a little slower). The server keeps compiling.
+if (typeof document !== 'undefined') z.config({ jitless: true });
 
 export const uuid = z.uuid({ error: 'form.uuid' });
 
