@@ -21,8 +21,6 @@ export const loginThrottlePolicies = {
   address: { freeAttempts: 20, firstLockSeconds: 60, maxLockSeconds: 60 * 60, forgetAfterSeconds: 60 * 60 },
 } as const satisfies Record<string, ThrottlePolicy>;
 
-export const { freeAttempts, firstLockSeconds, maxLockSeconds } = loginThrottlePolicies.account;
-
 /** Seconds to lock after the `failures`-th consecutive failure (0 = no lock). */
 export function lockSecondsAfter(
   failures: number,
