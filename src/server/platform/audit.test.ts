@@ -1,5 +1,6 @@
 // Service tests of the tamper-evident audit log (ADR 009): keyed chain, signed checkpoints outside the database,
 // pending events sealed in batches off the request path, and writers that never wait on one another.
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +28,9 @@ import {
   recordAudit,
   sealPending,
 } from './audit.ts';
-import type { Database, Queryable } from './db.ts';
+import { type Database, openPglite, type Queryable } from './db.ts';
+import { migrate } from './migrate.ts';
+import { projectRoot } from './paths.ts';
 
 let db: Database;
 beforeEach(async () => {
@@ -448,4 +451,52 @@ describe.runIf(process.env.TEST_DATABASE_URL)('concurrent writers on PostgreSQL'
     });
     expect(await countPending(db)).toBe(2);
   });
+});
+
+describe('npm run audit:verify', () => {
+  const { DATABASE_URL: _server, ...withoutDatabaseUrl } = process.env;
+  const cli = (dataDir: string, ...args: string[]) =>
+    new Promise<{ code: number; out: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', join(projectRoot, 'src/server/cli/verify-audit.ts'), ...args],
+        { env: { ...withoutDatabaseUrl, DATA_DIR: dataDir }, cwd: projectRoot },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, out: stdout + stderr }),
+      );
+    });
+
+  it('prints the newest checkpoint and a verdict; exports; exits 1 when the newest rows are deleted', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'chibo-cli-'));
+    const paths = auditPaths({ DATA_DIR: dataDir });
+    let local = await openPglite(dataDir);
+    await migrate(local);
+    const { keys } = await openAuditKeys(local, paths);
+    const sealer = new AuditSealer(local, keys, { checkpointFile: paths.checkpointFile });
+    await sealer.start();
+    const chain = randomUUID();
+    for (let i = 1; i <= 3; i++) await local.transaction((tx) => recordAudit(tx, event(chain, i)));
+    await sealer.stop();
+    await local.close();
+
+    const exported = join(dataDir, 'elsewhere', 'checkpoints.jsonl');
+    const honest = await cli(dataDir, '--export', exported);
+    expect(honest).toMatchObject({ code: 0 });
+    expect(honest.out).toContain(`chuỗi ${chain}: số 3`);
+    expect(honest.out).toContain('Đang chờ niêm phong: 0 sự kiện.');
+    expect(honest.out).toContain('KẾT LUẬN: toàn vẹn — 3 bản ghi (3 có khoá) trong 1 chuỗi.');
+    expect(readCheckpoints(exported, keys).checkpoints.map((c) => c.seq)).toEqual([3]);
+
+    local = await openPglite(dataDir);
+    await local.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
+    await local.query('DELETE FROM audit_log WHERE seq = 3');
+    await local.query(
+      `UPDATE audit_head SET seq = 2, hash = (SELECT hash FROM audit_log WHERE seq = 2) WHERE chain = $1`,
+      [chain],
+    );
+    await local.close();
+    const truncated = await cli(dataDir, '--checkpoints', exported);
+    expect(truncated.code).toBe(1);
+    expect(truncated.out).toContain('KẾT LUẬN: nhật ký kiểm toán bị sửa đổi');
+    expect(truncated.out).toMatch(/tại số 3: rows 3–3 are missing/);
+  }, 180_000);
 });
