@@ -2,7 +2,7 @@
 // pending events sealed in batches off the request path, and writers that never wait on one another.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -33,10 +33,20 @@ import { migrate } from './migrate.ts';
 import { projectRoot } from './paths.ts';
 
 let db: Database;
+const tempDirs: string[] = [];
+/** A fresh folder under the system's temp, removed after the test. */
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+};
 beforeEach(async () => {
   db = await createTestDatabase();
 });
-afterEach(async () => db.close());
+afterEach(async () => {
+  await db.close();
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 const event = (chain: string, n: number) => ({
   chain,
@@ -268,7 +278,7 @@ describe('keyed chain and signed checkpoints', () => {
 });
 
 describe('checkpoint file', () => {
-  const dir = () => mkdtempSync(join(tmpdir(), 'chibo-audit-'));
+  const dir = () => tempDir('chibo-audit-');
 
   it('reports a checkpoint whose line was edited, one signed with another key, and a line that is not one', async () => {
     const chain = randomUUID();
@@ -316,7 +326,7 @@ describe('checkpoint file', () => {
 
 describe('key at start-up', () => {
   it('creates the key (owner-only) on first start, reuses it, and refuses a missing or different key', async () => {
-    const data = mkdtempSync(join(tmpdir(), 'chibo-data-'));
+    const data = tempDir('chibo-data-');
     const paths = auditPaths({ DATA_DIR: data });
     expect(paths.keyFile).toBe(join(data, 'keys', 'audit.key'));
     const first = await openAuditKeys(db, paths);
@@ -380,7 +390,7 @@ describe('sealing', () => {
   });
 
   it('the background sealer seals soon after a write, and everything at stop, with checkpoints in the file', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'chibo-audit-')), 'keys', 'cp.jsonl');
+    const file = join(tempDir('chibo-audit-'), 'keys', 'cp.jsonl');
     const sealer = new AuditSealer(db, testAuditKeys, {
       checkpointFile: file,
       debounceMs: 1,
@@ -466,7 +476,7 @@ describe('npm run audit:verify', () => {
     });
 
   it('prints the newest checkpoint and a verdict; exports; exits 1 when the newest rows are deleted', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'chibo-cli-'));
+    const dataDir = tempDir('chibo-cli-');
     const paths = auditPaths({ DATA_DIR: dataDir });
     let local = await openPglite(dataDir);
     await migrate(local);
