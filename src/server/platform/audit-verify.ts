@@ -91,10 +91,14 @@ export async function verifyAuditChain(db: Database, options: VerifyOptions): Pr
     unpinned: [],
     ok: false,
   };
+  const pinsByChain = new Map<string, Map<number, Checkpoint[]>>();
+  for (const c of checkpoints.checkpoints) {
+    const pins = pinsByChain.get(c.chain) ?? new Map<number, Checkpoint[]>();
+    pins.set(c.seq, [...(pins.get(c.seq) ?? []), c]);
+    pinsByChain.set(c.chain, pins);
+  }
   for (const chain of chains) {
-    const pins = new Map<number, Checkpoint[]>();
-    for (const c of checkpoints.checkpoints)
-      if (c.chain === chain) pins.set(c.seq, [...(pins.get(c.seq) ?? []), c]);
+    const pins = pinsByChain.get(chain) ?? new Map<number, Checkpoint[]>();
     const s: ChainState = { prev: genesisHash, expected: 1, keyed: false, failed: false };
     const fail = (seq: number, reason: string) => {
       result.broken.push({ chain, seq, reason });
