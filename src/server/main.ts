@@ -5,6 +5,9 @@ import { createApp } from './app.ts';
 import { createDemoData, demoAccounts, demoPassword, hasData } from './demo/demo-data.ts';
 import { failInterruptedImports } from './features/roster-import/roster-import.service.ts';
 import { sendTaskReminders } from './features/tasks/tasks.service.ts';
+import { auditPaths } from './platform/audit-keys.ts';
+import { AuditSealer } from './platform/audit-sealer.ts';
+import { openAuditKeys } from './platform/audit-verify.ts';
 import { loadConfig } from './platform/config.ts';
 import { analyze, type Database, openPglite, openPostgres } from './platform/db.ts';
 import { logger } from './platform/logger.ts';
@@ -22,6 +25,23 @@ if (config.DATABASE_URL) {
 }
 const applied = await migrate(db);
 if (applied.length > 0) logger.info('migrations applied', { applied });
+
+// The audit log's key (created on first start) and its sealer (ADR 009); a missing or wrong key stops here.
+const audit = auditPaths(config);
+let sealer: AuditSealer;
+try {
+  const { keys, created } = await openAuditKeys(db, audit);
+  if (created) logger.info('audit key created', { file: audit.keyFile, keyId: keys.keyId });
+  sealer = new AuditSealer(db, keys, {
+    checkpointFile: audit.checkpointFile,
+    onError: (e) => logger.error('audit sealing failed', { error: String(e) }),
+  });
+  await sealer.start();
+} catch (e) {
+  console.error(e instanceof Error ? e.message : String(e));
+  await db.close();
+  process.exit(1);
+}
 
 let seeded = false;
 if (config.DEMO_DATA === 'on' && !(await hasData(db))) {
@@ -65,6 +85,7 @@ async function shutdown() {
   stopping = true;
   clearInterval(reminderTimer);
   server.close();
+  await sealer.stop().catch((e) => logger.error('audit sealing at shutdown failed', { error: String(e) }));
   await db.close();
   process.exit(0);
 }

@@ -1,5 +1,8 @@
-// Append-only audit log, chained by SHA-256 per province so tampering with any row breaks the chain.
-import { createHash } from 'node:crypto';
+// Append-only audit log (ADR 009). A write appends its event PENDING inside its own transaction, holding no lock
+// other writers wait for; the sealer then chains pending events per province with HMAC-SHA-256 under the
+// server's key, in batches, off the request path, and signs a checkpoint of each head outside the database.
+import { createHash, createHmac } from 'node:crypto';
+import type { AuditKeys } from './audit-keys.ts';
 import type { Database, Queryable } from './db.ts';
 
 export interface AuditEntry {
@@ -29,7 +32,8 @@ export function canonicalJson(value: unknown): string {
 
 export const genesisHash = '0'.repeat(64);
 
-export function auditHash(row: {
+/** What a row's link covers: every column but the id, plus its place in the chain. */
+export interface AuditLink {
   chain: string;
   seq: number;
   at: string;
@@ -41,134 +45,161 @@ export function auditHash(row: {
   after: unknown;
   ip: string | null;
   prevHash: string;
-}): string {
+}
+
+/** The unkeyed SHA-256 link of rows sealed before ADR 009 (key_id NULL). */
+export function auditHash(row: AuditLink): string {
   return createHash('sha256').update(canonicalJson(row)).digest('hex');
 }
 
-/** Writes one audit row inside the caller's transaction; the head row lock orders writers of a chain. */
-export async function recordAudit(tx: Queryable, entry: AuditEntry): Promise<void> {
-  await tx.query(
-    `INSERT INTO audit_head (chain, seq, hash) VALUES ($1, 0, $2) ON CONFLICT (chain) DO NOTHING`,
-    [entry.chain, genesisHash],
-  );
-  const [head] = await tx.query<{ seq: number; hash: string }>(
-    'SELECT seq, hash FROM audit_head WHERE chain = $1 FOR UPDATE',
-    [entry.chain],
-  );
-  const seq = Number(head!.seq) + 1;
-  const at = new Date().toISOString();
-  const before = entry.before === undefined ? null : JSON.parse(canonicalJson(entry.before));
-  const after = entry.after === undefined ? null : JSON.parse(canonicalJson(entry.after));
-  const row = {
-    chain: entry.chain,
+/** The keyed link: HMAC-SHA-256 under the server's key; the key's id is covered so a row cannot change key. */
+export function auditMac(keys: Pick<AuditKeys, 'macKey' | 'keyId'>, row: AuditLink): string {
+  return createHmac('sha256', keys.macKey)
+    .update(canonicalJson({ ...row, keyId: keys.keyId }))
+    .digest('hex');
+}
+
+/** An audit_log row as both drivers return it. */
+export interface AuditRow {
+  id: number;
+  chain: string;
+  seq: number | null;
+  at: Date | string;
+  actor_account_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+  prev_hash: string | null;
+  hash: string | null;
+  key_id: string | null;
+}
+
+export function linkOf(r: AuditRow, seq: number, prevHash: string): AuditLink {
+  return {
+    chain: r.chain,
     seq,
-    at,
-    actorAccountId: entry.actorAccountId,
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId,
-    before,
-    after,
-    ip: entry.ip ?? null,
-    prevHash: head!.hash,
+    at: (r.at instanceof Date ? r.at : new Date(r.at)).toISOString(),
+    actorAccountId: r.actor_account_id,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    before: r.before,
+    after: r.after,
+    ip: r.ip,
+    prevHash,
   };
-  const hash = auditHash(row);
+}
+
+const appended = new Set<() => void>();
+
+/** Calls `fn` after every append (the sealer's wake-up); returns the unsubscribe. */
+export function onAuditAppended(fn: () => void): () => void {
+  appended.add(fn);
+  return () => appended.delete(fn);
+}
+
+/** Appends one pending event inside the caller's transaction: one INSERT, no lock on the chain. */
+export async function recordAudit(tx: Queryable, entry: AuditEntry): Promise<void> {
+  const before = entry.before == null ? null : canonicalJson(entry.before);
+  const after = entry.after == null ? null : canonicalJson(entry.after);
   await tx.query(
-    `INSERT INTO audit_log (chain, seq, at, actor_account_id, action, entity, entity_id, before, after, ip, prev_hash, hash)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+    `INSERT INTO audit_log (chain, at, actor_account_id, action, entity, entity_id, before, after, ip)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
     [
-      row.chain,
-      seq,
-      at,
-      row.actorAccountId,
-      row.action,
-      row.entity,
-      row.entityId,
-      before === null ? null : JSON.stringify(before),
-      after === null ? null : JSON.stringify(after),
-      row.ip,
-      row.prevHash,
-      hash,
+      entry.chain,
+      new Date().toISOString(),
+      entry.actorAccountId,
+      entry.action,
+      entry.entity,
+      entry.entityId,
+      before,
+      after,
+      entry.ip ?? null,
     ],
   );
-  await tx.query('UPDATE audit_head SET seq = $2, hash = $3 WHERE chain = $1', [entry.chain, seq, hash]);
+  for (const wake of appended) wake();
 }
 
-export interface VerifyResult {
-  chains: number;
-  rows: number;
-  broken: Array<{ chain: string; seq: number; reason: string }>;
+/** Only one sealer at a time across every process of a database (a transaction-level advisory lock). */
+export const sealLockKey = 9_009_001;
+
+export interface SealResult {
+  /** Another sealer held the lock; nothing was done. */
+  busy: boolean;
+  sealed: number;
+  /** The new head of each chain this batch extended. */
+  heads: Array<{ chain: string; seq: number; hash: string }>;
 }
 
-/** Recomputes every chain from its first row; reports the first broken link of each chain. */
-export async function verifyAuditChain(db: Database, batch = 5000): Promise<VerifyResult> {
-  const chains = await db.query<{ chain: string; seq: number; hash: string }>(
+/**
+ * Seals up to `batch` committed pending events, oldest id first, onto the end of their chains. An event that
+ * commits after younger ones were sealed is still pending and is sealed by a later batch: chain order is
+ * sealing order, and nothing is skipped.
+ */
+export async function sealPending(db: Database, keys: AuditKeys, batch = 500): Promise<SealResult> {
+  return db.transaction(async (tx) => {
+    const [lock] = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [
+      sealLockKey,
+    ]);
+    if (!lock?.ok) return { busy: true, sealed: 0, heads: [] };
+    const rows = await tx.query<AuditRow>('SELECT * FROM audit_log WHERE seq IS NULL ORDER BY id LIMIT $1', [
+      batch,
+    ]);
+    if (rows.length === 0) return { busy: false, sealed: 0, heads: [] };
+    const chains = [...new Set(rows.map((r) => r.chain))];
+    const heads = new Map(chains.map((c) => [c, { chain: c, seq: 0, hash: genesisHash }]));
+    const stored = await tx.query<{ chain: string; seq: number; hash: string }>(
+      'SELECT chain, seq, hash FROM audit_head WHERE chain = ANY($1::text[])',
+      [chains],
+    );
+    for (const h of stored) heads.set(h.chain, { chain: h.chain, seq: Number(h.seq), hash: h.hash });
+    const ids: number[] = [];
+    const seqs: number[] = [];
+    const prevs: string[] = [];
+    const hashes: string[] = [];
+    for (const r of rows) {
+      const head = heads.get(r.chain)!;
+      const seq = head.seq + 1;
+      const hash = auditMac(keys, linkOf(r, seq, head.hash));
+      ids.push(Number(r.id));
+      seqs.push(seq);
+      prevs.push(head.hash);
+      hashes.push(hash);
+      head.seq = seq;
+      head.hash = hash;
+    }
+    await tx.query(
+      `UPDATE audit_log a SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash, key_id = $5
+       FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS v(id, seq, prev_hash, hash)
+       WHERE a.id = v.id`,
+      [ids, seqs, prevs, hashes, keys.keyId],
+    );
+    const list = [...heads.values()];
+    await tx.query(
+      `INSERT INTO audit_head (chain, seq, hash)
+       SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[])
+       ON CONFLICT (chain) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash`,
+      [list.map((h) => h.chain), list.map((h) => h.seq), list.map((h) => h.hash)],
+    );
+    return { busy: false, sealed: rows.length, heads: list };
+  });
+}
+
+/** Events appended but not yet sealed (readers see them with seq NULL). */
+export async function countPending(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE seq IS NULL');
+  return Number(row!.n);
+}
+
+/** Every chain's sealed head, as the database holds it. */
+export async function chainHeads(
+  db: Queryable,
+): Promise<Array<{ chain: string; seq: number; hash: string }>> {
+  const rows = await db.query<{ chain: string; seq: number; hash: string }>(
     'SELECT chain, seq, hash FROM audit_head ORDER BY chain',
   );
-  const result: VerifyResult = { chains: chains.length, rows: 0, broken: [] };
-  for (const head of chains) {
-    let prev = genesisHash;
-    let expectedSeq = 1;
-    let lastSeq = 0;
-    let ok = true;
-    while (ok) {
-      const rows = await db.query<{
-        seq: number;
-        at: Date;
-        actor_account_id: string | null;
-        action: string;
-        entity: string;
-        entity_id: string | null;
-        before: unknown;
-        after: unknown;
-        ip: string | null;
-        prev_hash: string;
-        hash: string;
-      }>('SELECT * FROM audit_log WHERE chain = $1 AND seq > $2 ORDER BY seq LIMIT $3', [
-        head.chain,
-        lastSeq,
-        batch,
-      ]);
-      if (rows.length === 0) break;
-      for (const r of rows) {
-        result.rows++;
-        const seq = Number(r.seq);
-        const fail = (reason: string) => {
-          result.broken.push({ chain: head.chain, seq, reason });
-          ok = false;
-        };
-        if (seq !== expectedSeq) fail(`missing row before seq ${seq}`);
-        else if (r.prev_hash !== prev) fail('prev_hash does not match the previous row');
-        else {
-          const at = r.at instanceof Date ? r.at.toISOString() : new Date(r.at).toISOString();
-          const hash = auditHash({
-            chain: head.chain,
-            seq,
-            at,
-            actorAccountId: r.actor_account_id,
-            action: r.action,
-            entity: r.entity,
-            entityId: r.entity_id,
-            before: r.before,
-            after: r.after,
-            ip: r.ip,
-            prevHash: r.prev_hash,
-          });
-          if (hash !== r.hash) fail('row content does not match its hash');
-        }
-        if (!ok) break;
-        prev = r.hash;
-        expectedSeq = seq + 1;
-        lastSeq = seq;
-      }
-    }
-    if (ok && (lastSeq !== Number(head.seq) || prev !== head.hash)) {
-      result.broken.push({
-        chain: head.chain,
-        seq: lastSeq,
-        reason: 'chain head does not match the last row',
-      });
-    }
-  }
-  return result;
+  return rows.map((r) => ({ chain: r.chain, seq: Number(r.seq), hash: r.hash }));
 }

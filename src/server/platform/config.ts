@@ -12,6 +12,10 @@ const schema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   COOKIE_SECURE: z.enum(['on', 'off']).default('off'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  // The audit log's secret and its signed checkpoints (ADR 009); default <DATA_DIR>/keys/. Keep them off the
+  // database server: whoever can write the database but not read this key cannot rewrite the log unseen.
+  AUDIT_KEY_FILE: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,6 +1,6 @@
 // Service tests of sign-in, sessions, throttling, passwords, /api/me, and the audit chain they write.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../platform/audit.ts';
+import { verifyNow } from '../../testing/audit.ts';
 import type { Database } from '../../platform/db.ts';
 import {
   makeAccount,
@@ -159,15 +159,16 @@ describe('the actor and sessions', () => {
 
 describe('audit chain', () => {
   it('verifies, and detects a row changed behind the app’s back', async () => {
-    const ok = await verifyAuditChain(db);
+    const ok = await verifyNow(db);
     expect(ok.rows).toBeGreaterThan(0);
     expect(ok.broken).toEqual([]);
+    expect(ok.ok).toBe(true);
     await expect(db.query(`UPDATE audit_log SET action = 'x' WHERE id = 1`)).rejects.toThrow(/append-only/);
     // Someone with table-owner rights disables the guard and edits a row: verification names it.
     await db.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
     await db.query(`UPDATE audit_log SET ip = '10.0.0.1' WHERE seq = 1`);
     await db.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update');
-    const broken = await verifyAuditChain(db);
+    const broken = await verifyNow(db);
     expect(broken.broken.length).toBeGreaterThan(0);
     expect(broken.broken[0]!.seq).toBe(1);
   });

@@ -206,7 +206,7 @@ describe('the annual evaluation of a member', () => {
     ]);
     expect(snap!.evidence.self_assessment.tasks.onTime).toBe(1);
     const audits = await db.query<{ action: string }>(
-      `SELECT action FROM audit_log WHERE entity = 'evaluation' AND entity_id = $1 ORDER BY seq`,
+      `SELECT action FROM audit_log WHERE entity = 'evaluation' AND entity_id = $1 ORDER BY id`,
       [id],
     );
     expect(audits.map((a) => a.action)).toEqual([
