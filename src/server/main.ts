@@ -9,6 +9,7 @@ import { loadConfig } from './platform/config.ts';
 import { analyze, type Database, openPglite, openPostgres } from './platform/db.ts';
 import { logger } from './platform/logger.ts';
 import { migrate } from './platform/migrate.ts';
+import { stopHeavyWork } from './platform/worker-pool.ts';
 
 const started = Date.now();
 const config = loadConfig();
@@ -65,6 +66,7 @@ async function shutdown() {
   stopping = true;
   clearInterval(reminderTimer);
   server.close();
+  await stopHeavyWork();
   await db.close();
   process.exit(0);
 }
