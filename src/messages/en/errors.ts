@@ -22,7 +22,8 @@ export const errors: Record<keyof typeof vi, string> = {
   'request.invalid_json': 'The JSON body is not valid',
   'request.nul_character': 'Must not contain a NUL character (code 0)',
   'request.cross_origin': 'A request from another site was refused',
-  'request.heavy_per_account': 'You already have {limit} files being made or read; wait for them to finish and try again',
+  'request.heavy_per_account':
+    'You already have {limit} files being made or read; wait for them to finish and try again',
   'request.heavy_queue_full': 'The server is making many files at once; try again in a few minutes',
   'request.heavy_stopping': 'The server is stopping; try again once it has restarted',
   'db.duplicate_party_card': 'This party card number is already in the system',

@@ -63,8 +63,11 @@ export class HeavyPool {
     return this.inFlight.get(owner) ?? 0;
   }
 
-  /** Runs a job for `owner` (an account id), or refuses it at once with a 429 when over a limit. */
-  async run<J extends HeavyJob>(owner: string, job: J, input: InputOf<J>): Promise<OutputOf<J>> {
+  /**
+   * Takes one of `owner`'s places, or refuses at once with a 429 when over a limit; the returned function gives
+   * it back (once). run() holds a place for each job; a caller may hold one around work of its own.
+   */
+  reserve(owner: string): () => void {
     if (this.stopped) throw new AppError('too_busy', message('request.heavy_stopping'));
     const now = this.running(owner);
     if (now >= this.perAccount) {
@@ -74,12 +77,23 @@ export class HeavyPool {
       throw new AppError('too_busy', message('request.heavy_queue_full'));
     }
     this.inFlight.set(owner, now + 1);
-    try {
-      return (await this.pool.run({ job, input })) as OutputOf<J>;
-    } finally {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
       const left = this.running(owner) - 1;
       if (left > 0) this.inFlight.set(owner, left);
       else this.inFlight.delete(owner);
+    };
+  }
+
+  /** Runs a job for `owner` (an account id), or refuses it at once with a 429 when over a limit. */
+  async run<J extends HeavyJob>(owner: string, job: J, input: InputOf<J>): Promise<OutputOf<J>> {
+    const release = this.reserve(owner);
+    try {
+      return (await this.pool.run({ job, input })) as OutputOf<J>;
+    } finally {
+      release();
     }
   }
 

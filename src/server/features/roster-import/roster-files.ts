@@ -57,7 +57,10 @@ export async function readTable(file: File, kind: FileKind, owner: string): Prom
   const bytes = new Uint8Array(await file.arrayBuffer());
   const read = await runHeavy(owner, 'readSheets', { bytes, kind });
   if ('failure' in read) {
-    throw unreadable(file.name, message(read.failure === 'broken_xlsx' ? 'roster.broken_xlsx' : 'roster.csv_not_utf8'));
+    throw unreadable(
+      file.name,
+      message(read.failure === 'broken_xlsx' ? 'roster.broken_xlsx' : 'roster.csv_not_utf8'),
+    );
   }
   const { sheets } = read;
   for (const rows of sheets) {
