@@ -38,7 +38,9 @@ function percentile(values: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 const stats = (v: number[]) =>
-  `n=${v.length} p50=${percentile(v, 50).toFixed(1)} ms p99=${percentile(v, 99).toFixed(1)} ms max=${Math.max(...v).toFixed(1)} ms`;
+  v.length === 0
+    ? 'n=0 (no answer before the books were done)'
+    : `n=${v.length} p50=${percentile(v, 50).toFixed(1)} ms p99=${percentile(v, 99).toFixed(1)} ms max=${Math.max(...v).toFixed(1)} ms`;
 
 rmSync(dataDir, { recursive: true, force: true });
 const port = await freePort();
