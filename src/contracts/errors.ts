@@ -7,6 +7,7 @@ export const errorCodes = {
   unauthenticated: { status: 401 },
   invalid_credentials: { status: 401 },
   temporarily_locked: { status: 429 },
+  too_busy: { status: 429 },
   forbidden: { status: 403 },
   not_found: { status: 404 },
   conflict: { status: 409 },

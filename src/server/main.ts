@@ -12,6 +12,7 @@ import { loadConfig } from './platform/config.ts';
 import { analyze, type Database, openPglite, openPostgres } from './platform/db.ts';
 import { logger } from './platform/logger.ts';
 import { migrate } from './platform/migrate.ts';
+import { stopHeavyWork } from './platform/worker-pool.ts';
 
 const started = Date.now();
 const config = loadConfig();
@@ -86,6 +87,7 @@ async function shutdown() {
   clearInterval(reminderTimer);
   server.close();
   await sealer.stop().catch((e) => logger.error('audit sealing at shutdown failed', { error: String(e) }));
+  await stopHeavyWork();
   await db.close();
   process.exit(0);
 }

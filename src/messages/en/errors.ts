@@ -6,6 +6,7 @@ export const errors: Record<keyof typeof vi, string> = {
   'error.unauthenticated': 'Please sign in',
   'error.invalid_credentials': 'Wrong identifier or password',
   'error.temporarily_locked': 'Too many failed attempts; try again later',
+  'error.too_busy': 'The server is busy; try again in a few minutes',
   'error.forbidden': 'Not allowed',
   'error.not_found': 'Not found',
   'error.conflict': 'Conflict',
@@ -22,6 +23,10 @@ export const errors: Record<keyof typeof vi, string> = {
   'request.nul_character': 'Must not contain a NUL character (code 0)',
   'request.invalid_form': 'The form data could not be read',
   'request.cross_origin': 'A request from another site was refused',
+  'request.heavy_per_account':
+    'You already have {limit} files being made or read; wait for them to finish and try again',
+  'request.heavy_queue_full': 'The server is making many files at once; try again in a few minutes',
+  'request.heavy_stopping': 'The server is stopping; try again once it has restarted',
   'db.duplicate_party_card': 'This party card number is already in the system',
   'db.duplicate_citizen_id': 'This citizen ID is already in the system',
   'db.duplicate_phone': 'This phone number is already used by another member',

@@ -4,6 +4,7 @@ export const errors = {
   'error.unauthenticated': 'Bạn cần đăng nhập',
   'error.invalid_credentials': 'Tên đăng nhập hoặc mật khẩu không đúng',
   'error.temporarily_locked': 'Đăng nhập sai quá nhiều lần, vui lòng thử lại sau',
+  'error.too_busy': 'Máy chủ đang bận, vui lòng thử lại sau ít phút',
   'error.forbidden': 'Bạn không có quyền thực hiện thao tác này',
   'error.not_found': 'Không tìm thấy',
   'error.conflict': 'Dữ liệu bị trùng hoặc xung đột',
@@ -20,6 +21,10 @@ export const errors = {
   'request.nul_character': 'Không được chứa ký tự NUL (mã 0)',
   'request.invalid_form': 'Biểu mẫu gửi lên không đọc được',
   'request.cross_origin': 'Yêu cầu từ trang khác bị từ chối',
+  'request.heavy_per_account':
+    'Bạn đang có {limit} tệp đang được tạo hoặc đọc; hãy chờ các tệp đó xong rồi thử lại',
+  'request.heavy_queue_full': 'Máy chủ đang tạo nhiều tệp cùng lúc; vui lòng thử lại sau ít phút',
+  'request.heavy_stopping': 'Máy chủ đang dừng; vui lòng thử lại sau khi máy chủ khởi động lại',
   'db.duplicate_party_card': 'Số thẻ đảng viên đã có trong hệ thống',
   'db.duplicate_citizen_id': 'Số CCCD đã có trong hệ thống',
   'db.duplicate_phone': 'Số điện thoại đã được dùng cho đảng viên khác',

@@ -5,6 +5,7 @@ import { message } from '../../../messages/index.ts';
 import { viText } from '../../../domain/messages.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { runHeavy } from '../../platform/worker-pool.ts';
 import {
   attendanceSheetDocument,
   decisionDocument,
@@ -12,8 +13,6 @@ import {
   minutesDocument,
 } from '../documents/meeting-documents.ts';
 import type { PartyDocument } from '../documents/party-document.ts';
-import { renderDocx } from '../documents/render-docx.ts';
-import { renderPdf } from '../documents/render-pdf.ts';
 import { buildRoom } from '../meeting-room/meeting-room.service.ts';
 import { findNameAsOf, getVisibleNode } from '../organizations/organizations.service.ts';
 import { findMeeting, type MeetingRow, visibleMeeting, vnDate, vnTime } from './meeting-access.ts';
@@ -156,8 +155,13 @@ function parseFile(file: string, kinds: readonly string[]) {
   return { kind: match[1]!, format: match[2] as 'docx' | 'pdf' };
 }
 
-async function render(docs: PartyDocument[], format: 'docx' | 'pdf') {
-  return format === 'docx' ? renderDocx(docs) : renderPdf(docs);
+/**
+ * Renders in the worker pool (platform/worker-pool.ts): the documents are plain data built here from the
+ * database; the bytes come back. A member with too many files in the making gets a 429.
+ */
+async function render(actor: Actor, docs: PartyDocument[], format: 'docx' | 'pdf'): Promise<Buffer> {
+  const bytes = await runHeavy(actor.accountId, format === 'docx' ? 'renderDocx' : 'renderPdf', docs);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 export async function meetingDocument(db: Database, actor: Actor, meetingId: string, file: string) {
@@ -178,7 +182,7 @@ export async function meetingDocument(db: Database, actor: Actor, meetingId: str
         : attendanceSheetDocument(rec);
   const name = { minutes: 'bien-ban', decision: 'nghi-quyet', attendance: 'diem-danh' }[kind]!;
   return {
-    content: await render([doc], format),
+    content: await render(actor, [doc], format),
     fileName: `${name}-${meeting.for_month}.${format}`,
     mimeType: mimeOf[format],
   };
@@ -197,7 +201,7 @@ export async function book(db: Database, actor: Actor, organizationId: string, y
     else if (rec.decision) docs.push(decisionDocument(rec));
   }
   return {
-    content: await render(docs, format),
+    content: await render(actor, docs, format),
     fileName: `${kind === 'minutes' ? 'so-bien-ban' : 'so-nghi-quyet'}-${year}.${format}`,
     mimeType: mimeOf[format],
   };

@@ -1,11 +1,11 @@
 // Roster export: an organisation's roster as .xlsx in the import's columns, so that it reads back in.
-import ExcelJS from 'exceljs';
 import { formatDateLongVi, formatDateVi, todayIso } from '../../../domain/dates.ts';
 import { type Actor, can } from '../../../domain/permissions.ts';
 import { exportCell, exportColumns } from '../../../domain/roster-columns.ts';
 import { foldVietnamese } from '../../../domain/text.ts';
 import { isCellKind } from '../../../domain/tree.ts';
 import type { Database } from '../../platform/db.ts';
+import { runHeavy } from '../../platform/worker-pool.ts';
 import { getVisibleOrganization } from './roster-import.service.ts';
 import { storedFields } from './roster-matching.ts';
 import * as repo from './roster-import.repository.ts';
@@ -36,58 +36,21 @@ export async function exportRoster(db: Database, actor: Actor, organizationId: s
   const columns = exportColumns(personal);
   const withCell = !isCellKind(org.kind);
 
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Chi bộ số';
-  const sheet = workbook.addWorksheet('Danh sách đảng viên');
-  const width = columns.length + (withCell ? 1 : 0);
-  const titles: Array<[string, Partial<ExcelJS.Font>]> = [
-    ['DANH SÁCH ĐẢNG VIÊN', { bold: true, size: 14 }],
-    [org.name, { bold: true, size: 12 }],
-    [`Tính đến ${formatDateLongVi(today)}`, { italic: true }],
-  ];
-  titles.forEach(([text, font], i) => {
-    const row = sheet.getRow(i + 1);
-    row.getCell(1).value = text;
-    row.getCell(1).font = font;
-    row.getCell(1).alignment = { horizontal: 'center' };
-    sheet.mergeCells(i + 1, 1, i + 1, width);
-  });
-  const headerRowNumber = titles.length + 2;
-  const header = sheet.getRow(headerRowNumber);
-  [...columns.map((c) => c.label), ...(withCell ? ['Chi bộ'] : [])].forEach((label, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = label;
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = {
-      top: { style: 'thin' },
-      bottom: { style: 'thin' },
-      left: { style: 'thin' },
-      right: { style: 'thin' },
-    };
-  });
-  columns.forEach((c, i) => {
-    const col = sheet.getColumn(i + 1);
-    if (c.field === 'dateOfBirth' || c.field === 'admissionDate' || c.field === 'fullMembershipDate') {
-      col.numFmt = 'dd/mm/yyyy';
-      col.width = 12;
-    } else if (c.field === 'partyCardNumber' || c.field === 'citizenId' || c.field === 'phone') {
-      col.numFmt = '@'; // text, so Excel keeps leading zeros when the file is edited
-      col.width = 15;
-    } else {
-      col.width = c.field === 'index' ? 6 : c.field === 'fullName' || c.field === 'hometown' ? 28 : 16;
-    }
-  });
-  if (withCell) sheet.getColumn(width).width = 30;
-  members.forEach((m, i) => {
+  const rows = members.map((m, i) => {
     const fields = storedFields(m);
     const values: unknown[] = columns.map((c) => exportCell(c.field, fields, i + 1));
     if (withCell) values.push(m.organization_name);
-    sheet.getRow(headerRowNumber + 1 + i).values = values as ExcelJS.CellValue[];
+    return values;
   });
-  sheet.views = [{ state: 'frozen', ySplit: headerRowNumber }];
-
-  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  // Building the workbook (exceljs) is heavy work: it runs in the worker pool, counted against the actor's limit.
+  const bytes = Buffer.from(
+    await runHeavy(actor.accountId, 'writeRosterWorkbook', {
+      titles: { organization: org.name, asOf: `Tính đến ${formatDateLongVi(today)}` },
+      columns: columns.map((c) => ({ label: c.label, field: c.field })),
+      cellColumn: withCell ? 'Chi bộ' : null,
+      rows,
+    }),
+  );
   const stamp = formatDateVi(today).replace(/\//g, '-');
   const slug = foldVietnamese(org.name)
     .replace(/[^a-z0-9]+/g, '-')

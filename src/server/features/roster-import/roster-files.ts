@@ -1,6 +1,4 @@
 // Reading a roster upload: the kind of file, its sheets as rows of cells, and the header row the rows hang under.
-import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import {
   expectedLabelsText,
   findHeaderRow,
@@ -10,6 +8,7 @@ import {
 import { cellText } from '../../../domain/roster-rows.ts';
 import { type Message, message } from '../../../messages/index.ts';
 import { AppError } from '../../platform/errors.ts';
+import { runHeavy } from '../../platform/worker-pool.ts';
 
 export type FileKind = 'xlsx' | 'csv';
 
@@ -43,44 +42,6 @@ const unreadable = (fileName: string, reason: Message) =>
     { path: 'file', message: reason },
   ]);
 
-/** Every sheet of a workbook as rows of raw cell values (0-based columns). */
-async function readXlsx(bytes: Buffer, fileName: string): Promise<unknown[][][]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch {
-    throw unreadable(fileName, message('roster.broken_xlsx'));
-  }
-  return workbook.worksheets.map((sheet) => {
-    const values = sheet.getSheetValues();
-    const rows: unknown[][] = [];
-    for (let r = 1; r < values.length; r++) {
-      const v = values[r];
-      rows.push(Array.isArray(v) ? v.slice(1) : []);
-    }
-    return rows;
-  });
-}
-
-/** Semicolons (Excel in Vietnamese settings), commas or tabs: whichever the first lines use most. */
-function guessDelimiter(text: string): string {
-  const head = text.split(/\r?\n/, headerSearchRows).join('\n');
-  const counts = [';', ',', '\t'].map((d) => [d, head.split(d).length - 1] as const);
-  return counts.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
-}
-
-function readCsv(bytes: Buffer, fileName: string): unknown[][][] {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw unreadable(fileName, message('roster.csv_not_utf8'));
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const parsed = Papa.parse<string[]>(text, { delimiter: guessDelimiter(text), skipEmptyLines: false });
-  return [parsed.data];
-}
-
 export interface Table {
   rows: unknown[][];
   header: RosterHeader;
@@ -88,9 +49,20 @@ export interface Table {
   dataRows: number;
 }
 
-export async function readTable(file: File, kind: FileKind): Promise<Table> {
-  const bytes = Buffer.from(await file.arrayBuffer());
-  const sheets = kind === 'xlsx' ? await readXlsx(bytes, file.name) : readCsv(bytes, file.name);
+/**
+ * The first sheet with a recognisable header row. Parsing the file (exceljs, papaparse) is heavy work: it runs
+ * in the worker pool, counted against `owner`'s limit (platform/worker-pool.ts).
+ */
+export async function readTable(file: File, kind: FileKind, owner: string): Promise<Table> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const read = await runHeavy(owner, 'readSheets', { bytes, kind });
+  if ('failure' in read) {
+    throw unreadable(
+      file.name,
+      message(read.failure === 'broken_xlsx' ? 'roster.broken_xlsx' : 'roster.csv_not_utf8'),
+    );
+  }
+  const { sheets } = read;
   for (const rows of sheets) {
     const header = findHeaderRow(rows.slice(0, headerSearchRows).map((r) => Array.from(r, cellText)));
     if (!header) continue;

@@ -48,6 +48,7 @@ export const rosterImportRoutes = createRouter()
         403: err('Not allowed'),
         413: err('File too large'),
         415: err('Not an .xlsx or .csv file'),
+        429: err('This account already has two files being made or read, or the server is busy'),
       },
     }),
     async (c) => c.json(await service.startImport(...who(c), c.req.valid('form'), meta(c)), 202),
@@ -92,6 +93,7 @@ export const rosterImportRoutes = createRouter()
           content: { [xlsxType]: { schema: z.string().meta({ format: 'binary' }) } },
         },
         ...common,
+        429: err('This account already has two files being made or read, or the server is busy'),
       },
     }),
     async (c) => {

@@ -113,7 +113,7 @@ export async function startImport(
       message('roster.too_large', { size: mb(file.size), limit: mb(rosterUploadLimits.maxBytes) }),
     );
   }
-  const table = await readTable(file, kind);
+  const table = await readTable(file, kind, actor.accountId);
   if (table.dataRows === 0) {
     throw new AppError('validation_failed', message('roster.no_rows'), [
       { path: 'file', message: message('roster.no_data') },
