@@ -32,11 +32,45 @@ export async function findAttendanceStatus(
   return row ?? null;
 }
 
-export async function markCheckedIn(q: Queryable, meetingId: string, memberId: string | null) {
+/** Marks a member present by their own room code ('code') or their personal pass scanned ('pass'). */
+export async function markCheckedIn(
+  q: Queryable,
+  meetingId: string,
+  memberId: string | null,
+  method: 'code' | 'pass' = 'code',
+) {
   await q.query(
-    `UPDATE meeting_attendance SET status = 'present', reason = NULL, checked_in_at = now(), check_in_method = 'code'
+    `UPDATE meeting_attendance SET status = 'present', reason = NULL, checked_in_at = now(), check_in_method = $3
       WHERE meeting_id = $1 AND member_id = $2`,
+    [meetingId, memberId, method],
+  );
+}
+
+/** Wrong room codes the member typed in this meeting (0 when not on the roll). */
+export async function findCheckinFailures(q: Queryable, meetingId: string, memberId: string | null) {
+  const [row] = await q.query<{ n: number }>(
+    'SELECT checkin_failures AS n FROM meeting_attendance WHERE meeting_id = $1 AND member_id = $2',
     [meetingId, memberId],
+  );
+  return row?.n ?? 0;
+}
+
+/** Counts one more wrong room code; answers the new count. */
+export async function countCheckinFailure(q: Queryable, meetingId: string, memberId: string | null) {
+  const [row] = await q.query<{ n: number }>(
+    `UPDATE meeting_attendance SET checkin_failures = checkin_failures + 1
+      WHERE meeting_id = $1 AND member_id = $2 RETURNING checkin_failures AS n`,
+    [meetingId, memberId],
+  );
+  return row?.n ?? 0;
+}
+
+/** The roll as the personal passes are matched against it: who, their name, whether already marked. */
+export async function listRollForPasses(q: Queryable, meetingId: string) {
+  return q.query<{ member_id: string; name: string; status: string | null }>(
+    `SELECT a.member_id, mb.full_name AS name, a.status
+       FROM meeting_attendance a JOIN member mb ON mb.id = a.member_id WHERE a.meeting_id = $1`,
+    [meetingId],
   );
 }
 
