@@ -362,7 +362,9 @@ export const meetingDetail = meetingRoom.extend({
   checkinCode: z
     .string()
     .nullable()
-    .describe('the room code now (it changes every 30 s; GET /meetings/{id}/checkin-code for the countdown): only for those who run the meeting, while it is in session'),
+    .describe(
+      'the room code now (it changes every 30 s; GET /meetings/{id}/checkin-code for the countdown): only for those who run the meeting, while it is in session',
+    ),
   materials: z.array(materialView),
 });
 
@@ -385,8 +387,12 @@ export const passBody = z.object({
 /** A rotating code as a screen shows it, with its countdown by the server's clock. */
 export const rotatingCode = z.object({
   code: z.string(),
-  validUntil: z.string().describe('when the screen replaces the code (still accepted for graceSeconds after)'),
-  serverNow: z.string().describe('the server’s clock, so a screen with a wrong clock still counts down right'),
+  validUntil: z
+    .string()
+    .describe('when the screen replaces the code (still accepted for graceSeconds after)'),
+  serverNow: z
+    .string()
+    .describe('the server’s clock, so a screen with a wrong clock still counts down right'),
   windowSeconds: z.number().int(),
   graceSeconds: z.number().int(),
 });

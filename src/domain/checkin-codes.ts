@@ -112,7 +112,9 @@ export function normalizeCheckinCode(input: string): string {
 
 /** Splits a code in groups for reading aloud and typing: '123456' → '123 456', '12345678' → '1234 5678'. */
 export const groupCode = (code: string): string =>
-  code.length > 4 ? `${code.slice(0, Math.ceil(code.length / 2))} ${code.slice(Math.ceil(code.length / 2))}` : code;
+  code.length > 4
+    ? `${code.slice(0, Math.ceil(code.length / 2))} ${code.slice(Math.ceil(code.length / 2))}`
+    : code;
 
 export type CodeVerdict<T> =
   | { verdict: 'valid'; found: T; window: number }
@@ -152,7 +154,11 @@ export interface ShownCode {
   validUntilMs: number;
 }
 
-export function shownCode(codeOf: (window: number) => string, nowMs: number, rotation: CodeRotation): ShownCode {
+export function shownCode(
+  codeOf: (window: number) => string,
+  nowMs: number,
+  rotation: CodeRotation,
+): ShownCode {
   const window = windowAt(nowMs, rotation);
   return {
     code: codeOf(window),

@@ -41,7 +41,9 @@ export function macOf(secret: Uint8Array, use: 'room' | 'pass'): Mac {
 
 /** The window the meeting started in: codes from before it never existed. */
 const firstWindow = (m: MeetingRow, rotation: CodeRotation) =>
-  m.started_at ? windowAt(new Date(m.started_at).getTime(), rotation) : windowAt(checkinClock.now(), rotation);
+  m.started_at
+    ? windowAt(new Date(m.started_at).getTime(), rotation)
+    : windowAt(checkinClock.now(), rotation);
 
 /** The room code showing now, or null when the meeting has no secret (not in session). */
 export function currentRoomCode(m: MeetingRow): string | null {

@@ -50,6 +50,13 @@ const roomCodeShown = async () => (await ok(sec(`/api/meetings/${meetingA}/check
 const rowOf = async (m: MemberRef, meeting = meetingA) =>
   (await ok(sec(`/api/meetings/${meeting}`))).attendance.find((r: any) => r.memberId === m.id);
 
+const refusedCount = async () =>
+  (
+    await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'meeting.checkIn.refused'`,
+    )
+  )[0]!.n;
+
 async function newMeeting(kind: string) {
   const { id } = await ok(
     sec(`/api/organizations/${cell.cell.id}/meetings`, {
@@ -170,18 +177,14 @@ describe('the room code changes every 30 seconds', () => {
   it('stops guessing after five wrong codes: counted and audited although each refusal rolled back', async () => {
     at(90_000);
     const member = cell.probationary;
-    const [{ n: before }] = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'meeting.checkIn.refused'`,
-    );
+    const before = await refusedCount();
     for (let i = 0; i < maxWrongRoomCodes; i++) {
       expect((await checkIn(member, 'ABCDEF')).body.error.messageCode).toBe('meeting.checkin_code_wrong');
     }
     const locked = await checkIn(member, await roomCodeShown());
     expect(locked.status).toBe(429);
     expect(locked.body.error).toMatchObject({ messageCode: 'meeting.checkin_locked', params: { max: 5 } });
-    const [{ n: after }] = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'meeting.checkIn.refused'`,
-    );
+    const after = await refusedCount();
     expect(after - before).toBe(maxWrongRoomCodes);
     // The secretary still marks the member present in the room.
     await ok(
