@@ -359,12 +359,7 @@ export const meetingDetail = meetingRoom.extend({
       ballots: z.record(z.string(), voteChoice),
     })
     .nullable(),
-  checkinCode: z
-    .string()
-    .nullable()
-    .describe(
-      'the room code now (it changes every 30 s; GET /meetings/{id}/checkin-code for the countdown): only for those who run the meeting, while it is in session',
-    ),
+  checkinCode: z.string().nullable().describe('the room code now, for those who run the meeting, in session'),
   materials: z.array(materialView),
 });
 
