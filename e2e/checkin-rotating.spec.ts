@@ -1,0 +1,182 @@
+// Journey (issue 9.10): presence that is hard to fake, on phones. The secretary opens the room of a meeting held
+// today: the check-in code changes every 30 seconds with a countdown. A member types the code shown at that moment
+// and is marked present on the secretary's screen, live. Another member shows the personal code on their phone and
+// the secretary marks them present by typing the 8 digits under its QR code (the fallback for a screen without a
+// camera). The meeting is ended at the end so the other journeys find the cell as they expect.
+import {
+  type APIRequestContext,
+  expect,
+  type Page,
+  request as playwrightRequest,
+  test,
+} from '@playwright/test';
+import { apiLogin, login } from './support';
+
+const password = 'ChiBo@2025';
+const phone = { width: 360, height: 740 };
+
+async function json<T>(response: Awaited<ReturnType<APIRequestContext['get']>>, what: string): Promise<T> {
+  expect(response.ok(), `${what}: ${response.status()} ${await response.text()}`).toBe(true);
+  return (await response.json()) as T;
+}
+
+/** The code now on the secretary's screen (digits only: the screen shows them in two groups). */
+const shownCode = async (sec: Page) =>
+  ((await sec.getByTestId('checkin-code').textContent()) ?? '').replace(/\D/g, '');
+
+let meetingId = '';
+let secretaryApi: APIRequestContext | null = null;
+
+test.afterAll(async () => {
+  // Ends the meeting this journey held (whatever happened), so the cell has no meeting left in session.
+  if (secretaryApi && meetingId) await secretaryApi.post(`/api/meetings/${meetingId}/end`, { data: {} });
+  await secretaryApi?.dispose();
+});
+
+test('the room code changes every 30 seconds; a member types the code shown, another is scanned by personal code', async ({
+  browser,
+  baseURL,
+}, testInfo) => {
+  test.setTimeout(180_000);
+
+  // ---- A thematic meeting of the secretary's cell, held today (created through the API: not the journey here).
+  secretaryApi = await playwrightRequest.newContext({ baseURL });
+  const me = (await apiLogin(secretaryApi, '0900000002', password)) as { member: { organizationId: string } };
+  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const created = await json<{ id: string }>(
+    await secretaryApi.post(`/api/organizations/${me.member.organizationId}/meetings`, {
+      data: {
+        kind: 'thematic',
+        forMonth: today.slice(0, 7),
+        plannedDate: today,
+        location: 'Nhà văn hóa thôn',
+      },
+    }),
+    'new meeting',
+  );
+  meetingId = created.id;
+
+  // ---- The secretary, on a phone, starts the meeting: the code shows with its countdown and QR code.
+  const secretaryContext = await browser.newContext({ baseURL, viewport: phone });
+  const sec = await secretaryContext.newPage();
+  await login(sec, '0900000002', password);
+  await sec.goto(`/meetings/${meetingId}?tab=room`);
+  await sec.getByRole('button', { name: 'Bắt đầu cuộc họp' }).click();
+  await expect(sec.getByTestId('checkin-code')).toHaveText(/^\d{3}\s*\d{3}$/);
+  await expect(sec.getByTestId('code-countdown')).toHaveText(/^Mã đổi sau \d+ giây$/);
+  await expect(sec.getByRole('img', { name: 'Mã QR điểm danh' })).toBeVisible();
+  await sec.screenshot({ path: testInfo.outputPath('room-code-secretary.png'), fullPage: true });
+
+  // ---- The member opens the room on their phone and types the code shown on the secretary's screen now.
+  const memberContext = await browser.newContext({ baseURL, viewport: phone });
+  const mem = await memberContext.newPage();
+  await login(mem, '0900000003', password);
+  const memberMe = await json<{ member: { fullName: string } }>(await mem.request.get('/api/me'), '/me');
+  await mem.goto(`/meetings/${meetingId}?tab=room`);
+  const presence = mem.getByRole('region', { name: 'Điểm danh của bạn' });
+  const field = presence.getByRole('textbox', { name: 'Mã điểm danh' });
+  await expect(field).toBeVisible();
+  await mem.screenshot({ path: testInfo.outputPath('room-code-member.png'), fullPage: true });
+  // The code may change between reading and sending; an expired one is refused with its reason: read it again.
+  const checkedIn = presence.getByText(/Bạn đã điểm danh lúc/);
+  const expired = presence.getByText('Mã đã hết hạn — nhập mã đang hiện trên màn hình phòng họp');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await field.fill(await shownCode(sec));
+    await presence.getByRole('button', { name: 'Điểm danh' }).click();
+    await expect(checkedIn.or(expired)).toBeVisible();
+    if (await checkedIn.isVisible()) break;
+    await mem.screenshot({ path: testInfo.outputPath('room-code-expired.png'), fullPage: true });
+  }
+  await expect(checkedIn).toBeVisible();
+  // The secretary's screen follows live: the member is present, by their own code.
+  const memberPresent = sec.getByRole('button', { name: `Có mặt: ${memberMe.member.fullName}`, exact: true });
+  await expect(memberPresent).toHaveAttribute('aria-pressed', 'true');
+  await expect(
+    sec
+      .getByTestId('attendance-row')
+      .filter({ hasText: memberMe.member.fullName })
+      .getByText(/tự điểm danh/),
+  ).toBeVisible();
+
+  // ---- A second member of the cell (an account the administrator sets up) shows their personal code.
+  const detail = await json<{
+    attendance: {
+      memberId: string;
+      name: string;
+      memberClass: string;
+      temporary: boolean;
+      exempt: boolean;
+      status: string | null;
+    }[];
+  }>(await secretaryApi.get(`/api/meetings/${meetingId}`), 'detail');
+  const members = await json<{ items: { id: string; partyCardNumber: string | null }[] }>(
+    await secretaryApi.get(`/api/members?organizationId=${me.member.organizationId}&scope=direct&limit=200`),
+    'members',
+  );
+  const cards = new Map(members.items.map((m) => [m.id, m.partyCardNumber]));
+  const other = detail.attendance.find(
+    (r) =>
+      r.status === null &&
+      !r.temporary &&
+      !r.exempt &&
+      cards.get(r.memberId) &&
+      r.name !== memberMe.member.fullName,
+  );
+  expect(other, 'another member of the cell with a party card').toBeTruthy();
+  const admin = await playwrightRequest.newContext({ baseURL });
+  await apiLogin(admin, 'admin', password);
+  const reset = await admin.post(`/api/members/${other!.memberId}/reset-password`, {
+    data: { newPassword: 'Tam@thoi2026' },
+  });
+  expect(reset.status(), await reset.text()).toBe(200);
+  await admin.dispose();
+  const otherContext = await browser.newContext({ baseURL, viewport: phone });
+  const oth = await otherContext.newPage();
+  await login(oth, cards.get(other!.memberId)!, 'Tam@thoi2026');
+  await oth.goto(`/meetings/${meetingId}?tab=room`);
+  await oth.getByRole('button', { name: 'Hiện mã cá nhân để thư ký quét' }).click();
+  const passCode = oth.getByTestId('my-pass-code');
+  await expect(passCode).toHaveText(/^\d{4}\s*\d{4}$/);
+  await expect(oth.getByRole('img', { name: 'Mã QR cá nhân' })).toBeVisible();
+  await expect(oth.getByTestId('my-pass').getByTestId('code-countdown')).toHaveText(/^Mã đổi sau \d+ giây$/);
+  await oth.screenshot({ path: testInfo.outputPath('personal-pass-member.png'), fullPage: true });
+
+  // ---- The secretary types the 8 digits under the QR code (no camera) and the member is marked present.
+  const scanner = sec.getByRole('region', { name: 'Quét mã cá nhân' });
+  await expect(scanner.getByRole('button', { name: 'Mở camera quét mã' })).toBeVisible();
+  const marked = scanner.getByTestId('pass-marked');
+  const passExpired = scanner.getByText(/đã hết hạn/);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await scanner
+      .getByRole('textbox', { name: 'Mã cá nhân' })
+      .fill(((await passCode.textContent()) ?? '').replace(/\D/g, ''));
+    await scanner.getByRole('button', { name: 'Ghi có mặt' }).click();
+    await expect(marked.or(passExpired).first()).toBeVisible();
+    if (await marked.isVisible()) break;
+  }
+  await expect(marked).toHaveText(`Đã ghi có mặt: ${other!.name}`);
+  const otherPresent = sec.getByRole('button', { name: `Có mặt: ${other!.name}`, exact: true });
+  await expect(otherPresent).toHaveAttribute('aria-pressed', 'true');
+  await expect(
+    sec
+      .getByTestId('attendance-row')
+      .filter({ hasText: other!.name })
+      .getByText(/quét mã cá nhân/),
+  ).toBeVisible();
+  await scanner.screenshot({ path: testInfo.outputPath('personal-pass-scanner.png') });
+  // The member's phone follows: present, and the personal code is gone.
+  await expect(oth.getByTestId('my-status')).toHaveText(/Bạn đã điểm danh lúc/);
+  await expect(oth.getByTestId('my-pass')).toBeHidden();
+
+  // ---- A wrong personal code is refused with its reason, and nobody is marked.
+  await scanner.getByRole('textbox', { name: 'Mã cá nhân' }).fill('1234 5678');
+  await scanner.getByRole('button', { name: 'Ghi có mặt' }).click();
+  await expect(
+    scanner.getByText(/Mã cá nhân không đúng hoặc không thuộc cuộc họp này|Mã không khớp/).first(),
+  ).toBeVisible();
+  await sec.screenshot({ path: testInfo.outputPath('room-after-checkins.png'), fullPage: true });
+
+  await secretaryContext.close();
+  await memberContext.close();
+  await otherContext.close();
+});
