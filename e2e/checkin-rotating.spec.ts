@@ -65,7 +65,9 @@ test('the room code changes every 30 seconds; a member types the code shown, ano
   await expect(sec.getByTestId('checkin-code')).toHaveText(/^\d{3}\s*\d{3}$/);
   await expect(sec.getByTestId('code-countdown')).toHaveText(/^Mã đổi sau \d+ giây$/);
   await expect(sec.getByRole('img', { name: 'Mã QR điểm danh' })).toBeVisible();
-  await sec.screenshot({ path: testInfo.outputPath('room-code-secretary.png'), fullPage: true });
+  await sec
+    .getByRole('region', { name: 'Mã điểm danh' })
+    .screenshot({ path: testInfo.outputPath('room-code-secretary.png') });
 
   // ---- The member opens the room on their phone and types the code shown on the secretary's screen now.
   const memberContext = await browser.newContext({ baseURL, viewport: phone });
@@ -76,7 +78,7 @@ test('the room code changes every 30 seconds; a member types the code shown, ano
   const presence = mem.getByRole('region', { name: 'Điểm danh của bạn' });
   const field = presence.getByRole('textbox', { name: 'Mã điểm danh' });
   await expect(field).toBeVisible();
-  await mem.screenshot({ path: testInfo.outputPath('room-code-member.png'), fullPage: true });
+  await presence.screenshot({ path: testInfo.outputPath('room-code-member.png') });
   // The code may change between reading and sending; an expired one is refused with its reason: read it again.
   const checkedIn = presence.getByText(/Bạn đã điểm danh lúc/);
   const expired = presence.getByText('Mã đã hết hạn — nhập mã đang hiện trên màn hình phòng họp');
@@ -85,7 +87,7 @@ test('the room code changes every 30 seconds; a member types the code shown, ano
     await presence.getByRole('button', { name: 'Điểm danh' }).click();
     await expect(checkedIn.or(expired)).toBeVisible();
     if (await checkedIn.isVisible()) break;
-    await mem.screenshot({ path: testInfo.outputPath('room-code-expired.png'), fullPage: true });
+    await presence.screenshot({ path: testInfo.outputPath('room-code-expired.png') });
   }
   await expect(checkedIn).toBeVisible();
   // The secretary's screen follows live: the member is present, by their own code.
@@ -139,7 +141,9 @@ test('the room code changes every 30 seconds; a member types the code shown, ano
   await expect(passCode).toHaveText(/^\d{4}\s*\d{4}$/);
   await expect(oth.getByRole('img', { name: 'Mã QR cá nhân' })).toBeVisible();
   await expect(oth.getByTestId('my-pass').getByTestId('code-countdown')).toHaveText(/^Mã đổi sau \d+ giây$/);
-  await oth.screenshot({ path: testInfo.outputPath('personal-pass-member.png'), fullPage: true });
+  await oth
+    .getByRole('region', { name: 'Điểm danh của bạn' })
+    .screenshot({ path: testInfo.outputPath('personal-pass-member.png') });
 
   // ---- The secretary types the 8 digits under the QR code (no camera) and the member is marked present.
   const scanner = sec.getByRole('region', { name: 'Quét mã cá nhân' });
@@ -174,7 +178,7 @@ test('the room code changes every 30 seconds; a member types the code shown, ano
   await expect(
     scanner.getByText(/Mã cá nhân không đúng hoặc không thuộc cuộc họp này|Mã không khớp/).first(),
   ).toBeVisible();
-  await sec.screenshot({ path: testInfo.outputPath('room-after-checkins.png'), fullPage: true });
+  await scanner.screenshot({ path: testInfo.outputPath('personal-pass-refused.png') });
 
   await secretaryContext.close();
   await memberContext.close();
