@@ -3,8 +3,11 @@
 // and is marked present on the secretary's screen, live. Another member shows the personal code on their phone and
 // the secretary marks them present by typing the 8 digits under its QR code (the fallback for a screen without a
 // camera). The meeting is ended at the end so the other journeys find the cell as they expect.
+import { writeFileSync } from 'node:fs';
 import {
   type APIRequestContext,
+  type Browser,
+  chromium,
   expect,
   type Page,
   request as playwrightRequest,
@@ -26,6 +29,41 @@ const shownCode = async (sec: Page) =>
 
 let meetingId = '';
 let secretaryApi: APIRequestContext | null = null;
+
+interface RollRow {
+  memberId: string;
+  name: string;
+  temporary: boolean;
+  exempt: boolean;
+  status: string | null;
+}
+
+/** A full member of the meeting's roll not marked yet, given an account by the administrator (reset-password). */
+async function unmarkedMemberWithAccount(baseURL: string, exclude: string[]) {
+  const api = secretaryApi!;
+  const detail = await json<{ organization: { id: string }; attendance: RollRow[] }>(
+    await api.get(`/api/meetings/${meetingId}`),
+    'detail',
+  );
+  const members = await json<{ items: { id: string; partyCardNumber: string | null }[] }>(
+    await api.get(`/api/members?organizationId=${detail.organization.id}&scope=direct&limit=200`),
+    'members',
+  );
+  const cards = new Map(members.items.map((m) => [m.id, m.partyCardNumber]));
+  const row = detail.attendance.find(
+    (r) =>
+      r.status === null && !r.temporary && !r.exempt && cards.get(r.memberId) && !exclude.includes(r.name),
+  );
+  expect(row, 'another member of the cell with a party card').toBeTruthy();
+  const admin = await playwrightRequest.newContext({ baseURL });
+  await apiLogin(admin, 'admin', password);
+  const reset = await admin.post(`/api/members/${row!.memberId}/reset-password`, {
+    data: { newPassword: 'Tam@thoi2026' },
+  });
+  expect(reset.status(), await reset.text()).toBe(200);
+  await admin.dispose();
+  return { ...row!, identifier: cards.get(row!.memberId)! };
+}
 
 test.afterAll(async () => {
   // Ends the meeting this journey held (whatever happened), so the cell has no meeting left in session.
@@ -101,40 +139,10 @@ test('the room code changes every 30 seconds; a member types the code shown, ano
   ).toBeVisible();
 
   // ---- A second member of the cell (an account the administrator sets up) shows their personal code.
-  const detail = await json<{
-    attendance: {
-      memberId: string;
-      name: string;
-      memberClass: string;
-      temporary: boolean;
-      exempt: boolean;
-      status: string | null;
-    }[];
-  }>(await secretaryApi.get(`/api/meetings/${meetingId}`), 'detail');
-  const members = await json<{ items: { id: string; partyCardNumber: string | null }[] }>(
-    await secretaryApi.get(`/api/members?organizationId=${me.member.organizationId}&scope=direct&limit=200`),
-    'members',
-  );
-  const cards = new Map(members.items.map((m) => [m.id, m.partyCardNumber]));
-  const other = detail.attendance.find(
-    (r) =>
-      r.status === null &&
-      !r.temporary &&
-      !r.exempt &&
-      cards.get(r.memberId) &&
-      r.name !== memberMe.member.fullName,
-  );
-  expect(other, 'another member of the cell with a party card').toBeTruthy();
-  const admin = await playwrightRequest.newContext({ baseURL });
-  await apiLogin(admin, 'admin', password);
-  const reset = await admin.post(`/api/members/${other!.memberId}/reset-password`, {
-    data: { newPassword: 'Tam@thoi2026' },
-  });
-  expect(reset.status(), await reset.text()).toBe(200);
-  await admin.dispose();
+  const other = await unmarkedMemberWithAccount(baseURL!, [memberMe.member.fullName]);
   const otherContext = await browser.newContext({ baseURL, viewport: phone });
   const oth = await otherContext.newPage();
-  await login(oth, cards.get(other!.memberId)!, 'Tam@thoi2026');
+  await login(oth, other.identifier, 'Tam@thoi2026');
   await oth.goto(`/meetings/${meetingId}?tab=room`);
   await oth.getByRole('button', { name: 'Hiện mã cá nhân để thư ký quét' }).click();
   const passCode = oth.getByTestId('my-pass-code');
@@ -158,13 +166,13 @@ test('the room code changes every 30 seconds; a member types the code shown, ano
     await expect(marked.or(passExpired).first()).toBeVisible();
     if (await marked.isVisible()) break;
   }
-  await expect(marked).toHaveText(`Đã ghi có mặt: ${other!.name}`);
-  const otherPresent = sec.getByRole('button', { name: `Có mặt: ${other!.name}`, exact: true });
+  await expect(marked).toHaveText(`Đã ghi có mặt: ${other.name}`);
+  const otherPresent = sec.getByRole('button', { name: `Có mặt: ${other.name}`, exact: true });
   await expect(otherPresent).toHaveAttribute('aria-pressed', 'true');
   await expect(
     sec
       .getByTestId('attendance-row')
-      .filter({ hasText: other!.name })
+      .filter({ hasText: other.name })
       .getByText(/quét mã cá nhân/),
   ).toBeVisible();
   await scanner.screenshot({ path: testInfo.outputPath('personal-pass-scanner.png') });
@@ -183,4 +191,98 @@ test('the room code changes every 30 seconds; a member types the code shown, ano
   await secretaryContext.close();
   await memberContext.close();
   await otherContext.close();
+});
+
+/**
+ * A video file for Chromium's fake camera showing the QR code of an SVG: the SVG is drawn on a white 640×480 frame
+ * in a blank page, its brightness written as the Y plane of a one-frame Y4M (grey chroma).
+ */
+async function qrVideo(browser: Browser, svg: string, path: string) {
+  const width = 640;
+  const height = 480;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const luma = await page.evaluate(
+    async ({ svg, width, height }: { svg: string; width: number; height: number }) => {
+      const image = new Image();
+      image.src = `data:image/svg+xml;base64,${btoa(unescape(encodeURIComponent(svg)))}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = width;
+      canvas.height = height;
+      const g = canvas.getContext('2d')!;
+      g.fillStyle = '#fff';
+      g.fillRect(0, 0, width, height);
+      g.drawImage(image, (width - 400) / 2, (height - 400) / 2, 400, 400);
+      const data = g.getImageData(0, 0, width, height).data;
+      const y: number[] = [];
+      for (let i = 0; i < data.length; i += 4)
+        y.push(Math.round(0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!));
+      return y;
+    },
+    { svg, width, height },
+  );
+  await context.close();
+  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\nFRAME\n`);
+  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
+  writeFileSync(path, Buffer.concat([header, Buffer.from(luma), chroma]));
+}
+
+test('the secretary scans a member’s personal QR code with the camera', async ({
+  browser,
+  baseURL,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  test.skip(!meetingId, 'needs the meeting held by the journey above');
+  const member = await unmarkedMemberWithAccount(baseURL!, []);
+  const memberContext = await browser.newContext({ baseURL, viewport: phone });
+  const mem = await memberContext.newPage();
+  await login(mem, member.identifier, 'Tam@thoi2026');
+  await mem.goto(`/meetings/${meetingId}?tab=room`);
+  await mem.getByRole('button', { name: 'Hiện mã cá nhân để thư ký quét' }).click();
+  const qr = mem.getByTestId('my-pass').getByRole('img', { name: 'Mã QR cá nhân' });
+  await expect(qr).toBeVisible();
+
+  // The secretary's phone, whose camera films the member's QR code (a pass lasts 60 s and 30 s more: if it ran
+  // out while the camera started, the refusal says so and the member's current code is filmed again).
+  const marked = async () => {
+    const video = testInfo.outputPath('personal-pass.y4m');
+    await qrVideo(browser, await qr.evaluate((el) => el.outerHTML), video);
+    const camera = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        `--use-file-for-fake-video-capture=${video}`,
+      ],
+    });
+    try {
+      const context = await camera.newContext({ baseURL, viewport: phone, locale: 'vi-VN' });
+      await context.grantPermissions(['camera']);
+      const sec = await context.newPage();
+      await login(sec, '0900000002', password);
+      await sec.goto(`/meetings/${meetingId}?tab=room`);
+      const scanner = sec.getByRole('region', { name: 'Quét mã cá nhân' });
+      await scanner.getByRole('button', { name: 'Mở camera quét mã' }).click();
+      const done = scanner.getByTestId('pass-marked');
+      const expired = scanner.getByText(/đã hết hạn/).first();
+      await expect(done.or(expired)).toBeVisible({ timeout: 30_000 });
+      if (!(await done.isVisible())) return false;
+      await expect(done).toHaveText(`Đã ghi có mặt: ${member.name}`);
+      await expect(sec.getByRole('button', { name: `Có mặt: ${member.name}`, exact: true })).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      );
+      await scanner.screenshot({ path: testInfo.outputPath('personal-pass-camera.png') });
+      return true;
+    } finally {
+      await camera.close();
+    }
+  };
+  expect((await marked()) || (await marked()), 'the camera marked the member present').toBe(true);
+  await expect(mem.getByTestId('my-status')).toHaveText(/Bạn đã điểm danh lúc/);
+  await memberContext.close();
 });
