@@ -247,7 +247,7 @@ test('the secretary scans a member’s personal QR code with the camera', async 
   // out while the camera started, the refusal says so and the member's current code is filmed again).
   const marked = async () => {
     const video = testInfo.outputPath('personal-pass.y4m');
-    await qrVideo(browser, await qr.evaluate((el) => el.outerHTML), video);
+    await qrVideo(browser, await qr.evaluate((el) => new XMLSerializer().serializeToString(el)), video);
     const camera = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
