@@ -83,17 +83,22 @@ export async function myPass(db: Database, actor: Actor, meetingId: string) {
 
 /**
  * A member checks themself in with the room code: the current window's, or the previous one's during the grace.
- * An older code of the meeting is refused as expired, anything else as wrong; wrong codes are counted (audited,
- * outside the refused write) and after `maxWrongRoomCodes` self check-in closes for the member in this meeting.
+ * An older code of the meeting is refused as expired, anything else as wrong. Every attempt is counted before it is
+ * judged, in a transaction of its own (the roll row's lock orders a burst, so no more than `maxWrongRoomCodes` are
+ * ever judged), and given back unless the code was wrong; a wrong code is audited after the refused write rolled
+ * back. After `maxWrongRoomCodes` wrong codes self check-in closes for the member in this meeting.
  */
 export async function checkIn(db: Database, actor: Actor, meetingId: string, code: string, meta: Meta) {
   const now = checkinClock.now();
-  // Set when the code was wrong: the count and its audit happen after the refused write rolled back.
+  const attempt = await db.transaction((tx) =>
+    minutesRepo.countCheckinAttempt(tx, meetingId, actor.memberId, 1),
+  );
+  // Set when the code was wrong: the attempt stays counted and is audited.
   const wrong = { provinceId: null as string | null };
   const audit = { action: 'meeting.checkIn', after: (r: { window: number }) => ({ window: r.window }) };
   try {
     await mutate(db, actor, meetingId, 'check_in', meta, audit, async (tx, m) => {
-      if ((await minutesRepo.findCheckinFailures(tx, m.id, actor.memberId)) >= maxWrongRoomCodes) {
+      if (attempt > maxWrongRoomCodes) {
         throw fieldError('temporarily_locked', 'code', 'meeting.checkin_locked', { max: maxWrongRoomCodes });
       }
       const typed = normalizeCheckinCode(code);
@@ -115,19 +120,28 @@ export async function checkIn(db: Database, actor: Actor, meetingId: string, cod
         ]);
       }
       await minutesRepo.markCheckedIn(tx, m.id, actor.memberId, 'code');
+      await minutesRepo.countCheckinAttempt(tx, m.id, actor.memberId, -1);
       return { window: verdict.window };
     });
   } catch (e) {
-    if (wrong.provinceId !== null) await countWrongCode(db, actor, meetingId, wrong.provinceId, meta);
+    if (wrong.provinceId !== null)
+      await auditWrongCode(db, actor, meetingId, wrong.provinceId, attempt, meta);
+    else await db.transaction((tx) => minutesRepo.countCheckinAttempt(tx, meetingId, actor.memberId, -1));
     throw e;
   }
   return { ok: true as const };
 }
 
-/** One more wrong room code of the member: counted and audited in a transaction of its own. */
-async function countWrongCode(db: Database, actor: Actor, meetingId: string, provinceId: string, meta: Meta) {
+/** A wrong room code of the member, counted already: audited in a transaction of its own. */
+async function auditWrongCode(
+  db: Database,
+  actor: Actor,
+  meetingId: string,
+  provinceId: string,
+  failures: number,
+  meta: Meta,
+) {
   await db.transaction(async (tx) => {
-    const failures = await minutesRepo.countCheckinFailure(tx, meetingId, actor.memberId);
     await recordAudit(tx, {
       chain: provinceId,
       actorAccountId: actor.accountId,

@@ -186,6 +186,13 @@ describe('the room code changes every 30 seconds', () => {
     expect(locked.body.error).toMatchObject({ messageCode: 'meeting.checkin_locked', params: { max: 5 } });
     const after = await refusedCount();
     expect(after - before).toBe(maxWrongRoomCodes);
+    // A burst of guesses in parallel: each is counted before it is judged, so none is judged past the limit.
+    const burster = cell.secretary;
+    const burst = await Promise.all(Array.from({ length: 12 }, () => checkIn(burster, '12345')));
+    const codes = burst.map((r) => r.body.error.messageCode as string);
+    expect(codes.filter((c) => c === 'meeting.checkin_code_wrong').length).toBe(maxWrongRoomCodes);
+    expect(codes.filter((c) => c === 'meeting.checkin_locked').length).toBe(12 - maxWrongRoomCodes);
+    expect((await refusedCount()) - after).toBe(maxWrongRoomCodes);
     // The secretary still marks the member present in the room.
     await ok(
       sec(`/api/meetings/${meetingA}/attendance`, { json: { memberId: member.id, status: 'present' } }),

@@ -46,21 +46,20 @@ export async function markCheckedIn(
   );
 }
 
-/** Wrong room codes the member typed in this meeting (0 when not on the roll). */
-export async function findCheckinFailures(q: Queryable, meetingId: string, memberId: string | null) {
+/**
+ * Counts (+1) or gives back (-1) one of the member's check-in attempts by room code; answers the count after it (0
+ * when the member is not on the roll). The row's lock orders concurrent attempts, so each sees its own count.
+ */
+export async function countCheckinAttempt(
+  q: Queryable,
+  meetingId: string,
+  memberId: string | null,
+  by: 1 | -1,
+) {
   const [row] = await q.query<{ n: number }>(
-    'SELECT checkin_failures AS n FROM meeting_attendance WHERE meeting_id = $1 AND member_id = $2',
-    [meetingId, memberId],
-  );
-  return row?.n ?? 0;
-}
-
-/** Counts one more wrong room code; answers the new count. */
-export async function countCheckinFailure(q: Queryable, meetingId: string, memberId: string | null) {
-  const [row] = await q.query<{ n: number }>(
-    `UPDATE meeting_attendance SET checkin_failures = checkin_failures + 1
+    `UPDATE meeting_attendance SET checkin_failures = greatest(0, checkin_failures + $3)
       WHERE meeting_id = $1 AND member_id = $2 RETURNING checkin_failures AS n`,
-    [meetingId, memberId],
+    [meetingId, memberId, by],
   );
   return row?.n ?? 0;
 }

@@ -220,7 +220,12 @@ export const meetingRoutes: OpenAPIHono<AppEnv> = createRouter()
     ),
     async (ctx) =>
       ctx.json(
-        await checkin.markByPass(...who(ctx), ctx.req.valid('param').id, ctx.req.valid('json').code, meta(ctx)),
+        await checkin.markByPass(
+          ...who(ctx),
+          ctx.req.valid('param').id,
+          ctx.req.valid('json').code,
+          meta(ctx),
+        ),
         200,
       ),
   )
