@@ -163,6 +163,38 @@ seq.sort((a, b) => a - b);
 console.log(
   `sequential check-in p50 ${seq[Math.floor(seq.length / 2)]!.toFixed(1)} ms, p99 ${seq[Math.ceil(seq.length * 0.99) - 1]!.toFixed(1)} ms`,
 );
+// Personal passes scanned by the secretary (ADR 010): a pass is matched against everyone on the roll; a wrong one
+// hashes every member over the look-back before it is refused (the worst case).
+const { id: id3 } = await call(secCookie, `/api/organizations/${cell.id}/meetings`, {
+  kind: 'thematic',
+  forMonth: today.slice(0, 7),
+  plannedDate: today,
+});
+await call(secCookie, `/api/meetings/${id3}/start`, {});
+const quantiles = (xs: number[]) => {
+  xs.sort((a, b) => a - b);
+  return `p50 ${xs[Math.floor(xs.length / 2)]!.toFixed(1)} ms, p99 ${xs[Math.ceil(xs.length * 0.99) - 1]!.toFixed(1)} ms`;
+};
+const scans: number[] = [];
+for (const cookie of cookies) {
+  const { code } = await call(cookie, `/api/meetings/${id3}/my-pass`);
+  const s = performance.now();
+  await call(secCookie, `/api/meetings/${id3}/attendance/pass`, { code });
+  scans.push(performance.now() - s);
+}
+const wrongScans: number[] = [];
+for (let i = 0; i < 30; i++) {
+  const s = performance.now();
+  const res = await fetch(`${base}/api/meetings/${id3}/attendance/pass`, {
+    method: 'POST',
+    headers: { cookie: secCookie, 'content-type': 'application/json' },
+    body: JSON.stringify({ code: String(10_000_000 + i) }),
+  });
+  await res.text();
+  wrongScans.push(performance.now() - s);
+}
+console.log(`personal pass scanned, one after another: ${quantiles(scans)} (${target} on the roll)`);
+console.log(`wrong personal pass refused: ${quantiles(wrongScans)}`);
 for (const s of screens) s.controller.abort();
 server.close();
 await db.close();

@@ -127,7 +127,10 @@ export const attendanceRow = z.object({
   rsvp: z.enum(['confirmed', 'absence_requested']).nullable(),
   rsvpReason: z.string().nullable(),
   checkedInAt: z.string().nullable(),
-  checkInMethod: z.enum(['tap', 'code']).nullable(),
+  checkInMethod: z
+    .enum(['tap', 'code', 'pass'])
+    .nullable()
+    .describe('tap: marked by the secretary; code: the room code; pass: the personal pass scanned'),
   canVote: z.boolean(),
   voteIneligibleReason: messageSchema.nullable(),
 });
@@ -356,7 +359,7 @@ export const meetingDetail = meetingRoom.extend({
       ballots: z.record(z.string(), voteChoice),
     })
     .nullable(),
-  checkinCode: z.string().nullable().describe('only for those who run the meeting, while it is in session'),
+  checkinCode: z.string().nullable().describe('the room code now, for those who run the meeting, in session'),
   materials: z.array(materialView),
 });
 
@@ -372,6 +375,23 @@ export const attendanceBody = z.object({
 export const checkInBody = z.object({
   code: z.string().trim().min(1, { error: 'form.check_in_code_required' }).max(20),
 });
+/** The personal pass the secretary scanned (or typed from under the QR code). */
+export const passBody = z.object({
+  code: z.string().trim().min(1, { error: 'form.pass_code_required' }).max(40),
+});
+/** A rotating code as a screen shows it, with its countdown by the server's clock. */
+export const rotatingCode = z.object({
+  code: z.string(),
+  validUntil: z
+    .string()
+    .describe('when the screen replaces the code (still accepted for graceSeconds after)'),
+  serverNow: z
+    .string()
+    .describe('the server’s clock, so a screen with a wrong clock still counts down right'),
+  windowSeconds: z.number().int(),
+  graceSeconds: z.number().int(),
+});
+export const passMarked = z.object({ memberId: uuid, name: z.string() });
 export const guestBody = z.object({ name: text(200).min(1), title: text(200).default('') });
 export const currentItemBody = z.object({
   agendaItemId: uuid.nullable(),

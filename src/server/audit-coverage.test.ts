@@ -159,6 +159,7 @@ const made = {
   meetingId: '',
   otherMeetingId: '',
   checkinCode: '',
+  pass: '',
   agenda: [] as any[],
   minutesVersion: 0,
   materialVersionId: '',
@@ -395,6 +396,27 @@ const walk: Step[] = [
     request: () => ({ path: `/api/meetings/${made.meetingId}/check-in`, json: { code: made.checkinCode } }),
     audits: ['meeting.checkIn'],
     refused: { as: 'outsider', status: 404 },
+    on: meeting,
+  },
+  {
+    // A wrong room code is refused, counted and audited (the refused write itself rolled back).
+    route: 'POST /meetings/{id}/check-in',
+    as: 'm2',
+    request: () => ({ path: `/api/meetings/${made.meetingId}/check-in`, json: { code: 'not-a-code' } }),
+    status: 400,
+    audits: ['meeting.checkIn.refused'],
+    recorded: { reason: 'wrong_code', failures: 1, locked: false },
+    on: meeting,
+  },
+  {
+    route: 'POST /meetings/{id}/attendance/pass',
+    as: 'm0',
+    before: async () => {
+      made.pass = (await ok(send('m2', { path: `/api/meetings/${made.meetingId}/my-pass` }))).code;
+    },
+    request: () => ({ path: `/api/meetings/${made.meetingId}/attendance/pass`, json: { code: made.pass } }),
+    audits: ['meeting.attendance.pass'],
+    refused: { as: 'm1', status: 403 },
     on: meeting,
   },
   ...(['secretary', 'm0', 'm2'] as const).map((who): Step => ({

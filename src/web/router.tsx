@@ -137,7 +137,8 @@ const tasksRoute = createRoute({
 const meetingRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/meetings/$id',
-  validateSearch: lenient({ tab: z.enum(meetingTabs), code: z.string().trim().max(20) }),
+  // The room code is digits: the URL gives it back as a number, `text` keeps it text.
+  validateSearch: lenient({ tab: z.enum(meetingTabs), code: text }),
   component: MeetingPage,
 });
 

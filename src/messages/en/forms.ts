@@ -23,6 +23,7 @@ export const forms: Record<keyof typeof vi, string> = {
   'form.month_format': 'must be in the form YYYY-MM',
   'form.reason_required': 'A reason is required',
   'form.check_in_code_required': 'Enter the check-in code',
+  'form.pass_code_required': 'Scan or type the personal code',
   'form.contribution_summary_required': 'Write a summary of what was said',
   'form.speaker_required': 'Choose who spoke',
   'form.task_assignee_required': 'Choose the member or party group who will do it',

@@ -35,6 +35,17 @@ export const meetings: Record<keyof typeof vi, string> = {
   'meeting.checkin_only_in_session': 'Check-in is only possible while the meeting is in session',
   'meeting.checkin_code_wrong': 'Wrong check-in code',
   'meeting.checkin_code_hint': 'Wrong check-in code; see the code on the meeting room screen',
+  'meeting.checkin_code_expired': 'The check-in code has expired',
+  'meeting.checkin_code_expired_hint':
+    'The code has expired — type the code now shown on the meeting room screen',
+  'meeting.checkin_locked':
+    'You typed a wrong code {max} times; ask the meeting’s secretary to mark you present in the room',
+  'meeting.pass_wrong': 'The personal code is wrong or not for this meeting',
+  'meeting.pass_wrong_hint':
+    'The code matches no member on the roll; ask the member to open their code again',
+  'meeting.pass_expired': 'The personal code of {name} has expired',
+  'meeting.pass_expired_hint': 'The code has expired — ask {name} to show the code now on their phone',
+  'meeting.pass_already_present': '{name} is already present',
   'meeting.already_checked_in': 'You are already checked in as present',
   'meeting.check_in_once': 'Each member checks in once',
   'meeting.guests_before_end': 'Guests can only be added before or during the meeting',

@@ -28,6 +28,7 @@ export const forms = {
   'form.month_format': 'phải có dạng YYYY-MM',
   'form.reason_required': 'Phải ghi lý do',
   'form.check_in_code_required': 'Nhập mã điểm danh',
+  'form.pass_code_required': 'Quét hoặc nhập mã cá nhân',
   'form.contribution_summary_required': 'Ghi tóm tắt ý kiến',
   'form.speaker_required': 'Chọn người phát biểu',
   'form.task_assignee_required': 'Chọn đảng viên hoặc tổ đảng thực hiện',

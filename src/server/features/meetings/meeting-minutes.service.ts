@@ -1,4 +1,4 @@
-// The meeting in session and its minutes: the roll (marked or by check-in code), guests, the agenda and the current
+// The meeting in session and its minutes: the roll as marked (check-in: meeting-checkin.service.ts), guests, the agenda and the current
 // item, minutes per item and in general (with conflict detection), speakers, tasks assigned, and addenda to
 // locked minutes. Every write goes through `mutate`.
 import type { z } from 'zod';
@@ -13,7 +13,6 @@ import type {
   guestBody,
   notesBody,
 } from '../../../contracts/meetings.ts';
-import { normalizeCheckinCode } from '../../../domain/checkin-codes.ts';
 import { verbatim } from '../../../domain/messages.ts';
 import type { Actor } from '../../../domain/permissions.ts';
 import { message } from '../../../messages/index.ts';
@@ -49,19 +48,6 @@ export async function recordAttendance(
     ) {
       throw notFound(message('meeting.member_not_on_roll'));
     }
-    return { ok: true as const };
-  });
-}
-
-/** A member checks themself in with the code shown in the room: only while in session, only once. */
-export async function checkIn(db: Database, actor: Actor, meetingId: string, code: string, meta: Meta) {
-  return mutate(db, actor, meetingId, 'check_in', meta, { action: 'meeting.checkIn' }, async (tx, m) => {
-    if (!m.checkin_code || normalizeCheckinCode(code) !== m.checkin_code) {
-      throw new AppError('validation_failed', message('meeting.checkin_code_wrong'), [
-        { path: 'code', message: message('meeting.checkin_code_hint') },
-      ]);
-    }
-    await minutesRepo.markCheckedIn(tx, m.id, actor.memberId);
     return { ok: true as const };
   });
 }

@@ -29,7 +29,8 @@ export interface MeetingRow {
   draft_resolution: string | null;
   started_at: Date | null;
   ended_at: Date | null;
-  checkin_code: string | null;
+  /** the secret the room codes and personal passes derive from; only while in session, never sent out */
+  checkin_secret: Uint8Array | null;
   current_item_id: string | null;
   minutes_general: string;
   minutes_general_version: number;
@@ -303,18 +304,18 @@ export async function findFirstAgendaItemId(q: Queryable, meetingId: string): Pr
   return first?.id ?? null;
 }
 
-/** Opens the session with a check-in code; a unique violation means the code is taken (the caller retries). */
+/** Opens the session with the secret its check-in codes derive from. */
 export async function markStarted(
   q: Queryable,
   id: string,
   status: MeetingStatus,
-  checkinCode: string,
+  checkinSecret: Uint8Array,
   firstItemId: string | null,
 ) {
   await q.query(
-    `UPDATE meeting SET status = $2, started_at = now(), checkin_code = $3,
+    `UPDATE meeting SET status = $2, started_at = now(), checkin_secret = $3,
        current_item_id = COALESCE(current_item_id, $4) WHERE id = $1`,
-    [id, status, checkinCode, firstItemId],
+    [id, status, checkinSecret, firstItemId],
   );
 }
 
@@ -332,7 +333,7 @@ export async function markUnmarkedAbsent(q: Queryable, meetingId: string) {
 /** Closes the session; answers how long it lasted in minutes. */
 export async function markEnded(q: Queryable, id: string, status: MeetingStatus): Promise<number> {
   const [row] = await q.query<{ minutes: number }>(
-    `UPDATE meeting SET status = $2, ended_at = now(), checkin_code = NULL WHERE id = $1
+    `UPDATE meeting SET status = $2, ended_at = now(), checkin_secret = NULL WHERE id = $1
      RETURNING (extract(epoch FROM ended_at - started_at) / 60)::int AS minutes`,
     [id, status],
   );

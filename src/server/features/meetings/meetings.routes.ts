@@ -6,6 +6,7 @@ import { createdResponse, messageSchema, okResponse, uuid } from '../../../contr
 import * as c from '../../../contracts/meetings.ts';
 import { fieldError } from '../../platform/errors.ts';
 import { type AppEnv, createRouter, errorResponseOf, jsonResponseOf } from '../../platform/http.ts';
+import * as checkin from './meeting-checkin.service.ts';
 import * as docs from './meeting-documents.service.ts';
 import * as materials from './meeting-materials.service.ts';
 import * as minutes from './meeting-minutes.service.ts';
@@ -179,14 +180,52 @@ export const meetingRoutes: OpenAPIHono<AppEnv> = createRouter()
     write(
       'post',
       '/meetings/{id}/check-in',
-      'Check oneself in with the code shown in the room',
+      'Check oneself in with the code now shown in the room (it changes every 30 s; an older code is refused)',
       idParams,
       c.checkInBody,
       okResponse,
     ),
     async (ctx) =>
       ctx.json(
-        await minutes.checkIn(...who(ctx), ctx.req.valid('param').id, ctx.req.valid('json').code, meta(ctx)),
+        await checkin.checkIn(...who(ctx), ctx.req.valid('param').id, ctx.req.valid('json').code, meta(ctx)),
+        200,
+      ),
+  )
+  .openapi(
+    read(
+      '/meetings/{id}/checkin-code',
+      'The room code now, with its countdown (for the projector; those who mark attendance, in session)',
+      { params: idParams },
+      c.rotatingCode,
+    ),
+    async (ctx) => ctx.json(await checkin.roomCodeNow(...who(ctx), ctx.req.valid('param').id), 200),
+  )
+  .openapi(
+    read(
+      '/meetings/{id}/my-pass',
+      'The member’s personal pass now, with its countdown (a QR code the secretary scans in the room)',
+      { params: idParams },
+      c.rotatingCode,
+    ),
+    async (ctx) => ctx.json(await checkin.myPass(...who(ctx), ctx.req.valid('param').id), 200),
+  )
+  .openapi(
+    write(
+      'post',
+      '/meetings/{id}/attendance/pass',
+      'Mark present the member whose personal pass was scanned (or typed from under its QR code)',
+      idParams,
+      c.passBody,
+      c.passMarked,
+    ),
+    async (ctx) =>
+      ctx.json(
+        await checkin.markByPass(
+          ...who(ctx),
+          ctx.req.valid('param').id,
+          ctx.req.valid('json').code,
+          meta(ctx),
+        ),
         200,
       ),
   )

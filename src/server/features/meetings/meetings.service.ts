@@ -1,6 +1,5 @@
 // One meeting's lifecycle and preparation: scheduling against the rule set in force, the detail every screen
 // shows, preparation edits, the notice, RSVP, start and end, cancelling. Every write goes through `mutate`.
-import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import type { createMeetingBody, rsvpBody, updateMeetingBody } from '../../../contracts/meetings.ts';
 import { addDays, formatDateVi, todayIso } from '../../../domain/dates.ts';
@@ -11,7 +10,6 @@ import {
   type RuleSet,
 } from '../../../domain/meeting-rules.ts';
 import { agendaTemplate } from '../../../domain/meeting-agenda.ts';
-import { generateCheckinCode } from '../../../domain/checkin-codes.ts';
 import type { MeetingKind } from '../../../domain/meetings.ts';
 import { nextStatus } from '../../../domain/meeting-actions.ts';
 import { type Actor, can } from '../../../domain/permissions.ts';
@@ -26,6 +24,7 @@ import { viewerTaskActions } from '../tasks/task-views.service.ts';
 import { getVisibleNode } from '../organizations/organizations.service.ts';
 import { ruleSetResolver } from '../rule-sets/rule-sets.service.ts';
 import { allowedActions, meetingViewer, ruleSetOf, visibleMeeting } from './meeting-access.ts';
+import { currentRoomCode, newCheckinSecret } from './meeting-checkin.service.ts';
 import { listMaterialViews } from './meeting-materials.service.ts';
 import { type Meta, mutate } from './meeting-write.ts';
 import * as votesRepo from './meeting-votes.repository.ts';
@@ -176,7 +175,7 @@ export async function getDetail(db: Database, actor: Actor, meetingId: string) {
             ballots: Object.fromEntries(ballots.map((b) => [b.vote_id, b.choice])),
           },
     // Shown to those who mark attendance, while they may.
-    checkinCode: actions.includes('record_attendance') ? m.checkin_code : null,
+    checkinCode: actions.includes('record_attendance') ? currentRoomCode(m) : null,
     materials: await listMaterialViews(db, m.id, actor.memberId),
   };
 }
@@ -308,8 +307,6 @@ export async function rsvp(
   });
 }
 
-const newCode = () => generateCheckinCode(() => randomInt(0, 1_000_000) / 1_000_000);
-
 export async function start(db: Database, actor: Actor, meetingId: string, meta: Meta) {
   return mutate(db, actor, meetingId, 'start', meta, { action: 'meeting.start' }, async (tx, m) => {
     const today = todayIso();
@@ -325,15 +322,7 @@ export async function start(db: Database, actor: Actor, meetingId: string, meta:
     await repo.fillRoll(tx, m);
     await repo.excuseRequestedAbsences(tx, m.id);
     const first = await repo.findFirstAgendaItemId(tx, m.id);
-    // A check-in code already used by another meeting in session: draw again.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await repo.markStarted(tx, m.id, nextStatus(m.status, 'start'), newCode(), first);
-        break;
-      } catch (e) {
-        if ((e as { code?: string }).code !== '23505' || attempt > 5) throw e;
-      }
-    }
+    await repo.markStarted(tx, m.id, nextStatus(m.status, 'start'), newCheckinSecret(), first);
     return { ok: true as const };
   });
 }

@@ -130,9 +130,14 @@ function AttendanceLine({
   const { t } = useTranslation();
   const note = [
     row.checkedInAt
-      ? t(row.checkInMethod === 'code' ? 'meetingRoom.byCode' : 'meetingRoom.byTap', {
-          at: formatDateTime(row.checkedInAt).slice(0, 5),
-        })
+      ? t(
+          row.checkInMethod === 'code'
+            ? 'meetingRoom.byCode'
+            : row.checkInMethod === 'pass'
+              ? 'meetingRoom.byPass'
+              : 'meetingRoom.byTap',
+          { at: formatDateTime(row.checkedInAt).slice(0, 5) },
+        )
       : null,
     row.reason,
     row.status === null && row.rsvp === 'absence_requested'

@@ -1,8 +1,8 @@
-// The live room. Those who run the meeting start and end it, show the check-in code (large, with a QR code for a
-// projector), mark attendance, lead the agenda, record contributions, votes and tasks, and review last month's
-// tasks. Members check in with the code, see their own status and cast their ballot.
-import { Alert, Box, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { QRCodeSVG } from 'qrcode.react';
+// The live room. Those who run the meeting start and end it, show the check-in code (large, changing every 30
+// seconds, with a QR code for a projector), scan members' personal passes, mark attendance, lead the agenda, record
+// contributions, votes and tasks, and review last month's tasks. Members check in with the code (or show their
+// personal pass), see their own status and cast their ballot.
+import { Alert, Button, Divider, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkInBody } from '../../../contracts/meetings.ts';
@@ -10,9 +10,9 @@ import { api } from '../../api/client.ts';
 import { useFormErrors } from '../../components/forms.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { AgendaRoom } from './AgendaRoom.tsx';
+import { MyPass, PassScanner, RoomCode } from './Checkin.tsx';
 import { Attendance, AttendanceCounts } from './Attendance.tsx';
 import { can, type MeetingDetail, myRow, useMeetingWrite } from '../meetings/queries.ts';
-import { Section } from '../../components/Section.tsx';
 import { PreviousTasks, Tasks } from './Tasks.tsx';
 import { Votes } from './Votes.tsx';
 
@@ -24,7 +24,8 @@ export function RoomTab({ detail, code }: { detail: MeetingDetail; code?: string
     <Stack gap="lg">
       <SessionBar detail={detail} />
       {!marks && detail.me ? <MyPresence detail={detail} code={code} /> : null}
-      {detail.checkinCode ? <CheckinCode detail={detail} /> : null}
+      {detail.checkinCode ? <RoomCode detail={detail} /> : null}
+      {detail.checkinCode ? <PassScanner detail={detail} /> : null}
       {detail.status === 'planned' || detail.status === 'notified' ? (
         <Text c="dimmed">{t('meetingRoom.notStarted')}</Text>
       ) : null}
@@ -86,43 +87,6 @@ function SessionBar({ detail }: { detail: MeetingDetail }) {
   );
 }
 
-function CheckinCode({ detail }: { detail: MeetingDetail }) {
-  const { t } = useTranslation();
-  const code = detail.checkinCode ?? '';
-  const url = `${window.location.origin}/meetings/${detail.id}?tab=room&code=${encodeURIComponent(code)}`;
-  return (
-    <Section title={t('meetingRoom.checkinCode')}>
-      <Group gap="xl" wrap="wrap" align="center" justify="center">
-        <Stack gap={4} align="center">
-          <Text
-            data-testid="checkin-code"
-            ff="monospace"
-            fw={800}
-            lh={1}
-            style={{ fontSize: 'clamp(48px, 12vw, 120px)', letterSpacing: '0.12em' }}
-            aria-label={t('meetingRoom.codeIs', { code: code.split('').join(' ') })}
-          >
-            {code}
-          </Text>
-          <Text c="dimmed" ta="center">
-            {t('meetingRoom.codeHint')}
-          </Text>
-        </Stack>
-        <Box bg="white" p="sm" style={{ borderRadius: 8 }}>
-          <QRCodeSVG
-            value={url}
-            size={220}
-            level="M"
-            marginSize={2}
-            title={t('meetingRoom.qrTitle')}
-            style={{ width: 'min(220px, 60vw)', height: 'auto', display: 'block' }}
-          />
-        </Box>
-      </Group>
-    </Section>
-  );
-}
-
 function MyPresence({ detail, code }: { detail: MeetingDetail; code?: string }) {
   const { t } = useTranslation();
   const row = myRow(detail);
@@ -179,7 +143,7 @@ function MyPresence({ detail, code }: { detail: MeetingDetail; code?: string }) 
                 value={value}
                 onChange={(e) => setValue(e.currentTarget.value)}
                 autoComplete="off"
-                autoCapitalize="characters"
+                inputMode="numeric"
                 maxLength={20}
                 size="lg"
                 styles={{ input: { fontFamily: 'monospace', letterSpacing: '0.2em', fontSize: 28 } }}
@@ -195,6 +159,12 @@ function MyPresence({ detail, code }: { detail: MeetingDetail; code?: string }) 
               </Button>
             </Stack>
           </form>
+        ) : null}
+        {can(detail, 'check_in') && row.status !== 'present' ? (
+          <>
+            <Divider label={t('meetingRoom.orPass')} labelPosition="center" />
+            <MyPass detail={detail} />
+          </>
         ) : null}
       </Stack>
     </Paper>
