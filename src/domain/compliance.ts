@@ -146,7 +146,11 @@ const cellKinds: ReadonlySet<string> = new Set(['cell', 'grassroots_cell']);
  * When an organisation existed as a cell: its whole existence for a cell, never for another kind (an
  * organisation's kind does not change over its life, ADR 003; a new kind is a new organisation).
  */
-export function cellPeriodsOf(org: { kind: string; validFrom: string; validTo: string | null }): CellPeriod[] {
+export function cellPeriodsOf(org: {
+  kind: string;
+  validFrom: string;
+  validTo: string | null;
+}): CellPeriod[] {
   return cellKinds.has(org.kind) ? [{ from: org.validFrom, to: org.validTo }] : [];
 }
 
@@ -164,8 +168,7 @@ export function complianceMonths(input: {
   const months = monthsBetween(input.from, input.to);
   return {
     judged: months.filter(
-      (m) =>
-        monthApplicable(m, input.periods) && monthElapsed(m, input.ruleSetFor(`${m}-01`), input.today),
+      (m) => monthApplicable(m, input.periods) && monthElapsed(m, input.ruleSetFor(`${m}-01`), input.today),
     ),
     notApplicable: months.filter((m) => !monthApplicable(m, input.periods)),
   };
