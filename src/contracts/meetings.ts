@@ -77,6 +77,9 @@ export const meetingYearResponse = z.object({
   calendar: z.array(plannedDate),
   meetings: z.array(meetingListItem),
   findings: z.array(complianceFinding),
+  notApplicableMonths: z
+    .array(z.string())
+    .describe('months (YYYY-MM) of the year in which the organisation was not a cell: not judged'),
   actions: z.array(z.enum(yearPlanActions)),
 });
 

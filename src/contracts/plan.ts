@@ -54,6 +54,12 @@ export const complianceOverview = z.object({
       held: z.number().int(),
       findings: z.number().int(),
       byCode: z.record(z.string(), z.number().int()),
+      monthsJudged: z.number().int().describe('months the cell existed whole whose time to meet is over'),
+      monthsWithMeeting: z.number().int().describe('of the months judged, those with a regular meeting held'),
+      monthsNotApplicable: z
+        .number()
+        .int()
+        .describe('months of the year before its creation or after its end: not judged, not in any rate'),
     }),
   ),
   totals: z.record(z.string(), z.number().int()),

@@ -5,6 +5,8 @@ import {
   complianceFindings,
   type ComplianceFinding,
   type MeetingFacts,
+  monthApplicable,
+  notApplicableMonths,
 } from './compliance.ts';
 import { render, renderVi } from '../messages/index.ts';
 import { builtInRuleSets, type RuleSet, ruleSetInForce } from './meeting-rules.ts';
@@ -40,7 +42,7 @@ function meeting(over: Partial<MeetingFacts> = {}): MeetingFacts {
 
 function run(
   meetings: readonly MeetingFacts[],
-  opts: { from?: string; to?: string; today?: string } = {},
+  opts: { from?: string; to?: string; today?: string; periods?: { from: string; to: string | null }[] } = {},
 ): ComplianceFinding[] {
   return complianceFindings({
     meetings,
@@ -48,6 +50,7 @@ function run(
     to: opts.to ?? '2026-03',
     today: opts.today ?? '2026-04-15',
     ruleSetFor,
+    periods: opts.periods,
   });
 }
 
@@ -488,5 +491,82 @@ describe('compliance: ordering and scope', () => {
       ruleSet: quangBinh,
     });
     expect(run([m], { from: '2025-07', to: '2025-07', today: '2026-04-15' })).toEqual([]);
+  });
+});
+
+describe('compliance: months the organisation was not a cell', () => {
+  const created = [{ from: '2025-07-01', to: null }];
+  const noMeetingMonths = (fs: readonly ComplianceFinding[]) =>
+    fs.filter((f) => f.code === 'no_meeting').map((f) => f.period);
+
+  it('does not blame a cell created on 01/7/2025 for January to June 2025', () => {
+    const fs = run([], { from: '2025-01', to: '2025-12', today: '2026-02-01', periods: created });
+    expect(noMeetingMonths(fs)).toEqual(['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12']);
+    expect(notApplicableMonths('2025-01', '2025-12', created)).toEqual([
+      '2025-01',
+      '2025-02',
+      '2025-03',
+      '2025-04',
+      '2025-05',
+      '2025-06',
+    ]);
+  });
+
+  it('judges a quarter for its thematic meeting only when every month of it is applicable', () => {
+    const fs = run([], { from: '2025-01', to: '2025-12', today: '2026-02-01', periods: created });
+    expect(fs.filter((f) => f.code === 'no_thematic_in_quarter').map((f) => f.period)).toEqual([
+      '2025-Q3',
+      '2025-Q4',
+    ]);
+    const mid = [{ from: '2025-08-15', to: null }];
+    const later = run([], { from: '2025-07', to: '2025-12', today: '2026-02-01', periods: mid });
+    expect(later.filter((f) => f.code === 'no_thematic_in_quarter').map((f) => f.period)).toEqual([
+      '2025-Q4',
+    ]);
+  });
+
+  it('does not judge the months after dissolution, nor those begun or ended part way', () => {
+    const lived = [{ from: '2025-03-10', to: '2025-09-20' }];
+    const fs = run([], { from: '2025-01', to: '2025-12', today: '2026-02-01', periods: lived });
+    expect(noMeetingMonths(fs)).toEqual(['2025-04', '2025-05', '2025-06', '2025-07', '2025-08']);
+    // Dissolved on the first of a month (the end is exclusive): the month before is whole, hence judged.
+    expect(monthApplicable('2025-06', [{ from: '2024-01-01', to: '2025-07-01' }])).toBe(true);
+    expect(monthApplicable('2025-07', [{ from: '2024-01-01', to: '2025-07-01' }])).toBe(false);
+  });
+
+  it('judges the months of every period in which it was a cell, and none between them', () => {
+    const periods = [
+      { from: '2024-01-01', to: '2025-03-01' },
+      { from: '2025-06-01', to: null },
+    ];
+    expect(notApplicableMonths('2025-01', '2025-08', periods)).toEqual(['2025-03', '2025-04', '2025-05']);
+    const fs = run([], { from: '2025-01', to: '2025-08', today: '2025-09-15', periods });
+    expect(noMeetingMonths(fs)).toEqual(['2025-01', '2025-02', '2025-06', '2025-07', '2025-08']);
+  });
+
+  it('still reports what was wrong with a meeting held in a month that is not judged', () => {
+    const held = meeting({
+      forMonth: '2025-06',
+      date: '2025-06-20',
+      startedAt: '2025-06-20T07:30:00+07:00',
+      endedAt: '2025-06-20T09:00:00+07:00',
+      materialsPublishedAt: '2025-06-18T08:00:00+07:00',
+      finalisedAt: '2025-06-21T08:00:00+07:00',
+    });
+    const fs = run([held], {
+      from: '2025-06',
+      to: '2025-06',
+      today: '2025-08-01',
+      periods: [{ from: '2025-06-10', to: null }],
+    });
+    expect(codes(fs)).toEqual(['wrong_day']);
+  });
+
+  it('judges every month when no periods are given', () => {
+    expect(notApplicableMonths('2025-01', '2025-03', undefined)).toEqual([]);
+    expect(noMeetingMonths(run([], { from: '2025-10', to: '2025-11', today: '2026-01-01' }))).toEqual([
+      '2025-10',
+      '2025-11',
+    ]);
   });
 });

@@ -120,6 +120,69 @@ function monthElapsed(month: string, ruleSet: RuleSet, today: string): boolean {
   return today >= addDays(`${nextMonth(month)}-01`, grace);
 }
 
+/** A stretch of time in which the organisation existed as a cell: `from` inclusive, `to` exclusive (null: still). */
+export interface CellPeriod {
+  from: string;
+  to: string | null;
+}
+
+/**
+ * Whether `month` is judged at all: the monthly meeting is asked of a cell (Chỉ thị 50-CT/TW, Điều lệ Đảng
+ * Art. 24), so a month counts only when the organisation was a cell for the whole of it. Months before its
+ * creation, after it was dissolved, merged or split, while it was not a cell, and the months in which it began
+ * or ended part way are not applicable: neither blamed nor counted in a rate. No periods given: always a cell.
+ */
+export function monthApplicable(month: string, periods: readonly CellPeriod[] | undefined): boolean {
+  if (!periods) return true;
+  const first = `${month}-01`;
+  const next = `${nextMonth(month)}-01`;
+  return periods.some((p) => p.from <= first && (p.to === null || p.to >= next));
+}
+
+/** Kinds of organisation that hold the monthly cell meeting. */
+const cellKinds: ReadonlySet<string> = new Set(['cell', 'grassroots_cell']);
+
+/**
+ * When an organisation existed as a cell: its whole existence for a cell, never for another kind (an
+ * organisation's kind does not change over its life, ADR 003; a new kind is a new organisation).
+ */
+export function cellPeriodsOf(org: {
+  kind: string;
+  validFrom: string;
+  validTo: string | null;
+}): CellPeriod[] {
+  return cellKinds.has(org.kind) ? [{ from: org.validFrom, to: org.validTo }] : [];
+}
+
+/**
+ * The months `from`..`to` that are judged for the monthly meeting (applicable and their time to hold it over on
+ * `today`), and those that are not applicable at all: a rate of months with a meeting counts only the former.
+ */
+export function complianceMonths(input: {
+  from: string;
+  to: string;
+  today: string;
+  ruleSetFor: (date: string) => RuleSet;
+  periods?: readonly CellPeriod[];
+}): { judged: string[]; notApplicable: string[] } {
+  const months = monthsBetween(input.from, input.to);
+  return {
+    judged: months.filter(
+      (m) => monthApplicable(m, input.periods) && monthElapsed(m, input.ruleSetFor(`${m}-01`), input.today),
+    ),
+    notApplicable: months.filter((m) => !monthApplicable(m, input.periods)),
+  };
+}
+
+/** The months `from`..`to` (inclusive) that are not judged (`monthApplicable`), in order. */
+export function notApplicableMonths(
+  from: string,
+  to: string,
+  periods: readonly CellPeriod[] | undefined,
+): string[] {
+  return monthsBetween(from, to).filter((m) => !monthApplicable(m, periods));
+}
+
 /** Vietnam calendar date of an ISO timestamp. */
 function vietnamDate(timestamp: string): string {
   return todayIso(new Date(timestamp));
@@ -209,9 +272,10 @@ function periodSortKey(period: string): string {
  * Findings for the months `from`..`to` (inclusive):
  * - per held meeting (status held or adopted) whose month is in range, judged by the rule set it recorded:
  *   wrong_day (regular meetings), combined, too_short, materials_late, finalised_late (cell meetings);
- * - no_meeting for each month without a held regular meeting, once the time to hold it is over;
- * - no_thematic_in_quarter for each quarter lying wholly in the range and over, with fewer thematic meetings
- *   than the rule set in force at its start asks for.
+ * - no_meeting for each applicable month (`monthApplicable` over `periods`) without a held regular meeting,
+ *   once the time to hold it is over;
+ * - no_thematic_in_quarter for each quarter lying wholly in the range, applicable in all its months, and over,
+ *   with fewer thematic meetings than the rule set in force at its start asks for.
  * Sorted by period, then meeting date and id, then code.
  */
 export function complianceFindings(input: {
@@ -220,8 +284,10 @@ export function complianceFindings(input: {
   to: string;
   today: string;
   ruleSetFor: (date: string) => RuleSet;
+  /** when the organisation existed as a cell; months outside are not judged (omitted: always) */
+  periods?: readonly CellPeriod[];
 }): ComplianceFinding[] {
-  const { from, to, today, ruleSetFor } = input;
+  const { from, to, today, ruleSetFor, periods } = input;
   const months = monthsBetween(from, to);
   const inRange = input.meetings.filter((m) => m.forMonth >= from && m.forMonth <= to);
   const held = inRange.filter(isHeld);
@@ -233,7 +299,7 @@ export function complianceFindings(input: {
 
   for (const month of months) {
     const r = ruleSetFor(`${month}-01`);
-    if (!monthElapsed(month, r, today)) continue;
+    if (!monthElapsed(month, r, today) || !monthApplicable(month, periods)) continue;
     if (held.some((m) => m.forMonth === month && regularKinds.has(m.kind))) continue;
     findings.push({
       code: 'no_meeting',
@@ -249,7 +315,7 @@ export function complianceFindings(input: {
     if (Number(month.slice(5, 7)) % 3 !== 1) continue;
     const quarterMonths = [month, nextMonth(month), nextMonth(nextMonth(month))];
     const last = quarterMonths[2]!;
-    if (last > to) continue;
+    if (last > to || !quarterMonths.every((qm) => monthApplicable(qm, periods))) continue;
     const r = ruleSetFor(`${month}-01`);
     if (!monthElapsed(last, ruleSetFor(`${last}-01`), today)) continue;
     const required = r.parameters.thematicPerQuarter;

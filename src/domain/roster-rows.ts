@@ -3,6 +3,7 @@
 import { type MemberFields, memberFields } from '../contracts/members.ts';
 import type { RosterProblem } from '../contracts/roster-import.ts';
 import { charterRules } from './charter-rules.ts';
+import { memberDateBounds } from './member-dates.ts';
 import { formatDateVi, parseVietnameseDate } from './dates.ts';
 import {
   isMessageCode,
@@ -272,17 +273,33 @@ export function memberRuleProblems(
   const d = (iso: string) => formatDateVi(iso);
   const add = (field: keyof MemberFields, code: MessageCode, params?: Record<string, MessageParam>) =>
     out.push({ field, message: message(code, params) });
+  const bounds = memberDateBounds;
   if (f.dateOfBirth && f.dateOfBirth > today) {
     add('dateOfBirth', 'roster.birth_in_future', { date: d(f.dateOfBirth) });
+  } else if (f.dateOfBirth && f.dateOfBirth < bounds.earliestBirth) {
+    add('dateOfBirth', 'roster.birth_too_early', {
+      date: d(f.dateOfBirth),
+      earliest: d(bounds.earliestBirth),
+    });
   }
   if (f.admissionDate && f.admissionDate > today) {
     add('admissionDate', 'roster.admission_in_future', { date: d(f.admissionDate) });
+  } else if (f.admissionDate && f.admissionDate < bounds.partyFounded) {
+    add('admissionDate', 'roster.admission_before_founding', {
+      date: d(f.admissionDate),
+      founded: d(bounds.partyFounded),
+    });
   }
   if (f.fullMembershipDate && f.fullMembershipDate > today) {
     add('fullMembershipDate', 'roster.full_membership_in_future', { date: d(f.fullMembershipDate) });
+  } else if (f.fullMembershipDate && f.fullMembershipDate < bounds.partyFounded) {
+    add('fullMembershipDate', 'roster.full_membership_before_founding', {
+      date: d(f.fullMembershipDate),
+      founded: d(bounds.partyFounded),
+    });
   }
   // Điều lệ Đảng, Điều 1 khoản 2: công dân Việt Nam từ mười tám tuổi trở lên.
-  const minAge = charterRules.minAdmissionAgeYears;
+  const minAge = bounds.minAdmissionAgeYears;
   if (f.dateOfBirth && f.admissionDate && f.admissionDate < addYears(f.dateOfBirth, minAge)) {
     add('admissionDate', 'roster.admitted_under_age', {
       admitted: d(f.admissionDate),

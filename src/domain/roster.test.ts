@@ -377,6 +377,47 @@ describe('memberRuleProblems', () => {
     );
   });
 
+  it('refuses implausible dates: born before 1900, admitted before the Party was founded, far in the future', () => {
+    const born1000 = memberRuleProblems({ ...base, dateOfBirth: '1000-01-01' }, today);
+    expect(born1000.map((p) => [p.field, p.message.code])).toEqual([
+      ['dateOfBirth', 'roster.birth_too_early'],
+    ]);
+    expect(inVi(born1000[0]!.message)).toBe('Ngày sinh 01/01/1000 trước 01/01/1900: kiểm tra lại năm sinh');
+    expect(memberRuleProblems({ ...base, dateOfBirth: '1900-01-01' }, today)).toEqual([]);
+    const admitted9999 = memberRuleProblems({ ...base, admissionDate: '9999-12-31' }, today);
+    expect(admitted9999.map((p) => [p.field, p.message.code])).toEqual([
+      ['admissionDate', 'roster.admission_in_future'],
+    ]);
+    const early = memberRuleProblems(
+      { ...base, admissionDate: '1930-02-02', fullMembershipDate: '1929-12-31' },
+      today,
+    );
+    expect(early.map((p) => [p.field, p.message.code])).toEqual([
+      ['admissionDate', 'roster.admission_before_founding'],
+      ['fullMembershipDate', 'roster.full_membership_before_founding'],
+      ['fullMembershipDate', 'roster.full_before_admission'],
+    ]);
+    expect(inVi(early[0]!.message)).toBe('Ngày vào Đảng 02/02/1930 trước ngày thành lập Đảng (03/02/1930)');
+    expect(
+      memberRuleProblems(
+        { ...base, dateOfBirth: '1905-05-01', admissionDate: '1930-02-03', fullMembershipDate: '1931-02-03' },
+        today,
+      ),
+    ).toEqual([]);
+    expect(memberRuleProblems({ ...base, fullMembershipDate: '9999-12-31' }, today)[0]!.message.code).toBe(
+      'roster.full_membership_in_future',
+    );
+  });
+
+  it('refuses the same dates in an imported row, at their columns', () => {
+    const r = parse({ ...good, 'Ngày sinh': '01/01/1000', 'Ngày vào Đảng': '31/12/9999' })!;
+    expect(r.problems.map((p) => [p.row, p.column, p.message.code])).toEqual([
+      [5, 'Ngày sinh', 'roster.birth_too_early'],
+      [5, 'Ngày vào Đảng', 'roster.admission_in_future'],
+      [5, 'Ngày chính thức', 'roster.full_before_admission'],
+    ]);
+  });
+
   it('rejects admission before 18 years of age (Charter, art. 1)', () => {
     const p = memberRuleProblems({ ...base, dateOfBirth: '2000-06-01', admissionDate: '2018-05-31' }, today);
     expect(inVi(p[0]!.message)).toContain('chưa đủ 18 tuổi');

@@ -191,7 +191,17 @@ interface FrameworkIssue {
 /** A problem of a framework file: where (a path such as 'groups[2].max') and what, prefixed with the path. */
 export interface FrameworkProblem {
   path: string;
+  /** the same path as its segments (['groups', 2, 'max']); empty at the root */
+  at: Array<string | number>;
   message: Message;
+}
+
+/**
+ * The field path of a problem in a request whose body holds the framework under `field` (dotted, indices as
+ * segments, as the API names every field): 'definition.groups.2.criteria.1.max', or `field` at the root.
+ */
+export function frameworkFieldPath(field: string, p: FrameworkProblem): string {
+  return [field, ...p.at].join('.');
 }
 
 const near = (a: number, b: number) => Math.abs(a - b) < 1e-9;
@@ -337,6 +347,7 @@ function atPath(path: ReadonlyArray<PropertyKey>, problem: Message): FrameworkPr
   const label = pathLabel(path);
   return {
     path: label || '(body)',
+    at: path.map((p) => (typeof p === 'number' ? p : String(p))),
     message: message('scoring.framework.at_path', {
       path: label || message('scoring.framework.root'),
       problem,

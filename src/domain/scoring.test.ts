@@ -11,6 +11,7 @@ import {
 import { type CriterionEntry, ratingForPercent, scoreScorecard, submissionProblems } from './scorecard.ts';
 import { autoScores, type ScoringFacts } from './scoring-facts.ts';
 import {
+  frameworkFieldPath,
   frameworkProblems,
   frameworkScoresKind,
   parseScoringFramework,
@@ -860,5 +861,21 @@ describe('scoring: evidence, problems and reasons by code', () => {
       code: 'scoring.framework.at_path',
       params: { path: 'total', problem: { code: 'scoring.framework.total_mismatch' } },
     });
+  });
+
+  it('names a nested criterion’s problem by its own path, and its field path under the request body', () => {
+    const f = structuredClone(hd42Framework) as unknown as { groups: { criteria: { max: unknown }[] }[] };
+    f.groups[1]!.criteria[0]!.max = 'năm';
+    const r = parseScoringFramework(f);
+    if (r.ok) throw new Error('expected problems');
+    expect(r.problems.map((p) => [p.path, p.at])).toEqual([
+      ['groups[1].criteria[0].max', ['groups', 1, 'criteria', 0, 'max']],
+    ]);
+    expect(frameworkFieldPath('definition', r.problems[0]!)).toBe('definition.groups.1.criteria.0.max');
+    const root = parseScoringFramework(42);
+    if (root.ok) throw new Error('expected problems');
+    expect(root.problems.map((p) => [p.path, frameworkFieldPath('definition', p)])).toEqual([
+      ['(body)', 'definition'],
+    ]);
   });
 });

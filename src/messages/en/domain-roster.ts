@@ -13,6 +13,10 @@ export const domainRoster: Record<keyof typeof vi, string> = {
   'roster.birth_in_future': 'Date of birth {date} is in the future',
   'roster.admission_in_future': 'Admission date {date} is in the future',
   'roster.full_membership_in_future': 'Full membership date {date} is in the future',
+  'roster.birth_too_early': 'Date of birth {date} is before {earliest}: check the year',
+  'roster.admission_before_founding': 'Admission date {date} is before the Party was founded ({founded})',
+  'roster.full_membership_before_founding':
+    'Full membership date {date} is before the Party was founded ({founded})',
   'roster.admitted_under_age':
     'Admitted on {admitted} before the age of {age} (born {born}; Party Charter, Article 1)',
   'roster.full_before_admission': 'Full membership date {full} is before the admission date {admitted}',

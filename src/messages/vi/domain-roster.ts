@@ -11,6 +11,9 @@ export const domainRoster = {
   'roster.birth_in_future': 'Ngày sinh {date} ở tương lai',
   'roster.admission_in_future': 'Ngày vào Đảng {date} ở tương lai',
   'roster.full_membership_in_future': 'Ngày chính thức {date} ở tương lai',
+  'roster.birth_too_early': 'Ngày sinh {date} trước {earliest}: kiểm tra lại năm sinh',
+  'roster.admission_before_founding': 'Ngày vào Đảng {date} trước ngày thành lập Đảng ({founded})',
+  'roster.full_membership_before_founding': 'Ngày chính thức {date} trước ngày thành lập Đảng ({founded})',
   'roster.admitted_under_age':
     'Ngày vào Đảng {admitted} khi chưa đủ {age} tuổi (sinh {born}; Điều lệ Đảng, Điều 1)',
   'roster.full_before_admission': 'Ngày chính thức {full} trước Ngày vào Đảng {admitted}',

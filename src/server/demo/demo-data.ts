@@ -3,6 +3,7 @@
 // exemptions, committees and positions, and a handful of demo accounts. Same seed and size, same rows.
 import type { CellType, OrganizationKind, PositionKind } from '../../contracts/organizations.ts';
 import { foldVietnamese } from '../../domain/text.ts';
+import { todayIso } from '../../domain/dates.ts';
 import { childPath, pathLabel } from '../../domain/tree.ts';
 import type { Database, Queryable } from '../platform/db.ts';
 import { hashPassword } from '../platform/password.ts';
@@ -41,7 +42,11 @@ export interface DemoAccount {
 export interface DemoOptions {
   seed: number;
   members: number;
-  /** 'YYYY-MM-DD'; events, probation and ages are counted back from it. */
+  /**
+   * 'YYYY-MM-DD', the day of first start (Vietnam's today by default): the history runs up to the day before,
+   * the next meetings are prepared from it on, and events, probation and ages are counted back from it. Same
+   * seed, members and day, same data.
+   */
   today?: string;
 }
 
@@ -1170,7 +1175,7 @@ interface DemoMember {
 
 export async function createDemoData(db: Database, opts: DemoOptions): Promise<DemoSummary> {
   const started = performance.now();
-  const today = opts.today ?? '2026-11-22';
+  const today = opts.today ?? todayIso();
   if (today < '2025-12-01') throw new Error('createDemoData: today must be on or after 2025-12-01');
   if (!Number.isInteger(opts.members) || opts.members < 100) {
     throw new Error('createDemoData: members must be an integer of at least 100');

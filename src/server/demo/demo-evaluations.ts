@@ -1,8 +1,9 @@
-// The demo province's completed 2025 annual review (kiểm điểm, đánh giá, xếp loại chất lượng, QĐ 366-QĐ/TW):
-// every member still in a cell at the year's end and every cell has an announced evaluation (self-assessed in
-// early December, proposed by the cell, decided by the grassroots committee, announced in December / January),
-// a handful of 2025 reprimands, and "bốn tốt" entries where the app holds no facts (grassroots committees'
-// political task and meeting quality). The 2026 review is left not started.
+// The demo province's last completed annual review (kiểm điểm, đánh giá, xếp loại chất lượng, QĐ 366-QĐ/TW), of
+// the year `demoEvaluationYear(today)` (2025 for a demo first started in 2026): every member still in a cell at
+// the year's end and every cell has an announced evaluation (self-assessed in early December, proposed by the
+// cell, decided by the grassroots committee, announced in December / January), a handful of reprimands that
+// year, and "bốn tốt" entries where the app holds no facts (grassroots committees' political task and meeting
+// quality). The next year's review is left not started.
 //
 // Levels are drawn (about 75% good, 12% excellent, 11% completed, 2% not completed) and then capped by what the
 // recorded facts allow (`highestAllowedLevel` on the member's 2025 tasks, as the evaluation service reads them,
@@ -27,10 +28,14 @@ import type { Tx } from '../platform/db.ts';
 import { classifyTasks, type TaskFacts } from '../features/evaluation/evaluation-facts.ts';
 import { Random, weightedTable } from './random.ts';
 
-export const demoEvaluationYear = 2025;
-
-const yearFrom = `${demoEvaluationYear}-01-01`;
-const yearTo = `${demoEvaluationYear}-12-31`;
+/**
+ * The year of the demo's last completed review as of `today`: the review of a year is held in December and
+ * announced by 20 January, so from 21 January it is last year's, before then the year before.
+ */
+export function demoEvaluationYear(today: string): number {
+  const year = Number(today.slice(0, 4));
+  return today > `${year}-01-20` ? year - 1 : year - 2;
+}
 
 const memberLevels = weightedTable<EvaluationLevel>([
   ['excellent', 12],
@@ -193,11 +198,10 @@ export async function createDemoEvaluations(
   opts: { today: string; seed: number; provinceId: string },
 ): Promise<{ evaluations: number; disciplines: number; fourGoodEntries: number }> {
   const { provinceId } = opts;
-  const rules: EvaluationRules = evaluationRulesFor(demoEvaluationYear);
-  // The review is held in December; the demo's today must be past it.
-  if (opts.today < `${demoEvaluationYear + 1}-01-20`) {
-    return { evaluations: 0, disciplines: 0, fourGoodEntries: 0 };
-  }
+  const evaluationYear = demoEvaluationYear(opts.today);
+  const yearFrom = `${evaluationYear}-01-01`;
+  const yearTo = `${evaluationYear}-12-31`;
+  const rules: EvaluationRules = evaluationRulesFor(evaluationYear);
   const root = new Random(opts.seed, 'chi-bo-so demo evaluations');
   const levelRng = root.fork('levels');
   const timeRng = root.fork('times');
@@ -279,7 +283,7 @@ export async function createDemoEvaluations(
            FROM meeting_attendance a JOIN meeting m ON m.id = a.meeting_id
           WHERE a.member_id = ANY($1::uuid[]) AND m.for_month LIKE $2 AND m.status IN ('held','adopted')
           GROUP BY a.member_id`,
-        [memberIds, `${demoEvaluationYear}-%`],
+        [memberIds, `${evaluationYear}-%`],
       )
     ).map((r) => [r.member_id, r]),
   );
@@ -298,7 +302,7 @@ export async function createDemoEvaluations(
       WHERE po.province_id = $1 AND po.kind IN ('secretary', 'deputy_secretary')
         AND po.valid_from <= $2 AND (po.valid_to IS NULL OR po.valid_to > $2)
       ORDER BY po.kind DESC`,
-    [provinceId, `${demoEvaluationYear}-12-15`],
+    [provinceId, `${evaluationYear}-12-15`],
   )) {
     secretaryAccount.set(r.organization_id, r.account_id);
   }
@@ -322,7 +326,7 @@ export async function createDemoEvaluations(
     if (disciplined.size >= disciplineCount) break;
     if (usedCells.has(m.organization_id) || accountOfMember.has(m.member_id)) continue;
     usedCells.add(m.organization_id);
-    const decidedOn = disciplineRng.date(`${demoEvaluationYear}-03-01`, `${demoEvaluationYear}-11-20`);
+    const decidedOn = disciplineRng.date(`${evaluationYear}-03-01`, `${evaluationYear}-11-20`);
     const ref = `${disciplineRng.int(3, 48)}-QĐ/ĐU`;
     const [y, mo, d] = decidedOn.split('-');
     disciplined.set(m.member_id, `Bị kỷ luật khiển trách ngày ${d}/${mo}/${y}, ${ref}`);
@@ -541,7 +545,7 @@ export async function createDemoEvaluations(
     ['created_at', 'timestamptz'],
     ['updated_at', 'timestamptz'],
   ]);
-  const y = demoEvaluationYear;
+  const y = evaluationYear;
   // Per grassroots organisation one decision (document, dates); per cell one review meeting.
   const holderDecision = new Map<string, { doc: string; decidedOn: string; announcedOn: string }>();
   const decisionOf = (holderId: string, kind: 'm' | 'o') => {

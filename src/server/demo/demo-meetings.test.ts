@@ -223,7 +223,7 @@ describe('createDemoMeetings', () => {
     ).toBe(0);
   });
 
-  it('gives the demo cell secretary an upcoming meeting, prepared with agenda and roll, notice not yet sent', async () => {
+  it('gives the demo cell secretary its next monthly meeting, prepared with agenda, roll and materials, notice not yet sent', async () => {
     const [m] = await db.query<{
       id: string;
       status: string;
@@ -238,7 +238,7 @@ describe('createDemoMeetings', () => {
               m.notice_published_at, m.preparer_member_id
          FROM member p JOIN membership ms ON ms.member_id = p.id AND ms.kind = 'official' AND ms.valid_to IS NULL
          JOIN meeting m ON m.organization_id = ms.organization_id AND m.planned_date >= $1
-        WHERE p.phone = '0900000002'`,
+        WHERE p.phone = '0900000002' AND m.kind = 'regular'`,
       [today],
     );
     expect(m).toBeDefined();
@@ -257,7 +257,17 @@ describe('createDemoMeetings', () => {
     );
     expect(roll.length).toBeGreaterThan(3);
     expect(roll.every((r) => r.status === null)).toBe(true);
-    expect(await count(`SELECT count(*)::int AS n FROM meeting WHERE status <> 'adopted'`)).toBe(1);
+    expect(
+      await count('SELECT count(*)::int AS n FROM meeting_material WHERE meeting_id = $1', [m!.id]),
+    ).toBe(2);
+    // Besides, an extraordinary meeting today, notified, that the secretary can start: the tour's live meeting.
+    const open = await db.query<{ kind: string; status: string; planned_date: string }>(
+      `SELECT kind, status, planned_date FROM meeting WHERE status <> 'adopted' ORDER BY planned_date`,
+    );
+    expect(open).toEqual([
+      { kind: 'extraordinary', status: 'notified', planned_date: today },
+      { kind: 'regular', status: 'planned', planned_date: '2026-12-03' },
+    ]);
   });
 
   it('registers thematic topics and a work programme a year', async () => {

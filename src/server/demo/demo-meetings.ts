@@ -35,6 +35,7 @@ import { storedText, viText } from '../../domain/messages.ts';
 import { votingRulesInForce } from '../../domain/voting-rules.ts';
 import type { Tx } from '../platform/db.ts';
 import { dayToIso, isoToDay, Random, type WeightedTable, weightedTable } from './random.ts';
+import { type PreparedMeeting, writeDemoMaterials } from './demo-materials.ts';
 import * as vn from './vietnamese-names.ts';
 
 /** The 2021 local rule the demo province applied before Chỉ thị 50-CT/TW (no national rule set existed then). */
@@ -660,6 +661,8 @@ export async function createDemoMeetings(
     months.push(p);
   }
   const lastMonth = months[months.length - 1]!.month;
+  // The meetings prepared from today on, whose materials are written once their rows are.
+  const prepared: PreparedMeeting[] = [];
   // The next meeting after the history: the demo secretary's cell has it notified.
   const upcoming = planOf(monthAdd(lastMonth, 1));
 
@@ -939,9 +942,8 @@ export async function createDemoMeetings(
         conclusion: string;
       } | null,
     ) => {
-      const template = agendaTemplate({ kind, thematic: kind !== 'regular', admission: false }).filter(
-        (i) => !i.optional,
-      );
+      const thematic = kind === 'thematic' || kind === 'regular_thematic';
+      const template = agendaTemplate({ kind, thematic, admission: false }).filter((i) => !i.optional);
       const ids = new Map<AgendaItemKey, string>();
       template.forEach((item, i) => {
         const id = crng.uuid();
@@ -1475,23 +1477,71 @@ export async function createDemoMeetings(
       ]);
     }
 
-    // The demo secretary's next meeting: prepared, its notice drafted but not yet sent (the secretary sends it).
+    // The demo secretary's meetings from today on. The next monthly meeting, on the next rule date (today when
+    // today is that date), is prepared with its content, draft resolution and materials, its notice drafted but
+    // not yet sent (the secretary sends it). On any other day the cell also has an extraordinary meeting today,
+    // notified yesterday, that the secretary can start: the tour holds a live meeting whatever the date.
     if (isDemoCell && covers(cell.from, cell.to, upcoming.planned)) {
-      const date = upcoming.planned;
-      const roll = rosterOn(date);
-      const officers = officersOn(date, roll);
-      const id = crng.uuid();
       const taskMonth =
         upcoming.rule.parameters.meetingDay.kind === 'last_week'
           ? monthAdd(upcoming.month, 1)
           : upcoming.month;
-      const noticeAt = vnAt(addDays(today, -1), 16 * 60 + crng.int(0, 50));
+      prepareMeeting({
+        kind: 'regular',
+        month: upcoming.month,
+        date: upcoming.planned,
+        dateReason: upcoming.movedReason,
+        rule: upcoming.rule,
+        notified: false,
+        subject: `sinh hoạt thường kỳ tháng ${monthShort(upcoming.month)}, dự thảo nghị quyết tháng ${monthShort(taskMonth)}`,
+        draft: `Dự thảo nghị quyết lãnh đạo thực hiện nhiệm vụ tháng ${monthShort(taskMonth)}: 1. Đánh giá kết quả tháng trước; 2. Nhiệm vụ trọng tâm; 3. Tổ chức thực hiện.`,
+        extra: null,
+      });
+    }
+    if (isDemoCell && upcoming.planned !== today && covers(cell.from, cell.to, today)) {
+      const superior = cell.parentName ?? 'cấp ủy cấp trên';
+      prepareMeeting({
+        kind: 'extraordinary',
+        month: todayMonth,
+        date: today,
+        dateReason: null,
+        rule: ruleFor(today),
+        notified: true,
+        subject: `sinh hoạt bất thường triển khai nhiệm vụ đột xuất theo chỉ đạo của ${superior}`,
+        draft: `Dự thảo nghị quyết chuyên đề: triển khai nhiệm vụ đột xuất theo chỉ đạo của ${superior}; phân công đảng viên phụ trách, thời hạn hoàn thành trước kỳ sinh hoạt thường kỳ tháng ${monthShort(upcoming.month)}.`,
+        extra: `Nội dung: triển khai nhiệm vụ đột xuất theo chỉ đạo của ${superior}.`,
+      });
+    }
+
+    if (t.attendance.rows + t.agenda.rows > 150_000) await writeAll();
+
+    // ---- helpers bound to this cell (hoisted function declarations)
+
+    /** A meeting of the demo cell from today on, prepared (officers, agenda, roll, notice, draft, materials). */
+    function prepareMeeting(p: {
+      kind: MeetingKind;
+      month: string;
+      date: string;
+      dateReason: string | null;
+      rule: RuleSet;
+      notified: boolean;
+      /** what the preparatory meeting agreed, after "thống nhất nội dung" */
+      subject: string;
+      draft: string;
+      /** a line added to the notice */
+      extra: string | null;
+    }) {
+      const roll = rosterOn(p.date);
+      const officers = officersOn(p.date, roll);
+      const id = crng.uuid();
+      // Prepared the day before yesterday at the latest; a notice sent yesterday afternoon.
       const preparatory = workingDayOnOrBefore(addDays(today, -2));
-      writeAgenda(id, 'regular', null);
+      const noticeAt = vnAt(addDays(today, -1), 16 * 60 + crng.int(0, 50));
+      writeAgenda(id, p.kind, null);
       for (const r of roll) {
         let rsvp: string | null = null;
         let rsvpReason: string | null = null;
-        // Some members already answered when the secretary phoned round; the written notice is not out yet.
+        // Some members already answered (the notice, or the secretary phoning round); the demo accounts have not.
         if (!r.exempt && !accountMembers.has(r.memberId)) {
           const x = crng.next();
           if (r.awayTemporarily || x < 0.08) {
@@ -1520,24 +1570,24 @@ export async function createDemoMeetings(
         id,
         provinceId,
         cell.id,
-        'regular',
-        upcoming.month,
-        date,
-        upcoming.movedReason,
+        p.kind,
+        p.month,
+        p.date,
+        p.dateReason,
         plannedTime,
         location,
-        'planned',
-        upcoming.rule.id,
-        upcoming.rule.version,
+        p.notified ? 'notified' : 'planned',
+        p.rule.id,
+        p.rule.version,
         null,
         officers.preparer,
         officers.chair,
         officers.scribe,
         preparatory,
-        `Chi ủy họp chuẩn bị: thống nhất nội dung sinh hoạt tháng ${monthShort(upcoming.month)}, dự thảo nghị quyết tháng ${monthShort(taskMonth)}; phân công đồng chí ${nameOf(officers.preparer)} chuẩn bị báo cáo.`,
-        noticeContent(cell.name, 'regular', date, plannedTime, location, upcoming.month, null),
-        null,
-        `Dự thảo nghị quyết lãnh đạo thực hiện nhiệm vụ tháng ${monthShort(taskMonth)}: 1. Đánh giá kết quả tháng trước; 2. Nhiệm vụ trọng tâm; 3. Tổ chức thực hiện.`,
+        `Chi ủy họp chuẩn bị: thống nhất nội dung ${p.subject}; phân công đồng chí ${nameOf(officers.preparer)} chuẩn bị báo cáo.`,
+        noticeContent(cell.name, p.kind, p.date, plannedTime, location, p.month, p.extra),
+        p.notified ? noticeAt : null,
+        p.draft,
         null,
         null,
         '',
@@ -1547,11 +1597,18 @@ export async function createDemoMeetings(
         createdBy,
         vnAt(preparatory, 8 * 60),
       ]);
+      prepared.push({
+        meetingId: id,
+        cellName: cell.name,
+        superior: cell.parentName,
+        date: p.date,
+        month: p.month,
+        draft: p.draft,
+        subject: p.subject,
+        uploadedBy: createdBy,
+        uploadedAt: vnAt(preparatory, 9 * 60 + crng.int(0, 120)),
+      });
     }
-
-    if (t.attendance.rows + t.agenda.rows > 150_000) await writeAll();
-
-    // ---- helpers bound to this cell (hoisted function declarations)
 
     function holdMeeting(m: {
       meetingId: string;
@@ -1768,6 +1825,7 @@ export async function createDemoMeetings(
   }
 
   await writeAll();
+  await writeDemoMaterials(tx, prepared);
   return { meetings: t.meeting.written };
 }
 
@@ -1783,9 +1841,11 @@ function noticeContent(
   const what =
     kind === 'thematic'
       ? 'sinh hoạt chuyên đề'
-      : kind === 'regular_thematic'
-        ? `sinh hoạt thường kỳ kết hợp chuyên đề tháng ${monthShort(month)}`
-        : `sinh hoạt thường kỳ tháng ${monthShort(month)}`;
+      : kind === 'extraordinary'
+        ? 'sinh hoạt bất thường'
+        : kind === 'regular_thematic'
+          ? `sinh hoạt thường kỳ kết hợp chuyên đề tháng ${monthShort(month)}`
+          : `sinh hoạt thường kỳ tháng ${monthShort(month)}`;
   const [h, m] = time.split(':');
   return [
     `${cellName} thông báo triệu tập ${what}.`,

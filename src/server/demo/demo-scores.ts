@@ -296,9 +296,9 @@ export async function createDemoScores(
     ['evidence', 'text'],
     ['override_reason', 'text'],
   ]);
-  // Scorecards are submitted after the meeting and never after the demo's today.
-  const latest = Date.parse(`${today}T07:00:00+07:00`);
+  // Scorecards are submitted after the meeting and by the evening before the demo's today (history ends there).
   const hour = 3_600_000;
+  const latest = Date.parse(`${today}T00:00:00+07:00`) - hour;
 
   const writeCard = (
     m: MeetingRow,

@@ -8,7 +8,8 @@ import type {
   memberEventBody,
   transferBody,
 } from '../../../contracts/members.ts';
-import { formatDateVi } from '../../../domain/dates.ts';
+import { formatDateVi, todayIso } from '../../../domain/dates.ts';
+import { memberRuleProblems } from '../../../domain/roster-rows.ts';
 import type { Actor } from '../../../domain/permissions.ts';
 import { can } from '../../../domain/permissions.ts';
 import { isCellKind } from '../../../domain/tree.ts';
@@ -54,6 +55,23 @@ export async function recordEvent(
         throw new AppError('validation_failed', message('member.full_before_admission'), [
           { path: 'eventDate', message: mustBeAfter(member.admission_date) },
         ]);
+      }
+      // The date bounds of a full-membership date (not in the future, after the founding, after probation).
+      const problems = memberRuleProblems(
+        {
+          dateOfBirth: member.date_of_birth,
+          admissionDate: member.admission_date,
+          fullMembershipDate: input.eventDate,
+          status: 'full',
+        },
+        todayIso(),
+      ).filter((p) => p.field === 'fullMembershipDate');
+      if (problems.length > 0) {
+        throw new AppError(
+          'validation_failed',
+          problems[0]!.message,
+          problems.map((p) => ({ path: 'eventDate', message: p.message })),
+        );
       }
       await repo.updateMember(tx, id, { status: 'full', full_membership_date: input.eventDate });
     } else {

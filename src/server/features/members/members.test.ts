@@ -194,6 +194,54 @@ describe('changes', () => {
     expect(audit!.after).toEqual({ profession: 'Giáo viên' });
   });
 
+  it('refuses implausible dates with the field and the reason', async () => {
+    const { cellA } = await makeProvince(db);
+    const { req } = await secretaryOf(cellA);
+    const body = {
+      organizationId: cellA.id,
+      joinedOn: '2024-05-19',
+      fullName: 'Lê Văn Bình',
+      status: 'full',
+    };
+    const issuesOf = async (res: Response) => {
+      expect(res.status).toBe(400);
+      return ((await res.json()).error.issues as { path: string; messageCode: string }[]).map((i) => [
+        i.path,
+        i.messageCode,
+      ]);
+    };
+    expect(
+      await issuesOf(await req('/api/members', { json: { ...body, admissionDate: '9999-12-31' } })),
+    ).toEqual([['admissionDate', 'roster.admission_in_future']]);
+    expect(
+      await issuesOf(await req('/api/members', { json: { ...body, dateOfBirth: '1000-01-01' } })),
+    ).toEqual([['dateOfBirth', 'roster.birth_too_early']]);
+    expect(
+      await issuesOf(await req('/api/members', { json: { ...body, admissionDate: '1929-05-01' } })),
+    ).toEqual([['admissionDate', 'roster.admission_before_founding']]);
+    const created = await req('/api/members', {
+      json: {
+        ...body,
+        dateOfBirth: '1960-04-30',
+        admissionDate: '1990-02-03',
+        fullMembershipDate: '1991-02-03',
+      },
+    });
+    expect(created.status).toBe(201);
+    const { id } = await created.json();
+    expect(
+      await issuesOf(
+        await req(`/api/members/${id}`, { method: 'PATCH', json: { dateOfBirth: '1975-01-01' } }),
+      ),
+    ).toEqual([['admissionDate', 'roster.admitted_under_age']]);
+    // Made full through an event: the same bounds, under the event's date.
+    const p = await makeMember(db, cellA, { status: 'probationary' });
+    const future = await req(`/api/members/${p.id}/events`, {
+      json: { kind: 'made_full', eventDate: '9999-12-31', documentRef: '45-QĐ/ĐU' },
+    });
+    expect(await issuesOf(future)).toEqual([['eventDate', 'roster.full_membership_in_future']]);
+  });
+
   it('names the field of a duplicate phone number', async () => {
     const { cellA } = await makeProvince(db);
     const { req } = await secretaryOf(cellA);

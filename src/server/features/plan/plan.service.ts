@@ -3,7 +3,14 @@
 import type { z } from 'zod';
 import type { createMeetingBody } from '../../../contracts/meetings.ts';
 import type { topicBody, topicReviewBody } from '../../../contracts/plan.ts';
-import { complianceFindings, type MeetingFacts } from '../../../domain/compliance.ts';
+import {
+  type CellPeriod,
+  cellPeriodsOf,
+  complianceFindings,
+  complianceMonths,
+  type MeetingFacts,
+  notApplicableMonths,
+} from '../../../domain/compliance.ts';
 import { todayIso } from '../../../domain/dates.ts';
 import {
   documentLabel,
@@ -64,26 +71,45 @@ function factsOf(r: MeetingFactRow): MeetingFacts {
   };
 }
 
-/** Findings over a year, up to the last month that has begun; months before any rule set are skipped. */
-function yearFindings(rows: MeetingFactRow[], year: number, ruleSetFor: (d: string) => RuleSet | null) {
+/**
+ * Compliance over a year, up to the last month that has begun; months before any rule set are skipped, and
+ * months in which the organisation was not a cell (`periods`) are not judged: the findings, the months judged
+ * (their time to hold the meeting over) and those not applicable.
+ */
+function yearCompliance(
+  rows: MeetingFactRow[],
+  year: number,
+  ruleSetFor: (d: string) => RuleSet | null,
+  periods: readonly CellPeriod[],
+) {
   const today = todayIso();
+  const notApplicable = notApplicableMonths(`${year}-01`, `${year}-12`, periods);
+  const none = { findings: [], judged: [] as string[], notApplicable };
   const lastMonth = `${year}-12` < today.slice(0, 7) ? `${year}-12` : today.slice(0, 7);
   let from = `${year}-01`;
   while (from <= lastMonth && !ruleSetFor(`${from}-01`)) {
     const mm = Number(from.slice(5, 7)) + 1;
     from = `${year}-${pad(mm)}`;
-    if (mm > 12) return [];
+    if (mm > 12) return none;
   }
-  if (from > lastMonth) return [];
+  if (from > lastMonth) return none;
   const facts = rows.map(factsOf);
-  return complianceFindings({
-    meetings: facts,
+  const input = {
     from,
     to: lastMonth,
     today,
-    ruleSetFor: (d) => ruleSetFor(d) ?? facts[0]!.ruleSet,
-  });
+    ruleSetFor: (d: string) => ruleSetFor(d) ?? ruleSetFor(`${from}-01`)!,
+    periods,
+  };
+  return {
+    findings: complianceFindings({ ...input, meetings: facts }),
+    judged: complianceMonths(input).judged,
+    notApplicable,
+  };
 }
+
+const periodsOf = (node: { kind: string; valid_from: string; valid_to: string | null }) =>
+  cellPeriodsOf({ kind: node.kind, validFrom: node.valid_from, validTo: node.valid_to });
 
 export async function yearView(db: Database, actor: Actor, organizationId: string, yearInput?: number) {
   const node = await visibleNode(db, actor, organizationId);
@@ -119,6 +145,8 @@ export async function yearView(db: Database, actor: Actor, organizationId: strin
     });
   }
   const current = resolve(todayIso());
+  const cell = ['cell', 'grassroots_cell'].includes(node.kind);
+  const compliance = yearCompliance(rows, year, resolve, periodsOf(node));
   return {
     organization: { id: node.id, name: node.name, kind: node.kind },
     year,
@@ -128,7 +156,8 @@ export async function yearView(db: Database, actor: Actor, organizationId: strin
     calendar,
     meetings: rows.map(meetingListItemOf),
     // Monthly cell-meeting rules judge cells; a committee's own compliance is that of the cells below it.
-    findings: ['cell', 'grassroots_cell'].includes(node.kind) ? yearFindings(rows, year, resolve) : [],
+    findings: cell ? compliance.findings : [],
+    notApplicableMonths: cell ? compliance.notApplicable : [],
     actions: yearPlanActions(actor, { path: node.path }),
   };
 }
@@ -332,7 +361,13 @@ export async function complianceOverview(db: Database, actor: Actor, organizatio
     const parent = c.path.split('.').slice(0, -1).join('.');
     if (!resolvers.has(parent)) resolvers.set(parent, await ruleSetResolver(db, c.path));
     const mine = byOrg.get(c.id) ?? [];
-    const findings = yearFindings(mine, year, resolvers.get(parent)!);
+    const { findings, judged, notApplicable } = yearCompliance(
+      mine,
+      year,
+      resolvers.get(parent)!,
+      periodsOf({ kind: c.kind, valid_from: c.valid_from, valid_to: c.valid_to }),
+    );
+    const missed = new Set(findings.filter((f) => f.code === 'no_meeting').map((f) => f.period));
     const byCode: Record<string, number> = {};
     for (const f of findings) {
       byCode[f.code] = (byCode[f.code] ?? 0) + 1;
@@ -344,6 +379,9 @@ export async function complianceOverview(db: Database, actor: Actor, organizatio
       held: mine.filter((m) => m.status === 'held' || m.status === 'adopted').length,
       findings: findings.length,
       byCode,
+      monthsJudged: judged.length,
+      monthsWithMeeting: judged.filter((m) => !missed.has(m)).length,
+      monthsNotApplicable: notApplicable.length,
     });
   }
   out.sort((a, b) => b.findings - a.findings || a.name.localeCompare(b.name, 'vi'));

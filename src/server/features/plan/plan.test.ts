@@ -8,6 +8,7 @@ import {
   makeAccount,
   makeClient,
   makeMember,
+  makeOrganization,
   makePosition,
   makeProvince,
   type OrgRef,
@@ -88,5 +89,37 @@ describe('the year plan', () => {
     expect(seenAbove.actions).toEqual([]);
     const overview = await ok(upper(`/api/organizations/${commune.id}/compliance?year=${today.slice(0, 4)}`));
     expect(overview.cells.map((c: any) => c.id)).toContain(cell.id);
+  });
+});
+
+describe('compliance of a cell created during the year', () => {
+  it('judges only the months the cell existed: earlier ones are not applicable, not missed', async () => {
+    // Created on 01/3/2026 (the national rule is in force all year): January and February are not applicable.
+    const young = await makeOrganization(db, {
+      kind: 'cell',
+      parent: commune,
+      name: 'Chi bộ Công an xã mới',
+      validFrom: '2026-03-01',
+    });
+    const leader = await makeMember(db, commune, { fullName: 'Bí thư xã thứ hai' });
+    await makePosition(db, commune, leader, 'secretary');
+    const upper = await client.signIn((await makeAccount(db, leader)).identifier);
+
+    const plan = await ok(upper(`/api/organizations/${young.id}/meetings?year=2026`));
+    expect(plan.notApplicableMonths).toEqual(['2026-01', '2026-02']);
+    const missed = plan.findings.filter((f: any) => f.code === 'no_meeting').map((f: any) => f.period);
+    expect(missed.length).toBeGreaterThan(0);
+    expect(missed.every((m: string) => m >= '2026-03')).toBe(true);
+    expect(plan.findings.some((f: any) => f.period === '2026-Q1')).toBe(false);
+
+    const overview = await ok(upper(`/api/organizations/${commune.id}/compliance?year=2026`));
+    const row = overview.cells.find((c: any) => c.id === young.id);
+    expect(row).toMatchObject({ monthsNotApplicable: 2, monthsWithMeeting: 0, held: 0 });
+    // The rate counts only the months judged: each of them missed, none before the cell existed.
+    expect(row.monthsJudged).toBe(missed.length);
+    expect(row.byCode.no_meeting).toBe(missed.length);
+    const old = overview.cells.find((c: any) => c.id === cell.id);
+    expect(old.monthsNotApplicable).toBe(0);
+    expect(old.monthsJudged).toBe(row.monthsJudged + 2);
   });
 });

@@ -6,6 +6,7 @@ import { documentLabel } from '../../../domain/meeting-rules.ts';
 import { type Actor, can } from '../../../domain/permissions.ts';
 import {
   governingFramework,
+  frameworkFieldPath,
   parseScoringFramework,
   type ScoringFramework,
 } from '../../../domain/scoring-schema.ts';
@@ -156,7 +157,12 @@ export async function loadFramework(db: Database, actor: Actor, definition: unkn
   }
   const parsed = parseScoringFramework(definition);
   if (!parsed.ok) {
-    throw new AppError('validation_failed', message('scoring.framework_invalid'), parsed.problems);
+    // Each problem under the body's field at its own path, so a nested criterion's problem names that criterion.
+    const issues = parsed.problems.map((p) => ({
+      path: frameworkFieldPath('definition', p),
+      message: p.message,
+    }));
+    throw new AppError('validation_failed', message('scoring.framework_invalid'), issues);
   }
   const f = parsed.framework;
   if (builtInScoringFrameworks.some((b) => b.id === f.id)) {

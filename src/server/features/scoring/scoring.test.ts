@@ -293,6 +293,36 @@ describe('meeting scoring', () => {
     expect(list.items.map((f: any) => f.id)).toContain('tinh-thu-2026');
   });
 
+  it('reports each problem inside an uploaded framework at its own path, nested criteria included', async () => {
+    const nested = structuredClone(hd42Framework) as any;
+    nested.id = 'tinh-long-2026';
+    nested.groups[1].criteria[0].type = 'khong-co';
+    nested.groups[2].criteria[1].max = 'mười';
+    const bad = await json(officer('/api/scoring-frameworks', { json: { definition: nested } }));
+    expect(bad.status).toBe(400);
+    const issues = bad.body.error.issues as { path: string; message: string }[];
+    expect(issues.map((i) => i.path)).toEqual([
+      'definition.groups.1.criteria.0.type',
+      'definition.groups.2.criteria.1.max',
+    ]);
+    expect(issues[0]!.message).toMatch(/^groups\[1\]\.criteria\[0\]\.type: /);
+    // A rule beyond the shape (a level above the criterion's max) names the nested criterion too.
+    const levels = structuredClone(hd42Framework) as any;
+    levels.id = 'tinh-muc-2026';
+    const withLevels = levels.groups
+      .flatMap((g: any, gi: number) => g.criteria.map((c: any, ci: number) => ({ c, gi, ci })))
+      .find((x: any) => x.c.levels?.length);
+    withLevels.c.levels[0].points = withLevels.c.max + 5;
+    const over = await json(officer('/api/scoring-frameworks', { json: { definition: levels } }));
+    expect(over.status).toBe(400);
+    expect(over.body.error.issues.map((i: any) => i.path)).toContain(
+      `definition.groups.${withLevels.gi}.criteria.${withLevels.ci}.levels.0.points`,
+    );
+    // Not an object at all: the problem is the definition itself.
+    const none = await json(officer('/api/scoring-frameworks', { json: { definition: 'khung' } }));
+    expect(none.body.error.issues.map((i: any) => i.path)).toEqual(['definition']);
+  });
+
   it('re-scores a subtree’s year in the background with progress', async () => {
     const job = await ok(
       officer(`/api/organizations/${province.id}/rescore`, { json: { year: Number(today.slice(0, 4)) } }),

@@ -19,7 +19,19 @@ export function codeLabel(t: TFunction, code: string): string {
   return parsed.success ? t(`planCode.${parsed.data}`) : code;
 }
 
-export function Findings({ year, findings }: { year: number; findings: Finding[] }) {
+/** '2026-03' → '03/2026' */
+const monthLabel = (month: string) => `${month.slice(5, 7)}/${month.slice(0, 4)}`;
+
+export function Findings({
+  year,
+  findings,
+  notApplicable = [],
+}: {
+  year: number;
+  findings: Finding[];
+  /** months (YYYY-MM) in which the organisation was not a cell: not judged */
+  notApplicable?: string[];
+}) {
   const { t } = useTranslation();
   const msg = useMessage();
   return (
@@ -28,6 +40,11 @@ export function Findings({ year, findings }: { year: number; findings: Finding[]
         <Title order={2} id="findings-heading">
           {t('plan.findings', { year })}
         </Title>
+        {notApplicable.length > 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('plan.notApplicableMonths', { months: notApplicable.map(monthLabel).join(', ') })}
+          </Text>
+        ) : null}
         {findings.length === 0 ? (
           <Text c="green.9">{t('plan.noFindings')}</Text>
         ) : (
@@ -93,6 +110,7 @@ export function ComplianceOverview({ organizationId, year }: { organizationId: s
               <Table.Tr>
                 <Table.Th>{t('plan.cell')}</Table.Th>
                 <Table.Th ta="right">{t('plan.held')}</Table.Th>
+                <Table.Th ta="right">{t('plan.monthsMet')}</Table.Th>
                 <Table.Th ta="right">{t('plan.findingsCount')}</Table.Th>
                 <Table.Th>{t('plan.details')}</Table.Th>
               </Table.Tr>
@@ -108,6 +126,14 @@ export function ComplianceOverview({ organizationId, year }: { organizationId: s
                       </AnchorLink>
                     </Table.Td>
                     <Table.Td ta="right">{c.held}</Table.Td>
+                    <Table.Td ta="right">
+                      {t('plan.monthsMetValue', { met: c.monthsWithMeeting, judged: c.monthsJudged })}
+                      {c.monthsNotApplicable > 0 ? (
+                        <Text size="xs" c="dimmed">
+                          {t('plan.monthsNotApplicable', { count: c.monthsNotApplicable })}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
                     <Table.Td ta="right" fw={c.findings > 0 ? 700 : undefined}>
                       {c.findings}
                     </Table.Td>
@@ -122,6 +148,12 @@ export function ComplianceOverview({ organizationId, year }: { organizationId: s
                 <Table.Tr>
                   <Table.Th>{t('plan.totals')}</Table.Th>
                   <Table.Td ta="right">{query.data.cells.reduce((n, c) => n + c.held, 0)}</Table.Td>
+                  <Table.Td ta="right">
+                    {t('plan.monthsMetValue', {
+                      met: query.data.cells.reduce((n, c) => n + c.monthsWithMeeting, 0),
+                      judged: query.data.cells.reduce((n, c) => n + c.monthsJudged, 0),
+                    })}
+                  </Table.Td>
                   <Table.Td ta="right" fw={700}>
                     {query.data.cells.reduce((n, c) => n + c.findings, 0)}
                   </Table.Td>

@@ -84,6 +84,7 @@ export function MeetingCalendar({ plan, topics }: { plan: YearPlan; topics: Topi
           const meetings = plan.meetings
             .filter((m) => m.forMonth === forMonth)
             .sort((a, b) => a.plannedDate.localeCompare(b.plannedDate));
+          const notApplicable = plan.notApplicableMonths.includes(forMonth);
           return (
             <Paper
               key={month}
@@ -110,7 +111,14 @@ export function MeetingCalendar({ plan, topics }: { plan: YearPlan; topics: Topi
                     </Button>
                   ) : null}
                 </Group>
-                {planned ? (
+                {notApplicable ? (
+                  <div>
+                    <ToneBadge tone="gray">{t('plan.notApplicable')}</ToneBadge>
+                    <Text size="sm" c="dimmed" mt={2}>
+                      {t('plan.notApplicableMonth')}
+                    </Text>
+                  </div>
+                ) : planned ? (
                   <div>
                     <Text size="sm">{t('plan.plannedOn', { date: formatDate(planned.date) })}</Text>
                     {planned.reason === 'day_off' ? (
@@ -124,9 +132,11 @@ export function MeetingCalendar({ plan, topics }: { plan: YearPlan; topics: Topi
                   </div>
                 ) : null}
                 {meetings.length === 0 ? (
-                  <Text size="sm" c="dimmed">
-                    {t('plan.noMeeting')}
-                  </Text>
+                  notApplicable ? null : (
+                    <Text size="sm" c="dimmed">
+                      {t('plan.noMeeting')}
+                    </Text>
+                  )
                 ) : (
                   meetings.map((m) => (
                     <Paper key={m.id} bg="gray.0" p={8} radius="sm">

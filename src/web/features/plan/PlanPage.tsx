@@ -101,7 +101,7 @@ function PlanView({ plan }: { plan: YearPlan }) {
     >
       {aboveCells ? <ComplianceOverview organizationId={id} year={plan.year} /> : null}
       <MeetingCalendar plan={plan} topics={topics.data?.items ?? []} />
-      <Findings year={plan.year} findings={plan.findings} />
+      <Findings year={plan.year} findings={plan.findings} notApplicable={plan.notApplicableMonths} />
       {topics.isPending ? (
         <Loading />
       ) : topics.isError ? (

@@ -47,6 +47,11 @@ export const planEn: Translation<typeof planVi> = {
     dayOff: 'Day off',
     dayOffMoved: 'Moved because the 3rd is a day off',
     noMeeting: 'No meeting created yet',
+    notApplicable: 'Not applicable',
+    notApplicableMonth:
+      'The organisation was not a cell for the whole of this month (not yet created, or ended): the month is not judged.',
+    notApplicableMonths:
+      'Months in which the organisation was not a cell throughout are not judged: {{months}}.',
     openMeeting: 'Open meeting',
     generate: 'Plan the year’s meetings',
     generated_one: '{{count}} regular meeting planned',
@@ -80,6 +85,9 @@ export const planEn: Translation<typeof planVi> = {
     cell: 'Cell',
     held: 'Held',
     findingsCount: 'Findings',
+    monthsMet: 'Months with a meeting',
+    monthsMetValue: '{{met}}/{{judged}}',
+    monthsNotApplicable: '{{count}} months not applicable',
     details: 'Details',
     noCells: 'No cells.',
     totals: 'Totals',
