@@ -1,7 +1,6 @@
 // Entry of the web app: theme, translations, data cache and router; a session that ends sends the user to sign in.
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import '@mantine/charts/styles.css';
 import './styles.css';
 import './i18n/index.ts';
 import { MantineProvider } from '@mantine/core';
