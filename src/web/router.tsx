@@ -23,6 +23,14 @@ import { NotFoundView } from './components/NotFound.tsx';
 import { ErrorNotice, Loading } from './components/QueryState.tsx';
 import { meetingTabs } from './features/meetings/tabs.ts';
 
+/** A committee's or officer's page: its chunk loads with the texts of those pages (i18n/officer.ts). */
+function officerPage<T extends Record<string, unknown>>(load: () => Promise<T>, name: keyof T & string) {
+  return lazyRouteComponent(
+    () => Promise.all([load(), import('./i18n/officer.ts')]).then(([page]) => page),
+    name,
+  );
+}
+
 export interface RouterContext {
   queryClient: QueryClient;
 }
@@ -85,17 +93,14 @@ const treeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/tree',
   validateSearch: lenient({ asOf: isoDay }),
-  component: lazyRouteComponent(() => import('./features/organizations/TreePage.tsx'), 'TreePage'),
+  component: officerPage(() => import('./features/organizations/TreePage.tsx'), 'TreePage'),
 });
 
 const organizationRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/organizations/$id',
   validateSearch: lenient({ asOf: isoDay }),
-  component: lazyRouteComponent(
-    () => import('./features/organizations/OrganizationPage.tsx'),
-    'OrganizationPage',
-  ),
+  component: officerPage(() => import('./features/organizations/OrganizationPage.tsx'), 'OrganizationPage'),
 });
 
 // The year's meeting plan of an organisation.
@@ -103,7 +108,7 @@ const planRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/organizations/$id/meetings',
   validateSearch: lenient({ year: z.coerce.number().int().min(2015).max(2100) }),
-  component: lazyRouteComponent(() => import('./features/plan/PlanPage.tsx'), 'PlanPage'),
+  component: officerPage(() => import('./features/plan/PlanPage.tsx'), 'PlanPage'),
 });
 
 // The annual evaluation of an organisation (kiểm điểm, đánh giá, xếp loại) and the "bốn tốt" of its subtree.
@@ -111,7 +116,7 @@ const evaluationRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/organizations/$id/evaluation',
   validateSearch: lenient({ year: z.coerce.number().int().min(2018).max(2100) }),
-  component: lazyRouteComponent(() => import('./features/evaluation/EvaluationPage.tsx'), 'EvaluationPage'),
+  component: officerPage(() => import('./features/evaluation/EvaluationPage.tsx'), 'EvaluationPage'),
 });
 
 // Meeting quality of an organisation's cells: ratings by month, quarter and year, charts, the scoring framework.
@@ -122,7 +127,7 @@ const ratingsRoute = createRoute({
     year: z.coerce.number().int().min(2015).max(2100),
     margin: z.coerce.number().min(1).max(50),
   }),
-  component: lazyRouteComponent(() => import('./features/scoring/RatingsPage.tsx'), 'RatingsPage'),
+  component: officerPage(() => import('./features/scoring/RatingsPage.tsx'), 'RatingsPage'),
 });
 
 const tasksRoute = createRoute({
@@ -157,26 +162,20 @@ const membersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/members',
   validateSearch: membersSearch,
-  component: lazyRouteComponent(() => import('./features/members/MembersPage.tsx'), 'MembersPage'),
+  component: officerPage(() => import('./features/members/MembersPage.tsx'), 'MembersPage'),
 });
 
 const memberRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/members/$id',
-  component: lazyRouteComponent(
-    () => import('./features/members/MemberProfilePage.tsx'),
-    'MemberProfilePage',
-  ),
+  component: officerPage(() => import('./features/members/MemberProfilePage.tsx'), 'MemberProfilePage'),
 });
 
 const importRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/import',
   validateSearch: lenient({ organizationId: uuid, importId: uuid }),
-  component: lazyRouteComponent(
-    () => import('./features/roster-import/RosterImportPage.tsx'),
-    'RosterImportPage',
-  ),
+  component: officerPage(() => import('./features/roster-import/RosterImportPage.tsx'), 'RosterImportPage'),
 });
 
 const accountRoute = createRoute({
