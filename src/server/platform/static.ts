@@ -35,7 +35,7 @@ export function serveWebApp<E extends Env>(app: Hono<E>, webRoot: string): void 
   if (!existsSync(indexFile)) return;
   app.use('/assets/*', files(webRoot, immutableAsset));
   app.use('/favicon.svg', files(webRoot, favicon));
-  // Every other address is a page of the single-page app; the shell is read once (a build restarts the server).
-  const indexHtml = readFileSync(indexFile, 'utf8');
-  app.get('*', (c) => c.html(indexHtml, 200, { 'Cache-Control': revalidatePage }));
+  // Every other address is a page of the single-page app. Read on each request (1 kB): a rebuild under a running
+  // server serves the new hashes at once.
+  app.get('*', (c) => c.html(readFileSync(indexFile, 'utf8'), 200, { 'Cache-Control': revalidatePage }));
 }

@@ -3,6 +3,7 @@ import { authEn } from '../features/auth/i18n.en.ts';
 import { homeEn } from '../features/home/i18n.en.ts';
 import { meetingRoomEn } from '../features/meeting-room/i18n.en.ts';
 import { meetingsEn } from '../features/meetings/i18n.en.ts';
+import { planEn } from '../features/plan/i18n.en.ts';
 import { scoringEn } from '../features/scoring/i18n.en.ts';
 import { tasksEn } from '../features/tasks/i18n.en.ts';
 import { appEn } from './app.en.ts';
@@ -17,4 +18,5 @@ export const en: Translation<typeof vi> = {
   ...meetingRoomEn,
   ...tasksEn,
   ...scoringEn,
+  ...planEn,
 };

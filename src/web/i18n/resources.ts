@@ -6,6 +6,7 @@ import { authVi } from '../features/auth/i18n.vi.ts';
 import { homeVi } from '../features/home/i18n.vi.ts';
 import { meetingRoomVi } from '../features/meeting-room/i18n.vi.ts';
 import { meetingsVi } from '../features/meetings/i18n.vi.ts';
+import { planVi } from '../features/plan/i18n.vi.ts';
 import { scoringVi } from '../features/scoring/i18n.vi.ts';
 import { tasksVi } from '../features/tasks/i18n.vi.ts';
 import { appVi } from './app.vi.ts';
@@ -19,6 +20,8 @@ export const vi = {
   ...meetingRoomVi,
   ...tasksVi,
   ...scoringVi,
+  // A meeting's status (planStatus) shows on a member's home.
+  ...planVi,
 };
 
 /** Every text of the app, for the typed keys of t(). */
