@@ -1,7 +1,6 @@
 // Builds the HTTP application: API routes under /api, the OpenAPI document, and the built web app.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { createRoute } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { MiddlewareHandler } from 'hono';
@@ -25,6 +24,7 @@ import { AppError, fieldError } from './platform/errors.ts';
 import { type AppEnv, createRouter, errorBody, onError } from './platform/http.ts';
 import { projectRoot } from './platform/paths.ts';
 import { securityHeaders } from './platform/security-headers.ts';
+import { serveWebApp } from './platform/static.ts';
 
 export const appVersion: string = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')).version;
 
@@ -154,12 +154,6 @@ export function createApp(db: Database, config: Config) {
   app.route('/api', api);
   app.all('/api/*', (c) => c.json(errorBody('not_found'), 404));
   app.onError(onError);
-  if (existsSync(webRoot)) {
-    app.use('/assets/*', serveStatic({ root: webRoot }));
-    app.use('/favicon.svg', serveStatic({ root: webRoot }));
-    // Every other path is a page of the single-page app.
-    const indexHtml = () => readFileSync(join(webRoot, 'index.html'), 'utf8');
-    app.get('*', (c) => c.html(indexHtml()));
-  }
+  serveWebApp(app, webRoot);
   return app;
 }

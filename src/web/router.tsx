@@ -1,4 +1,7 @@
 // The route tree (code-based): /login outside the shell; every other page inside it, behind GET /api/me.
+// Each page is its own chunk (lazyRouteComponent), loaded when its route matches: a member's phone downloads the
+// shell and the page it opens, never the committees' pages or the charts. What a route needs to match (path,
+// search validation, the sign-in check) stays here, in the entry.
 import { Box } from '@mantine/core';
 import type { QueryClient } from '@tanstack/react-query';
 import {
@@ -18,18 +21,15 @@ import { meQuery } from './api/queries.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { NotFoundView } from './components/NotFound.tsx';
 import { ErrorNotice, Loading } from './components/QueryState.tsx';
-import { AccountPage } from './features/auth/AccountPage.tsx';
-import { LoginPage } from './features/auth/LoginPage.tsx';
-import { EvaluationPage } from './features/evaluation/EvaluationPage.tsx';
-import { HomePage } from './features/home/HomePage.tsx';
-import { RosterImportPage } from './features/roster-import/RosterImportPage.tsx';
-import { MemberProfilePage } from './features/members/MemberProfilePage.tsx';
-import { MeetingPage, meetingTabs } from './features/meetings/MeetingPage.tsx';
-import { MembersPage } from './features/members/MembersPage.tsx';
-import { OrganizationPage } from './features/organizations/OrganizationPage.tsx';
-import { PlanPage } from './features/plan/PlanPage.tsx';
-import { TasksPage } from './features/tasks/TasksPage.tsx';
-import { TreePage } from './features/organizations/TreePage.tsx';
+import { meetingTabs } from './features/meetings/tabs.ts';
+
+/** A committee's or officer's page: its chunk loads with the texts of those pages (i18n/officer.ts). */
+function officerPage<T extends Record<string, unknown>>(load: () => Promise<T>, name: keyof T & string) {
+  return lazyRouteComponent(
+    () => Promise.all([load(), import('./i18n/officer.ts')]).then(([page]) => page),
+    name,
+  );
+}
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -63,7 +63,7 @@ const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
   validateSearch: lenient({ redirect: z.string() }),
-  component: LoginPage,
+  component: lazyRouteComponent(() => import('./features/auth/LoginPage.tsx'), 'LoginPage'),
 });
 
 const appRoute = createRoute({
@@ -83,20 +83,24 @@ const appRoute = createRoute({
   notFoundComponent: NotFoundView,
 });
 
-const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('./features/home/HomePage.tsx'), 'HomePage'),
+});
 
 const treeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/tree',
   validateSearch: lenient({ asOf: isoDay }),
-  component: TreePage,
+  component: officerPage(() => import('./features/organizations/TreePage.tsx'), 'TreePage'),
 });
 
 const organizationRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/organizations/$id',
   validateSearch: lenient({ asOf: isoDay }),
-  component: OrganizationPage,
+  component: officerPage(() => import('./features/organizations/OrganizationPage.tsx'), 'OrganizationPage'),
 });
 
 // The year's meeting plan of an organisation.
@@ -104,7 +108,7 @@ const planRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/organizations/$id/meetings',
   validateSearch: lenient({ year: z.coerce.number().int().min(2015).max(2100) }),
-  component: PlanPage,
+  component: officerPage(() => import('./features/plan/PlanPage.tsx'), 'PlanPage'),
 });
 
 // The annual evaluation of an organisation (kiểm điểm, đánh giá, xếp loại) and the "bốn tốt" of its subtree.
@@ -112,7 +116,7 @@ const evaluationRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/organizations/$id/evaluation',
   validateSearch: lenient({ year: z.coerce.number().int().min(2018).max(2100) }),
-  component: EvaluationPage,
+  component: officerPage(() => import('./features/evaluation/EvaluationPage.tsx'), 'EvaluationPage'),
 });
 
 // Meeting quality of an organisation's cells: ratings by month, quarter and year, charts, the scoring framework.
@@ -123,14 +127,14 @@ const ratingsRoute = createRoute({
     year: z.coerce.number().int().min(2015).max(2100),
     margin: z.coerce.number().min(1).max(50),
   }),
-  component: lazyRouteComponent(() => import('./features/scoring/RatingsPage.tsx'), 'RatingsPage'),
+  component: officerPage(() => import('./features/scoring/RatingsPage.tsx'), 'RatingsPage'),
 });
 
 const tasksRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/tasks',
   validateSearch: lenient({ filter: taskListQuery.shape.filter.unwrap() }),
-  component: TasksPage,
+  component: lazyRouteComponent(() => import('./features/tasks/TasksPage.tsx'), 'TasksPage'),
 });
 
 // One meeting: preparation, live room, minutes, documents (tab); `code` prefills the check-in from the room's QR.
@@ -139,7 +143,7 @@ const meetingRoute = createRoute({
   path: '/meetings/$id',
   // The room code is digits: the URL gives it back as a number, `text` keeps it text.
   validateSearch: lenient({ tab: z.enum(meetingTabs), code: text }),
-  component: MeetingPage,
+  component: lazyRouteComponent(() => import('./features/meetings/MeetingPage.tsx'), 'MeetingPage'),
 });
 
 const m = memberListQuery.shape;
@@ -159,26 +163,26 @@ const membersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/members',
   validateSearch: membersSearch,
-  component: MembersPage,
+  component: officerPage(() => import('./features/members/MembersPage.tsx'), 'MembersPage'),
 });
 
 const memberRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/members/$id',
-  component: MemberProfilePage,
+  component: officerPage(() => import('./features/members/MemberProfilePage.tsx'), 'MemberProfilePage'),
 });
 
 const importRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/import',
   validateSearch: lenient({ organizationId: uuid, importId: uuid }),
-  component: RosterImportPage,
+  component: officerPage(() => import('./features/roster-import/RosterImportPage.tsx'), 'RosterImportPage'),
 });
 
 const accountRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/account',
-  component: AccountPage,
+  component: lazyRouteComponent(() => import('./features/auth/AccountPage.tsx'), 'AccountPage'),
 });
 
 // Any other address: "not found" inside the shell (after the sign-in check), like a 404 from the API.

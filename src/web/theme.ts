@@ -6,14 +6,7 @@ import {
   Badge,
   Button,
   createTheme,
-  FileInput,
   type MantineColorsTuple,
-  NativeSelect,
-  PasswordInput,
-  SegmentedControl,
-  Select,
-  Textarea,
-  TextInput,
 } from '@mantine/core';
 
 // Shade 7 (#b3131b) is the brand red; white text on it has a contrast ratio of about 6.7:1.
@@ -64,13 +57,15 @@ export const theme = createTheme({
   components: {
     Button: Button.extend({ defaultProps: { size: 'md' } }),
     ActionIcon: ActionIcon.extend({ defaultProps: { size: 'xl' } }),
-    TextInput: TextInput.extend({ defaultProps: { size: 'md' } }),
-    PasswordInput: PasswordInput.extend({ defaultProps: { size: 'md' } }),
-    Select: Select.extend({ defaultProps: { size: 'md' } }),
-    NativeSelect: NativeSelect.extend({ defaultProps: { size: 'md' } }),
-    Textarea: Textarea.extend({ defaultProps: { size: 'md' } }),
-    FileInput: FileInput.extend({ defaultProps: { size: 'md' } }),
-    SegmentedControl: SegmentedControl.extend({ defaultProps: { size: 'md' } }),
+    // Plain objects, not Input.extend(): naming a component here would put it in every page's bundle, and the
+    // form fields load with the pages that have forms.
+    TextInput: { defaultProps: { size: 'md' } },
+    PasswordInput: { defaultProps: { size: 'md' } },
+    Select: { defaultProps: { size: 'md' } },
+    NativeSelect: { defaultProps: { size: 'md' } },
+    Textarea: { defaultProps: { size: 'md' } },
+    FileInput: { defaultProps: { size: 'md' } },
+    SegmentedControl: { defaultProps: { size: 'md' } },
     Badge: Badge.extend({
       defaultProps: { size: 'lg', radius: 'sm' },
       // Badge text of at least 15 px: Mantine's large badge is 13 px.

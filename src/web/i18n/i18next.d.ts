@@ -1,10 +1,10 @@
 // Typed translation keys: t('members.title') is checked against the Vietnamese texts.
 import 'i18next';
-import type { vi } from './resources.ts';
+import type { AllTexts } from './resources.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof vi };
+    resources: { translation: AllTexts };
   }
 }

@@ -16,15 +16,13 @@ import { DocumentsTab } from './DocumentsTab.tsx';
 import { MinutesTab } from './MinutesTab.tsx';
 import { PreparationTab } from './PreparationTab.tsx';
 import { type MeetingDetail, meetingQuery } from './queries.ts';
+import type { MeetingTab } from './tabs.ts';
 import { RoomTab } from '../meeting-room/RoomTab.tsx';
 import { useMeetingEvents } from '../meeting-room/useMeetingEvents.ts';
 import { useMessage } from '../../components/message.ts';
 
 // Scoring carries the scoring engine and frameworks: it loads when its tab opens.
 const ScoringTab = lazy(() => import('../scoring/ScoringTab.tsx'));
-
-export const meetingTabs = ['prep', 'room', 'minutes', 'docs', 'score'] as const;
-export type MeetingTab = (typeof meetingTabs)[number];
 
 const statusTone: Record<MeetingDetail['status'], Tone> = {
   planned: 'gray',

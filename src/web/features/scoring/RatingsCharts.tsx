@@ -1,5 +1,6 @@
 // The charts of the ratings page: how many cells got each rating month by month (stacked bars) and the mean gap
 // between self-scores and outside scores (line, with the flagging margin). Loaded on demand with the charts library.
+import '@mantine/charts/styles.css';
 import { BarChart, LineChart } from '@mantine/charts';
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
