@@ -3,7 +3,7 @@
 // condition), the secretary proposes a level, the commune secretary decides it (seeing the quota status) and
 // announces it, and the member then sees the result.
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { apiLogin, login } from './support';
+import { apiLogin, expectNoSeriousA11yViolations, login } from './support';
 
 const password = 'ChiBo@2025';
 const phone = { width: 360, height: 740 };
@@ -87,6 +87,7 @@ test('a cell’s annual evaluation: self-assessment, proposal, decision', async 
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByText('Minh chứng', { exact: true })).toBeVisible();
   await expect(dialog.getByText(/^Nhiệm vụ: \d+/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'self-assessment with its evidence (member, phone)');
   await dialog.getByLabel('Tổng điểm tự chấm (thang 100)').fill(pointsFor[allowed]!);
   await dialog
     .getByLabel('Nội dung bản kiểm điểm')
@@ -108,6 +109,7 @@ test('a cell’s annual evaluation: self-assessment, proposal, decision', async 
   await page.goto(evaluationUrl);
   await page.getByRole('button', { name: `Xem minh chứng của ${member.fullName}` }).click();
   await expect(page.getByText(/^Dự sinh hoạt: có mặt \d+\/\d+/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'evaluation with a member’s evidence (secretary)');
   await page.getByRole('button', { name: `Đề xuất: ${member.fullName}` }).click();
   await page.getByRole('dialog').getByLabel('Nhận xét, ý kiến').fill('Chi bộ thống nhất đề xuất');
   await page.getByRole('dialog').getByRole('button', { name: 'Đề xuất' }).click();
@@ -120,6 +122,7 @@ test('a cell’s annual evaluation: self-assessment, proposal, decision', async 
   await page.getByRole('button', { name: `Quyết định: ${member.fullName}` }).click();
   const decide = page.getByRole('dialog');
   await expect(decide.getByText(/Đã xếp Hoàn thành xuất sắc \d+\/\d+/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'the decision dialog (commune secretary)');
   await decide.getByLabel('Số quyết định').fill(`25-QĐ/ĐU`);
   await decide.getByRole('button', { name: 'Quyết định' }).click();
   await expect(decide).toBeHidden();
@@ -131,6 +134,7 @@ test('a cell’s annual evaluation: self-assessment, proposal, decision', async 
   // The commune's "bốn tốt" table with the 90% target.
   await expect(page.getByRole('heading', { name: 'Chi bộ, đảng bộ cơ sở “bốn tốt”' })).toBeVisible();
   await expect(page.getByText(/chỉ tiêu ≥ 90%/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'evaluation announced, with the four-good table');
 
   // 5. The member sees the announced result.
   await signInAs(page, '0900000003');
