@@ -8,11 +8,11 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { StrictMode } from 'react';
+import { type ReactNode, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError, isUnauthenticated } from './api/client.ts';
 import { createAppRouter } from './router.tsx';
-import { theme } from './theme.ts';
+import { useLocalizedTheme } from './theme.ts';
 
 function onSessionEnded(error: unknown) {
   if (!isUnauthenticated(error)) return;
@@ -38,13 +38,21 @@ const queryClient: QueryClient = new QueryClient({
 
 const router = createAppRouter(queryClient);
 
+function Themed({ children }: { children: ReactNode }) {
+  return (
+    <MantineProvider theme={useLocalizedTheme()} defaultColorScheme="light">
+      {children}
+    </MantineProvider>
+  );
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <Themed>
       <Notifications position="top-center" autoClose={5000} />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>
-    </MantineProvider>
+    </Themed>
   </StrictMode>,
 );

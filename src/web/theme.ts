@@ -6,9 +6,11 @@ import {
   Badge,
   Button,
   createTheme,
+  mergeThemeOverrides,
   FileInput,
   type MantineColorsTuple,
   NativeSelect,
+  Notification,
   PasswordInput,
   SegmentedControl,
   Select,
@@ -16,6 +18,8 @@ import {
   Table,
   TextInput,
 } from '@mantine/core';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 
 // Shade 7 (#b3131b) is the brand red; white text on it has a contrast ratio of about 6.7:1.
 const partyRed: MantineColorsTuple = [
@@ -174,3 +178,26 @@ export const theme = createTheme({
     }),
   },
 });
+
+/**
+ * The theme with the words it needs in the reader's language: the close button of every notification ("Đã lưu…")
+ * is named "Đóng" / "Close", so a screen reader says what it does (an icon alone has no name).
+ */
+export function useLocalizedTheme() {
+  const { t } = useTranslation();
+  const close = t('common.close');
+  return useMemo(
+    () =>
+      mergeThemeOverrides(
+        theme,
+        createTheme({
+          components: {
+            Notification: Notification.extend({
+              defaultProps: { closeButtonProps: { 'aria-label': close } },
+            }),
+          },
+        }),
+      ),
+    [close],
+  );
+}
