@@ -3,7 +3,7 @@
 // condition), the secretary proposes a level, the commune secretary decides it (seeing the quota status) and
 // announces it, and the member then sees the result.
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { apiLogin, login } from './support';
+import { apiLogin, clickAndAwaitWrite, expectNoSeriousA11yViolations, login } from './support';
 
 const password = 'ChiBo@2025';
 const phone = { width: 360, height: 740 };
@@ -50,6 +50,8 @@ test('a cell’s annual evaluation: self-assessment, proposal, decision', async 
   playwright,
   baseURL,
 }) => {
+  // Four sign-ins and six writes: on a loaded machine this takes well over the default minute.
+  test.setTimeout(180_000);
   // Who the member is and where they belong.
   const api = await playwright.request.newContext({ baseURL });
   const me = (await apiLogin(api, '0900000003', password)) as Me;
@@ -66,7 +68,7 @@ test('a cell’s annual evaluation: self-assessment, proposal, decision', async 
   await page.goto(evaluationUrl);
   await expect(page.getByText('Quy định 366-QĐ/TW', { exact: false }).first()).toBeVisible();
   const start = page.getByRole('button', { name: `Khởi tạo đánh giá năm ${year}` });
-  await start.click();
+  await clickAndAwaitWrite(page, start, /\/evaluations$/);
   const memberRow = page.getByTestId(`evaluation-${member.id}`);
   await expect(memberRow).toBeVisible();
   await expect(memberRow.getByText('Chưa tự đánh giá')).toBeVisible();
@@ -87,6 +89,7 @@ test('a cell’s annual evaluation: self-assessment, proposal, decision', async 
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByText('Minh chứng', { exact: true })).toBeVisible();
   await expect(dialog.getByText(/^Nhiệm vụ: \d+/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'self-assessment with its evidence (member, phone)');
   await dialog.getByLabel('Tổng điểm tự chấm (thang 100)').fill(pointsFor[allowed]!);
   await dialog
     .getByLabel('Nội dung bản kiểm điểm')
@@ -98,7 +101,7 @@ test('a cell’s annual evaluation: self-assessment, proposal, decision', async 
     await expect(dialog.getByText(/Xếp Hoàn thành xuất sắc nhiệm vụ cần/)).toBeVisible();
   }
   await dialog.getByLabel('Mức xếp loại').selectOption({ label: levelText[allowed]! });
-  await dialog.getByRole('button', { name: 'Tự đánh giá' }).click();
+  await clickAndAwaitWrite(page, dialog.getByRole('button', { name: 'Tự đánh giá' }), /\/evaluations\//);
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId(`evaluation-${member.id}`).getByText('Đã tự đánh giá')).toBeVisible();
 
@@ -108,9 +111,14 @@ test('a cell’s annual evaluation: self-assessment, proposal, decision', async 
   await page.goto(evaluationUrl);
   await page.getByRole('button', { name: `Xem minh chứng của ${member.fullName}` }).click();
   await expect(page.getByText(/^Dự sinh hoạt: có mặt \d+\/\d+/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'evaluation with a member’s evidence (secretary)');
   await page.getByRole('button', { name: `Đề xuất: ${member.fullName}` }).click();
   await page.getByRole('dialog').getByLabel('Nhận xét, ý kiến').fill('Chi bộ thống nhất đề xuất');
-  await page.getByRole('dialog').getByRole('button', { name: 'Đề xuất' }).click();
+  await clickAndAwaitWrite(
+    page,
+    page.getByRole('dialog').getByRole('button', { name: 'Đề xuất' }),
+    /\/evaluations\//,
+  );
   await expect(page.getByRole('dialog')).toBeHidden();
   await expect(page.getByTestId(`evaluation-${member.id}`).getByText('Đã đề xuất')).toBeVisible();
 
@@ -120,17 +128,23 @@ test('a cell’s annual evaluation: self-assessment, proposal, decision', async 
   await page.getByRole('button', { name: `Quyết định: ${member.fullName}` }).click();
   const decide = page.getByRole('dialog');
   await expect(decide.getByText(/Đã xếp Hoàn thành xuất sắc \d+\/\d+/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'the decision dialog (commune secretary)');
   await decide.getByLabel('Số quyết định').fill(`25-QĐ/ĐU`);
-  await decide.getByRole('button', { name: 'Quyết định' }).click();
+  await clickAndAwaitWrite(page, decide.getByRole('button', { name: 'Quyết định' }), /\/evaluations\//);
   await expect(decide).toBeHidden();
   const row = page.getByTestId(`evaluation-${member.id}`);
   await expect(row.getByText('Đã quyết định')).toBeVisible();
   await expect(row.getByText('25-QĐ/ĐU')).toBeVisible();
-  await page.getByRole('button', { name: `Thông báo kết quả: ${member.fullName}` }).click();
+  await clickAndAwaitWrite(
+    page,
+    page.getByRole('button', { name: `Thông báo kết quả: ${member.fullName}` }),
+    /\/announce$/,
+  );
   await expect(row.getByText('Đã thông báo')).toBeVisible();
   // The commune's "bốn tốt" table with the 90% target.
   await expect(page.getByRole('heading', { name: 'Chi bộ, đảng bộ cơ sở “bốn tốt”' })).toBeVisible();
   await expect(page.getByText(/chỉ tiêu ≥ 90%/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'evaluation announced, with the four-good table');
 
   // 5. The member sees the announced result.
   await signInAs(page, '0900000003');

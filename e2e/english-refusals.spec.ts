@@ -26,7 +26,8 @@ test('the English UI shows the server’s refusals in English', async ({ page })
   await page.getByLabel(/^Current password\s*\*?$/).fill('wrong-current-1');
   await page.getByLabel(/^New password\s*\*?$/).fill('NewPassword#2026');
   await page.getByLabel(/^New password again\s*\*?$/).fill('NewPassword#2026');
-  await page.getByRole('button', { name: 'Change password' }).last().click();
+  const passwordForm = page.getByRole('region', { name: 'Change password' });
+  await passwordForm.getByRole('button', { name: 'Change password' }).click();
   await expect(page.getByText(catalogs.en['account.wrong_current_password'])).toBeVisible();
   await expect(page.getByText(catalogs.vi['account.wrong_current_password'])).toHaveCount(0);
   await page.screenshot({ path: 'test-results/english-refusal.png', fullPage: true });

@@ -2,7 +2,7 @@
 // and nothing is saved.
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { login } from './support';
+import { expectNoSeriousA11yViolations, login } from './support';
 
 async function rosterWithOneBadRow(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -57,6 +57,7 @@ test('a roster with a bad row is refused with the row, column and reason, and sa
   await expect(cells.nth(1)).toHaveText('Ngày sinh');
   await expect(cells.nth(2)).not.toBeEmpty();
   await expect(page.getByRole('button', { name: 'Lưu vào danh sách' })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, 'a roster refused with its errors');
 
   expect(await countMembers()).toBe(before);
 });

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { type APIRequestContext, expect, request as playwrightRequest, test } from '@playwright/test';
 import { type Message, renderVi } from '../src/messages/index.ts';
-import { apiLogin, login } from './support';
+import { apiLogin, expectNoSeriousA11yViolations, login } from './support';
 
 const password = 'ChiBo@2025';
 const cell = 'Chi bộ thôn Đông Hạ';
@@ -88,12 +88,16 @@ test('a cell meeting: prepare, hold it live on phones, adopt the minutes, downlo
   await sec.getByRole('textbox', { name: 'Nội dung mục mới' }).fill('Bàn kế hoạch làm đường liên thôn');
   await sec.getByRole('button', { name: 'Thêm mục' }).click();
   await expect(sec.getByText('Bàn kế hoạch làm đường liên thôn')).toBeVisible();
+  // The demo may have notified the members already: wait until the page shows one state or the other.
   const publish = sec.getByRole('button', { name: 'Gửi thông báo' });
+  const published = sec.getByText(/Đã gửi thông báo lúc/);
+  await expect(publish.or(published).first()).toBeVisible();
   if (await publish.isVisible()) {
     await publish.click();
     await expect(sec.getByText('Đã gửi thông báo đến đảng viên')).toBeVisible();
   }
-  await expect(sec.getByText(/Đã gửi thông báo lúc/)).toBeVisible();
+  await expect(published).toBeVisible();
+  await expectNoSeriousA11yViolations(sec, 'meeting preparation (secretary, phone)');
 
   // ---- The member, on their own phone, asks to be excused (a reason is required), then confirms after all.
   const memberContext = await browser.newContext({ baseURL, viewport: phone });
@@ -117,6 +121,7 @@ test('a cell meeting: prepare, hold it live on phones, adopt the minutes, downlo
   await expect(rsvp.getByText('Bạn đã xin vắng. Lý do: Đi công tác huyện')).toBeVisible();
   await rsvp.getByRole('button', { name: 'Xác nhận tham dự' }).click();
   await expect(rsvp.getByText('Bạn đã xác nhận tham dự.')).toBeVisible();
+  await expectNoSeriousA11yViolations(mem, 'meeting before the start (member, phone)');
 
   // ---- Enough full members to pass a resolution by electronic ballot: the member, the secretary, and others who
   // get an account from the administrator (reset-password creates it) and vote through the API.
@@ -159,6 +164,7 @@ test('a cell meeting: prepare, hold it live on phones, adopt the minutes, downlo
   await expect(codeBox).toHaveText(/^\d{6}$/);
   await expect(sec.getByRole('img', { name: 'Mã QR điểm danh' })).toBeVisible();
   await sec.screenshot({ path: testInfo.outputPath('room-secretary.png') });
+  await expectNoSeriousA11yViolations(sec, 'live room: the secretary’s screen with the code and QR');
   const secretaryName = first.attendance.find((r) => r.memberId === secretaryMe.member.id)!.name;
   for (const name of [secretaryName, ...extra.map((r) => r.name)]) {
     await sec.getByRole('button', { name: `Có mặt: ${name}`, exact: true }).click();
@@ -183,6 +189,7 @@ test('a cell meeting: prepare, hold it live on phones, adopt the minutes, downlo
   await expect(sec.getByTestId('vote-base')).toContainText(
     `Cần hơn 1/2 của ${voteBase} đảng viên chính thức (đảng viên miễn sinh hoạt chỉ tính khi có mặt)`,
   );
+  await expectNoSeriousA11yViolations(mem, 'live room: the member checked in');
 
   // ---- An electronic vote on the resolution: the member votes from their phone, the others through the API.
   await sec.getByRole('button', { name: 'Mở biểu quyết' }).click();
@@ -190,12 +197,14 @@ test('a cell meeting: prepare, hold it live on phones, adopt the minutes, downlo
   await expect(openVote.getByRole('textbox', { name: 'Nội dung biểu quyết' })).toHaveValue(
     'Thông qua dự thảo nghị quyết',
   );
+  await expectNoSeriousA11yViolations(sec, 'live room: the dialog opening a vote');
   await openVote.getByRole('button', { name: 'Mở biểu quyết' }).click();
   await expect(openVote).toBeHidden();
   await expect(sec.getByTestId('ballots-cast')).toContainText('Đã bỏ phiếu: 0/');
 
   await mem.getByRole('button', { name: 'Tán thành', exact: true }).click();
   await expect(mem.getByText('Bạn đã chọn: Tán thành')).toBeVisible();
+  await expectNoSeriousA11yViolations(mem, 'live room: the member’s ballot');
   await mem
     .getByTestId('vote')
     .first()
@@ -222,6 +231,7 @@ test('a cell meeting: prepare, hold it live on phones, adopt the minutes, downlo
   await taskForm.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
   await expect(taskForm).toBeHidden();
   await expect(sec.getByTestId('task').filter({ hasText: taskTitle })).toBeVisible();
+  await expectNoSeriousA11yViolations(sec, 'live room: after the vote, with a task');
 
   sec.once('dialog', (d) => void d.accept());
   await sec.getByRole('button', { name: 'Kết thúc cuộc họp' }).click();
@@ -244,11 +254,14 @@ test('a cell meeting: prepare, hold it live on phones, adopt the minutes, downlo
   const decisionNumber = (await numberBox.textContent())!.replace(/^Số /, '').trim();
   await expect(sec.getByRole('button', { name: 'Thông qua biên bản' })).toHaveCount(0);
   await sec.screenshot({ path: testInfo.outputPath('minutes-adopted.png') });
+  await expectNoSeriousA11yViolations(sec, 'adopted minutes (secretary, phone)');
   const again = await sec.request.post(`/api/meetings/${id}/adopt`, { data: { decisionType: 'NQ' } });
   expect(again.status(), await again.text()).toBe(422);
 
   // ---- The documents: DOCX and PDF of the minutes.
   await sec.getByRole('tab', { name: 'Văn bản' }).click();
+  await expect(sec.getByRole('link', { name: 'Tải Biên bản cuộc họp (PDF)' })).toBeVisible();
+  await expectNoSeriousA11yViolations(sec, 'meeting documents (secretary, phone)');
   const download = async (label: string, file: string) => {
     const [d] = await Promise.all([
       sec.waitForEvent('download'),
@@ -330,6 +343,7 @@ test('a cell meeting: prepare, hold it live on phones, adopt the minutes, downlo
   await expect(achieved).toHaveAttribute('aria-pressed', 'true');
   await expect(review.getByTestId('previous-share')).toHaveText('Đạt 1/1 (100%)');
   await review.screenshot({ path: testInfo.outputPath('next-month-review.png') });
+  await expectNoSeriousA11yViolations(sec, 'next month’s room reviewing the task');
 
   for (const c of [admin, ...extraClients]) await c.dispose();
   await memberContext.close();

@@ -4,7 +4,7 @@
 // refuses a score above a criterion's maximum and saves nothing.
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { type Message, renderVi } from '../src/messages/index.ts';
-import { login } from './support';
+import { expectNoSeriousA11yViolations, login } from './support';
 
 const password = 'ChiBo@2025';
 const phone = { width: 360, height: 740 };
@@ -111,6 +111,7 @@ test('a held meeting scored on phones by the cell and its follower, compared sid
     sec.getByRole('group', { name: criteria.find((c) => c.id === 'attendance')!.title, exact: true }),
   ).toContainText(renderVi(attendanceAuto.evidence));
   await sec.screenshot({ path: testInfo.outputPath('sheet-prefilled.png') });
+  await expectNoSeriousA11yViolations(sec, 'scoring sheet prefilled (secretary, phone)');
 
   // ---- Changing an automatic value without a reason is stopped; with the reason it stands.
   const other = duration.options.find((o) => o.points !== durationAuto.points)!.points;
@@ -119,6 +120,7 @@ test('a held meeting scored on phones by the cell and its follower, compared sid
   await sec.getByRole('button', { name: 'Lưu nháp' }).click();
   await expect(durationGroup.getByText('Phải ghi lý do điều chỉnh')).toBeVisible();
   await sec.screenshot({ path: testInfo.outputPath('sheet-reason-required.png') });
+  await expectNoSeriousA11yViolations(sec, 'scoring sheet asking for a reason');
   await durationGroup
     .getByRole('textbox', { name: /Lý do điều chỉnh/ })
     .fill('Họp tiếp phần còn lại tại nhà văn hóa, giờ kết thúc ghi thiếu');
@@ -164,6 +166,7 @@ test('a held meeting scored on phones by the cell and its follower, compared sid
   await expect(gap).toContainText(/Tự chấm cao hơn điểm cấp trên [\d,]+ điểm/);
   await gap.scrollIntoViewIfNeeded();
   await fol.screenshot({ path: testInfo.outputPath('comparison-follower.png') });
+  await expectNoSeriousA11yViolations(fol, 'scorecards compared (follower, phone)');
   const final = await json<Scores>(await fol.request.get(`/api/meetings/${id}/scores`), 'scores');
   expect(final.gap!.difference).toBeGreaterThanOrEqual(10);
 

@@ -1,7 +1,7 @@
 // Journey: the commune's party secretary adds a member to a village cell through the form, then makes them a
 // committee member of that cell; the office shows on the cell's page and on the member's profile.
 import { expect, test } from '@playwright/test';
-import { login } from './support';
+import { expectNoSeriousA11yViolations, login } from './support';
 
 const cell = 'Chi bộ thôn Đông Hạ';
 const newcomer = 'Vũ Thị Hành Trình';
@@ -21,6 +21,7 @@ test('the commune secretary adds a member to a village cell and gives them an of
   await form.getByLabel(/^Số thẻ đảng viên/).fill('12');
   await form.getByRole('button', { name: 'Thêm đảng viên' }).click();
   await expect(form.getByText('Số thẻ đảng viên gồm 6–12 chữ số')).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'the form adding a member, with a field refused');
 
   await form.getByLabel(/^Số thẻ đảng viên/).fill('');
   await form.getByLabel(/^Ngày sinh/).fill('14/03/1985');
@@ -67,4 +68,5 @@ test('the commune secretary adds a member to a village cell and gives them an of
   const positions = page.getByRole('region', { name: 'Chức vụ' });
   await expect(positions).toContainText('Chi ủy viên');
   await expect(positions).toContainText(cell);
+  await expectNoSeriousA11yViolations(page, 'a member’s profile with an office');
 });

@@ -2,7 +2,7 @@
 // (a return needs a comment); a member, on a phone, sees the next meeting on the home page and asks to be excused
 // (a reason is required), then reports progress on a task from the task inbox.
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import { apiLogin, login } from './support';
+import { apiLogin, expectNoSeriousA11yViolations, login } from './support';
 
 const password = 'ChiBo@2025';
 const cell = 'Chi bộ thôn Đông Hạ';
@@ -99,6 +99,7 @@ test('the commune secretary returns a cell’s thematic topic only with a commen
   const dialog = page.getByRole('dialog', { name: `Duyệt chuyên đề: ${topicTitle}` });
   await dialog.getByRole('button', { name: 'Trả lại' }).click();
   await expect(dialog.getByText('Trả lại phải kèm ý kiến')).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'returning a topic needs a comment (commune secretary)');
 
   await dialog.getByLabel(/^Ý kiến/).fill('Đề nghị bổ sung phần liên hệ thực tiễn ở thôn');
   await dialog.getByRole('button', { name: 'Trả lại' }).click();
@@ -160,6 +161,7 @@ test('a member asks to be excused from the next meeting and reports progress on 
   const dialog = page.getByRole('dialog', { name: `Xin vắng: ${label}` });
   await dialog.getByRole('button', { name: 'Gửi xin vắng' }).click();
   await expect(dialog.getByText('Phải ghi lý do')).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'asking to be excused (member, phone)');
   await dialog.getByLabel(/^Lý do vắng mặt/).fill('Đi công tác tỉnh ngoài');
   await dialog.getByRole('button', { name: 'Gửi xin vắng' }).click();
   await expect(dialog).toBeHidden();
@@ -213,6 +215,7 @@ test('a member asks to be excused from the next meeting and reports progress on 
   const report = page.getByRole('dialog', { name: `Báo cáo tiến độ: ${task!.title}` });
   await report.getByRole('button', { name: 'Báo cáo tiến độ' }).click();
   await expect(report.getByText('Ghi nội dung báo cáo')).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'reporting progress on a task (member, phone)');
   await report.getByLabel(/^Nội dung báo cáo/).fill('Đã gặp 5 hộ, còn 3 hộ sẽ gặp trong tuần tới');
   await report.getByLabel(/^Tiến độ/).fill('60');
   await report.getByRole('button', { name: 'Báo cáo tiến độ' }).click();

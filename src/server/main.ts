@@ -80,6 +80,13 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
   }
 });
 
+// An idle keep-alive connection is closed after 65 s, not Node's 5 s: a client that reuses a connection the
+// server is closing at that moment gets ECONNRESET (seen from scripted clients on a busy machine).
+if ('keepAliveTimeout' in server) {
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+}
+
 let stopping = false;
 async function shutdown() {
   if (stopping) return;

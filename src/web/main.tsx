@@ -6,12 +6,12 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { StrictMode } from 'react';
+import { type ReactNode, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError, isUnauthenticated } from './api/client.ts';
 import { i18nReady } from './i18n/index.ts';
 import { createAppRouter } from './router.tsx';
-import { theme } from './theme.ts';
+import { useLocalizedTheme } from './theme.ts';
 
 function onSessionEnded(error: unknown) {
   if (!isUnauthenticated(error)) return;
@@ -37,6 +37,14 @@ const queryClient: QueryClient = new QueryClient({
 
 const router = createAppRouter(queryClient);
 
+function Themed({ children }: { children: ReactNode }) {
+  return (
+    <MantineProvider theme={useLocalizedTheme()} defaultColorScheme="light">
+      {children}
+    </MantineProvider>
+  );
+}
+
 // The chunks of the page being opened start loading now, beside the sign-in check (GET /api/me) that the router
 // runs first, instead of after it: one round trip less on a slow network. A failure here is left to the router.
 const [openingRoutes] = router.getMatchedRoutes(window.location.pathname);
@@ -48,12 +56,12 @@ for (const route of openingRoutes) {
 void i18nReady.then(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <MantineProvider theme={theme} defaultColorScheme="light">
+      <Themed>
         <Notifications position="top-center" autoClose={5000} />
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>
-      </MantineProvider>
+      </Themed>
     </StrictMode>,
   ),
 );

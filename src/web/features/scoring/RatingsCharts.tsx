@@ -37,6 +37,7 @@ export default function Charts({ data }: { data: RatingsOverview }) {
               withLegend
               legendProps={{ verticalAlign: 'bottom' }}
               series={ratingOrder.map((r) => ({ name: r, label: ratingLabel(t, r), color: ratingColor[r] }))}
+              role="img"
               aria-label={t('ratings.distribution')}
             />
             <Title order={3} size="h4">
@@ -50,6 +51,7 @@ export default function Charts({ data }: { data: RatingsOverview }) {
               series={[{ name: 'gap', label: t('ratings.gapSeries'), color: 'partyRed.7' }]}
               referenceLines={[{ y: data.margin, label: `${formatNumber(data.margin)}`, color: 'orange.6' }]}
               valueFormatter={(v) => formatNumber(v)}
+              role="img"
               aria-label={t('ratings.gapChart')}
             />
           </>

@@ -38,15 +38,17 @@ export function NotificationsBell() {
   const items = query.data?.items ?? [];
   const label = unread > 0 ? t('bell.label', { count: unread }) : t('bell.labelNone');
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={340} shadow="md" withArrow>
-      <Popover.Target>
-        <Indicator
-          label={unread > 99 ? '99+' : unread}
-          size={18}
-          disabled={unread === 0}
-          color="partyRed.7"
-          offset={6}
-        >
+    // The indicator wraps the popover, not the other way round: the popover's target gets aria-expanded, which
+    // only a button may carry, so the target is the button itself and never the indicator's plain div.
+    <Indicator
+      label={unread > 99 ? '99+' : unread}
+      size={18}
+      disabled={unread === 0}
+      color="partyRed.7"
+      offset={6}
+    >
+      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={340} shadow="md" withArrow>
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             color="dark"
@@ -57,62 +59,62 @@ export function NotificationsBell() {
           >
             <BellIcon />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p="xs" aria-label={t('bell.title')} role="dialog">
-        <Stack gap="xs">
-          <Text fw={700}>{t('bell.title')}</Text>
-          {items.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('bell.none')}
-            </Text>
-          ) : (
-            <ScrollArea.Autosize mah={360}>
-              <Stack gap={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
-                {items.map((n) => {
-                  const body = (
-                    <Box p={6} style={{ borderRadius: 6 }} bg={n.readAt ? undefined : 'blue.0'}>
-                      <Text size="sm" fw={n.readAt ? 400 : 700} style={{ overflowWrap: 'anywhere' }}>
-                        {msg(n.title)}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {formatDateTime(n.createdAt)}
-                        {n.readAt ? '' : ` · ${t('bell.unread')}`}
-                      </Text>
-                    </Box>
-                  );
-                  return (
-                    <li key={n.id}>
-                      {n.link ? (
-                        <UnstyledButton
-                          w="100%"
-                          onClick={() => {
-                            setOpened(false);
-                            const link = n.link ?? '/';
-                            // Downloads and outside addresses leave the app; pages stay in it.
-                            if (/^(https?:)?\/\//.test(link) || link.startsWith('/api/'))
-                              window.location.assign(link);
-                            else router.history.push(link);
-                          }}
-                        >
-                          {body}
-                        </UnstyledButton>
-                      ) : (
-                        body
-                      )}
-                    </li>
-                  );
-                })}
-              </Stack>
-            </ScrollArea.Autosize>
-          )}
-          {unread > 0 ? (
-            <Button variant="light" size="sm" onClick={() => readAll.mutate()} loading={readAll.isPending}>
-              {t('bell.readAll')}
-            </Button>
-          ) : null}
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+        </Popover.Target>
+        <Popover.Dropdown p="xs" aria-label={t('bell.title')} role="dialog">
+          <Stack gap="xs">
+            <Text fw={700}>{t('bell.title')}</Text>
+            {items.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('bell.none')}
+              </Text>
+            ) : (
+              <ScrollArea.Autosize mah={360}>
+                <Stack gap={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+                  {items.map((n) => {
+                    const body = (
+                      <Box p={6} style={{ borderRadius: 6 }} bg={n.readAt ? undefined : 'blue.0'}>
+                        <Text size="sm" fw={n.readAt ? 400 : 700} style={{ overflowWrap: 'anywhere' }}>
+                          {msg(n.title)}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {formatDateTime(n.createdAt)}
+                          {n.readAt ? '' : ` · ${t('bell.unread')}`}
+                        </Text>
+                      </Box>
+                    );
+                    return (
+                      <li key={n.id}>
+                        {n.link ? (
+                          <UnstyledButton
+                            w="100%"
+                            onClick={() => {
+                              setOpened(false);
+                              const link = n.link ?? '/';
+                              // Downloads and outside addresses leave the app; pages stay in it.
+                              if (/^(https?:)?\/\//.test(link) || link.startsWith('/api/'))
+                                window.location.assign(link);
+                              else router.history.push(link);
+                            }}
+                          >
+                            {body}
+                          </UnstyledButton>
+                        ) : (
+                          body
+                        )}
+                      </li>
+                    );
+                  })}
+                </Stack>
+              </ScrollArea.Autosize>
+            )}
+            {unread > 0 ? (
+              <Button variant="light" size="sm" onClick={() => readAll.mutate()} loading={readAll.isPending}>
+                {t('bell.readAll')}
+              </Button>
+            ) : null}
+          </Stack>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }
