@@ -145,7 +145,8 @@ export async function buildWorld(
     req.admin = await client.signIn(account.identifier);
   }
   const targets: string[] = [];
-  for (let i = 0; i < 3; i++) targets.push((await makeMember(db, p.cellA, { fullName: `Đích ${i} ${tag}` })).id);
+  for (let i = 0; i < 3; i++)
+    targets.push((await makeMember(db, p.cellA, { fullName: `Đích ${i} ${tag}` })).id);
 
   const { secretary, m0, m1, m2, officer, communeSecretary } = req;
   const a = p.cellA.id;
@@ -182,7 +183,9 @@ export async function buildWorld(
   const detail = await ok(secretary(`/api/meetings/${meeting}`));
   await ok(m1(`/api/meetings/${meeting}/check-in`, { json: { code: detail.checkinCode } }));
   for (const who of ['secretary', 'm0', 'm2'] as const) {
-    await ok(m0(`/api/meetings/${meeting}/attendance`, { json: { memberId: people[who]!.id, status: 'present' } }));
+    await ok(
+      m0(`/api/meetings/${meeting}/attendance`, { json: { memberId: people[who]!.id, status: 'present' } }),
+    );
   }
   await ok(
     secretary(`/api/meetings/${meeting}/tasks`, {
@@ -206,7 +209,9 @@ export async function buildWorld(
     )
   ).id;
   const plannedMeeting = (
-    await ok(secretary(`/api/organizations/${a}/meetings`, { json: meetingBody(addDays(today, 20), 'thematic') }))
+    await ok(
+      secretary(`/api/organizations/${a}/meetings`, { json: meetingBody(addDays(today, 20), 'thematic') }),
+    )
   ).id;
   // The year's topic, submitted for review.
   const topic = (
@@ -232,7 +237,12 @@ export async function buildWorld(
   const position = (
     await ok(
       communeSecretary(`/api/organizations/${a}/positions`, {
-        json: { memberId: targets[0], kind: 'committee_member', committeeId: committee, validFrom: '2025-08-02' },
+        json: {
+          memberId: targets[0],
+          kind: 'committee_member',
+          committeeId: committee,
+          validFrom: '2025-08-02',
+        },
       }),
     )
   ).id;
@@ -243,9 +253,12 @@ export async function buildWorld(
       }),
     )
   ).id;
-  const group = (await makeOrganization(db, { name: `Tổ đảng ${tag}`, kind: 'party_group', parent: p.cellA })).id;
+  const group = (await makeOrganization(db, { name: `Tổ đảng ${tag}`, kind: 'party_group', parent: p.cellA }))
+    .id;
   const joined = await ok(
-    secretary(`/api/organizations/${group}/group-members`, { json: { memberId: targets[2], validFrom: '2025-08-01' } }),
+    secretary(`/api/organizations/${group}/group-members`, {
+      json: { memberId: targets[2], validFrom: '2025-08-01' },
+    }),
   );
   const membership = joined.memberships.find((m: any) => m.kind === 'party_group').id;
   // A roster file read and waiting to be committed.
@@ -254,7 +267,8 @@ export async function buildWorld(
   form.append('file', new File([csv], 'danh-sach.csv', { type: 'text/csv' }));
   form.append('organizationId', a);
   const rosterImport = (await ok(secretary('/api/roster-imports', { method: 'POST', body: form }))).id;
-  const rescoreJob = (await ok(officer(`/api/organizations/${p.province.id}/rescore`, { json: { year } }))).id;
+  const rescoreJob = (await ok(officer(`/api/organizations/${p.province.id}/rescore`, { json: { year } })))
+    .id;
   await waitForBackgroundWork();
   for (let i = 0; i < 400; i++) {
     if ((await ok(officer(`/api/rescore-jobs/${rescoreJob}`))).status !== 'running') break;
@@ -287,7 +301,9 @@ export async function buildWorld(
     tag,
     ...Object.values(p).map((o) => o.id),
     ...Object.values(people).flatMap((m) => (m ? [m.id, m.phone] : [])),
-    ...Object.values(ids).flat().filter((v) => v !== calendarFile),
+    ...Object.values(ids)
+      .flat()
+      .filter((v) => v !== calendarFile),
   ];
   return { p, people, req, accountIds, ids, markers };
 }

@@ -152,7 +152,11 @@ const isTimePattern = (p?: string) => p !== undefined && p.includes('[0-5]\\d');
 
 function dateArb(): fc.Arbitrary<string> {
   const day = fc
-    .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true })
+    .date({
+      min: new Date('1900-01-01T00:00:00Z'),
+      max: new Date('2100-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    })
     .map((d) => d.toISOString().slice(0, 10));
   const nearToday = fc
     .integer({ min: -400, max: 400 })
@@ -235,7 +239,12 @@ export interface Mix {
 }
 
 /** Values following the schema, with hostile replacements mixed in at every level. */
-export function arbitraryOf(s: JsonSchema, pools: Pools, mix: Mix = { hostile: 6 }, depth = 0): fc.Arbitrary<unknown> {
+export function arbitraryOf(
+  s: JsonSchema,
+  pools: Pools,
+  mix: Mix = { hostile: 6 },
+  depth = 0,
+): fc.Arbitrary<unknown> {
   const valid = followSchema(s, pools, mix, depth);
   if (mix.hostile === 0) return valid;
   return fc.oneof({ weight: mix.hostile, arbitrary: valid }, { weight: 1, arbitrary: hostileValue() });
@@ -243,7 +252,11 @@ export function arbitraryOf(s: JsonSchema, pools: Pools, mix: Mix = { hostile: 6
 
 function followSchema(s: JsonSchema, pools: Pools, mix: Mix, depth: number): fc.Arbitrary<unknown> {
   if (s.const !== undefined) return fc.constant(s.const);
-  if (s.enum) return fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...s.enum) }, { weight: 1, arbitrary: fc.constantFrom('', 'KHAC', 'Regular') });
+  if (s.enum)
+    return fc.oneof(
+      { weight: 8, arbitrary: fc.constantFrom(...s.enum) },
+      { weight: 1, arbitrary: fc.constantFrom('', 'KHAC', 'Regular') },
+    );
   const alternatives = s.oneOf ?? s.anyOf;
   if (alternatives?.length) return fc.oneof(...alternatives.map((a) => arbitraryOf(a, pools, mix, depth)));
   if (s.allOf?.length) return arbitraryOf(Object.assign({}, ...s.allOf) as JsonSchema, pools, mix, depth);
@@ -266,7 +279,13 @@ function followSchema(s: JsonSchema, pools: Pools, mix: Mix, depth: number): fc.
           const maxItems = Math.min(s.maxItems ?? 5, 5);
           const items = s.items ? arbitraryOf(s.items, pools, mix, depth + 1) : hostileValue();
           return fc.oneof(
-            { weight: 5, arbitrary: fc.array(items, { minLength: Math.min(s.minItems ?? 0, maxItems), maxLength: maxItems }) },
+            {
+              weight: 5,
+              arbitrary: fc.array(items, {
+                minLength: Math.min(s.minItems ?? 0, maxItems),
+                maxLength: maxItems,
+              }),
+            },
             { weight: 1, arbitrary: fc.array(items, { minLength: 0, maxLength: (s.maxItems ?? 50) + 1 }) },
           );
         }
@@ -283,23 +302,35 @@ function objectArb(s: JsonSchema, pools: Pools, mix: Mix, depth: number): fc.Arb
   const props = Object.entries(s.properties ?? {});
   const required = new Set(s.required ?? []);
   if (props.length === 0) {
-    return depth > 3 ? fc.constant({}) : fc.dictionary(fc.string({ maxLength: 8 }), hostileValue(), { maxKeys: 3 });
+    return depth > 3
+      ? fc.constant({})
+      : fc.dictionary(fc.string({ maxLength: 8 }), hostileValue(), { maxKeys: 3 });
   }
   const fields = props.map(([name, p]) =>
-    fc
-      .tuple(
-        fc.constant(name),
-        arbitraryOf(p, pools, mix, depth + 1),
-        // A required field is sometimes missing; an optional one often is.
-        fc.integer({ min: 0, max: 19 }).map((n) => (required.has(name) ? n !== 0 : n < 10)),
-      ),
+    fc.tuple(
+      fc.constant(name),
+      arbitraryOf(p, pools, mix, depth + 1),
+      // A required field is sometimes missing; an optional one often is.
+      fc.integer({ min: 0, max: 19 }).map((n) => (required.has(name) ? n !== 0 : n < 10)),
+    ),
   );
   const unknown = fc.oneof(
     { weight: 6, arbitrary: fc.constant<Array<[string, unknown]>>([]) },
     {
       weight: 1,
       arbitrary: fc.array(
-        fc.tuple(fc.constantFrom('__proto__', 'constructor', 'id', 'isSystemAdmin', 'provinceId', 'extra', 'x'.repeat(500)), hostileValue()),
+        fc.tuple(
+          fc.constantFrom(
+            '__proto__',
+            'constructor',
+            'id',
+            'isSystemAdmin',
+            'provinceId',
+            'extra',
+            'x'.repeat(500),
+          ),
+          hostileValue(),
+        ),
         { minLength: 1, maxLength: 2 },
       ),
     },
@@ -307,7 +338,8 @@ function objectArb(s: JsonSchema, pools: Pools, mix: Mix, depth: number): fc.Arb
   return fc.tuple(fc.tuple(...fields), unknown).map(([drawn, extra]) => {
     const out: Record<string, unknown> = {};
     for (const [name, value, present] of drawn) if (present) out[name] = value;
-    for (const [name, value] of extra) Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+    for (const [name, value] of extra)
+      Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
     return out;
   });
 }
