@@ -65,6 +65,8 @@ export interface World {
     /** Members nobody signs in as, for writes that change a member (transfers, resets, events). */
     targets: string[];
   };
+  /** The live meeting's check-in code. */
+  checkinCode: string;
   /** Words and ids that belong to this province only: no answer to anyone outside may contain one. */
   markers: string[];
 }
@@ -305,5 +307,5 @@ export async function buildWorld(
       .flat()
       .filter((v) => v !== calendarFile),
   ];
-  return { p, people, req, accountIds, ids, markers };
+  return { p, people, req, accountIds, ids, checkinCode: detail.checkinCode, markers };
 }
