@@ -67,6 +67,8 @@ interface Row {
   always?: number[];
   /** The resource is private to whoever made it: others who see its organisation get 404, not 403. */
   hidden?: boolean;
+  /** A 404 with this message code is an allowed answer too: there is nothing to show yet (an empty book). */
+  empty?: string;
 }
 
 /** A rule made of named actions, for the routes whose service asks more than one. */
@@ -152,7 +154,7 @@ const table: Row[] = [
   { route: 'POST /meetings/{id}/contributions', on: cellA, may: 'meeting.manage', call: (w) => ({ path: `/api/meetings/${w.ids.meeting}/contributions`, json: { agendaItemId: w.ids.agendaItem, memberId: w.people.member!.id, summary: 'Ý kiến' } }) },
   { route: 'POST /meetings/{id}/tasks', on: cellA, may: 'meeting.manage', call: (w) => ({ path: `/api/meetings/${w.ids.meeting}/tasks`, json: { title: 'Việc thêm', assigneeMemberId: w.people.m1!.id, deadline: '2030-01-01' } }) },
   { route: 'POST /meetings/{id}/votes', on: cellA, may: 'meeting.manage', call: (w) => ({ path: `/api/meetings/${w.ids.meeting}/votes`, json: { subject: 'Biểu quyết thêm', kind: 'other', method: 'show_of_hands' } }) },
-  { route: 'POST /votes/{id}/ballots', on: cellA, may: attendees, call: (w) => ({ path: `/api/votes/${w.ids.vote}/ballots`, json: { choice: 'for' } }) },
+  { route: 'POST /votes/{id}/ballots', on: cellA, may: ['secretary', 'deputy', 'member'] /* present, not probationary */, call: (w) => ({ path: `/api/votes/${w.ids.vote}/ballots`, json: { choice: 'for' } }) },
   { route: 'POST /votes/{id}/close', on: cellA, may: 'meeting.manage', call: (w) => ({ path: `/api/votes/${w.ids.vote}/close`, json: {} }) },
   { route: 'POST /meetings/{id}/start', on: cellA, may: 'meeting.manage', call: (w) => ({ path: `/api/meetings/${w.ids.meeting}/start`, method: 'POST' }) },
   { route: 'POST /meetings/{id}/end', on: cellA, may: 'meeting.manage', call: (w) => ({ path: `/api/meetings/${w.ids.meeting}/end`, method: 'POST' }) },
@@ -160,7 +162,7 @@ const table: Row[] = [
   { route: 'POST /meetings/{id}/adopt', on: cellA, may: 'meeting.manage', call: (w) => ({ path: `/api/meetings/${w.ids.meeting}/adopt`, json: { decisionType: 'NQ' } }) },
   { route: 'POST /meetings/{id}/sign', on: cellA, may: ['secretary'] /* the chair */, call: (w) => ({ path: `/api/meetings/${w.ids.meeting}/sign`, json: { role: 'chair' } }) },
   { route: 'POST /meetings/{id}/addenda', on: cellA, may: 'meeting.manage', call: (w) => ({ path: `/api/meetings/${w.ids.meeting}/addenda`, json: { text: 'Bổ sung' } }) },
-  { route: 'GET /organizations/{id}/books/{year}/{file}', on: cellA, may: 'view', call: (w) => ({ path: `/api/organizations/${w.p.cellA.id}/books/${year}/minutes.docx` }) },
+  { route: 'GET /organizations/{id}/books/{year}/{file}', on: cellA, may: 'view', empty: 'document.book_empty', call: (w) => ({ path: `/api/organizations/${w.p.cellA.id}/books/${year}/minutes.docx` }) },
   // Tasks: the assignee (a helper, none of the roles) reports; the cell's leaders review.
   { route: 'POST /tasks/{id}/reports', on: cellA, may: 'meeting.manage' /* and the assignee, a helper */, call: (w) => ({ path: `/api/tasks/${w.ids.task}/reports`, json: { note: 'Tiến độ', progress: 60 } }) },
   { route: 'POST /tasks/{id}/reports/upload', on: cellA, may: 'meeting.manage', call: (w) => ({ path: `/api/tasks/${w.ids.task}/reports/upload`, method: 'POST', form: { file: file('bc.pdf', 'application/pdf'), note: 'Kèm tệp', progress: '70' } }) },
@@ -195,8 +197,8 @@ const table: Row[] = [
   { route: 'POST /memberships/{id}/end', on: (w) => ({ type: 'member', memberId: w.ids.targets[2]!, organizationPaths: [w.p.cellA.path] }), may: 'member.transfer', call: (w) => ({ path: `/api/memberships/${w.ids.membership}/end`, json: { validTo: '2025-12-01' } }) },
   { route: 'POST /members/{id}/transfers', on: target, may: 'member.transfer', call: (w) => ({ path: `/api/members/${w.ids.targets[0]}/transfers`, json: { kind: 'temporary', toOrganizationId: w.p.cellB.id, effectiveDate: today } }) },
   { route: 'POST /roster-imports', on: cellA, may: 'member.import', ok: 202, call: (w) => ({ path: '/api/roster-imports', method: 'POST', form: { file: file('ds.csv', 'text/csv', 'Họ và tên;Ngày sinh;Trạng thái\nTrần Thị Ma Trận;01/02/1985;Chính thức\n'), organizationId: w.p.cellA.id } }) },
-  { route: 'GET /roster-imports/{id}', on: cellA, may: ['secretary'] /* who uploaded it */, hidden: true, call: (w) => ({ path: `/api/roster-imports/${w.ids.rosterImport}` }) },
-  { route: 'POST /roster-imports/{id}/commit', on: cellA, may: ['secretary'], hidden: true, ok: 202, call: (w) => ({ path: `/api/roster-imports/${w.ids.rosterImport}/commit`, method: 'POST' }) },
+  { route: 'GET /roster-imports/{id}', on: cellA, may: ['admin', 'secretary'] /* who uploaded it */, hidden: true, call: (w) => ({ path: `/api/roster-imports/${w.ids.rosterImport}` }) },
+  { route: 'POST /roster-imports/{id}/commit', on: cellA, may: ['admin', 'secretary'], hidden: true, ok: 202, call: (w) => ({ path: `/api/roster-imports/${w.ids.rosterImport}/commit`, method: 'POST' }) },
 ];
 
 let db: Database;
@@ -307,7 +309,12 @@ describe(`the authorisation matrix: ${table.length} routes × ${roles.length} ro
           const want = expected(row, role, side);
           const res = await send(role, row.call(w));
           const text = await textOf(res);
-          if (!want.includes(res.status))
+          const code = res.status === 404 ? (JSON.parse(text) as any).error?.messageCode : undefined;
+          const allowedEmpty = row.empty !== undefined && !want.includes(404) && code === row.empty;
+          // A refusal for not seeing must not tell "exists but empty" apart from "not there".
+          if (row.empty !== undefined && want.includes(404) && code === row.empty)
+            wrong.push(`${role} ${side}: a 404 saying ${code} tells that the hidden resource exists`);
+          if (!want.includes(res.status) && !allowedEmpty)
             wrong.push(`${role} ${side}: ${res.status} (expected ${want.join('/')}) ${text.slice(0, 200)}`);
           // The calendar feed is reached by its secret name, not by a role: it holds its owner's meetings.
           if (role !== 'admin' && row.route !== 'GET /calendar/{file}') {

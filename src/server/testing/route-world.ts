@@ -9,7 +9,7 @@ import type { Database } from '../platform/db.ts';
 import { waitForBackgroundWork } from '../features/roster-import/roster-import.service.ts';
 import {
   makeAccount,
-  makeClient,
+  type makeClient,
   makeMember,
   makeOrganization,
   makePosition,
