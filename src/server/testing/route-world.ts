@@ -13,7 +13,6 @@ import {
   makeMember,
   makeOrganization,
   makePosition,
-  makeProvince,
   makeRole,
   type MemberRef,
   type OrgRef,
@@ -40,7 +39,7 @@ export type Role = (typeof roles)[number];
 type Helper = 'm0' | 'm1' | 'm2';
 
 export interface World {
-  p: Awaited<ReturnType<typeof makeProvince>>;
+  p: Record<'province' | 'commune' | 'cellA' | 'cellB', OrgRef>;
   people: Record<Role | Helper, MemberRef | null>;
   req: Record<Role | Helper, Req>;
   accountIds: Record<Role | Helper, string>;
@@ -97,12 +96,22 @@ export async function buildWorld(
 ): Promise<World> {
   const today = todayIso();
   const year = Number(today.slice(0, 4));
-  const p = await makeProvince(db);
   // Names carry the tag so that answers can be searched for anything of this province.
-  await db.query(
-    `UPDATE organization_period SET name = name || ' ' || $2 WHERE organization_id = ANY($1::uuid[])`,
-    [[p.province.id, p.commune.id, p.cellA.id, p.cellB.id], tag],
-  );
+  const provinceOrg = await makeOrganization(db, {
+    name: `Đảng bộ tỉnh ${tag}`,
+    kind: 'provincial_committee',
+  });
+  const communeOrg = await makeOrganization(db, {
+    name: `Đảng bộ xã ${tag}`,
+    kind: 'grassroots_committee',
+    parent: provinceOrg,
+  });
+  const p = {
+    province: provinceOrg,
+    commune: communeOrg,
+    cellA: await makeOrganization(db, { name: `Chi bộ thôn Đông ${tag}`, kind: 'cell', parent: communeOrg }),
+    cellB: await makeOrganization(db, { name: `Chi bộ thôn Tây ${tag}`, kind: 'cell', parent: communeOrg }),
+  };
   const orgOf: Record<Exclude<Role, 'admin'> | Helper, OrgRef> = {
     officer: p.province,
     communeSecretary: p.commune,
