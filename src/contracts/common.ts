@@ -11,14 +11,14 @@ if (typeof document !== 'undefined') z.config({ jitless: true });
 
 export const uuid = z.uuid({ error: 'form.uuid' });
 
-/** ISO calendar date 'YYYY-MM-DD' that is a real day. */
+/** ISO calendar date 'YYYY-MM-DD' that is a real day (there is no year 0: PostgreSQL refuses 0000-01-01). */
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'form.date_format' })
   .refine(
     (s) => {
       const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && !s.startsWith('0000');
     },
     { error: 'form.real_date' },
   );

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render, renderVi } from '../messages/index.ts';
 import { addDays } from './dates.ts';
 import {
+  UnsupportedYearError,
   dayOffLabel,
   dayOffName,
   dayOffReason,
@@ -176,5 +177,22 @@ describe('vietnam-calendar: days off', () => {
     expect(() => holidaysOf(2019)).toThrow(/2020–2035/);
     expect(() => isDayOff('2036-01-05')).toThrow(/2020–2035/);
     expect(() => lunarNewYear(2036)).toThrow(RangeError);
+  });
+
+  it('names the unsupported year in a message the server answers with (400, not 500)', () => {
+    let caught: unknown;
+    try {
+      isDayOff('2036-01-05');
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(UnsupportedYearError);
+    const problem = (caught as UnsupportedYearError).problem;
+    expect(problem).toEqual({
+      code: 'calendar.year_unsupported',
+      params: { year: 2036, from: 2020, to: 2035 },
+    });
+    expect(renderVi(problem)).toBe('Lịch nghỉ lễ chỉ có các năm 2020–2035, không có năm 2036');
+    expect(render('en', problem)).toBe('The holiday calendar covers 2020–2035 only, not 2036');
   });
 });

@@ -154,11 +154,20 @@ export function lunarToSolar(lunarYear: number, lunarMonth: number, lunarDay: nu
 // ---------------------------------------------------------------------------------------------
 // Holidays as data.
 
-function assertSupported(year: number): void {
-  if (!Number.isInteger(year) || year < supportedYears.from || year > supportedYears.to) {
-    throw new RangeError(
+/** A year the holiday data does not cover: the request asked about it (the server answers 400 naming the field). */
+export class UnsupportedYearError extends RangeError {
+  readonly problem: Message;
+  constructor(readonly year: number) {
+    super(
       `Lịch nghỉ lễ chỉ hỗ trợ các năm ${supportedYears.from}–${supportedYears.to}, không có năm ${year}`,
     );
+    this.problem = message('calendar.year_unsupported', { year, ...supportedYears });
+  }
+}
+
+function assertSupported(year: number): void {
+  if (!Number.isInteger(year) || year < supportedYears.from || year > supportedYears.to) {
+    throw new UnsupportedYearError(year);
   }
 }
 

@@ -67,6 +67,7 @@ export const domainMeetings: Record<keyof typeof vi, string> = {
   'calendar.saturday': 'Saturday',
   'calendar.sunday': 'Sunday',
   'calendar.substitute_day': 'Substitute day off for {holiday}',
+  'calendar.year_unsupported': 'The holiday calendar covers {from}–{to} only, not {year}',
   'calendar.holiday.new_year': 'New Year’s Day',
   'calendar.holiday.lunar_new_year': 'Lunar New Year (Tet)',
   'calendar.holiday.hung_kings': 'Hung Kings’ Commemoration Day',

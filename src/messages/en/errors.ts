@@ -32,6 +32,8 @@ export const errors: Record<keyof typeof vi, string> = {
   'db.duplicate_phone': 'This phone number is already used by another member',
   'db.duplicate_email': 'This email is already used by another member',
   'db.duplicate': 'Duplicate data',
+  'request.malformed_form': 'The form data is malformed',
+  'db.invalid_value': 'A value cannot be stored (wrong type, too long or out of range)',
   'client.network': 'Cannot reach the server. Check the network and try again.',
   'client.invalid_response': 'The server answered in an unexpected format.',
   'validation.zod_issue': 'Invalid value',

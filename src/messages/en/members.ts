@@ -11,6 +11,7 @@ export const members: Record<keyof typeof vi, string> = {
   'member.already_full': 'This member is already a full member',
   'member.full_before_admission': 'The full-membership date must be after the admission date',
   'member.must_be_after': 'Must be after {date}',
+  'member.event_before_membership': 'The event must be dated after the current membership began',
   'member.transfer_one_destination':
     'Choose a receiving organisation in the system or write where the member goes (one of the two)',
   'member.transfer_exactly_one': 'Exactly one destination is needed',

@@ -64,6 +64,7 @@ export const domainMeetings = {
   'calendar.saturday': 'Thứ bảy',
   'calendar.sunday': 'Chủ nhật',
   'calendar.substitute_day': 'Nghỉ bù {holiday}',
+  'calendar.year_unsupported': 'Lịch nghỉ lễ chỉ có các năm {from}–{to}, không có năm {year}',
   'calendar.holiday.new_year': 'Tết Dương lịch',
   'calendar.holiday.lunar_new_year': 'Tết Nguyên đán',
   'calendar.holiday.hung_kings': 'Giỗ Tổ Hùng Vương',

@@ -30,6 +30,8 @@ export const errors = {
   'db.duplicate_phone': 'Số điện thoại đã được dùng cho đảng viên khác',
   'db.duplicate_email': 'Email đã được dùng cho đảng viên khác',
   'db.duplicate': 'Dữ liệu bị trùng',
+  'request.malformed_form': 'Biểu mẫu gửi lên không đúng định dạng',
+  'db.invalid_value': 'Có giá trị không lưu được (sai kiểu, quá dài hoặc ngoài khoảng cho phép)',
   // Rendered by zod's own locale (see render in ../index.ts); the words here are only a fallback.
   'client.network': 'Không kết nối được máy chủ. Hãy kiểm tra mạng và thử lại.',
   'client.invalid_response': 'Dữ liệu máy chủ trả về không đúng định dạng.',

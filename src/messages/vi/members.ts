@@ -9,6 +9,7 @@ export const members = {
   'member.already_full': 'Đảng viên đã là đảng viên chính thức',
   'member.full_before_admission': 'Ngày chính thức phải sau ngày vào Đảng',
   'member.must_be_after': 'Phải sau {date}',
+  'member.event_before_membership': 'Ngày của sự kiện phải sau ngày bắt đầu sinh hoạt hiện tại',
   'member.transfer_one_destination':
     'Chọn tổ chức nhận trong hệ thống hoặc ghi nơi chuyển đến (một trong hai)',
   'member.transfer_exactly_one': 'Cần đúng một nơi chuyển đến',

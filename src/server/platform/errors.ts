@@ -46,6 +46,27 @@ export function fieldError(
 
 export const notFound = (what?: Message) => new AppError('not_found', what);
 
+/**
+ * PostgreSQL's refusals of a value: bad text for its type, out of range, too long, not valid in the encoding, a
+ * check or reference the value breaks. The contracts and services should refuse such input first, naming the
+ * field; if one slips through, it is still the request's fault (400), not the server's (500). PostgreSQL does not
+ * say which parameter it was, so the issue names the request as a whole: '(request)' (the fuzzing test reports it).
+ */
+const refusedValue = new Set([
+  '22P02',
+  '22003',
+  '22008',
+  '22007',
+  '22001',
+  '22021',
+  '22P05',
+  '22023',
+  '23514',
+  '23503',
+  '23502',
+  '54000',
+]);
+
 /** Maps a unique-violation from PostgreSQL to a named conflict; other errors pass through. */
 export function mapDatabaseError(err: unknown): unknown {
   const e = err as { code?: string; constraint?: string; detail?: string; message?: string };
@@ -59,6 +80,9 @@ export function mapDatabaseError(err: unknown): unknown {
     if (c.includes('phone')) return fieldError('conflict', 'phone', 'db.duplicate_phone');
     if (c.includes('email')) return fieldError('conflict', 'email', 'db.duplicate_email');
     return new AppError('conflict', message('db.duplicate'));
+  }
+  if (typeof e?.code === 'string' && refusedValue.has(e.code)) {
+    return fieldError('validation_failed', '(request)', 'db.invalid_value');
   }
   return err;
 }

@@ -5,9 +5,10 @@ import { HTTPException } from 'hono/http-exception';
 import { type ErrorCode, errorCodes, errorResponse, type ErrorResponse } from '../../contracts/errors.ts';
 import { isMessageCode, type Message, message, renderVi } from '../../messages/index.ts';
 import type { Actor } from '../../domain/permissions.ts';
+import { UnsupportedYearError } from '../../domain/vietnam-calendar.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db.ts';
-import { AppError, defaultMessage, type FieldIssue, mapDatabaseError } from './errors.ts';
+import { AppError, defaultMessage, type FieldIssue, fieldError, mapDatabaseError } from './errors.ts';
 import { logger } from './logger.ts';
 
 export interface SessionInfo {
@@ -74,18 +75,48 @@ export function errorBody(
   };
 }
 
-export const onError: ErrorHandler<AppEnv> = (err, c) => {
+function badBody(c: Context<AppEnv>, code: 'request.invalid_json' | 'request.malformed_form') {
+  const e = fieldError('validation_failed', '(body)', code);
+  return c.json(errorBody(e.code, e.detail, e.issues), 400);
+}
+
+/** The field of the request (query or JSON body, dotted path) that holds `year`, as a number or within a date. */
+async function fieldHoldingYear(c: Context<AppEnv>, year: number): Promise<string | null> {
+  const holds = (v: unknown) =>
+    v === year || v === String(year) || (typeof v === 'string' && v.startsWith(`${year}-`));
+  const search = (v: unknown, path: string): string | null => {
+    if (holds(v)) return path;
+    if (v && typeof v === 'object') {
+      for (const [k, inner] of Object.entries(v)) {
+        const found = search(inner, path ? `${path}.${k}` : k);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  const fromQuery = search(c.req.query(), '');
+  if (fromQuery) return fromQuery;
+  if (!c.req.header('content-type')?.includes('application/json')) return null;
+  return search(await c.req.json().catch(() => null), '');
+}
+
+export const onError: ErrorHandler<AppEnv> = async (err, c) => {
+  if (err instanceof UnsupportedYearError) {
+    const path = (await fieldHoldingYear(c, err.year)) ?? 'year';
+    return c.json(errorBody('validation_failed', err.problem, [{ path, message: err.problem }]), 400);
+  }
   const mapped = mapDatabaseError(err);
   if (mapped instanceof AppError) {
     return c.json(errorBody(mapped.code, mapped.detail, mapped.issues), errorCodes[mapped.code].status);
   }
   if (err instanceof HTTPException) {
     if (err.status === 413) return c.json(errorBody('payload_too_large'), 413);
-    if (err.status === 400) return c.json(errorBody('validation_failed'), 400);
+    // Hono's body validators: a body that is not JSON, or not a form, names the body as the field.
+    if (err.status === 400)
+      return badBody(c, err.message.includes('FormData') ? 'request.malformed_form' : 'request.invalid_json');
     return c.json(errorBody(err.status === 404 ? 'not_found' : 'internal'), err.status);
   }
-  if (err instanceof SyntaxError)
-    return c.json(errorBody('validation_failed', message('request.invalid_json')), 400);
+  if (err instanceof SyntaxError) return badBody(c, 'request.invalid_json');
   logger.error('unhandled error', {
     path: c.req.path,
     error: err instanceof Error ? err.stack : String(err),

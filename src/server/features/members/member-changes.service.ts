@@ -75,6 +75,13 @@ export async function recordEvent(
       }
       await repo.updateMember(tx, id, { status: 'full', full_membership_date: input.eventDate });
     } else {
+      // Leaving ends the open memberships on the event's date, which must come after each began.
+      const since = await repo.latestOpenMembershipStart(tx, id);
+      if (since && input.eventDate <= since) {
+        throw new AppError('validation_failed', message('member.event_before_membership'), [
+          { path: 'eventDate', message: mustBeAfter(since) },
+        ]);
+      }
       await repo.setLifecycle(tx, id, lifecycleOf[input.kind]);
       await repo.endOpenMemberships(tx, id, input.eventDate);
     }

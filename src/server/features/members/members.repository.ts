@@ -289,6 +289,15 @@ export async function endMembership(q: Queryable, membershipId: string, date: st
   await q.query('UPDATE membership SET valid_to = $2 WHERE id = $1', [membershipId, date]);
 }
 
+/** The latest start among the member's open memberships (null when none is open). */
+export async function latestOpenMembershipStart(q: Queryable, memberId: string): Promise<string | null> {
+  const [row] = await q.query<{ start: string | null }>(
+    'SELECT max(valid_from)::text AS start FROM membership WHERE member_id = $1 AND valid_to IS NULL',
+    [memberId],
+  );
+  return row?.start ?? null;
+}
+
 export async function endOpenMemberships(q: Queryable, memberId: string, date: string) {
   await q.query('UPDATE membership SET valid_to = $2 WHERE member_id = $1 AND valid_to IS NULL', [
     memberId,

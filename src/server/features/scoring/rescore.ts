@@ -28,10 +28,16 @@ export interface RescoreJob {
 }
 
 const jobs = new Map<string, RescoreJob>();
+/** The path of the organisation each job re-scores: a job is shown only to whoever sees that organisation. */
+const jobPaths = new Map<string, string>();
 
-export function rescoreJob(id: string): RescoreJob {
+/** A job's progress, if the actor sees the organisation it re-scores (404 otherwise, as for a job never started). */
+export function rescoreJob(actor: Actor, id: string): RescoreJob {
   const job = jobs.get(id);
-  if (!job) throw notFound(message('scoring.rescore_job_not_found'));
+  const path = jobPaths.get(id);
+  if (!job || !path || !can(actor, 'organization.view', { type: 'organization', path })) {
+    throw notFound(message('scoring.rescore_job_not_found'));
+  }
   return job;
 }
 
@@ -152,6 +158,7 @@ export async function startRescore(
     }),
   );
   jobs.set(job.id, job);
+  jobPaths.set(job.id, node.path);
   // Organisations under one parent share their framework assignments: resolve once per parent path, outside
   // the chunk's transaction (PGlite has one connection).
   const resolvers = new Map<string, Awaited<ReturnType<typeof frameworkResolver>>>();

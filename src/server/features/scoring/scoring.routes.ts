@@ -169,8 +169,5 @@ export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
       request: { params: z.object({ id: uuid }) },
       responses: { 200: jsonResponseOf(c.rescoreJob), ...commonErrors },
     }),
-    async (ctx) => {
-      requireActor(ctx);
-      return ctx.json(rescoreJob(ctx.req.valid('param').id), 200);
-    },
+    async (ctx) => ctx.json(rescoreJob(requireActor(ctx), ctx.req.valid('param').id), 200),
   );
