@@ -66,6 +66,8 @@ export interface World {
   };
   /** The live meeting's check-in code. */
   checkinCode: string;
+  /** The personal pass of the member (role) in the live meeting, for the secretary to scan. */
+  passCode: string;
   /** Words and ids that belong to this province only: no answer to anyone outside may contain one. */
   markers: string[];
 }
@@ -192,6 +194,7 @@ export async function buildWorld(
   await ok(secretary(`/api/meetings/${meeting}/publish`, { method: 'POST' }));
   await ok(secretary(`/api/meetings/${meeting}/start`, { method: 'POST' }));
   const detail = await ok(secretary(`/api/meetings/${meeting}`));
+  const passCode: string = (await ok(req.member!(`/api/meetings/${meeting}/my-pass`))).code;
   await ok(m1(`/api/meetings/${meeting}/check-in`, { json: { code: detail.checkinCode } }));
   for (const who of ['secretary', 'm0', 'm2'] as const) {
     await ok(
@@ -316,5 +319,5 @@ export async function buildWorld(
       .flat()
       .filter((v) => v !== calendarFile),
   ];
-  return { p, people, req, accountIds, ids, checkinCode: detail.checkinCode, markers };
+  return { p, people, req, accountIds, ids, checkinCode: detail.checkinCode, passCode, markers };
 }
