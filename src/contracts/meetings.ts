@@ -88,7 +88,8 @@ export const generatePlanBody = z.object({ year: z.number().int().min(2020).max(
 
 export const createMeetingBody = z.object({
   kind: meetingKind,
-  forMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'form.month_format' }),
+  // There is no year 0 (PostgreSQL refuses it), as for isoDate.
+  forMonth: z.string().regex(/^(?!0000)\d{4}-(0[1-9]|1[0-2])$/, { error: 'form.month_format' }),
   plannedDate: isoDate,
   plannedTime: hhmm.default('07:30'),
   dateReason: text(500).optional(),

@@ -81,6 +81,22 @@ describe('found by fuzzing', () => {
     ]);
   });
 
+  it('a meeting for the month 0000-10 is a 400 naming forMonth', async () => {
+    const res = await secretary(`/api/organizations/${p.cellA.id}/meetings`, {
+      json: {
+        kind: 'regular',
+        forMonth: '0000-10',
+        plannedDate: '2026-12-05',
+        plannedTime: '19:00',
+        location: 'Nhà văn hoá',
+      },
+    });
+    expect(res.status).toBe(400);
+    expect((await issuesOf(res)).issues).toEqual([
+      expect.objectContaining({ path: 'forMonth', messageCode: 'form.month_format' }),
+    ]);
+  });
+
   it('leaving the party dated before the membership began is a 400 naming eventDate, and changes nothing', async () => {
     const res = await secretary(`/api/members/${member.id}/events`, {
       json: { kind: 'died', eventDate: '2019-12-31', documentRef: '1-TB/CB' },

@@ -22,7 +22,11 @@ import { buildWorld, type Req, type World } from './testing/route-world.ts';
 import { arbitraryOf, type JsonSchema, type Pools } from './testing/schema-arbitrary.ts';
 import { createTestDatabase } from './testing/test-db.ts';
 
-const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+// CI runs a fixed seed, so a run of the same code draws the same inputs and a red run is a real, replayable
+// defect; FUZZ_SEED=random draws new inputs (run it when hunting: FUZZ_SEED=random FUZZ_RUNS=100000 …).
+const fixedSeed = 20261205;
+const seed =
+  process.env.FUZZ_SEED === 'random' ? Date.now() % 2 ** 31 : Number(process.env.FUZZ_SEED ?? fixedSeed);
 const totalRuns = Number(process.env.FUZZ_RUNS ?? 10_000);
 console.info(
   `fuzz: seed ${seed}, ${totalRuns} inputs (replay: FUZZ_SEED=${seed} npx vitest run src/server/fuzz.test.ts)`,
