@@ -1,5 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { en } from '../../messages/en/index.ts';
+import { addEnglishCatalog, catalog, message, render } from '../i18n/catalogs.ts';
 import { ApiError, api, withQuery } from './client.ts';
 
 function answer(status: number, body: unknown) {
@@ -17,6 +19,18 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+describe('message catalogues in the browser', () => {
+  // The first test of the file: English words come only with the English chunk (src/web/i18n/en.ts).
+  it('renders in Vietnamese until the English catalogue is added, then in English', () => {
+    const m = message('client.network');
+    expect(catalog('en')).not.toBe(en);
+    expect(render('en', m)).toBe(render('vi', m));
+    addEnglishCatalog(en);
+    expect(render('en', m)).toBe(en['client.network']);
+    expect(render('en', m)).not.toBe(render('vi', m));
+  });
+});
+
 describe('withQuery', () => {
   it('leaves out empty values and encodes Vietnamese text', () => {
     expect(withQuery('/members', { q: 'Đức', status: undefined, exempt: '', limit: 50 })).toBe(
@@ -27,6 +41,9 @@ describe('withQuery', () => {
 });
 
 describe('api errors', () => {
+  // The app adds English before it renders anything in English.
+  beforeAll(() => addEnglishCatalog(en));
+
   it('carries the server message and the issues per field', async () => {
     answer(400, {
       error: {

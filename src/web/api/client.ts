@@ -9,7 +9,7 @@ import {
   type MessageParam,
   message,
   render,
-} from '../../messages/index.ts';
+} from '../i18n/catalogs.ts';
 
 export interface FieldIssue {
   path: string;

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { errorCodes } from '../../contracts/errors.ts';
-import { catalogs, isMessageCode, type MessageCode, render } from '../../messages/index.ts';
+import { isMessageCode, loadedCatalogs, type MessageCode, render } from '../i18n/catalogs.ts';
 import { ApiError } from '../api/client.ts';
 
 export type FieldErrors = Record<string, string>;
@@ -30,16 +30,15 @@ export function zodFieldErrors(error: z.ZodError, language = 'vi'): FieldErrors 
   return out;
 }
 
-const defaultMessages = new Set<string>(
-  Object.keys(errorCodes).flatMap((c) => [
-    catalogs.vi[`error.${c}` as MessageCode],
-    catalogs.en[`error.${c}` as MessageCode],
-  ]),
-);
+/** An error code's default words, in the languages loaded so far. */
+const isDefaultMessage = (message: string) =>
+  loadedCatalogs().some((words) =>
+    Object.keys(errorCodes).some((c) => words[`error.${c}` as MessageCode] === message),
+  );
 
 /** The server's sentence when it says more than its code's default words and the fields' own messages. */
 function telling(message: string | null, fields: FieldErrors): string | null {
-  if (!message || defaultMessages.has(message) || Object.values(fields).includes(message)) return null;
+  if (!message || isDefaultMessage(message) || Object.values(fields).includes(message)) return null;
   return message;
 }
 

@@ -2,7 +2,7 @@
 // { code, params }, rendered with the catalogues of src/messages.
 import { useTranslation } from 'react-i18next';
 import type { WireMessage } from '../../contracts/common.ts';
-import { isMessageCode, type Language, type Message, render } from '../../messages/index.ts';
+import { isMessageCode, type Language, type Message, render } from '../i18n/catalogs.ts';
 
 export const languageOf = (language: string | undefined): Language =>
   language?.startsWith('en') ? 'en' : 'vi';

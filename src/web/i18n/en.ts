@@ -6,7 +6,9 @@ import { meetingsEn } from '../features/meetings/i18n.en.ts';
 import { planEn } from '../features/plan/i18n.en.ts';
 import { scoringEn } from '../features/scoring/i18n.en.ts';
 import { tasksEn } from '../features/tasks/i18n.en.ts';
+import { en as enMessages } from '../../messages/en/index.ts';
 import { appEn } from './app.en.ts';
+import { addEnglishCatalog } from './catalogs.ts';
 import type { vi } from './resources.ts';
 import type { Translation } from './types.ts';
 
@@ -20,3 +22,6 @@ export const en: Translation<typeof vi> = {
   ...scoringEn,
   ...planEn,
 };
+
+// The server's message codes in English too (./catalogs.ts).
+addEnglishCatalog(enMessages);

@@ -4,7 +4,7 @@ import { Alert, Box, Group, Stack, Tabs, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import type { TFunction } from 'i18next';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { meetingKindLabel } from '../../components/labels.ts';
 import { AnchorLink } from '../../components/links.tsx';
@@ -12,17 +12,26 @@ import { Page } from '../../components/Page.tsx';
 import { Loading, QueryBoundary } from '../../components/QueryState.tsx';
 import { type Tone, ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate } from '../../lib/dates.ts';
-import { DocumentsTab } from './DocumentsTab.tsx';
-import { MinutesTab } from './MinutesTab.tsx';
-import { PreparationTab } from './PreparationTab.tsx';
 import { type MeetingDetail, meetingQuery } from './queries.ts';
 import type { MeetingTab } from './tabs.ts';
-import { RoomTab } from '../meeting-room/RoomTab.tsx';
 import { useMeetingEvents } from '../meeting-room/useMeetingEvents.ts';
 import { useMessage } from '../../components/message.ts';
 
-// Scoring carries the scoring engine and frameworks: it loads when its tab opens.
-const ScoringTab = lazy(() => import('../scoring/ScoringTab.tsx'));
+// Each tab is a chunk of its own, loaded when it opens: a member reading one tab does not download the
+// secretary's editors, the room's check-in tools (QR scanner) or the documents of the others. Scoring carries the
+// scoring engine and frameworks.
+const tabChunks = {
+  prep: () => import('./PreparationTab.tsx').then((m) => ({ default: m.PreparationTab })),
+  room: () => import('../meeting-room/RoomTab.tsx').then((m) => ({ default: m.RoomTab })),
+  minutes: () => import('./MinutesTab.tsx').then((m) => ({ default: m.MinutesTab })),
+  docs: () => import('./DocumentsTab.tsx').then((m) => ({ default: m.DocumentsTab })),
+  score: () => import('../scoring/ScoringTab.tsx'),
+} satisfies Record<MeetingTab, unknown>;
+const PreparationTab = lazy(tabChunks.prep);
+const RoomTab = lazy(tabChunks.room);
+const MinutesTab = lazy(tabChunks.minutes);
+const DocumentsTab = lazy(tabChunks.docs);
+const ScoringTab = lazy(tabChunks.score);
 
 const statusTone: Record<MeetingDetail['status'], Tone> = {
   planned: 'gray',
@@ -43,7 +52,12 @@ function defaultTab(detail: MeetingDetail, code: string | undefined): MeetingTab
 
 export function MeetingPage() {
   const { id } = useParams({ from: '/app/meetings/$id' });
+  const { tab } = useSearch({ from: '/app/meetings/$id' });
   const query = useQuery(meetingQuery(id));
+  // A tab named in the address starts loading beside the meeting's data, not after it.
+  useEffect(() => {
+    if (tab) void tabChunks[tab]().catch(() => undefined);
+  }, [tab]);
   return <QueryBoundary query={query}>{(detail) => <MeetingView detail={detail} />}</QueryBoundary>;
 }
 
@@ -129,23 +143,23 @@ function MeetingView({ detail }: { detail: MeetingDetail }) {
           </Tabs.Tab>
         </Tabs.List>
         <Box pt="md">
-          <Tabs.Panel value="prep">
-            <PreparationTab detail={detail} />
-          </Tabs.Panel>
-          <Tabs.Panel value="room">
-            <RoomTab detail={detail} code={search.code} />
-          </Tabs.Panel>
-          <Tabs.Panel value="minutes">
-            <MinutesTab detail={detail} />
-          </Tabs.Panel>
-          <Tabs.Panel value="docs">
-            <DocumentsTab detail={detail} />
-          </Tabs.Panel>
-          <Tabs.Panel value="score">
-            <Suspense fallback={<Loading />}>
+          <Suspense fallback={<Loading />}>
+            <Tabs.Panel value="prep">
+              <PreparationTab detail={detail} />
+            </Tabs.Panel>
+            <Tabs.Panel value="room">
+              <RoomTab detail={detail} code={search.code} />
+            </Tabs.Panel>
+            <Tabs.Panel value="minutes">
+              <MinutesTab detail={detail} />
+            </Tabs.Panel>
+            <Tabs.Panel value="docs">
+              <DocumentsTab detail={detail} />
+            </Tabs.Panel>
+            <Tabs.Panel value="score">
               <ScoringTab detail={detail} />
-            </Suspense>
-          </Tabs.Panel>
+            </Tabs.Panel>
+          </Suspense>
         </Box>
       </Tabs>
     </Page>

@@ -1,55 +1,29 @@
 // The member's side of the meeting cycle on the home page: upcoming meetings (confirm attendance or ask to be
 // excused, materials, the room and check-in), recent meetings, and the personal calendar feed for a phone.
-import {
-  Alert,
-  Button,
-  Card,
-  CopyButton,
-  Group,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, CopyButton, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { type MeetingAction, type myMeetingsResponse, rsvpBody } from '../../../contracts/meetings.ts';
-import { api } from '../../api/client.ts';
+import type { MeetingAction, myMeetingsResponse } from '../../../contracts/meetings.ts';
 import { AnchorLink } from '../../components/links.tsx';
-import { useFormErrors } from '../../components/forms.ts';
 import { ErrorNotice, Loading, useErrorMessage } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate } from '../../lib/dates.ts';
-import { FormModal } from '../../components/FormModal.tsx';
 import { meetingKindLabel } from '../../components/labels.ts';
 import { meetingStatusLabel, meetingStatusTone } from '../plan/api.ts';
 import { myMeetingsQuery } from './api.ts';
+import { useRsvp } from './rsvp.ts';
+
+// The form to ask to be excused (a modal dialog) loads when a member opens it, not with the home.
+const AbsenceForm = lazy(() => import('./AbsenceForm.tsx'));
 
 type MyMeetings = z.infer<typeof myMeetingsResponse>;
-type Upcoming = MyMeetings['upcoming'][number];
-type RsvpBody = z.input<typeof rsvpBody>;
+export type Upcoming = MyMeetings['upcoming'][number];
 
 /** The actions a member takes in the live room: any of them puts the room's link on the card. */
 const roomActions: readonly MeetingAction[] = ['check_in', 'cast_vote'];
-
-function useRsvp(meetingId: string, onDone?: () => void) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: RsvpBody) => api.post(`/meetings/${meetingId}/rsvp`, body),
-    onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['my-meetings'] }),
-        queryClient.invalidateQueries({ queryKey: ['meeting', meetingId] }),
-      ]);
-      onDone?.();
-    },
-  });
-}
 
 function UpcomingCard({ meeting, onAbsence }: { meeting: Upcoming; onAbsence: () => void }) {
   const { t } = useTranslation();
@@ -141,46 +115,6 @@ function UpcomingCard({ meeting, onAbsence }: { meeting: Upcoming; onAbsence: ()
   );
 }
 
-function AbsenceForm({ meeting, onClose }: { meeting: Upcoming; onClose: () => void }) {
-  const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const errors = useFormErrors(['reason']);
-  const rsvp = useRsvp(meeting.id, () => {
-    notifications.show({ color: 'green', message: t('myMeetings.absenceSent') });
-    onClose();
-  });
-  const submit = () => {
-    const parsed = rsvpBody.safeParse({ response: 'absence_requested', reason });
-    if (!parsed.success) return errors.fromZod(parsed.error);
-    errors.clear();
-    rsvp.mutate(parsed.data, { onError: (e) => errors.fromError(e) });
-  };
-  return (
-    <FormModal
-      title={t('myMeetings.absenceTitle', {
-        title: `${meetingKindLabel(t, meeting.kind)} ${formatDate(meeting.plannedDate)}`,
-      })}
-      onClose={onClose}
-      onSubmit={submit}
-      formError={errors.formError}
-      submitLabel={t('myMeetings.absenceSend')}
-      pending={rsvp.isPending}
-      formRef={errors.formRef}
-    >
-      <Textarea
-        label={t('myMeetings.absenceReason')}
-        description={t('myMeetings.absenceHint')}
-        required
-        autosize
-        minRows={3}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        error={errors.fieldErrors.reason}
-      />
-    </FormModal>
-  );
-}
-
 function CalendarFeed({ url }: { url: string }) {
   const { t } = useTranslation();
   const absolute = /^https?:\/\//.test(url) ? url : `${window.location.origin}${url}`;
@@ -269,7 +203,11 @@ export function MyMeetings() {
         )}
       </Stack>
       {calendarUrl ? <CalendarFeed url={calendarUrl} /> : null}
-      {absence ? <AbsenceForm meeting={absence} onClose={() => setAbsence(null)} /> : null}
+      {absence ? (
+        <Suspense fallback={null}>
+          <AbsenceForm meeting={absence} onClose={() => setAbsence(null)} />
+        </Suspense>
+      ) : null}
     </Stack>
   );
 }

@@ -1,38 +1,24 @@
 // The task inbox (/tasks?filter=): tasks given at meetings, by filter (mine, given by me, open, overdue, done), with
 // progress reports from the assignee and the review (achieved / not achieved) by those who gave them.
-import {
-  Alert,
-  Box,
-  Card,
-  FileInput,
-  Group,
-  NumberInput,
-  Progress,
-  SegmentedControl,
-  Stack,
-  Tabs,
-  Text,
-  Textarea,
-  Title,
-  Button,
-} from '@mantine/core';
+import { Alert, Box, Button, Card, Group, Progress, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { type ReactNode, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { reviewTaskBody, taskReportBody, type taskView } from '../../../contracts/meetings.ts';
-import { api } from '../../api/client.ts';
+import type { taskView } from '../../../contracts/meetings.ts';
 import { AnchorLink } from '../../components/links.tsx';
-import { useFormWrite } from '../../components/forms.ts';
 import { Page } from '../../components/Page.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
-import { FormModal } from '../../components/FormModal.tsx';
 import { type TaskFilter, taskStatusLabel, taskStatusTone, tasksQuery } from './api.ts';
 
-type Task = z.infer<typeof taskView>;
+export type Task = z.infer<typeof taskView>;
+
+// The report and review forms (modal dialogs with a file picker) load when one is opened, not with the list.
+const ReportForm = lazy(() => import('./TaskForms.tsx').then((m) => ({ default: m.ReportForm })));
+const ReviewForm = lazy(() => import('./TaskForms.tsx').then((m) => ({ default: m.ReviewForm })));
 
 export const taskFilters: TaskFilter[] = ['mine', 'created', 'open', 'overdue', 'done'];
 
@@ -175,151 +161,11 @@ function TaskList({ filter }: { filter: TaskFilter }) {
           ))}
         </Stack>
       )}
-      {dialog?.kind === 'report' ? <ReportForm task={dialog.task} onClose={close} /> : null}
-      {dialog?.kind === 'review' ? <ReviewForm task={dialog.task} onClose={close} /> : null}
+      <Suspense fallback={null}>
+        {dialog?.kind === 'report' ? <ReportForm task={dialog.task} onClose={close} /> : null}
+        {dialog?.kind === 'review' ? <ReviewForm task={dialog.task} onClose={close} /> : null}
+      </Suspense>
     </>
-  );
-}
-
-/** Posts a task write, refreshes every task list (and the meetings that show tasks), and closes. */
-function useTaskWrite<B>(
-  post: (body: B) => Promise<unknown>,
-  done: string,
-  onClose: () => void,
-  fields: string[],
-) {
-  return useFormWrite({ fields, write: post, refresh: [['tasks'], ['meeting']], done, onDone: onClose });
-}
-
-type ReportBody = z.input<typeof taskReportBody>;
-
-function ReportForm({ task, onClose }: { task: Task; onClose: () => void }) {
-  const { t } = useTranslation();
-  const [note, setNote] = useState('');
-  const [progress, setProgress] = useState<number | string>('');
-  const [file, setFile] = useState<File | null>(null);
-  const { errors, mutation } = useTaskWrite<ReportBody>(
-    (body) => {
-      if (!file) return api.post(`/tasks/${task.id}/reports`, body);
-      // With a file: the same fields as a multipart form.
-      const form = new FormData();
-      form.set('note', body.note);
-      if (body.progress !== undefined) form.set('progress', String(body.progress));
-      form.set('file', file);
-      return api.upload(`/tasks/${task.id}/reports/upload`, form);
-    },
-    t('taskInbox.reportSent'),
-    onClose,
-    ['note', 'progress', 'file'],
-  );
-  const submit = () => {
-    const body: ReportBody = { note, progress: typeof progress === 'number' ? progress : undefined };
-    const parsed = taskReportBody.safeParse(body);
-    if (!parsed.success) return errors.fromZod(parsed.error);
-    errors.clear();
-    mutation.mutate(parsed.data);
-  };
-  return (
-    <FormModal
-      title={t('taskInbox.reportTitle', { title: task.title })}
-      onClose={onClose}
-      onSubmit={submit}
-      formError={errors.formError}
-      submitLabel={t('taskInbox.report')}
-      pending={mutation.isPending}
-      formRef={errors.formRef}
-    >
-      <Textarea
-        label={t('taskInbox.reportNote')}
-        required
-        autosize
-        minRows={3}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-        error={errors.fieldErrors.note}
-      />
-      <NumberInput
-        label={`${t('taskInbox.progress')} (%)`}
-        min={0}
-        max={100}
-        step={10}
-        clampBehavior="strict"
-        allowDecimal={false}
-        value={progress}
-        onChange={setProgress}
-        error={errors.fieldErrors.progress}
-        maw={200}
-      />
-      <FileInput
-        label={t('taskInbox.reportFile')}
-        description={t('taskInbox.reportFileHint')}
-        accept="application/pdf,.pdf,.docx,.doc,image/png,image/jpeg,image/webp"
-        clearable
-        value={file}
-        onChange={setFile}
-        error={errors.fieldErrors.file}
-      />
-    </FormModal>
-  );
-}
-
-type ReviewBody = z.input<typeof reviewTaskBody>;
-
-function ReviewForm({ task, onClose }: { task: Task; onClose: () => void }) {
-  const { t } = useTranslation();
-  const [status, setStatus] = useState<ReviewBody['status']>('done');
-  const [resultNote, setResultNote] = useState(task.resultNote ?? '');
-  const { errors, mutation } = useTaskWrite<ReviewBody>(
-    (body) => api.post(`/tasks/${task.id}/review`, body),
-    t('taskInbox.reviewSent'),
-    onClose,
-    ['status', 'resultNote'],
-  );
-  const submit = () => {
-    const body: ReviewBody = { status, resultNote: resultNote.trim() || undefined };
-    const parsed = reviewTaskBody.safeParse(body);
-    if (!parsed.success) return errors.fromZod(parsed.error);
-    errors.clear();
-    mutation.mutate(parsed.data);
-  };
-  return (
-    <FormModal
-      title={t('taskInbox.reviewTitle', { title: task.title })}
-      onClose={onClose}
-      onSubmit={submit}
-      formError={errors.formError}
-      submitLabel={t('taskInbox.review')}
-      pending={mutation.isPending}
-      formRef={errors.formRef}
-    >
-      <Box role="group" aria-label={t('taskInbox.outcome')}>
-        <Text size="sm" fw={500} mb={4}>
-          {t('taskInbox.outcome')}
-        </Text>
-        <SegmentedControl
-          value={status}
-          onChange={(v) => setStatus(v as ReviewBody['status'])}
-          data={[
-            { value: 'done', label: t('taskInbox.status_done') },
-            { value: 'not_done', label: t('taskInbox.status_not_done') },
-            { value: 'cancelled', label: t('taskInbox.status_cancelled') },
-          ]}
-        />
-        {errors.fieldErrors.status ? (
-          <Text c="red.8" size="sm" role="alert">
-            {errors.fieldErrors.status}
-          </Text>
-        ) : null}
-      </Box>
-      <Textarea
-        label={t('taskInbox.resultNote')}
-        autosize
-        minRows={3}
-        value={resultNote}
-        onChange={(e) => setResultNote(e.currentTarget.value)}
-        error={errors.fieldErrors.resultNote}
-      />
-    </FormModal>
   );
 }
 

@@ -13,6 +13,7 @@ import { api, withQuery } from '../../api/client.ts';
 import type { Tone } from '../../components/ToneBadge.tsx';
 
 export type TaskStatus = z.infer<typeof taskStatus>;
+export type NotificationList = z.infer<typeof notificationList>;
 export type TaskFilter = 'mine' | 'created' | 'open' | 'overdue' | 'done';
 
 export const myMeetingsQuery = queryOptions({
