@@ -1,10 +1,17 @@
 // The message catalogues of src/messages (ADR 007) as the web uses them: Vietnamese in the entry, English added by
 // the English chunk (./en.ts) when English is chosen, so a member reading Vietnamese never downloads it. Renders
-// like `render` of src/messages/index.ts (which imports both catalogues, for the server).
-import { z } from 'zod';
-import type { Language, Message, MessageCode, MessageParam } from '../../messages/index.ts';
+// with the same renderer as src/messages/index.ts (messages/core.ts), which imports both catalogues for the server.
+import {
+  type Language,
+  type Message,
+  type MessageCode,
+  type MessageParam,
+  message,
+  rendererOf,
+} from '../../messages/core.ts';
 import { vi } from '../../messages/vi/index.ts';
 
+export { message };
 export type { Language, Message, MessageCode, MessageParam };
 
 let english: Record<MessageCode, string> | undefined;
@@ -22,27 +29,9 @@ export function catalog(language: Language): Record<MessageCode, string> {
 /** The catalogues loaded so far. */
 export const loadedCatalogs = (): Record<MessageCode, string>[] => (english ? [vi, english] : [vi]);
 
-export function message(code: MessageCode, params?: Record<string, MessageParam>): Message {
-  return params ? { code, params } : { code };
-}
-
 export function isMessageCode(s: unknown): s is MessageCode {
   return typeof s === 'string' && Object.hasOwn(vi, s);
 }
 
-const zodLocales = { vi: z.locales.vi, en: z.locales.en } as const;
-
-/** One message in a language. Parameters fill `{name}`; a parameter that is itself a message is rendered first. */
-export function render(language: Language, m: Message): string {
-  const params = m.params ?? {};
-  if (m.code === 'validation.zod_issue') {
-    const out = zodLocales[language]().localeError?.(params as unknown as Parameters<z.core.$ZodErrorMap>[0]);
-    const text = typeof out === 'string' ? out : out?.message;
-    if (text) return text;
-  }
-  return catalog(language)[m.code].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = params[name];
-    if (v === undefined) return whole;
-    return typeof v === 'object' ? render(language, v) : String(v);
-  });
-}
+/** One message in a language (Vietnamese until English is loaded). */
+export const render: (language: Language, m: Message) => string = rendererOf(catalog);
