@@ -22,6 +22,9 @@ export default defineConfig({
     headless: true,
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
+    // The app honours prefers-reduced-motion (theme.respectReducedMotion): toasts and transitions appear at once,
+    // so axe never samples a colour halfway through a fade.
+    reducedMotion: 'reduce',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {

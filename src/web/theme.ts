@@ -120,6 +120,8 @@ const teal: MantineColorsTuple = [
 export const theme = createTheme({
   colors: { partyRed, gold, green, orange, yellow, blue, red, teal },
   primaryColor: 'partyRed',
+  // Members who ask their phone for less motion get none (WCAG 2.3.3).
+  respectReducedMotion: true,
   primaryShade: { light: 7, dark: 5 },
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, "Liberation Sans", sans-serif',
