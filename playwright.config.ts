@@ -49,6 +49,8 @@ export default defineConfig({
       DATA_DIR: '.tmp/e2e-data',
       DEMO_DATA: 'on',
       DEMO_MEMBERS: '600',
+      // Every answer and live-room event is checked against its contract (ADR 011): a drift fails the journey.
+      CHECK_RESPONSES: 'on',
       LOG_LEVEL: 'warn',
     },
     url: `${baseURL}/api/health`,

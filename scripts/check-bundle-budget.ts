@@ -18,12 +18,13 @@ export interface ManifestChunk {
 }
 export type Manifest = Record<string, ManifestChunk>;
 
-/** A member's pages and the module each loads lazily (src/web/router.tsx), relative to src/web. */
+/** A member's pages (and the sign-in page a new phone opens first) and the module each loads lazily (src/web/router.tsx). */
 export const memberPages: Record<string, string> = {
   home: 'features/home/HomePage.tsx',
   meeting: 'features/meetings/MeetingPage.tsx',
   tasks: 'features/tasks/TasksPage.tsx',
   account: 'features/auth/AccountPage.tsx',
+  login: 'features/auth/LoginPage.tsx',
 };
 
 /** Modules a member's page must never load up front: the charts and the committees' and officers' pages. */

@@ -55,6 +55,8 @@ finish_step
 
 step "build"
 npm run build
+# A member's pages stay within 200 kB of compressed JavaScript on a first visit (docs/PERFORMANCE.md).
+npx tsx scripts/check-bundle-budget.ts
 finish_step
 
 step "browser journeys"

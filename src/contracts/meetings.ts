@@ -1,5 +1,6 @@
 // Contracts of the meeting cycle: the year's meetings, preparation, the live room, minutes, decisions and tasks
 // (work programme, thematic topics and the compliance overview are in ./plan.ts).
+import { taskFilters } from './values.ts';
 import { z } from 'zod';
 import { boundedText, isoDate, messageSchema, uuid } from './common.ts';
 
@@ -459,7 +460,7 @@ export const signBody = z.object({ role: z.enum(['chair', 'minute_taker']) });
 export const addendumBody = z.object({ text: text(10000).min(1, { error: 'form.addendum_text_required' }) });
 
 export const taskListQuery = z.object({
-  filter: z.enum(['mine', 'created', 'open', 'overdue', 'done']).default('mine'),
+  filter: z.enum(taskFilters).default('mine'),
 });
 export const taskList = z.object({ items: z.array(taskView) });
 

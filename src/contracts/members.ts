@@ -2,10 +2,11 @@
 import { z } from 'zod';
 import { isoDate, messageSchema, pageQuery, uuid } from './common.ts';
 import { organizationKind } from './organizations.ts';
+import { genders, memberLifecycles, memberScopes, memberStatuses, yesNo } from './values.ts';
 
-export const memberStatus = z.enum(['probationary', 'full']);
-export const memberLifecycle = z.enum(['active', 'transferred_out', 'died', 'removed', 'expelled']);
-export const gender = z.enum(['male', 'female']);
+export const memberStatus = z.enum(memberStatuses);
+export const memberLifecycle = z.enum(memberLifecycles);
+export const gender = z.enum(genders);
 export const memberEventKind = z.enum([
   'admitted',
   'made_full',
@@ -26,11 +27,11 @@ export const endMembershipBody = z.object({ validTo: isoDate });
 
 export const memberListQuery = pageQuery.extend({
   organizationId: uuid.optional(),
-  scope: z.enum(['direct', 'subtree']).default('subtree'),
+  scope: z.enum(memberScopes).default('subtree'),
   q: z.string().trim().max(100).optional(),
   status: memberStatus.optional(),
-  exempt: z.enum(['yes', 'no']).optional(),
-  temporary: z.enum(['yes', 'no']).optional(),
+  exempt: z.enum(yesNo).optional(),
+  temporary: z.enum(yesNo).optional(),
   gender: gender.optional(),
   lifecycle: memberLifecycle.default('active'),
 });

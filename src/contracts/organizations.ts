@@ -1,4 +1,5 @@
 // Contracts of the organisation tree: kinds, tree nodes, organisation pages, reorganisations.
+import { positionKinds } from './values.ts';
 import { z } from 'zod';
 import { isoDate, messageSchema, uuid } from './common.ts';
 
@@ -30,14 +31,7 @@ export const cellTypes = [
 export const cellType = z.enum(cellTypes);
 export type CellType = z.infer<typeof cellType>;
 
-export const positionKinds = [
-  'secretary',
-  'deputy_secretary',
-  'standing_member',
-  'committee_member',
-  'group_leader',
-  'group_deputy',
-] as const;
+export { positionKinds } from './values.ts';
 export const positionKind = z.enum(positionKinds);
 export type PositionKind = z.infer<typeof positionKind>;
 

@@ -1,6 +1,9 @@
 // What every message renderer shares, with no catalogue imported: the server's index.ts renders with both
 // catalogues; the web (src/web/i18n/catalogs.ts) with Vietnamese built in and English added when chosen.
-import { z } from 'zod';
+import type { z } from 'zod';
+// zod's locales alone (not zod): the web renders form issues with them and keeps zod out of a page's first load.
+import zodEnglish from 'zod/v4/locales/en.js';
+import zodVietnamese from 'zod/v4/locales/vi.js';
 import type { vi } from './vi/index.ts';
 
 export type MessageCode = keyof typeof vi;
@@ -16,7 +19,7 @@ export function message(code: MessageCode, params?: Record<string, MessageParam>
   return params ? { code, params } : { code };
 }
 
-const zodLocales = { vi: z.locales.vi, en: z.locales.en } as const;
+const zodLocales = { vi: zodVietnamese, en: zodEnglish } as const;
 
 /**
  * A renderer over the catalogue a language has: parameters fill `{name}`; a parameter that is itself a message is

@@ -294,7 +294,7 @@ async function send(role: Role, call: Call): Promise<Response> {
   });
 }
 let anonymousApp: ReturnType<typeof createApp> | null = null;
-const createAppOnce = () => (anonymousApp ??= createApp(db, loadConfig({})));
+const createAppOnce = () => (anonymousApp ??= createApp(db, loadConfig({ CHECK_RESPONSES: 'on' })));
 
 describe(`the authorisation matrix: ${table.length} routes × ${roles.length} roles × inside and outside`, () => {
   it('has a row for every route the router holds, and no other', () => {

@@ -275,7 +275,7 @@ const shown = (r: Drawn) =>
 
 describe(`every route, fuzzed (${operations.length} operations × ${runsPerOperation} inputs)`, () => {
   it('covers every route the router holds', () => {
-    const app = createApp({} as Database, loadConfig({}));
+    const app = createApp({} as Database, loadConfig({ CHECK_RESPONSES: 'on' }));
     const routed = new Set(
       app.routes
         .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/') && r.path !== '/api/openapi.json')

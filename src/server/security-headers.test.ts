@@ -39,7 +39,7 @@ function expectSecurityHeaders(res: Response) {
 }
 
 describe('security headers', () => {
-  const app = () => createApp(db, loadConfig({}));
+  const app = () => createApp(db, loadConfig({ CHECK_RESPONSES: 'on' }));
 
   it('are on an API answer, which is never stored', async () => {
     const res = await app().request('/api/health');

@@ -12,16 +12,14 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
-import { z } from 'zod';
-import { uuid } from '../contracts/common.ts';
-import { taskListQuery } from '../contracts/meetings.ts';
-import { memberListQuery } from '../contracts/members.ts';
+import { taskFilters } from '../contracts/values.ts';
 import { isUnauthenticated } from './api/client.ts';
 import { meQuery } from './api/queries.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { NotFoundView } from './components/NotFound.tsx';
 import { ErrorNotice, Loading } from './components/QueryState.tsx';
 import { meetingTabs } from './features/meetings/tabs.ts';
+import { isoDay, lenient, membersSearch, numberIn, oneOf, text, uuid } from './search-params.ts';
 
 /** A committee's or officer's page: its chunk loads with the texts of those pages (i18n/officer.ts). */
 function officerPage<T extends Record<string, unknown>>(load: () => Promise<T>, name: keyof T & string) {
@@ -35,21 +33,6 @@ export interface RouterContext {
   queryClient: QueryClient;
 }
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
-/** Search params are read leniently: a value that does not fit its schema is dropped, never an error page. */
-function lenient<T extends z.ZodRawShape>(shape: T) {
-  const schema = z.object(
-    Object.fromEntries(
-      Object.entries(shape).map(([k, v]) => [k, (v as z.ZodType).optional().catch(undefined)]),
-    ),
-  ) as unknown as z.ZodObject<{ [K in keyof T]: z.ZodOptional<T[K]> }>;
-  return (search: Record<string, unknown>) => schema.parse(search);
-}
-
-// Numbers typed into a text filter come back from the URL as numbers; keep them text.
-const text = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().max(100));
-
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
   notFoundComponent: () => (
@@ -62,7 +45,7 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
-  validateSearch: lenient({ redirect: z.string() }),
+  validateSearch: lenient({ redirect: text(2000) }),
   component: lazyRouteComponent(() => import('./features/auth/LoginPage.tsx'), 'LoginPage'),
 });
 
@@ -107,7 +90,7 @@ const organizationRoute = createRoute({
 const planRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/organizations/$id/meetings',
-  validateSearch: lenient({ year: z.coerce.number().int().min(2015).max(2100) }),
+  validateSearch: lenient({ year: numberIn(2015, 2100) }),
   component: officerPage(() => import('./features/plan/PlanPage.tsx'), 'PlanPage'),
 });
 
@@ -115,7 +98,7 @@ const planRoute = createRoute({
 const evaluationRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/organizations/$id/evaluation',
-  validateSearch: lenient({ year: z.coerce.number().int().min(2018).max(2100) }),
+  validateSearch: lenient({ year: numberIn(2018, 2100) }),
   component: officerPage(() => import('./features/evaluation/EvaluationPage.tsx'), 'EvaluationPage'),
 });
 
@@ -124,8 +107,8 @@ const ratingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/organizations/$id/ratings',
   validateSearch: lenient({
-    year: z.coerce.number().int().min(2015).max(2100),
-    margin: z.coerce.number().min(1).max(50),
+    year: numberIn(2015, 2100),
+    margin: numberIn(1, 50, false),
   }),
   component: officerPage(() => import('./features/scoring/RatingsPage.tsx'), 'RatingsPage'),
 });
@@ -133,7 +116,7 @@ const ratingsRoute = createRoute({
 const tasksRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/tasks',
-  validateSearch: lenient({ filter: taskListQuery.shape.filter.unwrap() }),
+  validateSearch: lenient({ filter: oneOf(taskFilters) }),
   component: lazyRouteComponent(() => import('./features/tasks/TasksPage.tsx'), 'TasksPage'),
 });
 
@@ -142,21 +125,8 @@ const meetingRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/meetings/$id',
   // The room code is digits: the URL gives it back as a number, `text` keeps it text.
-  validateSearch: lenient({ tab: z.enum(meetingTabs), code: text }),
+  validateSearch: lenient({ tab: oneOf(meetingTabs), code: text() }),
   component: lazyRouteComponent(() => import('./features/meetings/MeetingPage.tsx'), 'MeetingPage'),
-});
-
-const m = memberListQuery.shape;
-export const membersSearch = lenient({
-  organizationId: uuid,
-  scope: m.scope.unwrap(),
-  q: text,
-  status: m.status.unwrap(),
-  exempt: m.exempt.unwrap(),
-  temporary: m.temporary.unwrap(),
-  gender: m.gender.unwrap(),
-  lifecycle: m.lifecycle.unwrap(),
-  page: z.coerce.number().int().min(1).max(100_000),
 });
 
 const membersRoute = createRoute({

@@ -35,6 +35,5 @@ export const errors: Record<keyof typeof vi, string> = {
   'request.malformed_form': 'The form data is malformed',
   'db.invalid_value': 'A value cannot be stored (wrong type, too long or out of range)',
   'client.network': 'Cannot reach the server. Check the network and try again.',
-  'client.invalid_response': 'The server answered in an unexpected format.',
   'validation.zod_issue': 'Invalid value',
 };

@@ -34,6 +34,5 @@ export const errors = {
   'db.invalid_value': 'Có giá trị không lưu được (sai kiểu, quá dài hoặc ngoài khoảng cho phép)',
   // Rendered by zod's own locale (see render in ../index.ts); the words here are only a fallback.
   'client.network': 'Không kết nối được máy chủ. Hãy kiểm tra mạng và thử lại.',
-  'client.invalid_response': 'Dữ liệu máy chủ trả về không đúng định dạng.',
   'validation.zod_issue': 'Giá trị không hợp lệ',
 } as const;

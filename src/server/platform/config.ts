@@ -16,6 +16,10 @@ const schema = z.object({
   // database server: whoever can write the database but not read this key cannot rewrite the log unseen.
   AUDIT_KEY_FILE: z.string().min(1).optional(),
   AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  // Check every JSON answer against its route's contract (and every live-room event against the room's): on in
+  // the tests and the browser journeys, where a server that drifts from its contracts must fail; off in
+  // production, where the web trusts the contracts' types (ADR 011).
+  CHECK_RESPONSES: z.enum(['on', 'off']).default('off'),
 });
 
 export type Config = z.infer<typeof schema>;

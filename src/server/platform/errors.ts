@@ -1,6 +1,6 @@
 // The one application error: a code from src/contracts/errors.ts (→ HTTP status), the problem as a message code
 // with parameters (src/messages), and the problems of named fields.
-import { type ErrorCode } from '../../contracts/errors.ts';
+import type { ErrorCode } from '../../contracts/errors.ts';
 import {
   type Message,
   type MessageCode,

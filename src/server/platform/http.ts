@@ -1,6 +1,6 @@
 // HTTP plumbing shared by every feature: the app's context type, error mapping, validation hook, auth guards.
-import { OpenAPIHono, type z } from '@hono/zod-openapi';
-import type { Context, ErrorHandler } from 'hono';
+import { OpenAPIHono, type RouteConfig, type z } from '@hono/zod-openapi';
+import type { Context, ErrorHandler, Next } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { type ErrorCode, errorCodes, errorResponse, type ErrorResponse } from '../../contracts/errors.ts';
 import { isMessageCode, type Message, message, renderVi } from '../../messages/index.ts';
@@ -26,8 +26,8 @@ export type AppEnv = {
   };
 };
 
-export const createRouter = () =>
-  new OpenAPIHono<AppEnv>({
+export const createRouter = () => {
+  const router = new OpenAPIHono<AppEnv>({
     // zod failures become one 400 that names each field and the rule it broke.
     defaultHook: (result) => {
       if (!result.success) {
@@ -35,6 +35,51 @@ export const createRouter = () =>
       }
     },
   });
+  const register = router.openapi.bind(router);
+  router.openapi = ((route: RouteConfig, handler: RouteHandler, hook?: unknown) =>
+    register(route, checkedAgainstContract(route, handler) as never, hook as never)) as typeof router.openapi;
+  return router;
+};
+
+type RouteHandler = (c: Context<AppEnv>, next: Next) => unknown;
+
+/** The schema of a route's JSON answer with this status, if the route declares one. */
+function answerSchema(route: RouteConfig, status: number): z.ZodType | undefined {
+  const answer = route.responses[status] as { content?: Record<string, { schema?: unknown }> } | undefined;
+  const schema = answer?.content?.['application/json']?.schema;
+  return schema && typeof (schema as z.ZodType).safeParse === 'function' ? (schema as z.ZodType) : undefined;
+}
+
+/** A value the server is about to send that its contract does not allow: a bug, answered 500 and logged. */
+export class ContractBreach extends Error {
+  constructor(where: string, issues: readonly { path: PropertyKey[]; message: string }[]) {
+    super(
+      `${where} does not match its contract: ${issues
+        .slice(0, 5)
+        .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
+        .join('; ')}`,
+    );
+    this.name = 'ContractBreach';
+  }
+}
+
+/** Throws ContractBreach when `value` does not fit `schema` (only with CHECK_RESPONSES=on; see config.ts). */
+export function assertContract(schema: z.ZodType, value: unknown, where: string): void {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ContractBreach(where, parsed.error.issues);
+}
+
+/** The handler, whose JSON answers are checked against the route's contract when CHECK_RESPONSES is on. */
+function checkedAgainstContract(route: RouteConfig, handler: RouteHandler): RouteHandler {
+  return async (c, next) => {
+    const res = await handler(c, next);
+    if (c.get('config').CHECK_RESPONSES !== 'on' || !(res instanceof Response)) return res;
+    const schema = answerSchema(route, res.status);
+    if (!schema || !res.headers.get('content-type')?.includes('application/json')) return res;
+    assertContract(schema, await res.clone().json(), `${route.method.toUpperCase()} ${route.path} (${res.status})`);
+    return res;
+  };
+}
 
 type ZodIssueLike = { path: PropertyKey[]; message: string; code: string; input?: unknown };
 

@@ -169,7 +169,7 @@ export async function makeAccount(db: Database, member: MemberRef | null, opts: 
 
 /** The app over the test database, plus a helper that signs in and returns a request function with the cookie. */
 export function makeClient(db: Database) {
-  const app = createApp(db, loadConfig({}));
+  const app = createApp(db, loadConfig({ CHECK_RESPONSES: 'on' }));
   async function signIn(identifier: string, password = testPassword) {
     const res = await app.request('/api/auth/login', {
       method: 'POST',

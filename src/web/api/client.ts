@@ -1,6 +1,6 @@
 // A small typed fetch client: sends the session cookie, parses the error envelope into ApiError, checks responses.
-import type { z } from 'zod';
-import { type ErrorCode, errorCodes, errorResponse } from '../../contracts/errors.ts';
+import { type ErrorCode, errorCodes } from '../../contracts/error-codes.ts';
+import type { ErrorResponse } from '../../contracts/errors.ts';
 import {
   isMessageCode,
   type Language,
@@ -78,12 +78,30 @@ export function withQuery(path: string, query?: Query): string {
 
 const codeMessage = (code: ErrorCode): Message => message(`error.${code}` as MessageCode);
 
+const isText = (v: unknown): v is string => typeof v === 'string';
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The error of an answer shaped as the contract's envelope (`{ error: { code, message, … } }`), else null. */
+export function errorEnvelope(body: unknown): ErrorResponse['error'] | null {
+  if (!isRecord(body) || !isRecord(body.error)) return null;
+  const { code, message: words, messageCode, params, issues } = body.error;
+  if (!isText(code) || !isText(words)) return null;
+  if (messageCode !== undefined && !isText(messageCode)) return null;
+  if (params !== undefined && !isRecord(params)) return null;
+  if (
+    issues !== undefined &&
+    !(Array.isArray(issues) && issues.every((i) => isRecord(i) && isText(i.path) && isText(i.message)))
+  )
+    return null;
+  return body.error as ErrorResponse['error'];
+}
+
 /** An ApiError from a failed answer: the envelope's message code, else the error code's own words. */
 export async function toApiError(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => null);
-  const parsed = errorResponse.safeParse(body);
-  if (parsed.success) {
-    const e = parsed.data.error;
+  const e = errorEnvelope(body);
+  if (e) {
     const detail =
       known(e.messageCode, e.params) ??
       (e.code in errorCodes && (e.message === '' || e.message === e.code)
@@ -134,36 +152,29 @@ async function request(method: string, path: string, options: RequestOptions = {
   return res.json();
 }
 
-/** Checks a response against its contract, so a server that drifts from it fails loudly here. */
-function check<T>(schema: z.ZodType<T> | undefined, data: unknown, path: string): T {
-  if (!schema) return data as T;
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    console.error(`Response of ${path} does not match its contract`, parsed.error.issues);
-    throw new ApiError(0, 'invalid_response', message('client.invalid_response'));
-  }
-  return parsed.data;
-}
-
-/** `api.get(path, schema)` returns the schema's type; `api.get<T>(path)` trusts the server. */
+/**
+ * The API. Answers are typed by their contract (`api.get<z.infer<typeof meResponse>>('/me')`) and not parsed again
+ * here: the server checks every JSON answer against its route's contract in every test and journey
+ * (CHECK_RESPONSES, src/server/platform/http.ts), so zod and the schemas stay out of a member's first load (ADR 011).
+ */
 export const api = {
-  async get<T>(path: string, schema?: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
-    return check(schema, await request('GET', path, { signal }), path);
+  async get<T = unknown>(path: string, signal?: AbortSignal): Promise<T> {
+    return (await request('GET', path, { signal })) as T;
   },
-  async post<T>(path: string, body: unknown, schema?: z.ZodType<T>): Promise<T> {
-    return check(schema, await request('POST', path, { body }), path);
+  async post<T = unknown>(path: string, body: unknown): Promise<T> {
+    return (await request('POST', path, { body })) as T;
   },
-  async put<T>(path: string, body: unknown, schema?: z.ZodType<T>): Promise<T> {
-    return check(schema, await request('PUT', path, { body }), path);
+  async put<T = unknown>(path: string, body: unknown): Promise<T> {
+    return (await request('PUT', path, { body })) as T;
   },
-  async patch<T>(path: string, body: unknown, schema?: z.ZodType<T>): Promise<T> {
-    return check(schema, await request('PATCH', path, { body }), path);
+  async patch<T = unknown>(path: string, body: unknown): Promise<T> {
+    return (await request('PATCH', path, { body })) as T;
   },
-  async delete<T>(path: string, schema?: z.ZodType<T>): Promise<T> {
-    return check(schema, await request('DELETE', path), path);
+  async delete<T = unknown>(path: string): Promise<T> {
+    return (await request('DELETE', path)) as T;
   },
   /** Multipart upload (a file plus text fields). */
-  async upload<T>(path: string, form: FormData, schema?: z.ZodType<T>): Promise<T> {
-    return check(schema, await request('POST', path, { body: form }), path);
+  async upload<T = unknown>(path: string, form: FormData): Promise<T> {
+    return (await request('POST', path, { body: form })) as T;
   },
 };

@@ -1,18 +1,10 @@
 // Query keys and fetchers of every API read the pages use, typed by the contracts.
+import type { z } from 'zod';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { meResponse, roleAssignmentList, sessionListResponse } from '../../contracts/auth.ts';
-import {
-  type MemberListItem,
-  type MemberListQuery,
-  memberListResponse,
-  memberProfile,
-} from '../../contracts/members.ts';
-import {
-  organizationDetail,
-  organizationSearchResponse,
-  treeResponse,
-} from '../../contracts/organizations.ts';
-import { rosterImportView } from '../../contracts/roster-import.ts';
+import type { meResponse, roleAssignmentList, sessionListResponse } from '../../contracts/auth.ts';
+import type { MemberListItem, MemberListQuery, memberListResponse, memberProfile } from '../../contracts/members.ts';
+import type { organizationDetail, organizationSearchResponse, treeResponse } from '../../contracts/organizations.ts';
+import type { rosterImportView } from '../../contracts/roster-import.ts';
 import { api, withQuery } from './client.ts';
 
 /** The list's query as sent: every filter optional (the server fills in the defaults). */
@@ -20,7 +12,7 @@ export type MemberListParams = Partial<MemberListQuery>;
 
 export const meQuery = queryOptions({
   queryKey: ['me'],
-  queryFn: ({ signal }) => api.get('/me', meResponse, signal),
+  queryFn: ({ signal }) => api.get<z.infer<typeof meResponse>>('/me', signal),
   staleTime: 60_000,
 });
 
@@ -28,9 +20,8 @@ export const treeQuery = (asOf: string | undefined, parentId: string | null) =>
   queryOptions({
     queryKey: ['tree', asOf ?? 'today', parentId ?? 'roots'],
     queryFn: ({ signal }) =>
-      api.get(
+      api.get<z.infer<typeof treeResponse>>(
         withQuery('/organizations/tree', { asOf, parentId: parentId ?? undefined }),
-        treeResponse,
         signal,
       ),
     staleTime: 60_000,
@@ -39,21 +30,26 @@ export const treeQuery = (asOf: string | undefined, parentId: string | null) =>
 export const organizationQuery = (id: string, asOf?: string) =>
   queryOptions({
     queryKey: ['organization', id, asOf ?? 'today'],
-    queryFn: ({ signal }) => api.get(withQuery(`/organizations/${id}`, { asOf }), organizationDetail, signal),
+    queryFn: ({ signal }) =>
+      api.get<z.infer<typeof organizationDetail>>(withQuery(`/organizations/${id}`, { asOf }), signal),
   });
 
 /** Board officers and followers assigned at an organisation. */
 export const rolesQuery = (organizationId: string) =>
   queryOptions({
     queryKey: ['roles', organizationId],
-    queryFn: ({ signal }) => api.get(`/organizations/${organizationId}/roles`, roleAssignmentList, signal),
+    queryFn: ({ signal }) =>
+      api.get<z.infer<typeof roleAssignmentList>>(`/organizations/${organizationId}/roles`, signal),
   });
 
 export const organizationSearchQuery = (q: string, asOf?: string) =>
   queryOptions({
     queryKey: ['organization-search', q, asOf ?? 'today'],
     queryFn: ({ signal }) =>
-      api.get(withQuery('/organizations/search', { q, asOf }), organizationSearchResponse, signal),
+      api.get<z.infer<typeof organizationSearchResponse>>(
+        withQuery('/organizations/search', { q, asOf }),
+        signal,
+      ),
     enabled: q.trim().length >= 2,
     staleTime: 60_000,
     placeholderData: keepPreviousData,
@@ -62,7 +58,8 @@ export const organizationSearchQuery = (q: string, asOf?: string) =>
 export const memberListQueryOptions = (params: MemberListParams) =>
   queryOptions({
     queryKey: ['members', params],
-    queryFn: ({ signal }) => api.get(withQuery('/members', params), memberListResponse, signal),
+    queryFn: ({ signal }) =>
+      api.get<z.infer<typeof memberListResponse>>(withQuery('/members', params), signal),
     placeholderData: keepPreviousData,
   });
 
@@ -73,9 +70,8 @@ export const directMembersQuery = (organizationId: string) =>
     queryFn: async ({ signal }) => {
       const items: MemberListItem[] = [];
       for (;;) {
-        const page = await api.get(
+        const page = await api.get<z.infer<typeof memberListResponse>>(
           withQuery('/members', { organizationId, scope: 'direct', limit: 200, offset: items.length }),
-          memberListResponse,
           signal,
         );
         items.push(...page.items);
@@ -87,12 +83,12 @@ export const directMembersQuery = (organizationId: string) =>
 export const memberQuery = (id: string) =>
   queryOptions({
     queryKey: ['member', id],
-    queryFn: ({ signal }) => api.get(`/members/${id}`, memberProfile, signal),
+    queryFn: ({ signal }) => api.get<z.infer<typeof memberProfile>>(`/members/${id}`, signal),
   });
 
 export const sessionsQuery = queryOptions({
   queryKey: ['sessions'],
-  queryFn: ({ signal }) => api.get('/auth/sessions', sessionListResponse, signal),
+  queryFn: ({ signal }) => api.get<z.infer<typeof sessionListResponse>>('/auth/sessions', signal),
 });
 
 const busyStatuses = new Set(['parsing', 'committing']);
@@ -100,7 +96,7 @@ const busyStatuses = new Set(['parsing', 'committing']);
 export const rosterImportQuery = (id: string) =>
   queryOptions({
     queryKey: ['roster-import', id],
-    queryFn: ({ signal }) => api.get(`/roster-imports/${id}`, rosterImportView, signal),
+    queryFn: ({ signal }) => api.get<z.infer<typeof rosterImportView>>(`/roster-imports/${id}`, signal),
     // Poll about twice a second while the server works through the file.
     refetchInterval: (query) => {
       if (query.state.status === 'error') return false;

@@ -4,8 +4,15 @@ import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-quer
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { errorCodes } from '../../contracts/errors.ts';
-import { isMessageCode, loadedCatalogs, type MessageCode, render } from '../i18n/catalogs.ts';
+import { errorCodes } from '../../contracts/error-codes.ts';
+import {
+  isMessageCode,
+  loadedCatalogs,
+  type MessageCode,
+  type MessageParam,
+  message,
+  render,
+} from '../i18n/catalogs.ts';
 import { ApiError } from '../api/client.ts';
 
 export type FieldErrors = Record<string, string>;
@@ -16,16 +23,27 @@ const codeFields: Record<string, string> = {
   duplicate_citizen_id: 'citizenId',
 };
 
-/** The first message per field of a failed zod parse. */
+/**
+ * The first message per field of a failed zod parse, in the UI's language: a contract's own words are message codes;
+ * zod's own issues are worded by the catalogues like the server's (validation.zod_issue), so no zod locale is set here.
+ */
 export function zodFieldErrors(error: z.ZodError, language = 'vi'): FieldErrors {
   const out: FieldErrors = {};
+  const lang = language.startsWith('en') ? 'en' : 'vi';
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.') || '(body)';
-    // A contract's own words are message codes; render them in the UI's language.
-    if (!(path in out))
-      out[path] = isMessageCode(issue.message)
-        ? render(language.startsWith('en') ? 'en' : 'vi', { code: issue.message })
-        : issue.message;
+    if (path in out) continue;
+    if (isMessageCode(issue.message)) {
+      out[path] = render(lang, { code: issue.message });
+      continue;
+    }
+    const {
+      input: _input,
+      path: _path,
+      message: _words,
+      ...raw
+    } = issue as z.core.$ZodIssue & { input?: unknown };
+    out[path] = render(lang, message('validation.zod_issue', raw as unknown as Record<string, MessageParam>));
   }
   return out;
 }
@@ -103,6 +121,48 @@ export function useFormErrors(fields: readonly string[]) {
       setFieldErrors((prev) => ({ ...prev, [path]: message }));
     },
   };
+}
+
+/** A form's contract loaded when the form is first used, not with its page (see lazyContract). */
+export interface LazyContract<B> {
+  /** Starts loading it (on the form's first focus), so that the submit does not wait. */
+  warm(): void;
+  /** Parses the body; rejects with a network ApiError when the contract cannot be loaded (then tries again). */
+  parse(body: unknown): Promise<z.ZodSafeParseResult<B>>;
+}
+
+/**
+ * A contract for a form on a page a member opens first (sign-in, account, a meeting's answer): its schema, and zod
+ * with it, load on the form's first focus instead of with the page, which stays light on a phone (ADR 011).
+ * `lazyContract(() => import('../../../contracts/auth.ts').then((m) => m.loginBody))`.
+ */
+export function lazyContract<S extends z.ZodType>(load: () => Promise<S>): LazyContract<z.output<S>> {
+  let loading: Promise<S> | undefined;
+  const get = () =>
+    (loading ??= load().catch(() => {
+      loading = undefined;
+      throw new ApiError(0, 'network', message('client.network'));
+    }));
+  return {
+    warm: () => void get().catch(() => undefined),
+    parse: async (body) => (await get()).safeParse(body) as z.ZodSafeParseResult<z.output<S>>,
+  };
+}
+
+/** Parses a form's body with its lazy contract: the parsed body, or null after showing what is wrong. */
+export async function parseForm<B>(
+  contract: LazyContract<B>,
+  body: unknown,
+  errors: Pick<ReturnType<typeof useFormErrors>, 'fromZod' | 'fromError' | 'clear'>,
+): Promise<B | null> {
+  try {
+    const parsed = await contract.parse(body);
+    if (parsed.success) return parsed.data;
+    errors.fromZod(parsed.error);
+  } catch (e) {
+    errors.fromError(e);
+  }
+  return null;
 }
 
 /**

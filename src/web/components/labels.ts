@@ -5,12 +5,8 @@ import type { MeetingKind } from '../../domain/meetings.ts';
 import { addDays } from '../../domain/dates.ts';
 import { isCellKind } from '../../domain/tree.ts';
 import { formatDate } from '../lib/dates.ts';
-import {
-  positionKinds,
-  type CellType,
-  type OrganizationKind,
-  type PositionKind,
-} from '../../contracts/organizations.ts';
+import type { CellType, OrganizationKind, PositionKind } from '../../contracts/organizations.ts';
+import { positionKinds } from '../../contracts/values.ts';
 
 export const kindLabel = (t: TFunction, kind: OrganizationKind): string => t(`kinds.${kind}`);
 /** A meeting's kind (Sinh hoạt thường kỳ, Họp chi ủy…): the one source of these words in the web. */

@@ -1,13 +1,10 @@
-// Sets up i18next with Vietnamese (default) and English, remembers the choice, and keeps dayjs, zod's messages and
-// <html lang> in step. English is a chunk of its own (./en.ts), loaded before the first render when it was the
+// Sets up i18next with Vietnamese (default) and English, remembers the choice, and keeps dayjs and <html lang> in
+// step (zod's own words in forms are rendered per language by the message catalogues, src/messages/core.ts). English is a chunk of its own (./en.ts), loaded before the first render when it was the
 // stored choice and on the switch otherwise: most members read Vietnamese and their phones skip it.
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { z } from 'zod';
-// The contracts set zod's Vietnamese locale when they load; load them first so the choice below is the last word.
-import '../../contracts/common.ts';
 import { vi } from './resources.ts';
 
 export const languages = ['vi', 'en'] as const;
@@ -27,8 +24,6 @@ function storedLanguage(): Language {
 function applyLanguage(lng: string) {
   document.documentElement.lang = lng;
   dayjs.locale(lng === 'en' ? 'en' : 'vi');
-  // Client-side validation messages (zod's own, not the contracts' codes) in the UI's language.
-  z.config(lng === 'en' ? z.locales.en() : z.locales.vi());
 }
 
 let english: Promise<void> | undefined;

@@ -25,7 +25,7 @@ import {
   type EvaluationLevel,
   evaluationLevels,
 } from '../../../domain/evaluation-rules.ts';
-import { type EvaluationAction, type EvaluationStep } from '../../../domain/evaluation-workflow.ts';
+import type { EvaluationAction, EvaluationStep } from '../../../domain/evaluation-workflow.ts';
 import { documentLabel } from '../../../domain/meeting-rules.ts';
 import { type Actor, can, type EvaluationResource } from '../../../domain/permissions.ts';
 import { isCellKind, labelToId } from '../../../domain/tree.ts';

@@ -4,8 +4,16 @@ import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../../platform/http.ts';
 import { subscribe } from './meeting-room.service.ts';
 
-export /** Streams the first room, then every newer one (only the newest state matters), with a ping when idle. */
-function streamRoom(ctx: Context<AppEnv>, meetingId: string, first: unknown) {
+/**
+ * Streams the first room, then every newer one (only the newest state matters), with a ping when idle. `check`
+ * (with CHECK_RESPONSES=on) throws on a room that breaks its contract, which ends the stream.
+ */
+export function streamRoom(
+  ctx: Context<AppEnv>,
+  meetingId: string,
+  first: unknown,
+  check: (room: unknown) => void = () => {},
+) {
   return streamSSE(ctx, async (stream) => {
     const queue: string[] = [];
     let wake: (() => void) | null = null;
@@ -18,6 +26,7 @@ function streamRoom(ctx: Context<AppEnv>, meetingId: string, first: unknown) {
       unsubscribe();
       wake?.();
     });
+    check(first);
     await stream.writeSSE({ event: 'room', data: JSON.stringify(first) });
     while (!stream.aborted) {
       if (queue.length === 0) {
@@ -29,8 +38,10 @@ function streamRoom(ctx: Context<AppEnv>, meetingId: string, first: unknown) {
       }
       if (stream.aborted) break;
       const next = queue.shift();
-      if (next) await stream.writeSSE({ event: 'room', data: next });
-      else await stream.write(': ping\n\n');
+      if (next) {
+        check(JSON.parse(next));
+        await stream.writeSSE({ event: 'room', data: next });
+      } else await stream.write(': ping\n\n');
     }
     unsubscribe();
   });

@@ -3,7 +3,7 @@
 import type { MemberFields } from '../../../contracts/members.ts';
 import type { RosterProblem, RosterRow } from '../../../contracts/roster-import.ts';
 import { type Actor, can, type MemberResource } from '../../../domain/permissions.ts';
-import { type RosterField } from '../../../domain/roster-columns.ts';
+import type { RosterField } from '../../../domain/roster-columns.ts';
 import { identifierKey, mergeForUpdate, updateProblems } from '../../../domain/roster-matching.ts';
 import { memberRuleProblems } from '../../../domain/roster-rows.ts';
 import { foldVietnamese } from '../../../domain/text.ts';

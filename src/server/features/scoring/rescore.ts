@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, can } from '../../../domain/permissions.ts';
 import { storedText } from '../../../domain/messages.ts';
 import { type CriterionEntry, scoreScorecard } from '../../../domain/scorecard.ts';
-import { type ScoringFramework } from '../../../domain/scoring-schema.ts';
+import type { ScoringFramework } from '../../../domain/scoring-schema.ts';
 import { type Message, message } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';

@@ -18,7 +18,7 @@ import {
   submissionProblems,
 } from '../../../domain/scorecard.ts';
 import { autoScores } from '../../../domain/scoring-facts.ts';
-import { type Rating } from '../../../domain/scoring-schema.ts';
+import type { Rating } from '../../../domain/scoring-schema.ts';
 import { formatDateVi, todayIso } from '../../../domain/dates.ts';
 import { message } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';

@@ -7,11 +7,11 @@ import relativeTime from 'dayjs/plugin/relativeTime';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { changePasswordBody, type sessionItem } from '../../../contracts/auth.ts';
-import { okResponse } from '../../../contracts/common.ts';
+import type { changePasswordBody, sessionItem } from '../../../contracts/auth.ts';
+import type { okResponse } from '../../../contracts/common.ts';
 import { api } from '../../api/client.ts';
 import { meQuery, sessionsQuery } from '../../api/queries.ts';
-import { useFormErrors } from '../../components/forms.ts';
+import { lazyContract, parseForm, useFormErrors } from '../../components/forms.ts';
 import { Page } from '../../components/Page.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
@@ -53,6 +53,10 @@ export function describeDevice(userAgent: string | null): string | null {
   return browser ?? os ?? (ua.length > 40 ? `${ua.slice(0, 40)}…` : ua);
 }
 
+const passwordContract = lazyContract(() =>
+  import('../../../contracts/auth.ts').then((m) => m.changePasswordBody),
+);
+
 function ChangePassword() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -62,7 +66,8 @@ function ChangePassword() {
   const errors = useFormErrors(['currentPassword', 'newPassword', 'confirm']);
 
   const change = useMutation({
-    mutationFn: (body: z.input<typeof changePasswordBody>) => api.post('/auth/password', body, okResponse),
+    mutationFn: (body: z.input<typeof changePasswordBody>) =>
+      api.post<z.infer<typeof okResponse>>('/auth/password', body),
     onSuccess: async () => {
       setCurrent('');
       setNew('');
@@ -76,16 +81,16 @@ function ChangePassword() {
     onError: (e) => errors.fromError(e),
   });
 
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const parsed = changePasswordBody.safeParse({ currentPassword, newPassword });
-    if (!parsed.success) return errors.fromZod(parsed.error);
+    const body = await parseForm(passwordContract, { currentPassword, newPassword }, errors);
+    if (!body) return;
     if (confirm !== newPassword) {
       errors.clear();
       return errors.setField('confirm', t('account.mismatch'));
     }
     errors.clear();
-    change.mutate(parsed.data);
+    change.mutate(body);
   };
 
   return (
@@ -93,7 +98,7 @@ function ChangePassword() {
       <Title order={2} id="password-heading" mb="sm">
         {t('account.changePassword')}
       </Title>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(e) => void submit(e)} onFocus={passwordContract.warm} noValidate>
         <Stack gap="md" maw={440}>
           {errors.formError ? (
             <Alert color="red" variant="light" role="alert">
@@ -141,7 +146,7 @@ function SessionRow({ session }: { session: Session }) {
   const queryClient = useQueryClient();
   const device = describeDevice(session.userAgent) ?? t('account.unknownDevice');
   const revoke = useMutation({
-    mutationFn: () => api.delete(`/auth/sessions/${session.id}`, okResponse),
+    mutationFn: () => api.delete<z.infer<typeof okResponse>>(`/auth/sessions/${session.id}`),
     onSuccess: async () => {
       notifications.show({ color: 'green', message: t('account.revoked') });
       await queryClient.invalidateQueries({ queryKey: sessionsQuery.queryKey });

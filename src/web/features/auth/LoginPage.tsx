@@ -1,13 +1,14 @@
 // The sign-in page: phone, email or party card number and a password; shows the server's message on 401/429.
+import type { z } from 'zod';
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { loginBody, meResponse } from '../../../contracts/auth.ts';
+import type { meResponse } from '../../../contracts/auth.ts';
 import { api } from '../../api/client.ts';
 import { meQuery } from '../../api/queries.ts';
-import { useFormErrors } from '../../components/forms.ts';
+import { lazyContract, parseForm, useFormErrors } from '../../components/forms.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { usePageTitle } from '../../components/Page.tsx';
 
@@ -15,6 +16,8 @@ import { usePageTitle } from '../../components/Page.tsx';
 export function safeRedirect(target: string | undefined): string {
   return target?.startsWith('/') && !target.startsWith('//') && !target.startsWith('/login') ? target : '/';
 }
+
+const loginContract = lazyContract(() => import('../../../contracts/auth.ts').then((m) => m.loginBody));
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -27,7 +30,8 @@ export function LoginPage() {
   const errors = useFormErrors(['identifier', 'password']);
 
   const login = useMutation({
-    mutationFn: (body: { identifier: string; password: string }) => api.post('/auth/login', body, meResponse),
+    mutationFn: (body: { identifier: string; password: string }) =>
+      api.post<z.infer<typeof meResponse>>('/auth/login', body),
     onSuccess: async (me) => {
       queryClient.clear();
       queryClient.setQueryData(meQuery.queryKey, me);
@@ -36,15 +40,12 @@ export function LoginPage() {
     onError: (e) => errors.fromError(e),
   });
 
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const parsed = loginBody.safeParse({ identifier, password });
-    if (!parsed.success) {
-      errors.fromZod(parsed.error);
-      return;
-    }
+    const body = await parseForm(loginContract, { identifier, password }, errors);
+    if (!body) return;
     errors.clear();
-    login.mutate(parsed.data);
+    login.mutate(body);
   };
 
   return (
@@ -58,7 +59,7 @@ export function LoginPage() {
           </Text>
         </Stack>
         <Paper withBorder shadow="sm" p="lg" radius="md">
-          <form onSubmit={submit} noValidate>
+          <form onSubmit={(e) => void submit(e)} onFocus={loginContract.warm} noValidate>
             <Stack gap="md">
               {errors.formError && !errors.fieldErrors.identifier && !errors.fieldErrors.password ? (
                 <Alert color="red" variant="light" role="alert">

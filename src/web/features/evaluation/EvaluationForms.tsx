@@ -4,7 +4,7 @@ import { Alert, NativeSelect, NumberInput, Text, Textarea, TextInput } from '@ma
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { decideBody, proposeBody, selfAssessBody, stepResponse } from '../../../contracts/evaluation.ts';
+import { decideBody, proposeBody, selfAssessBody, type stepResponse } from '../../../contracts/evaluation.ts';
 import { api } from '../../api/client.ts';
 import { useFormWrite } from '../../components/forms.ts';
 import { FormModal } from '../../components/FormModal.tsx';
@@ -24,7 +24,7 @@ function useStep(item: EvaluationItem, path: string, onClose: () => void, fields
   const { t } = useTranslation();
   return useFormWrite({
     fields,
-    write: (body: unknown) => api.post(`/evaluations/${item.id}/${path}`, body, stepResponse),
+    write: (body: unknown) => api.post<z.infer<typeof stepResponse>>(`/evaluations/${item.id}/${path}`, body),
     refresh: [['evaluations'], ['four-good']],
     done: t('evaluation.saved'),
     onDone: onClose,

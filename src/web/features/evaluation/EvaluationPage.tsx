@@ -1,13 +1,14 @@
 // The annual evaluation of an organisation (/organizations/$id/evaluation?year=): for a cell, its members and
 // itself with their self-rating, proposal, decision and step, the evidence from the facts, the forms of each step
 // and the quota status; above the cells, the cells' own evaluations; for everyone the "bốn tốt" of the subtree.
+import type { z } from 'zod';
 import { Alert, Button, Group, List, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { stepResponse } from '../../../contracts/evaluation.ts';
+import type { stepResponse } from '../../../contracts/evaluation.ts';
 import { api } from '../../api/client.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { Page } from '../../components/Page.tsx';
@@ -84,7 +85,7 @@ function EvaluationView({ list }: { list: EvaluationList }) {
   const close = () => setDialog(null);
   const start = useMutation({
     mutationFn: () =>
-      api.post(`/organizations/${id}/evaluations`, { year: list.year }, undefined) as Promise<{
+      api.post(`/organizations/${id}/evaluations`, { year: list.year }) as Promise<{
         created: number;
       }>,
     onSuccess: async (r) => {
@@ -94,7 +95,8 @@ function EvaluationView({ list }: { list: EvaluationList }) {
     onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
   });
   const announce = useMutation({
-    mutationFn: (itemId: string) => api.post(`/evaluations/${itemId}/announce`, {}, stepResponse),
+    mutationFn: (itemId: string) =>
+      api.post<z.infer<typeof stepResponse>>(`/evaluations/${itemId}/announce`, {}),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['evaluations'] });
       notifications.show({ color: 'green', message: t('evaluation.announced') });

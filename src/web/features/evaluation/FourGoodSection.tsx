@@ -1,6 +1,7 @@
 // "Bốn tốt" of the cells and grassroots organisations of a subtree: the four criteria of each (derived from the
 // facts or entered with evidence), the share against the 90% target, the 6-month review and the year-end list;
 // upper committees enter the criteria the app has no facts for.
+import type { z } from 'zod';
 import {
   Button,
   Card,
@@ -17,7 +18,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { okResponse } from '../../../contracts/common.ts';
+import type { okResponse } from '../../../contracts/common.ts';
 import { fourGoodEntryBody } from '../../../contracts/evaluation.ts';
 import { api } from '../../api/client.ts';
 import { useFormWrite } from '../../components/forms.ts';
@@ -153,7 +154,8 @@ function EntryForm({ data, onClose }: { data: FourGood; onClose: () => void }) {
   const [evidence, setEvidence] = useState('');
   const { errors, mutation, send } = useFormWrite({
     fields: ['criterion', 'met', 'evidence'],
-    write: (body: unknown) => api.post(`/organizations/${organizationId}/four-good`, body, okResponse),
+    write: (body: unknown) =>
+      api.post<z.infer<typeof okResponse>>(`/organizations/${organizationId}/four-good`, body),
     refresh: [['four-good']],
     done: t('fourGood.savedEntry'),
     onDone: onClose,

@@ -2,14 +2,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
-import {
-  type evaluationAction,
-  evaluationList,
-  type evaluationStep,
-  fourGoodResponse,
-  type evaluationLevel,
-  type subjectForm,
-} from '../../../contracts/evaluation.ts';
+import type { evaluationAction, evaluationList, evaluationStep, fourGoodResponse, evaluationLevel, subjectForm } from '../../../contracts/evaluation.ts';
 import { api, withQuery } from '../../api/client.ts';
 import type { Tone } from '../../components/ToneBadge.tsx';
 
@@ -27,16 +20,18 @@ export const evaluationsQuery = (organizationId: string, year: number) =>
   queryOptions({
     queryKey: ['evaluations', organizationId, year],
     queryFn: ({ signal }) =>
-      api.get(withQuery(`/organizations/${organizationId}/evaluations`, { year }), evaluationList, signal),
+      api.get<z.infer<typeof evaluationList>>(
+        withQuery(`/organizations/${organizationId}/evaluations`, { year }),
+        signal,
+      ),
   });
 
 export const fourGoodQuery = (organizationId: string, year: number, period: 'midyear' | 'year') =>
   queryOptions({
     queryKey: ['four-good', organizationId, year, period],
     queryFn: ({ signal }) =>
-      api.get(
+      api.get<z.infer<typeof fourGoodResponse>>(
         withQuery(`/organizations/${organizationId}/four-good`, { year, period }),
-        fourGoodResponse,
         signal,
       ),
   });

@@ -4,7 +4,7 @@ import { Badge, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput }
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { createdResponse } from '../../../contracts/common.ts';
+import type { createdResponse } from '../../../contracts/common.ts';
 import { contributionBody, guestBody } from '../../../contracts/meetings.ts';
 import { api } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
@@ -124,7 +124,7 @@ function ContributionForm({
   const save = useMeetingWrite(
     detail.id,
     (body: z.input<typeof contributionBody>) =>
-      api.post(`/meetings/${detail.id}/contributions`, body, createdResponse),
+      api.post<z.infer<typeof createdResponse>>(`/meetings/${detail.id}/contributions`, body),
     { done: t('meetingRoom.contributionSaved'), onDone: onClose, onError: (e) => errors.fromError(e) },
   );
   const present = detail.attendance

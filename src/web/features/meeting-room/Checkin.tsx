@@ -7,7 +7,7 @@ import { QRCodeSVG } from 'qrcode.react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { passBody, passMarked, rotatingCode } from '../../../contracts/meetings.ts';
+import { passBody, type passMarked, type rotatingCode } from '../../../contracts/meetings.ts';
 import { api } from '../../api/client.ts';
 import { useFormErrors } from '../../components/forms.ts';
 import { Section } from '../../components/Section.tsx';
@@ -33,7 +33,7 @@ function useSecondsUntil(atMs: number | null): number {
 function useRotatingCode(path: string, enabled: boolean) {
   const query = useQuery({
     queryKey: ['rotating-code', path],
-    queryFn: ({ signal }) => api.get(path, rotatingCode, signal),
+    queryFn: ({ signal }) => api.get<z.infer<typeof rotatingCode>>(path, signal),
     enabled,
     staleTime: 0,
     retry: 1,
@@ -208,7 +208,8 @@ export function PassScanner({ detail }: { detail: MeetingDetail }) {
   const errors = useFormErrors(['code']);
   const mark = useMeetingWrite(
     detail.id,
-    (body: { code: string }) => api.post(`/meetings/${detail.id}/attendance/pass`, body, passMarked),
+    (body: { code: string }) =>
+      api.post<z.infer<typeof passMarked>>(`/meetings/${detail.id}/attendance/pass`, body),
     {
       onDone: (r) => {
         setMarked(r);

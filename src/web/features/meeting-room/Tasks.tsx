@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { createdResponse } from '../../../contracts/common.ts';
+import type { createdResponse } from '../../../contracts/common.ts';
 import { createTaskBody } from '../../../contracts/meetings.ts';
 import { api } from '../../api/client.ts';
 import { organizationQuery } from '../../api/queries.ts';
@@ -109,7 +109,8 @@ function TaskForm({ detail, onClose }: { detail: MeetingDetail; onClose: () => v
   ];
   const save = useMeetingWrite(
     detail.id,
-    (body: z.input<typeof createTaskBody>) => api.post(`/meetings/${detail.id}/tasks`, body, createdResponse),
+    (body: z.input<typeof createTaskBody>) =>
+      api.post<z.infer<typeof createdResponse>>(`/meetings/${detail.id}/tasks`, body),
     { done: t('meetingRoom.taskSaved'), onDone: onClose, onError: (e) => errors.fromError(e) },
   );
   return (

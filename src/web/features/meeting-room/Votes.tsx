@@ -14,7 +14,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { createdResponse } from '../../../contracts/common.ts';
+import type { createdResponse } from '../../../contracts/common.ts';
 import { closeVoteBody, openVoteBody, voteKind } from '../../../contracts/meetings.ts';
 import { api } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
@@ -226,7 +226,8 @@ function OpenVoteForm({ detail, onClose }: { detail: MeetingDetail; onClose: () 
   const errors = useFormErrors(['subject', 'kind', 'method']);
   const open = useMeetingWrite(
     detail.id,
-    (body: z.input<typeof openVoteBody>) => api.post(`/meetings/${detail.id}/votes`, body, createdResponse),
+    (body: z.input<typeof openVoteBody>) =>
+      api.post<z.infer<typeof createdResponse>>(`/meetings/${detail.id}/votes`, body),
     { done: t('meetingRoom.voteOpened'), onDone: onClose, onError: (e) => errors.fromError(e) },
   );
   return (

@@ -4,7 +4,7 @@ import { Button, Group, NativeSelect, Stack, Text, TextInput, Title } from '@man
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { createdResponse } from '../../../contracts/common.ts';
+import type { createdResponse } from '../../../contracts/common.ts';
 import { addAgendaItemBody } from '../../../contracts/meetings.ts';
 import { api } from '../../api/client.ts';
 import { useFormErrors } from '../../components/forms.ts';
@@ -21,7 +21,7 @@ export function Agenda({ detail }: { detail: MeetingDetail }) {
   const add = useMeetingWrite(
     detail.id,
     (body: z.input<typeof addAgendaItemBody>) =>
-      api.post(`/meetings/${detail.id}/agenda`, body, createdResponse),
+      api.post<z.infer<typeof createdResponse>>(`/meetings/${detail.id}/agenda`, body),
     {
       done: t('meetingPrep.agendaAdded'),
       onDone: () => {

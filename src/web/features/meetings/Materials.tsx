@@ -1,9 +1,10 @@
 // The materials of a meeting (draft resolution, reports, attachments): listed for everyone, uploaded and removed
 // by the preparer.
+import type { z } from 'zod';
 import { Button, Card, FileInput, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createdResponse } from '../../../contracts/common.ts';
+import type { createdResponse } from '../../../contracts/common.ts';
 import { api } from '../../api/client.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { can, type MeetingDetail, useMeetingWrite } from './queries.ts';
@@ -26,7 +27,7 @@ export function Materials({ detail }: { detail: MeetingDetail }) {
   const [error, setError] = useState<string | null>(null);
   const upload = useMeetingWrite(
     detail.id,
-    (form: FormData) => api.upload(`/meetings/${detail.id}/materials`, form, createdResponse),
+    (form: FormData) => api.upload<z.infer<typeof createdResponse>>(`/meetings/${detail.id}/materials`, form),
     {
       done: t('meetingPrep.uploaded'),
       onDone: () => {

@@ -1,9 +1,10 @@
 // Publishing a meeting's notice: when it went out, and the rule set's warnings the server answered with.
+import type { z } from 'zod';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WireMessage } from '../../../contracts/common.ts';
-import { meetingWarnings } from '../../../contracts/meetings.ts';
+import type { meetingWarnings } from '../../../contracts/meetings.ts';
 import { api } from '../../api/client.ts';
 import { useMessage } from '../../components/message.ts';
 import { formatDateTime } from '../../lib/dates.ts';
@@ -16,7 +17,7 @@ export function Publish({ detail }: { detail: MeetingDetail }) {
   const [warnings, setWarnings] = useState<WireMessage[] | null>(null);
   const publish = useMeetingWrite(
     detail.id,
-    () => api.post(`/meetings/${detail.id}/publish`, {}, meetingWarnings),
+    () => api.post<z.infer<typeof meetingWarnings>>(`/meetings/${detail.id}/publish`, {}),
     { done: t('meetingPrep.published'), onDone: (r) => setWarnings(r.warnings) },
   );
   if (!can(detail, 'publish_notice') && !warnings && !detail.noticePublishedAt) return null;

@@ -3,10 +3,12 @@ import { Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { rsvpBody } from '../../../contracts/meetings.ts';
+import type { rsvpBody } from '../../../contracts/meetings.ts';
 import { api } from '../../api/client.ts';
-import { useFormErrors } from '../../components/forms.ts';
+import { lazyContract, parseForm, useFormErrors } from '../../components/forms.ts';
 import { can, type MeetingDetail, myRow, useMeetingWrite } from './queries.ts';
+
+const rsvpContract = lazyContract(() => import('../../../contracts/meetings.ts').then((m) => m.rsvpBody));
 
 export function Rsvp({ detail }: { detail: MeetingDetail }) {
   const { t } = useTranslation();
@@ -27,10 +29,9 @@ export function Rsvp({ detail }: { detail: MeetingDetail }) {
     },
   );
   if (!me || !can(detail, 'rsvp')) return null;
-  const submitAbsence = () => {
-    const parsed = rsvpBody.safeParse({ response: 'absence_requested', reason });
-    if (!parsed.success) return errors.fromZod(parsed.error);
-    send.mutate(parsed.data);
+  const submitAbsence = async () => {
+    const body = await parseForm(rsvpContract, { response: 'absence_requested', reason }, errors);
+    if (body) send.mutate(body);
   };
   return (
     <Card withBorder padding="md" component="section" aria-label={t('meetingPrep.rsvp')}>
@@ -59,9 +60,10 @@ export function Rsvp({ detail }: { detail: MeetingDetail }) {
           <form
             ref={errors.formRef}
             noValidate
+            onFocus={rsvpContract.warm}
             onSubmit={(e) => {
               e.preventDefault();
-              submitAbsence();
+              void submitAbsence();
             }}
           >
             <Stack gap="sm">

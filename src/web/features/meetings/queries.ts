@@ -3,11 +3,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import {
-  type meetingDetail as MeetingDetailSchema,
-  meetingDetail,
-  type meetingRoom,
-} from '../../../contracts/meetings.ts';
+import type { meetingDetail as MeetingDetailSchema, meetingDetail, meetingRoom } from '../../../contracts/meetings.ts';
 import type { z } from 'zod';
 import { ApiError, api } from '../../api/client.ts';
 
@@ -24,7 +20,7 @@ export const meetingKey = (id: string) => ['meeting', id] as const;
 export const meetingQuery = (id: string) =>
   queryOptions({
     queryKey: meetingKey(id),
-    queryFn: ({ signal }) => api.get(`/meetings/${id}`, meetingDetail, signal),
+    queryFn: ({ signal }) => api.get<z.infer<typeof meetingDetail>>(`/meetings/${id}`, signal),
   });
 
 export const can = (detail: MeetingDetail, action: MeetingAction): boolean => detail.actions.includes(action);

@@ -6,7 +6,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { createdResponse } from '../../../contracts/common.ts';
+import type { createdResponse } from '../../../contracts/common.ts';
 import { createMemberBody } from '../../../contracts/members.ts';
 import { api } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
@@ -52,7 +52,7 @@ export function AddMemberForm({
   const errors = useFormErrors(fields);
 
   const save = useMutation({
-    mutationFn: (body: Body) => api.post('/members', body, createdResponse),
+    mutationFn: (body: Body) => api.post<z.infer<typeof createdResponse>>('/members', body),
     onSuccess: async ({ id }, body) => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ['organization'] }),

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { type MemberProfile, memberProfile, updateMemberBody } from '../../../contracts/members.ts';
+import { type MemberProfile, type memberProfile, updateMemberBody } from '../../../contracts/members.ts';
 import { api } from '../../api/client.ts';
 import { memberQuery } from '../../api/queries.ts';
 import { FormModal } from '../../components/FormModal.tsx';
@@ -51,7 +51,7 @@ export function EditMemberForm({ profile, onClose }: { profile: MemberProfile; o
   const hidePersonal = profile.personalDataHidden;
 
   const save = useMutation({
-    mutationFn: (body: Body) => api.patch(`/members/${profile.id}`, body, memberProfile),
+    mutationFn: (body: Body) => api.patch<z.infer<typeof memberProfile>>(`/members/${profile.id}`, body),
     onSuccess: async (updated) => {
       queryClient.setQueryData(memberQuery(profile.id).queryKey, updated);
       await queryClient.invalidateQueries({ queryKey: ['members'] });

@@ -6,14 +6,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { okResponse } from '../../../contracts/common.ts';
+import type { okResponse } from '../../../contracts/common.ts';
 import { resetPasswordBody } from '../../../contracts/auth.ts';
 import {
   endMembershipBody,
   exemptionBody,
   type MemberProfile,
   memberEventBody,
-  memberProfile,
+  type memberProfile,
   transferBody,
 } from '../../../contracts/members.ts';
 import { api } from '../../api/client.ts';
@@ -43,7 +43,10 @@ function useProfileAction<B>(
     fields,
     // A path of its own ('/memberships/…/end'), or one under the member ('events').
     write: (body: B) =>
-      api.post(path.startsWith('/') ? path : `/members/${profile.id}/${path}`, body, memberProfile),
+      api.post<z.infer<typeof memberProfile>>(
+        path.startsWith('/') ? path : `/members/${profile.id}/${path}`,
+        body,
+      ),
     refresh: [['members'], ['organization'], ['tree']],
     done,
     onDone: (updated) => {
@@ -323,7 +326,8 @@ export function ResetPasswordForm({ profile, onClose }: FormProps) {
   const [newPassword, setNewPassword] = useState('');
   const errors = useFormErrors(['newPassword']);
   const mutation = useMutation({
-    mutationFn: (body: ResetBody) => api.post(`/members/${profile.id}/reset-password`, body, okResponse),
+    mutationFn: (body: ResetBody) =>
+      api.post<z.infer<typeof okResponse>>(`/members/${profile.id}/reset-password`, body),
     onSuccess: () => {
       notifications.show({ color: 'green', message: t('resetForm.done'), autoClose: 8000 });
       onClose();

@@ -6,7 +6,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { createdResponse } from '../../../contracts/common.ts';
+import type { createdResponse } from '../../../contracts/common.ts';
 import {
   type CellType,
   cellTypes,
@@ -51,7 +51,7 @@ export function AddOrganizationForm({
   const errors = useFormErrors(fields);
 
   const save = useMutation({
-    mutationFn: (body: Body) => api.post('/organizations', body, createdResponse),
+    mutationFn: (body: Body) => api.post<z.infer<typeof createdResponse>>('/organizations', body),
     onSuccess: async ({ id }, body) => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ['organization'] }),

@@ -4,7 +4,7 @@ import { Alert, NativeSelect, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { createdResponse, okResponse } from '../../../contracts/common.ts';
+import type { createdResponse, okResponse } from '../../../contracts/common.ts';
 import {
   assignPositionBody,
   createCommitteeBody,
@@ -61,7 +61,7 @@ export function AddCommitteeForm({ detail, onClose }: { detail: OrganizationDeta
   const [termStart, setTermStart] = useState(todayIso());
   const [lastDay, setLastDay] = useState('');
   const { errors, mutation } = useCommitteeWrite<CommitteeBody>(
-    (body) => api.post(`/organizations/${detail.id}/committees`, body, createdResponse),
+    (body) => api.post<z.infer<typeof createdResponse>>(`/organizations/${detail.id}/committees`, body),
     t('committee.termDone'),
     onClose,
     ['termLabel', 'termStart', 'termEnd'],
@@ -135,7 +135,7 @@ export function AssignPositionForm({ detail, onClose }: { detail: OrganizationDe
   const [committeeId, setCommitteeId] = useState(current?.id ?? '');
   const [validFrom, setValidFrom] = useState(todayIso());
   const { errors, mutation } = useCommitteeWrite<AssignBody>(
-    (body) => api.post(`/organizations/${detail.id}/positions`, body, createdResponse),
+    (body) => api.post<z.infer<typeof createdResponse>>(`/organizations/${detail.id}/positions`, body),
     t('committee.assignDone'),
     onClose,
     ['memberId', 'kind', 'committeeId', 'validFrom'],
@@ -235,7 +235,7 @@ export function EndPositionForm({
   const { t } = useTranslation();
   const [validTo, setValidTo] = useState(todayIso());
   const { errors, mutation } = useCommitteeWrite<EndBody>(
-    (body) => api.post(`/positions/${holder.id}/end`, body, okResponse),
+    (body) => api.post<z.infer<typeof okResponse>>(`/positions/${holder.id}/end`, body),
     t('committee.endDone'),
     onClose,
     ['validTo'],
@@ -288,7 +288,7 @@ export function EndCommitteeForm({
   const msg = useMessage();
   const [lastDay, setLastDay] = useState(todayIso());
   const { errors, mutation } = useCommitteeWrite<EndCommitteeBody>(
-    (body) => api.post(`/committees/${committee.id}/end`, body, okResponse),
+    (body) => api.post<z.infer<typeof okResponse>>(`/committees/${committee.id}/end`, body),
     t('committee.termEndDone'),
     onClose,
     ['termEnd'],

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { joinPartyGroupBody, memberProfile } from '../../../contracts/members.ts';
+import { joinPartyGroupBody, type memberProfile } from '../../../contracts/members.ts';
 import type { OrganizationDetail } from '../../../contracts/organizations.ts';
 import { api } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
@@ -20,7 +20,7 @@ export function JoinPartyGroupForm({ detail, onClose }: { detail: OrganizationDe
   const [member, setMember] = useState<PickedMember | null>(null);
   const [validFrom, setValidFrom] = useState(todayIso());
   const { errors, mutation } = useCommitteeWrite<JoinBody>(
-    (body) => api.post(`/organizations/${detail.id}/group-members`, body, memberProfile),
+    (body) => api.post<z.infer<typeof memberProfile>>(`/organizations/${detail.id}/group-members`, body),
     t('group.done', { name: member?.fullName ?? '' }),
     onClose,
     ['memberId', 'validFrom'],

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import {
   type OrganizationDetail,
   reorganizationBody,
-  reorganizationResponse,
+  type reorganizationResponse,
 } from '../../../contracts/organizations.ts';
 import { api } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
@@ -57,7 +57,7 @@ export function ReorganizeForm({ detail, onClose }: { detail: OrganizationDetail
   const errors = useFormErrors(fields);
 
   const save = useMutation({
-    mutationFn: (body: Body) => api.post('/reorganizations', body, reorganizationResponse),
+    mutationFn: (body: Body) => api.post<z.infer<typeof reorganizationResponse>>('/reorganizations', body),
     onSuccess: async () => {
       notifications.show({ color: 'green', message: t('reorg.done') });
       await Promise.all([

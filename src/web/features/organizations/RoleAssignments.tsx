@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { assignRoleBody, endRoleBody, type roleAssignmentList } from '../../../contracts/auth.ts';
-import { createdResponse, okResponse } from '../../../contracts/common.ts';
+import type { createdResponse, okResponse } from '../../../contracts/common.ts';
 import type { OrganizationDetail } from '../../../contracts/organizations.ts';
 import { isCellKind } from '../../../domain/tree.ts';
 import { api } from '../../api/client.ts';
@@ -117,7 +117,7 @@ function AssignRoleForm({
   const [member, setMember] = useState<PickedMember | null>(null);
   const [validFrom, setValidFrom] = useState(todayIso());
   const { errors, mutation } = useCommitteeWrite<AssignBody>(
-    (body) => api.post('/role-assignments', body, createdResponse),
+    (body) => api.post<z.infer<typeof createdResponse>>('/role-assignments', body),
     t('roleAssign.assignDone'),
     onClose,
     ['memberId', 'validFrom'],
@@ -170,7 +170,7 @@ function EndRoleForm({ assignment, onClose }: { assignment: Assignment; onClose:
   const { t } = useTranslation();
   const [validTo, setValidTo] = useState(todayIso());
   const { errors, mutation } = useCommitteeWrite<EndBody>(
-    (body) => api.post(`/role-assignments/${assignment.id}/end`, body, okResponse),
+    (body) => api.post<z.infer<typeof okResponse>>(`/role-assignments/${assignment.id}/end`, body),
     t('roleAssign.endDone'),
     onClose,
     ['validTo'],

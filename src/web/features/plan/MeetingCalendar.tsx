@@ -17,10 +17,10 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
-import { createdResponse } from '../../../contracts/common.ts';
+import type { z } from 'zod';
+import type { createdResponse } from '../../../contracts/common.ts';
 import { createMeetingBody, meetingKinds, type meetingYearResponse } from '../../../contracts/meetings.ts';
-import { type topicView } from '../../../contracts/plan.ts';
+import type { topicView } from '../../../contracts/plan.ts';
 import { api } from '../../api/client.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { DateField } from '../../components/DateField.tsx';
@@ -46,11 +46,9 @@ export function MeetingCalendar({ plan, topics }: { plan: YearPlan; topics: Topi
   const [adding, setAdding] = useState<number | null>(null);
   const generate = useMutation({
     mutationFn: () =>
-      api.post(
-        `/organizations/${plan.organization.id}/meeting-plan`,
-        { year: plan.year },
-        z.object({ created: z.number().int() }),
-      ),
+      api.post<{ created: number }>(`/organizations/${plan.organization.id}/meeting-plan`, {
+        year: plan.year,
+      }),
     onSuccess: async ({ created }) => {
       await queryClient.invalidateQueries({ queryKey: ['meeting-year'] });
       notifications.show({
@@ -215,7 +213,7 @@ function AddMeetingForm({
   const { errors, mutation, send } = useFormWrite({
     fields: fields,
     write: (body: CreateBody) =>
-      api.post(`/organizations/${plan.organization.id}/meetings`, body, createdResponse),
+      api.post<z.infer<typeof createdResponse>>(`/organizations/${plan.organization.id}/meetings`, body),
     refresh: [['meeting-year']],
     done: t('plan.added'),
     onDone: onClose,

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { createdResponse } from '../../../contracts/common.ts';
+import type { createdResponse } from '../../../contracts/common.ts';
 import { assignRuleSetBody } from '../../../contracts/rule-sets.ts';
 import { api } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
@@ -138,7 +138,7 @@ function AssignRuleSetForm({
   const { errors, mutation, send } = useFormWrite({
     fields: ['ruleSetId', 'effectiveFrom', 'documentRef'],
     write: (body: AssignBody) =>
-      api.post(`/organizations/${organizationId}/rule-sets`, body, createdResponse),
+      api.post<z.infer<typeof createdResponse>>(`/organizations/${organizationId}/rule-sets`, body),
     refresh: [['rule-set'], ['meeting-year']],
     done: t('plan.assigned'),
     onDone: onClose,

@@ -17,7 +17,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { createdResponse, okResponse } from '../../../contracts/common.ts';
+import type { createdResponse, okResponse } from '../../../contracts/common.ts';
 import { topicBody, type topicList, topicReviewBody } from '../../../contracts/plan.ts';
 import { api } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
@@ -45,7 +45,7 @@ export function TopicsSection({
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
   const submitTopic = useMutation({
-    mutationFn: (id: string) => api.post(`/thematic-topics/${id}/submit`, {}, okResponse),
+    mutationFn: (id: string) => api.post<z.infer<typeof okResponse>>(`/thematic-topics/${id}/submit`, {}),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['thematic-topics'] });
       notifications.show({ color: 'green', message: t('planTopic.submitted') });
@@ -166,7 +166,7 @@ function RegisterTopicForm({
   const { errors, mutation, send } = useFormWrite({
     fields: ['quarter', 'title', 'presenters', 'draft'],
     write: (body: TopicBody) =>
-      api.post(`/organizations/${organizationId}/thematic-topics`, body, createdResponse),
+      api.post<z.infer<typeof createdResponse>>(`/organizations/${organizationId}/thematic-topics`, body),
     refresh: [['thematic-topics']],
     done: t('planTopic.registered'),
     onDone: onClose,
@@ -227,7 +227,8 @@ function ReviewTopicForm({ topic, onClose }: { topic: Topic; onClose: () => void
   const [comment, setComment] = useState('');
   const errors = useFormErrors(['comment']);
   const mutation = useMutation({
-    mutationFn: (body: ReviewBody) => api.post(`/thematic-topics/${topic.id}/review`, body, okResponse),
+    mutationFn: (body: ReviewBody) =>
+      api.post<z.infer<typeof okResponse>>(`/thematic-topics/${topic.id}/review`, body),
     onSuccess: async (_, body) => {
       await queryClient.invalidateQueries({ queryKey: ['thematic-topics'] });
       notifications.show({

@@ -1,10 +1,11 @@
 // The annual work programme (chương trình công tác năm): read by everyone on the page, edited by those who manage.
+import type { z } from 'zod';
 import { Alert, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { okResponse } from '../../../contracts/common.ts';
+import type { okResponse } from '../../../contracts/common.ts';
 import { workProgrammeBody } from '../../../contracts/plan.ts';
 import { useFormErrors } from '../../components/forms.ts';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
@@ -28,7 +29,9 @@ export function WorkProgramme({
   const errors = useFormErrors(['content']);
   const save = useMutation({
     mutationFn: (content: string) =>
-      api.put(`/organizations/${organizationId}/work-programme?year=${year}`, { content }, okResponse),
+      api.put<z.infer<typeof okResponse>>(`/organizations/${organizationId}/work-programme?year=${year}`, {
+        content,
+      }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['work-programme', organizationId, year] });
       notifications.show({ color: 'green', message: t('plan.workProgrammeSaved') });

@@ -3,9 +3,9 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
-import { type meetingKind, type meetingStatus, meetingYearResponse } from '../../../contracts/meetings.ts';
-import { complianceOverview, type topicStatus, topicList, workProgramme } from '../../../contracts/plan.ts';
-import { governingRuleSetResponse, ruleSetList } from '../../../contracts/rule-sets.ts';
+import type { meetingKind, meetingStatus, meetingYearResponse } from '../../../contracts/meetings.ts';
+import type { complianceOverview, topicStatus, topicList, workProgramme } from '../../../contracts/plan.ts';
+import type { governingRuleSetResponse, ruleSetList } from '../../../contracts/rule-sets.ts';
 import { api, withQuery } from '../../api/client.ts';
 import type { Tone } from '../../components/ToneBadge.tsx';
 
@@ -17,23 +17,25 @@ export const meetingYearQuery = (organizationId: string, year: number) =>
   queryOptions({
     queryKey: ['meeting-year', organizationId, year],
     queryFn: ({ signal }) =>
-      api.get(withQuery(`/organizations/${organizationId}/meetings`, { year }), meetingYearResponse, signal),
+      api.get<z.infer<typeof meetingYearResponse>>(
+        withQuery(`/organizations/${organizationId}/meetings`, { year }),
+        signal,
+      ),
   });
 
 export const governingRuleSetQuery = (organizationId: string, date?: string) =>
   queryOptions({
     queryKey: ['rule-set', organizationId, date ?? 'today'],
     queryFn: ({ signal }) =>
-      api.get(
+      api.get<z.infer<typeof governingRuleSetResponse>>(
         withQuery(`/organizations/${organizationId}/rule-set`, { date }),
-        governingRuleSetResponse,
         signal,
       ),
   });
 
 export const ruleSetsQuery = queryOptions({
   queryKey: ['rule-sets'],
-  queryFn: ({ signal }) => api.get('/rule-sets', ruleSetList, signal),
+  queryFn: ({ signal }) => api.get<z.infer<typeof ruleSetList>>('/rule-sets', signal),
   staleTime: 5 * 60_000,
 });
 
@@ -41,21 +43,30 @@ export const workProgrammeQuery = (organizationId: string, year: number) =>
   queryOptions({
     queryKey: ['work-programme', organizationId, year],
     queryFn: ({ signal }) =>
-      api.get(withQuery(`/organizations/${organizationId}/work-programme`, { year }), workProgramme, signal),
+      api.get<z.infer<typeof workProgramme>>(
+        withQuery(`/organizations/${organizationId}/work-programme`, { year }),
+        signal,
+      ),
   });
 
 export const topicsQuery = (organizationId: string, year: number) =>
   queryOptions({
     queryKey: ['thematic-topics', organizationId, year],
     queryFn: ({ signal }) =>
-      api.get(withQuery(`/organizations/${organizationId}/thematic-topics`, { year }), topicList, signal),
+      api.get<z.infer<typeof topicList>>(
+        withQuery(`/organizations/${organizationId}/thematic-topics`, { year }),
+        signal,
+      ),
   });
 
 export const complianceQuery = (organizationId: string, year: number) =>
   queryOptions({
     queryKey: ['compliance', organizationId, year],
     queryFn: ({ signal }) =>
-      api.get(withQuery(`/organizations/${organizationId}/compliance`, { year }), complianceOverview, signal),
+      api.get<z.infer<typeof complianceOverview>>(
+        withQuery(`/organizations/${organizationId}/compliance`, { year }),
+        signal,
+      ),
   });
 
 export const meetingStatusLabel = (t: TFunction, status: MeetingStatus): string => t(`planStatus.${status}`);

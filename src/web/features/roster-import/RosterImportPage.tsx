@@ -1,4 +1,5 @@
 // Roster import: choose the cell and a file, the server checks every row (with progress), then an all-or-nothing save.
+import type { z } from 'zod';
 import {
   Alert,
   Button,
@@ -18,7 +19,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type RosterImportView,
-  rosterImportCreated,
+  type rosterImportCreated,
   rosterUploadLimits,
 } from '../../../contracts/roster-import.ts';
 import { isCellKind } from '../../../domain/tree.ts';
@@ -272,7 +273,7 @@ function UploadForm({
       const form = new FormData();
       form.set('organizationId', organizationId);
       form.set('file', file, file.name);
-      return api.upload('/roster-imports', form, rosterImportCreated);
+      return api.upload<z.infer<typeof rosterImportCreated>>('/roster-imports', form);
     },
     onSuccess: (created) => onUploaded(created.id),
     onError: (e) => errors.fromError(e),

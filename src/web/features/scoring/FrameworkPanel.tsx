@@ -1,6 +1,7 @@
 // The scoring framework of an organisation: the one governing today and those known; for upper committees the form
 // that puts one in force for the subtree from a date and "Chấm lại theo khung mới" with its progress; for the
 // organisation board and administrators loading a framework file (JSON), with every schema error and its path.
+import type { z } from 'zod';
 import {
   Alert,
   Button,
@@ -18,8 +19,8 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createdResponse } from '../../../contracts/common.ts';
-import { assignFrameworkBody, rescoreJob } from '../../../contracts/scoring.ts';
+import type { createdResponse } from '../../../contracts/common.ts';
+import { assignFrameworkBody, type rescoreJob } from '../../../contracts/scoring.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { meQuery } from '../../api/queries.ts';
 import { DateField } from '../../components/DateField.tsx';
@@ -120,7 +121,7 @@ function AssignForm({
   const { errors, mutation, send } = useFormWrite({
     fields: ['frameworkId', 'effectiveFrom', 'documentRef'],
     write: (body: unknown) =>
-      api.post(`/organizations/${organizationId}/scoring-frameworks`, body, createdResponse),
+      api.post<z.infer<typeof createdResponse>>(`/organizations/${organizationId}/scoring-frameworks`, body),
     refresh: [['scoring-frameworks'], ['meeting-scores']],
     done: t('ratings.assigned'),
     onDone: onClose,
@@ -267,7 +268,8 @@ function Rescore({ organizationId, year }: { organizationId: string; year: numbe
   const queryClient = useQueryClient();
   const [jobId, setJobId] = useState<string | null>(null);
   const start = useMutation({
-    mutationFn: () => api.post(`/organizations/${organizationId}/rescore`, { year }, rescoreJob),
+    mutationFn: () =>
+      api.post<z.infer<typeof rescoreJob>>(`/organizations/${organizationId}/rescore`, { year }),
     onSuccess: (job) => setJobId(job.id),
   });
   const job = useQuery({ ...rescoreJobQuery(jobId ?? ''), enabled: !!jobId });

@@ -4,18 +4,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
-import {
-  frameworkList,
-  meetingScores,
-  type rating as ratingSchema,
-  ratingsOverview,
-  rescoreJob,
-  type scorerKind,
-} from '../../../contracts/scoring.ts';
+import type { frameworkList, meetingScores, rating as ratingSchema, ratingsOverview, rescoreJob, scorerKind } from '../../../contracts/scoring.ts';
 import { scorerKindOf } from '../../../domain/scorecard-actions.ts';
 import { type CriterionEntry, type ScoredScorecard, scoreScorecard } from '../../../domain/scorecard.ts';
-import { type ScoringFacts } from '../../../domain/scoring-facts.ts';
-import { type ScoringFramework } from '../../../domain/scoring-schema.ts';
+import type { ScoringFacts } from '../../../domain/scoring-facts.ts';
+import type { ScoringFramework } from '../../../domain/scoring-schema.ts';
 import { api, withQuery } from '../../api/client.ts';
 import type { Tone } from '../../components/ToneBadge.tsx';
 import type { WireMessage } from '../../../contracts/common.ts';
@@ -39,7 +32,7 @@ export const scoresKey = (meetingId: string) => ['meeting-scores', meetingId] as
 export const meetingScoresQuery = (meetingId: string) =>
   queryOptions({
     queryKey: scoresKey(meetingId),
-    queryFn: ({ signal }) => api.get(`/meetings/${meetingId}/scores`, meetingScores, signal),
+    queryFn: ({ signal }) => api.get<z.infer<typeof meetingScores>>(`/meetings/${meetingId}/scores`, signal),
     retry: false,
   });
 
@@ -47,9 +40,8 @@ export const ratingsQuery = (organizationId: string, year: number, margin: numbe
   queryOptions({
     queryKey: ['ratings', organizationId, year, margin],
     queryFn: ({ signal }) =>
-      api.get(
+      api.get<z.infer<typeof ratingsOverview>>(
         withQuery(`/organizations/${organizationId}/ratings`, { year, margin }),
-        ratingsOverview,
         signal,
       ),
   });
@@ -58,13 +50,13 @@ export const frameworksQuery = (organizationId: string) =>
   queryOptions({
     queryKey: ['scoring-frameworks', organizationId],
     queryFn: ({ signal }) =>
-      api.get(`/organizations/${organizationId}/scoring-frameworks`, frameworkList, signal),
+      api.get<z.infer<typeof frameworkList>>(`/organizations/${organizationId}/scoring-frameworks`, signal),
   });
 
 export const rescoreJobQuery = (jobId: string) =>
   queryOptions({
     queryKey: ['rescore-job', jobId],
-    queryFn: ({ signal }) => api.get(`/rescore-jobs/${jobId}`, rescoreJob, signal),
+    queryFn: ({ signal }) => api.get<z.infer<typeof rescoreJob>>(`/rescore-jobs/${jobId}`, signal),
     refetchInterval: (q) => (q.state.data?.status === 'running' || !q.state.data ? 700 : false),
   });
 

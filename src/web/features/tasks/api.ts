@@ -3,12 +3,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
-import {
-  myMeetingsResponse,
-  notificationList,
-  type taskStatus,
-  taskList,
-} from '../../../contracts/meetings.ts';
+import type { myMeetingsResponse, notificationList, taskStatus, taskList } from '../../../contracts/meetings.ts';
 import { api, withQuery } from '../../api/client.ts';
 import type { Tone } from '../../components/ToneBadge.tsx';
 
@@ -18,12 +13,12 @@ export type TaskFilter = 'mine' | 'created' | 'open' | 'overdue' | 'done';
 
 export const myMeetingsQuery = queryOptions({
   queryKey: ['my-meetings'],
-  queryFn: ({ signal }) => api.get('/me/meetings', myMeetingsResponse, signal),
+  queryFn: ({ signal }) => api.get<z.infer<typeof myMeetingsResponse>>('/me/meetings', signal),
 });
 
 export const notificationsQuery = queryOptions({
   queryKey: ['notifications'],
-  queryFn: ({ signal }) => api.get('/me/notifications', notificationList, signal),
+  queryFn: ({ signal }) => api.get<z.infer<typeof notificationList>>('/me/notifications', signal),
   refetchInterval: 60_000,
   staleTime: 30_000,
 });
@@ -31,7 +26,7 @@ export const notificationsQuery = queryOptions({
 export const tasksQuery = (filter: TaskFilter) =>
   queryOptions({
     queryKey: ['tasks', filter],
-    queryFn: ({ signal }) => api.get(withQuery('/tasks', { filter }), taskList, signal),
+    queryFn: ({ signal }) => api.get<z.infer<typeof taskList>>(withQuery('/tasks', { filter }), signal),
   });
 
 export const taskStatusLabel = (t: TFunction, status: TaskStatus): string => t(`taskInbox.status_${status}`);
