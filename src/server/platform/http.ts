@@ -76,7 +76,11 @@ function checkedAgainstContract(route: RouteConfig, handler: RouteHandler): Rout
     if (c.get('config').CHECK_RESPONSES !== 'on' || !(res instanceof Response)) return res;
     const schema = answerSchema(route, res.status);
     if (!schema || !res.headers.get('content-type')?.includes('application/json')) return res;
-    assertContract(schema, await res.clone().json(), `${route.method.toUpperCase()} ${route.path} (${res.status})`);
+    assertContract(
+      schema,
+      await res.clone().json(),
+      `${route.method.toUpperCase()} ${route.path} (${res.status})`,
+    );
     return res;
   };
 }

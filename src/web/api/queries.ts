@@ -2,8 +2,17 @@
 import type { z } from 'zod';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { meResponse, roleAssignmentList, sessionListResponse } from '../../contracts/auth.ts';
-import type { MemberListItem, MemberListQuery, memberListResponse, memberProfile } from '../../contracts/members.ts';
-import type { organizationDetail, organizationSearchResponse, treeResponse } from '../../contracts/organizations.ts';
+import type {
+  MemberListItem,
+  MemberListQuery,
+  memberListResponse,
+  memberProfile,
+} from '../../contracts/members.ts';
+import type {
+  organizationDetail,
+  organizationSearchResponse,
+  treeResponse,
+} from '../../contracts/organizations.ts';
 import type { rosterImportView } from '../../contracts/roster-import.ts';
 import { api, withQuery } from './client.ts';
 

@@ -2,7 +2,14 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
-import type { evaluationAction, evaluationList, evaluationStep, fourGoodResponse, evaluationLevel, subjectForm } from '../../../contracts/evaluation.ts';
+import type {
+  evaluationAction,
+  evaluationList,
+  evaluationStep,
+  fourGoodResponse,
+  evaluationLevel,
+  subjectForm,
+} from '../../../contracts/evaluation.ts';
 import { api, withQuery } from '../../api/client.ts';
 import type { Tone } from '../../components/ToneBadge.tsx';
 

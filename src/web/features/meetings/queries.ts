@@ -3,7 +3,11 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import type { meetingDetail as MeetingDetailSchema, meetingDetail, meetingRoom } from '../../../contracts/meetings.ts';
+import type {
+  meetingDetail as MeetingDetailSchema,
+  meetingDetail,
+  meetingRoom,
+} from '../../../contracts/meetings.ts';
 import type { z } from 'zod';
 import { ApiError, api } from '../../api/client.ts';
 

@@ -4,7 +4,14 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
-import type { frameworkList, meetingScores, rating as ratingSchema, ratingsOverview, rescoreJob, scorerKind } from '../../../contracts/scoring.ts';
+import type {
+  frameworkList,
+  meetingScores,
+  rating as ratingSchema,
+  ratingsOverview,
+  rescoreJob,
+  scorerKind,
+} from '../../../contracts/scoring.ts';
 import { scorerKindOf } from '../../../domain/scorecard-actions.ts';
 import { type CriterionEntry, type ScoredScorecard, scoreScorecard } from '../../../domain/scorecard.ts';
 import type { ScoringFacts } from '../../../domain/scoring-facts.ts';

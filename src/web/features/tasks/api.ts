@@ -3,7 +3,12 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
-import type { myMeetingsResponse, notificationList, taskStatus, taskList } from '../../../contracts/meetings.ts';
+import type {
+  myMeetingsResponse,
+  notificationList,
+  taskStatus,
+  taskList,
+} from '../../../contracts/meetings.ts';
 import { api, withQuery } from '../../api/client.ts';
 import type { Tone } from '../../components/ToneBadge.tsx';
 
