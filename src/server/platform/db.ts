@@ -14,10 +14,28 @@ export interface Tx extends Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/** What `listen` calls: each payload sent to the channel, and `reconnected` after a lost connection to it. */
+export interface ChannelHandlers {
+  message(payload: string): void;
+  /** Called after the listening connection was lost and made again: notifications in between are lost. */
+  reconnected?(): void;
+}
+
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgresql';
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Receives what any process sends with `SELECT pg_notify(channel, payload)` (inside a transaction: on commit
+   * only). On PostgreSQL one dedicated connection listens for the process and comes back after a loss. Resolves
+   * to a function that stops listening.
+   */
+  listen(channel: string, handlers: ChannelHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+/** Sends a payload to every process listening on the channel; inside a transaction, when it commits. */
+export async function notify(q: Queryable, channel: string, payload: string): Promise<void> {
+  await q.query('SELECT pg_notify($1, $2)', [channel, payload]);
 }
 
 // Dates stay 'YYYY-MM-DD' strings (no time-zone drift); 8-byte integers become numbers (counts, ids of logs).
@@ -63,6 +81,12 @@ export function wrapPglite(db: PGlite): Database & { raw: PGlite } {
         }),
       );
     },
+    async listen(channel: string, handlers: ChannelHandlers) {
+      const stop = await db.listen(channel, (payload) => handlers.message(payload));
+      return async () => {
+        await stop();
+      };
+    },
     async close() {
       await db.close();
     },
@@ -75,6 +99,7 @@ pg.types.setTypeParser(NUMERIC_OID, (v: string) => Number(v));
 
 export function openPostgres(connectionString: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString, max });
+  const listener = new PgListener(connectionString);
   return {
     kind: 'postgresql',
     async query<T>(sql: string, params?: unknown[]) {
@@ -103,10 +128,93 @@ export function openPostgres(connectionString: string, max = 10): Database {
         client.release();
       }
     },
+    listen: (channel, handlers) => listener.listen(channel, handlers),
     async close() {
+      await listener.close();
       await pool.end();
     },
   };
+}
+
+const quoteIdent = (name: string) => {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a channel name: ${name}`);
+  return `"${name}"`;
+};
+
+/**
+ * One connection per process that LISTENs on every channel asked for, opened on first use. When it fails it is
+ * made again (after 1 s, then up to 10 s), LISTENs again, and tells each handler that it reconnected.
+ */
+class PgListener {
+  private client: pg.Client | null = null;
+  private connecting: Promise<pg.Client> | null = null;
+  private readonly handlers = new Map<string, Set<ChannelHandlers>>();
+  private closed = false;
+  private retryMs = 1000;
+
+  constructor(private readonly connectionString: string) {}
+
+  private connect(): Promise<pg.Client> {
+    if (this.client) return Promise.resolve(this.client);
+    this.connecting ??= (async () => {
+      const client = new pg.Client({ connectionString: this.connectionString });
+      client.on('notification', (n) => {
+        for (const h of this.handlers.get(n.channel) ?? []) h.message(n.payload ?? '');
+      });
+      client.on('error', () => this.lost(client));
+      client.on('end', () => this.lost(client));
+      await client.connect();
+      for (const channel of this.handlers.keys()) await client.query(`LISTEN ${quoteIdent(channel)}`);
+      this.client = client;
+      this.retryMs = 1000;
+      return client;
+    })().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private lost(client: pg.Client) {
+    if (this.client !== client) return;
+    this.client = null;
+    void client.end().catch(() => undefined);
+    if (this.closed) return;
+    const again = () => {
+      if (this.closed) return;
+      this.connect().then(
+        () => {
+          for (const set of this.handlers.values()) for (const h of set) h.reconnected?.();
+        },
+        () => {
+          this.retryMs = Math.min(this.retryMs * 2, 10_000);
+          setTimeout(again, this.retryMs).unref();
+        },
+      );
+    };
+    setTimeout(again, this.retryMs).unref();
+  }
+
+  async listen(channel: string, handlers: ChannelHandlers): Promise<() => Promise<void>> {
+    let set = this.handlers.get(channel);
+    const first = !set;
+    if (!set) this.handlers.set(channel, (set = new Set()));
+    set.add(handlers);
+    const client = await this.connect();
+    if (first && this.client === client) await client.query(`LISTEN ${quoteIdent(channel)}`);
+    return async () => {
+      set.delete(handlers);
+      if (set.size > 0) return;
+      this.handlers.delete(channel);
+      await this.client?.query(`UNLISTEN ${quoteIdent(channel)}`).catch(() => undefined);
+    };
+  }
+
+  async close() {
+    this.closed = true;
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
 }
 
 /** Answers when the database does (the health check). */
