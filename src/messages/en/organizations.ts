@@ -34,6 +34,9 @@ export const organizations: Record<keyof typeof vi, string> = {
   'organization.new_parent_inside': 'The new parent lies inside the organisation being moved',
   'organization.already_under_parent': 'The organisation is already under this parent',
   'organization.choose_other_parent': 'Choose another parent organisation',
+  'organization.other_province':
+    'Cannot move "{name}" under "{parent}" in another province: the organisation\'s records belong to its current province; a move between provinces is a data migration done by the system administrators',
+  'organization.other_province_short': 'The new parent organisation is in another province',
   'organization.same_name': 'The new name is the current name',
   'organization.name_unchanged': 'The name does not change',
   'organization.not_empty':

@@ -32,6 +32,9 @@ export const organizations = {
   'organization.new_parent_inside': 'Tổ chức cấp trên mới nằm trong tổ chức được chuyển',
   'organization.already_under_parent': 'Tổ chức đã trực thuộc tổ chức cấp trên này',
   'organization.choose_other_parent': 'Chọn một tổ chức cấp trên khác',
+  'organization.other_province':
+    'Không thể chuyển "{name}" sang "{parent}" thuộc tỉnh, thành phố khác: dữ liệu của tổ chức thuộc về tỉnh, thành phố hiện tại; việc chuyển giữa các tỉnh do quản trị hệ thống thực hiện như một đợt chuyển dữ liệu',
+  'organization.other_province_short': 'Tổ chức cấp trên mới thuộc tỉnh, thành phố khác',
   'organization.same_name': 'Tên mới trùng tên hiện tại',
   'organization.name_unchanged': 'Tên không đổi',
   'organization.not_empty':

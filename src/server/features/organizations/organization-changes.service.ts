@@ -191,6 +191,16 @@ async function rehang(
   newParent: repo.NodeRow | null,
   newName?: string,
 ) {
+  // Everything an organisation records carries its province's key (migration 0013, docs/SCALE-OUT.md): one
+  // re-hung under another province would leave its records keyed to the old one. A province-level
+  // organisation is its own province and may hang anywhere.
+  if (newParent && node.province_id !== node.id && newParent.province_id !== node.province_id) {
+    throw new AppError(
+      'invalid_tree_change',
+      message('organization.other_province', { name: node.name, parent: newParent.name }),
+      [{ path: 'newParentId', message: message('organization.other_province_short') }],
+    );
+  }
   const newRoot = childPath(newParent?.path ?? null, node.id);
   const subtree = await repo.listSubtreeAt(ctx.tx, node.path, ctx.date);
   for (const n of subtree) {
