@@ -191,23 +191,45 @@ CREATE TRIGGER exemption_province BEFORE INSERT OR UPDATE OF member_id, province
 -- by the service with the province it changes) and organization itself (a provincial committee is its own
 -- province; anything else takes its parent's, checked through organization_period below).
 
+-- ---- which organisations are provinces ------------------------------------------------------------------
+
+-- The tenants are the centre's direct children (đảng bộ trực thuộc Trung ương: the provinces and cities, and
+-- the party committees of the central agencies, army and police) and the centre itself. An organisation
+-- created under the centre is given the centre's key by its writer; it is its own province instead. Everything
+-- below keeps its parent's key.
+CREATE FUNCTION tenancy_organization_province() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.kind = 'central' OR NEW.province_id IS NULL
+     OR EXISTS (SELECT 1 FROM organization WHERE id = NEW.province_id AND kind = 'central') THEN
+    NEW.province_id := NEW.id;
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER organization_province BEFORE INSERT ON organization
+  FOR EACH ROW EXECUTE FUNCTION tenancy_organization_province();
+
 -- ---- the tree: a period's province is its organisation's, and a parent never lies in another province ------
 
 -- A move, merge or split that re-hangs an organisation under a parent in another province is refused: the
 -- province key of everything the organisation ever recorded (meetings, rolls, scorecards, evaluations, the audit
 -- chain they were written to) would have to change with it, which is a data migration (docs/SCALE-OUT.md,
 -- "Moving between provinces"), not a reorganisation a committee submits. The service refuses it with a message
--- first; this is the schema's own guarantee. A province-level organisation (its own province) may hang anywhere.
+-- first; this is the schema's own guarantee. For the same reason a province-level organisation hangs only under
+-- the centre, and nothing else is moved to hang there directly.
 CREATE FUNCTION tenancy_period_province() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
+  parent_kind text;
   parent_province uuid;
+  expected uuid;
 BEGIN
   NEW.province_id := tenancy_checked_province(NEW.province_id,
     (SELECT province_id FROM organization WHERE id = NEW.organization_id), TG_TABLE_NAME);
-  IF NEW.parent_id IS NOT NULL AND NEW.province_id <> NEW.organization_id THEN
-    SELECT province_id INTO parent_province FROM organization WHERE id = NEW.parent_id;
-    IF parent_province IS DISTINCT FROM NEW.province_id THEN
-      RAISE EXCEPTION 'organisation % of province % cannot hang under % of province %',
+  IF NEW.parent_id IS NOT NULL THEN
+    SELECT kind, province_id INTO parent_kind, parent_province FROM organization WHERE id = NEW.parent_id;
+    -- Under the centre an organisation is its own province; anywhere else it is its parent's.
+    expected := CASE WHEN parent_kind = 'central' THEN NEW.organization_id ELSE parent_province END;
+    IF expected IS DISTINCT FROM NEW.province_id THEN
+      RAISE EXCEPTION 'organisation % of province % cannot hang under % (province %)',
         NEW.organization_id, NEW.province_id, NEW.parent_id, parent_province
         USING ERRCODE = 'check_violation';
     END IF;

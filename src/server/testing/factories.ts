@@ -30,7 +30,8 @@ export async function makeOrganization(
   },
 ): Promise<OrgRef> {
   const id = randomUUID();
-  const provinceId = opts.parent?.provinceId ?? id;
+  // The centre's direct children are provinces of their own (migration 0013); below them, the parent's.
+  const provinceId = opts.parent && opts.parent.kind !== 'central' ? opts.parent.provinceId : id;
   const name = opts.name ?? `Tổ chức ${unique()}`;
   const validFrom = opts.validFrom ?? '2015-01-01';
   const path = childPath(opts.parent?.path ?? null, id);
