@@ -55,9 +55,14 @@ class Table {
   rows = 0;
   written = 0;
 
+  /**
+   * `fixed` columns have one value for every row (the province key of tables whose rows do not name it, which
+   * the schema's trigger would fill were triggers not skipped while writing; see writeAll).
+   */
   constructor(
     readonly name: string,
     columns: ReadonlyArray<readonly [string, string]>,
+    private readonly fixed: ReadonlyArray<readonly [string, string, unknown]> = [],
   ) {
     this.names = columns.map((c) => c[0]);
     this.types = columns.map((c) => c[1]);
@@ -77,14 +82,16 @@ class Table {
     const casts = this.types.map((t, i) => `$${i + 1}::${t === 'timestamptz' ? 'float8' : t}[]`).join(',');
     const aliases = this.names.map((_, i) => `c${i}`);
     const exprs = this.types.map((t, i) => (t === 'timestamptz' ? `to_timestamp(c${i} / 1000)` : `c${i}`));
+    const n = this.names.length;
+    const fixedExprs = this.fixed.map(([, type], j) => `$${n + j + 1}::${type}`);
     const sql =
-      `INSERT INTO ${this.name} (${this.names.join(',')}) ` +
-      `SELECT ${exprs.join(',')} FROM unnest(${casts}) AS u(${aliases.join(',')})`;
+      `INSERT INTO ${this.name} (${[...this.names, ...this.fixed.map((f) => f[0])].join(',')}) ` +
+      `SELECT ${[...exprs, ...fixedExprs].join(',')} FROM unnest(${casts}) AS u(${aliases.join(',')})`;
     for (let from = 0; from < this.rows; from += chunk) {
-      await tx.query(
-        sql,
-        this.data.map((col) => col.slice(from, from + chunk)),
-      );
+      await tx.query(sql, [
+        ...this.data.map((col) => col.slice(from, from + chunk)),
+        ...this.fixed.map((f) => f[2]),
+      ]);
     }
     this.written += this.rows;
     this.rows = 0;
@@ -666,6 +673,7 @@ export async function createDemoMeetings(
   // The next meeting after the history: the demo secretary's cell has it notified.
   const upcoming = planOf(monthAdd(lastMonth, 1));
 
+  const provinceKey = [['province_id', 'uuid', provinceId]] as const;
   const t = {
     topic: new Table('thematic_topic', [
       ['id', 'uuid'],
@@ -712,64 +720,84 @@ export async function createDemoMeetings(
       ['created_by', 'uuid'],
       ['created_at', 'timestamptz'],
     ]),
-    agenda: new Table('meeting_agenda_item', [
-      ['id', 'uuid'],
-      ['meeting_id', 'uuid'],
-      ['position', 'int'],
-      ['section', 'text'],
-      ['key', 'text'],
-      ['title', 'text'],
-      ['notes', 'text'],
-      ['conclusion', 'text'],
-      ['done_at', 'timestamptz'],
-    ]),
-    attendance: new Table('meeting_attendance', [
-      ['meeting_id', 'uuid'],
-      ['member_id', 'uuid'],
-      ['member_class', 'text'],
-      ['temporary', 'boolean'],
-      ['exempt', 'boolean'],
-      ['status', 'text'],
-      ['reason', 'text'],
-      ['rsvp', 'text'],
-      ['rsvp_reason', 'text'],
-      ['rsvp_at', 'timestamptz'],
-      ['checked_in_at', 'timestamptz'],
-      ['check_in_method', 'text'],
-    ]),
-    guest: new Table('meeting_guest', [
-      ['id', 'uuid'],
-      ['meeting_id', 'uuid'],
-      ['name', 'text'],
-      ['title', 'text'],
-    ]),
-    contribution: new Table('meeting_contribution', [
-      ['id', 'uuid'],
-      ['meeting_id', 'uuid'],
-      ['agenda_item_id', 'uuid'],
-      ['member_id', 'uuid'],
-      ['summary', 'text'],
-      ['created_at', 'timestamptz'],
-    ]),
-    vote: new Table('meeting_vote', [
-      ['id', 'uuid'],
-      ['meeting_id', 'uuid'],
-      ['agenda_item_id', 'uuid'],
-      ['subject', 'text'],
-      ['kind', 'text'],
-      ['method', 'text'],
-      ['status', 'text'],
-      ['for_count', 'int'],
-      ['against_count', 'int'],
-      ['abstain_count', 'int'],
-      ['vote_base', 'int'],
-      ['eligible_present', 'int'],
-      ['passed', 'boolean'],
-      ['line', 'text'],
-      ['voting_rules_id', 'text'],
-      ['opened_at', 'timestamptz'],
-      ['closed_at', 'timestamptz'],
-    ]),
+    agenda: new Table(
+      'meeting_agenda_item',
+      [
+        ['id', 'uuid'],
+        ['meeting_id', 'uuid'],
+        ['position', 'int'],
+        ['section', 'text'],
+        ['key', 'text'],
+        ['title', 'text'],
+        ['notes', 'text'],
+        ['conclusion', 'text'],
+        ['done_at', 'timestamptz'],
+      ],
+      provinceKey,
+    ),
+    attendance: new Table(
+      'meeting_attendance',
+      [
+        ['meeting_id', 'uuid'],
+        ['member_id', 'uuid'],
+        ['member_class', 'text'],
+        ['temporary', 'boolean'],
+        ['exempt', 'boolean'],
+        ['status', 'text'],
+        ['reason', 'text'],
+        ['rsvp', 'text'],
+        ['rsvp_reason', 'text'],
+        ['rsvp_at', 'timestamptz'],
+        ['checked_in_at', 'timestamptz'],
+        ['check_in_method', 'text'],
+      ],
+      provinceKey,
+    ),
+    guest: new Table(
+      'meeting_guest',
+      [
+        ['id', 'uuid'],
+        ['meeting_id', 'uuid'],
+        ['name', 'text'],
+        ['title', 'text'],
+      ],
+      provinceKey,
+    ),
+    contribution: new Table(
+      'meeting_contribution',
+      [
+        ['id', 'uuid'],
+        ['meeting_id', 'uuid'],
+        ['agenda_item_id', 'uuid'],
+        ['member_id', 'uuid'],
+        ['summary', 'text'],
+        ['created_at', 'timestamptz'],
+      ],
+      provinceKey,
+    ),
+    vote: new Table(
+      'meeting_vote',
+      [
+        ['id', 'uuid'],
+        ['meeting_id', 'uuid'],
+        ['agenda_item_id', 'uuid'],
+        ['subject', 'text'],
+        ['kind', 'text'],
+        ['method', 'text'],
+        ['status', 'text'],
+        ['for_count', 'int'],
+        ['against_count', 'int'],
+        ['abstain_count', 'int'],
+        ['vote_base', 'int'],
+        ['eligible_present', 'int'],
+        ['passed', 'boolean'],
+        ['line', 'text'],
+        ['voting_rules_id', 'text'],
+        ['opened_at', 'timestamptz'],
+        ['closed_at', 'timestamptz'],
+      ],
+      provinceKey,
+    ),
     decision: new Table('decision', [
       ['id', 'uuid'],
       ['province_id', 'uuid'],
@@ -801,14 +829,18 @@ export async function createDemoMeetings(
       ['created_by_member_id', 'uuid'],
       ['created_at', 'timestamptz'],
     ]),
-    report: new Table('task_report', [
-      ['id', 'uuid'],
-      ['task_id', 'uuid'],
-      ['member_id', 'uuid'],
-      ['note', 'text'],
-      ['progress', 'int'],
-      ['created_at', 'timestamptz'],
-    ]),
+    report: new Table(
+      'task_report',
+      [
+        ['id', 'uuid'],
+        ['task_id', 'uuid'],
+        ['member_id', 'uuid'],
+        ['note', 'text'],
+        ['progress', 'int'],
+        ['created_at', 'timestamptz'],
+      ],
+      provinceKey,
+    ),
     programme: new Table('work_programme', [
       ['id', 'uuid'],
       ['province_id', 'uuid'],
