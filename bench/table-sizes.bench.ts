@@ -34,7 +34,7 @@ try {
   let t = performance.now();
   await createDemoData(db, { seed: 1, members, today: '2026-12-01' });
   console.log(`demo data, ${members} members: ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  await db.exec('VACUUM ANALYZE');
+  await db.query('VACUUM ANALYZE');
 
   const rows = await db.query<{ name: string; n: string; heap: string; idx: string }>(
     `SELECT c.relname AS name, c.reltuples::bigint AS n, pg_table_size(c.oid) AS heap, pg_indexes_size(c.oid) AS idx
@@ -55,19 +55,18 @@ try {
   }
 
   // The trigger's cost: the same roll rows inserted into a copy with and without it, three times each.
-  await db.exec(`CREATE TABLE attendance_copy (LIKE meeting_attendance INCLUDING ALL);
-    CREATE TRIGGER attendance_copy_province BEFORE INSERT ON attendance_copy
-      FOR EACH ROW EXECUTE FUNCTION tenancy_province_from_meeting();`);
+  await db.query('CREATE TABLE attendance_copy (LIKE meeting_attendance INCLUDING ALL)');
+  await db.query(`CREATE TRIGGER attendance_copy_province BEFORE INSERT ON attendance_copy
+      FOR EACH ROW EXECUTE FUNCTION tenancy_province_from_meeting()`);
   const [{ count }] = (await db.query<{ count: string }>('SELECT count(*) FROM meeting_attendance')) as [
     { count: string },
   ];
   for (const round of [1, 2, 3]) {
     for (const mode of ['ENABLE', 'DISABLE'] as const) {
-      await db.exec(
-        `TRUNCATE attendance_copy; ALTER TABLE attendance_copy ${mode} TRIGGER attendance_copy_province`,
-      );
+      await db.query('TRUNCATE attendance_copy');
+      await db.query(`ALTER TABLE attendance_copy ${mode} TRIGGER attendance_copy_province`);
       t = performance.now();
-      await db.exec(`INSERT INTO attendance_copy (meeting_id, member_id, member_class, status, province_id)
+      await db.query(`INSERT INTO attendance_copy (meeting_id, member_id, member_class, status, province_id)
         SELECT meeting_id, member_id, member_class, status, ${mode === 'ENABLE' ? 'NULL' : 'province_id'}
           FROM meeting_attendance`);
       const ms = performance.now() - t;

@@ -194,9 +194,8 @@ async function rehang(
   // Everything an organisation records carries its province's key (migration 0013, docs/SCALE-OUT.md): one
   // re-hung into another province would leave its records keyed to the old one. Directly under the centre an
   // organisation is a province of its own; anywhere else it is its parent's.
-  const provinceAfter =
-    newParent?.kind === 'central' ? node.id : (newParent?.province_id ?? node.province_id);
-  if (provinceAfter !== node.province_id) {
+  const provinceAfter = newParent?.kind === 'central' ? node.id : newParent?.province_id;
+  if (newParent && provinceAfter !== node.province_id) {
     throw new AppError(
       'invalid_tree_change',
       message('organization.other_province', { name: node.name, parent: newParent.name }),
