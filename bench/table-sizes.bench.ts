@@ -1,13 +1,16 @@
-// Measured row and index sizes per table on demo data, for docs/SCALE-OUT.md (issue 10.6), and what the province-key
-// triggers of migration 0013 cost an insert. Loads the demo province with N members (two years of meetings,
-// scorecards, evaluations) into a database of its own, ANALYZEs, and prints for each table its rows, heap bytes
-// per row (with TOAST) and index bytes per row; then inserts the roll rows of every demo meeting again (into a
-// copy of meeting_attendance with the same columns, indexes and trigger) with the trigger enabled and disabled.
+// Measured row and index sizes per table on demo data, for docs/SCALE-OUT.md (issue 10.6), and what the
+// province-key triggers of migration 0013 cost an insert. Loads the demo province with N members (two years of
+// meetings, scorecards, evaluations) into a database of its own, appends 20,000 check-in audit events (unsealed:
+// the sealer adds seq, two 64-character hashes and the key id, about 150 B a row), ANALYZEs, and prints for each
+// table its rows, heap bytes per row (with TOAST) and index bytes per row; then inserts the roll rows of every
+// demo meeting again (into a copy of meeting_attendance with the same columns, indexes and trigger) with the
+// trigger enabled and disabled.
 // Run: bash scripts/with-postgres.sh npx tsx bench/table-sizes.bench.ts [members=30000]
 //  or: npx tsx bench/table-sizes.bench.ts [members=3000]   (embedded PGlite, in memory)
 import { createDemoData } from '../src/server/demo/demo-data.ts';
 import { type Database, openPglite, openPostgres } from '../src/server/platform/db.ts';
 import { migrate } from '../src/server/platform/migrate.ts';
+import { recordAudit } from '../src/server/platform/audit.ts';
 
 const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 const members = Number(process.argv[2] ?? (serverUrl ? 30_000 : 3_000));
@@ -34,6 +37,27 @@ try {
   let t = performance.now();
   await createDemoData(db, { seed: 1, members, today: '2026-12-01' });
   console.log(`demo data, ${members} members: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  // The demo writes no audit events: append check-ins' events (as the check-in records them) to measure them.
+  const [province] = await db.query<{ id: string }>(
+    "SELECT id FROM organization WHERE kind = 'provincial_committee'",
+  );
+  const [actor] = await db.query<{ id: string }>('SELECT id FROM account LIMIT 1');
+  const [meeting] = await db.query<{ id: string }>('SELECT id FROM meeting LIMIT 1');
+  for (let i = 0; i < 20; i++) {
+    await db.transaction(async (tx) => {
+      for (let j = 0; j < 1000; j++) {
+        await recordAudit(tx, {
+          chain: province!.id,
+          actorAccountId: actor!.id,
+          action: 'meeting.checkIn',
+          entity: 'meeting',
+          entityId: meeting!.id,
+          after: { memberId: actor!.id, method: 'code' },
+          ip: '203.113.152.17',
+        });
+      }
+    });
+  }
   await db.query('VACUUM ANALYZE');
 
   const rows = await db.query<{ name: string; n: string; heap: string; idx: string }>(
