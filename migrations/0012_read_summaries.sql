@@ -53,3 +53,10 @@ CREATE INDEX rating_month_path_idx ON rating_month USING gist (path);
 
 -- The members' tasks given to a party group (the annual evaluation's facts read them per member's groups).
 CREATE INDEX task_assignee_group_idx ON task (assignee_group_id) WHERE assignee_group_id IS NOT NULL;
+
+-- When the summaries were last computed from scratch: none on an existing database upgraded to this migration, so
+-- the app computes them once at start (src/server/main.ts).
+CREATE TABLE summary_rebuild (
+  id int PRIMARY KEY CHECK (id = 1),
+  rebuilt_at timestamptz NOT NULL
+);

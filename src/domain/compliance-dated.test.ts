@@ -21,10 +21,10 @@ const meetingArb = (year: number) =>
       finalisedAfter: fc.option(fc.integer({ min: 0, max: 20 })),
       combined: fc.boolean(),
     })
-    .map((r, i): MeetingFacts => {
+    .map((r): MeetingFacts => {
       const date = `${year}-${pad(r.month)}-${pad(r.day)}`;
       return {
-        id: `m${r.month}-${r.day}-${r.kind}-${r.status}-${i}`,
+        id: '',
         kind: r.kind as MeetingFacts['kind'],
         status: r.status as MeetingFacts['status'],
         forMonth: date.slice(0, 7),
@@ -47,7 +47,8 @@ describe('dated compliance findings', () => {
         fc.array(meetingArb(2026), { maxLength: 14 }),
         fc.integer({ min: 0, max: 500 }),
         fc.option(fc.record({ from: fc.integer({ min: 1, max: 12 }), len: fc.integer({ min: 1, max: 400 }) })),
-        (meetings, offset, cell) => {
+        (drawn, offset, cell) => {
+          const meetings = drawn.map((m, i) => ({ ...m, id: `m${i}` }));
           const today = addDays('2026-01-01', offset);
           const periods = cell
             ? [{ from: `2026-${pad(cell.from)}-01`, to: addDays(`2026-${pad(cell.from)}-01`, cell.len) }]
