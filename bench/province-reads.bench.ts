@@ -25,7 +25,13 @@ async function freePort(): Promise<number> {
 async function start(port: number) {
   const t0 = performance.now();
   const child = spawn('node', ['dist/server/main.js'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_MEMBERS: String(members), LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DEMO_MEMBERS: String(members),
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (;;) {
@@ -55,7 +61,9 @@ function percentile(values: number[], p: number) {
 const seeded = existsSync(dataDir);
 const port = await freePort();
 const server = await start(port);
-console.log(`${seeded ? 'start on existing data' : 'first start with demo data'} (${members} members): ${(server.ms / 1000).toFixed(1)} s`);
+console.log(
+  `${seeded ? 'start on existing data' : 'first start with demo data'} (${members} members): ${(server.ms / 1000).toFixed(1)} s`,
+);
 const base = `http://127.0.0.1:${port}/api`;
 
 async function signIn(identifier: string) {
@@ -92,11 +100,15 @@ while (!cell) {
     commune = parent;
     cell = cells.reduce((a, b) => (b.memberCount > a.memberCount ? b : a));
   } else {
-    parent = children.filter((n) => n.childCount > 0).reduce((a, b) => (b.memberCount > a.memberCount ? b : a));
+    parent = children
+      .filter((n) => n.childCount > 0)
+      .reduce((a, b) => (b.memberCount > a.memberCount ? b : a));
   }
 }
 const year = new Date().getFullYear();
-console.log(`province ${province.memberCount} members; commune ${commune.memberCount}; cell ${cell.memberCount}`);
+console.log(
+  `province ${province.memberCount} members; commune ${commune.memberCount}; cell ${cell.memberCount}`,
+);
 
 const pages: Array<[string, string]> = [
   ['province compliance', `/organizations/${province.id}/compliance?year=${year}&limit=50`],
@@ -106,25 +118,26 @@ const pages: Array<[string, string]> = [
   ['commune compliance', `/organizations/${commune.id}/compliance?year=${year}&limit=50`],
   ['commune ratings', `/organizations/${commune.id}/ratings?year=${year}&limit=50`],
   ['cell annual evaluation', `/organizations/${cell.id}/evaluations?year=${year - 1}`],
-  ['cell meeting plan', `/organizations/${cell.id}/meeting-plan?year=${year}`],
+  ['cell year plan', `/organizations/${cell.id}/meetings?year=${year}`],
   ['cell ratings', `/organizations/${cell.id}/ratings?year=${year}`],
   ['cell members', `/members?organizationId=${cell.id}`],
 ];
-const lines: string[] = [];
-for (const [label, path] of pages) {
-  await get(path); // warm
-  const times: number[] = [];
-  let bytes = 0;
-  for (let r = 0; r < rounds; r++) {
-    const t = performance.now();
-    const res = await fetch(`${base}${path}`, { headers: { cookie } });
-    const body = await res.arrayBuffer();
-    times.push(performance.now() - t);
-    if (!res.ok) throw new Error(`${path}: ${res.status}`);
-    bytes = body.byteLength;
+try {
+  for (const [label, path] of pages) {
+    await get(path); // warm
+    const times: number[] = [];
+    let bytes = 0;
+    for (let r = 0; r < rounds; r++) {
+      const t = performance.now();
+      const res = await fetch(`${base}${path}`, { headers: { cookie } });
+      const body = await res.arrayBuffer();
+      times.push(performance.now() - t);
+      if (!res.ok) throw new Error(`${path}: ${res.status}`);
+      bytes = body.byteLength;
+    }
+    const line = `${label.padEnd(24)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms  p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms  ${(bytes / 1024).toFixed(1).padStart(8)} kB`;
+    console.log(line);
   }
-  const line = `${label.padEnd(24)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms  p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms  ${(bytes / 1024).toFixed(1).padStart(8)} kB`;
-  console.log(line);
-  lines.push(line);
+} finally {
+  await server.stop();
 }
-await server.stop();

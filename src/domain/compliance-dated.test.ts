@@ -2,7 +2,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from './dates.ts';
-import { complianceFindings, datedComplianceFindings, type MeetingFacts, monthJudgedFrom } from './compliance.ts';
+import {
+  complianceFindings,
+  datedComplianceFindings,
+  type MeetingFacts,
+  monthJudgedFrom,
+} from './compliance.ts';
 import { builtInRuleSets, ruleSetInForce } from './meeting-rules.ts';
 
 const ruleSetFor = (d: string) => ruleSetInForce(builtInRuleSets, d)!;
@@ -46,7 +51,9 @@ describe('dated compliance findings', () => {
       fc.property(
         fc.array(meetingArb(2026), { maxLength: 14 }),
         fc.integer({ min: 0, max: 500 }),
-        fc.option(fc.record({ from: fc.integer({ min: 1, max: 12 }), len: fc.integer({ min: 1, max: 400 }) })),
+        fc.option(
+          fc.record({ from: fc.integer({ min: 1, max: 12 }), len: fc.integer({ min: 1, max: 400 }) }),
+        ),
         (drawn, offset, cell) => {
           const meetings = drawn.map((m, i) => ({ ...m, id: `m${i}` }));
           const today = addDays('2026-01-01', offset);

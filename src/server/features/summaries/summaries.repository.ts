@@ -228,7 +228,12 @@ export async function countCells(q: Queryable, path: string) {
 
 /** Per cell of a page: meetings held, months judged by today, findings due by today by code. */
 export async function complianceOfCells(q: Queryable, ids: string[], year: number, today: string) {
-  const months = await q.query<{ organization_id: string; held: number; judged: number; not_applicable: number }>(
+  const months = await q.query<{
+    organization_id: string;
+    held: number;
+    judged: number;
+    not_applicable: number;
+  }>(
     `SELECT organization_id, sum(held)::int AS held,
             count(*) FILTER (WHERE judged_from <= $3)::int AS judged,
             count(*) FILTER (WHERE NOT applicable)::int AS not_applicable
@@ -291,4 +296,23 @@ export async function markRebuilt(q: Queryable) {
   await q.query(
     `INSERT INTO summary_rebuild (id, rebuilt_at) VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET rebuilt_at = now()`,
   );
+}
+
+/** Every cell a subtree has now, with what its compliance page row is computed from. */
+export async function listCellsUnder(q: Queryable, path: string) {
+  return q.query<PagedCellRow & { path: string }>(
+    `SELECT o.id, p.name, o.kind, o.valid_from::text, o.valid_to::text, p.path::text AS path
+       FROM organization_period p JOIN organization o ON o.id = p.organization_id
+      WHERE p.path <@ $1::ltree AND p.valid_to IS NULL AND o.valid_to IS NULL AND o.kind IN ('cell','grassroots_cell')
+      ORDER BY p.name, o.id`,
+    [path],
+  );
+}
+
+/** The paths of the provinces (the roots of the tree now). */
+export async function listRootPaths(q: Queryable) {
+  const rows = await q.query<{ path: string }>(
+    `SELECT path::text AS path FROM organization_period WHERE valid_to IS NULL AND nlevel(path) = 1`,
+  );
+  return rows.map((r) => r.path);
 }

@@ -11,7 +11,7 @@ import { ratingForPercent } from '../../../domain/scorecard.ts';
 import type { Rating } from '../../../domain/scoring-schema.ts';
 import { pathLabel } from '../../../domain/tree.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
-import { factsOf, pad, periodsOf } from '../plan/year-compliance.ts';
+import { factsOf, pad, periodsOf, yearCompliance } from '../plan/year-compliance.ts';
 import { ruleSetResolver } from '../rule-sets/rule-sets.service.ts';
 import { allFrameworks } from '../scoring/frameworks.service.ts';
 import * as repo from './summaries.repository.ts';
@@ -102,7 +102,9 @@ function ratingsOf(
     const inMonth = cards.filter((r) => r.for_month === month);
     const self = inMonth.find((r) => r.scorer_kind === 'self');
     const outside = inMonth.filter((r) => r.scorer_kind !== 'self');
-    const outsidePercent = outside.length ? outside.reduce((s, r) => s + r.percent, 0) / outside.length : null;
+    const outsidePercent = outside.length
+      ? outside.reduce((s, r) => s + r.percent, 0) / outside.length
+      : null;
     return {
       month,
       path: ctx.pathOn(`${month}-01`),
@@ -164,7 +166,12 @@ export async function refreshCell(q: Queryable, cellId: string, years?: number[]
       ]),
     ].sort();
   for (const year of new Set(wanted)) {
-    await repo.replaceYear(q, { id: cell.id, provinceId: cell.province_id }, year, await computeYear(q, cell, year, ctx));
+    await repo.replaceYear(
+      q,
+      { id: cell.id, provinceId: cell.province_id },
+      year,
+      await computeYear(q, cell, year, ctx),
+    );
   }
 }
 
@@ -211,7 +218,9 @@ export interface SummaryMismatch {
  * Recomputes every cell's summaries from scratch and compares them with those kept: the differences (none when
  * the writes kept them current). Reads only.
  */
-export async function checkAll(q: Queryable): Promise<{ cells: number; years: number; mismatches: SummaryMismatch[] }> {
+export async function checkAll(
+  q: Queryable,
+): Promise<{ cells: number; years: number; mismatches: SummaryMismatch[] }> {
   const frameworks = await allFrameworks(q);
   const mismatches: SummaryMismatch[] = [];
   let years = 0;
@@ -233,8 +242,54 @@ export async function checkAll(q: Queryable): Promise<{ cells: number; years: nu
   return { cells: ids.length, years, mismatches };
 }
 
+/**
+ * The compliance page's row of every cell now (read from the summaries, as of today) against the same numbers
+ * computed from scratch from the recorded meetings (as the pages did before the summaries): the differences.
+ */
+export async function checkReads(q: Queryable, year: number) {
+  const differences: Array<{ organizationId: string; fromSummaries: unknown; fromScratch: unknown }> = [];
+  let cells = 0;
+  for (const root of await repo.listRootPaths(q)) {
+    const all = await repo.listCellsUnder(q, root);
+    cells += all.length;
+    for (let i = 0; i < all.length; i += 200) {
+      const page = all.slice(i, i + 200);
+      const read = await complianceOfCells(q, page, year);
+      for (const [k, c] of page.entries()) {
+        const resolve = await ruleSetResolver(q, c.path);
+        const rows = await repo.listMeetingFacts(q, c.id, year);
+        const { findings, judged, notApplicable } = yearCompliance(rows, year, resolve, periodsOf(c));
+        const missed = new Set(findings.filter((f) => f.code === 'no_meeting').map((f) => f.period));
+        const byCode: Record<string, number> = {};
+        for (const f of findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
+        const fromScratch = {
+          id: c.id,
+          name: c.name,
+          held: rows.filter((m) => heldStatuses.has(m.status)).length,
+          findings: findings.length,
+          byCode,
+          monthsJudged: judged.length,
+          monthsWithMeeting: judged.filter((m) => !missed.has(m)).length,
+          monthsNotApplicable: notApplicable.length,
+        };
+        const fromSummaries = read[k]!;
+        const sorted = (o: typeof fromScratch) =>
+          JSON.stringify({ ...o, byCode: Object.entries(o.byCode).sort() });
+        if (sorted(fromSummaries) !== sorted(fromScratch)) {
+          differences.push({ organizationId: c.id, fromSummaries, fromScratch });
+        }
+      }
+    }
+  }
+  return { cells, differences };
+}
+
 /** Rows in one order with numbers as numbers, so kept and computed summaries compare as text. */
-function normalise(s: { months: ComplianceMonthRow[]; facts: ComplianceFactRow[]; ratings: RatingMonthRow[] }) {
+function normalise(s: {
+  months: ComplianceMonthRow[];
+  facts: ComplianceFactRow[];
+  ratings: RatingMonthRow[];
+}) {
   const key = (f: ComplianceFactRow) => `${f.period}|${f.code}|${f.meeting_id ?? ''}|${f.due}|${f.path}`;
   return {
     months: [...s.months]
@@ -263,7 +318,8 @@ function positionOf(cursor: string | null): { name: string; id: string } | null 
   if (!cursor) return null;
   try {
     const [name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof name === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) return { name, id };
+    if (typeof name === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id))
+      return { name, id };
   } catch {
     // not one of ours: start over
   }
@@ -336,7 +392,9 @@ export async function complianceTotals(q: Queryable, organizationId: string, yea
 
 /** A subtree's ratings by month over the months given: cells per self rating and the mean self-minus-outside gap. */
 export async function ratingTotals(q: Queryable, organizationId: string, year: number, months: string[]) {
-  const rows = new Map((await repo.ratingTotals(q, pathLabel(organizationId), year)).map((r) => [r.month, r]));
+  const rows = new Map(
+    (await repo.ratingTotals(q, pathLabel(organizationId), year)).map((r) => [r.month, r]),
+  );
   return {
     distribution: months.map((month) => {
       const r = rows.get(month);
