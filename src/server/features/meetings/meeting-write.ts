@@ -45,7 +45,10 @@ const factsKey = (m: MeetingRow) =>
 async function keepSummaries(tx: Tx, before: MeetingRow) {
   const after = await repo.findMeeting(tx, before.id);
   if (!after || factsKey(after) === factsKey(before)) return;
-  await refreshCell(tx, before.organization_id, [yearOfMonth(before.for_month), yearOfMonth(after.for_month)]);
+  await refreshCell(tx, before.organization_id, [
+    yearOfMonth(before.for_month),
+    yearOfMonth(after.for_month),
+  ]);
 }
 
 /** Every meeting write goes through here, is allowed by the rule of meeting actions, and is audited. */

@@ -75,4 +75,3 @@ export function yearCompliance(
 
 export const periodsOf = (node: { kind: string; valid_from: string; valid_to: string | null }) =>
   cellPeriodsOf({ kind: node.kind, validFrom: node.valid_from, validTo: node.valid_to });
-
