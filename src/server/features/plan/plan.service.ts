@@ -4,12 +4,7 @@ import type { z } from 'zod';
 import type { createMeetingBody } from '../../../contracts/meetings.ts';
 import type { topicBody, topicReviewBody } from '../../../contracts/plan.ts';
 import { todayIso } from '../../../domain/dates.ts';
-import {
-  documentLabel,
-  movedDateReason,
-  plannedRegularMeetingDate,
-  type RuleSet,
-} from '../../../domain/meeting-rules.ts';
+import { documentLabel, movedDateReason, plannedRegularMeetingDate } from '../../../domain/meeting-rules.ts';
 import { type Actor, can } from '../../../domain/permissions.ts';
 import type { Refusal } from '../../../domain/resource-actions.ts';
 import {
@@ -26,7 +21,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { message } from '../../../messages/index.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { iso, meetingListItemOf, ruleSetOf } from '../meetings/meeting-access.ts';
+import { iso, meetingListItemOf } from '../meetings/meeting-access.ts';
 import { hasRegularMeeting, insertMeeting } from '../meetings/meetings.service.ts';
 import { getVisibleNode as visibleNode } from '../organizations/organizations.service.ts';
 import { ruleSetResolver } from '../rule-sets/rule-sets.service.ts';

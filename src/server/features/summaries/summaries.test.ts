@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIso } from '../../../domain/dates.ts';
 import { labelToId } from '../../../domain/tree.ts';
-import { makeAccount, makeClient, makeOrganization, type OrgRef } from '../../testing/factories.ts';
+import { makeAccount, type makeClient, makeOrganization, type OrgRef } from '../../testing/factories.ts';
 import { makeMeetingCell, type MeetingCell } from '../meetings/meetings.fixtures.ts';
 import { checkAll, checkReads, complianceTotals, refreshCell } from './summaries.service.ts';
 
