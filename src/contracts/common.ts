@@ -28,6 +28,18 @@ export const pageQuery = z.object({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
+/**
+ * A page of a keyset-paginated list: at most `limit` rows after `cursor` (the opaque `nextCursor` of the page
+ * before; omitted: the first page). Pages stay as fast deep in a province-wide list as at its start.
+ */
+export const keysetQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,800}$/, { error: 'form.cursor' })
+    .optional(),
+});
+
 export const okResponse = z.object({ ok: z.literal(true) });
 
 /** What a create answers: the new row's id. */

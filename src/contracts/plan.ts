@@ -1,7 +1,7 @@
 // Contracts of an organisation's year beyond its meetings: the work programme, thematic topics and the compliance
 // overview of a subtree.
 import { z } from 'zod';
-import { boundedText as text, uuid } from './common.ts';
+import { boundedText as text, keysetQuery, uuid } from './common.ts';
 
 export const topicStatus = z.enum(['draft', 'submitted', 'approved', 'returned']);
 /** On an organisation's thematic topics of a year: register a new one. */
@@ -45,8 +45,14 @@ export const topicReviewBody = z
     path: ['comment'],
   });
 
+export const complianceQuery = keysetQuery.extend({
+  year: z.coerce.number().int().min(2015).max(2100).optional(),
+});
+
 export const complianceOverview = z.object({
   year: z.number().int(),
+  cellCount: z.number().int().describe('cells of the subtree now (all pages)'),
+  nextCursor: z.string().nullable().describe('the cursor of the next page; null on the last'),
   cells: z.array(
     z.object({
       id: uuid,
@@ -62,5 +68,15 @@ export const complianceOverview = z.object({
         .describe('months of the year before its creation or after its end: not judged, not in any rate'),
     }),
   ),
-  totals: z.record(z.string(), z.number().int()),
+  totals: z
+    .record(z.string(), z.number().int())
+    .describe('findings of the whole subtree by code, each counted toward the ancestors of its date'),
+  sums: z
+    .object({
+      held: z.number().int(),
+      monthsJudged: z.number().int(),
+      monthsWithMeeting: z.number().int(),
+      findings: z.number().int(),
+    })
+    .describe('of the whole subtree (all pages), each fact counted toward the ancestors of its date'),
 });

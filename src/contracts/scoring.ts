@@ -1,6 +1,6 @@
 // Contracts of meeting-quality scoring: frameworks, scorecards side by side, ratings over time and inflation.
 import { z } from 'zod';
-import { isoDate, messageSchema, uuid } from './common.ts';
+import { isoDate, keysetQuery, messageSchema, uuid } from './common.ts';
 
 export const scorerKind = z.enum(['self', 'follower', 'supervision']);
 export const rating = z.enum(['good', 'fair', 'average', 'poor']);
@@ -96,7 +96,7 @@ export const saveScorecardBody = z.object({
   submit: z.boolean().default(false),
 });
 
-export const ratingsQuery = z.object({
+export const ratingsQuery = keysetQuery.extend({
   year: z.coerce.number().int().min(2015).max(2100).optional(),
   margin: z.coerce.number().min(1).max(50).default(10),
 });
@@ -105,6 +105,8 @@ export const ratingsOverview = z.object({
   year: z.number().int(),
   margin: z.number(),
   months: z.array(z.string()),
+  cellCount: z.number().int().describe('cells of the subtree now (all pages)'),
+  nextCursor: z.string().nullable().describe('the cursor of the next page; null on the last'),
   cells: z.array(
     z.object({
       id: uuid,

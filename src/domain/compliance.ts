@@ -350,3 +350,47 @@ export function complianceFindings(input: {
   });
   return findings.map(({ date: _date, ...f }) => f);
 }
+
+/** The first day a month counts as judged: when its time to hold the meeting is over (`monthElapsed`). */
+export function monthJudgedFrom(month: string, ruleSet: RuleSet): string {
+  const rule = ruleSet.parameters.meetingDay;
+  return addDays(`${nextMonth(month)}-01`, rule.kind === 'last_week' ? rule.latestNextMonthDay : 0);
+}
+
+/** A finding with the first day on which it counts (before that day the facts do not yet give it). */
+export type DatedFinding = ComplianceFinding & { due: string };
+
+/** The beginning of time for a finding that counts as soon as its facts are recorded. */
+export const alwaysDue = '0001-01-01';
+
+/**
+ * Every finding the recorded facts will give over the months `from`..`to`, each with its due date, so that the
+ * findings on any day D are exactly those due on or before D (`complianceFindings` with today = D): a missing
+ * meeting or thematic quarter once its time is over, minutes not finalised once the deadline has passed, the
+ * other findings of a held meeting at once. What summary tables keep, so reads need no recomputation.
+ */
+export function datedComplianceFindings(input: {
+  meetings: readonly MeetingFacts[];
+  from: string;
+  to: string;
+  ruleSetFor: (date: string) => RuleSet;
+  periods?: readonly CellPeriod[];
+}): DatedFinding[] {
+  const all = complianceFindings({ ...input, today: '9999-12-31' });
+  const byId = new Map(input.meetings.map((m) => [m.id, m]));
+  return all.map((f) => {
+    if (f.code === 'no_meeting') {
+      return { ...f, due: monthJudgedFrom(f.period, input.ruleSetFor(`${f.period}-01`)) };
+    }
+    if (f.code === 'no_thematic_in_quarter') {
+      const last = `${f.period.slice(0, 4)}-${String(Number(f.period.slice(6)) * 3).padStart(2, '0')}`;
+      return { ...f, due: monthJudgedFrom(last, input.ruleSetFor(`${last}-01`)) };
+    }
+    const m = f.meetingId ? byId.get(f.meetingId) : undefined;
+    const within = m?.ruleSet.parameters.finaliseWithinDays;
+    if (f.code === 'finalised_late' && m && m.finalisedAt === null && within != null) {
+      return { ...f, due: addDays(addDays(m.date, within), 1) };
+    }
+    return { ...f, due: alwaysDue };
+  });
+}

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { rebuildIfNeverBuilt } from './features/summaries/summaries.service.ts';
 import { createDemoData, demoAccounts, demoPassword, hasData } from './demo/demo-data.ts';
 import { failInterruptedImports } from './features/roster-import/roster-import.service.ts';
 import { sendTaskReminders } from './features/tasks/tasks.service.ts';
@@ -52,6 +53,12 @@ if (config.DEMO_DATA === 'on' && !(await hasData(db))) {
   // Fresh statistics let the planner pick hash joins over the new rows (PGlite runs no autovacuum).
   await analyze(db);
   logger.info('demo data created', { ...summary });
+}
+// A database upgraded to the read summaries (migration 0012) computes them once; the writes keep them after.
+const rebuilt = await rebuildIfNeverBuilt(db);
+if (rebuilt) {
+  await analyze(db);
+  logger.info('read summaries computed', rebuilt);
 }
 // An import interrupted by a restart cannot resume: say so instead of leaving it "in progress" forever.
 await failInterruptedImports(db);

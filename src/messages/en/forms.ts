@@ -4,6 +4,7 @@ import type { forms as vi } from '../vi/forms.ts';
 export const forms: Record<keyof typeof vi, string> = {
   'form.uuid': 'must be a valid identifier (UUID)',
   'form.date_format': 'must be in the form YYYY-MM-DD',
+  'form.cursor': 'is not a valid page position',
   'form.real_date': 'is not a real date',
   'form.login_identifier_required': 'Enter a phone number, email or party card number',
   'form.password_required': 'Enter the password',

@@ -4,6 +4,7 @@ export const forms = {
   // common.ts
   'form.uuid': 'phải là mã định danh hợp lệ (UUID)',
   'form.date_format': 'phải có dạng YYYY-MM-DD',
+  'form.cursor': 'không phải vị trí trang hợp lệ',
   'form.real_date': 'không phải một ngày có thật',
   // auth.ts
   'form.login_identifier_required': 'Nhập số điện thoại, email hoặc số thẻ đảng viên',

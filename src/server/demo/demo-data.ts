@@ -7,6 +7,7 @@ import { todayIso } from '../../domain/dates.ts';
 import { childPath, pathLabel } from '../../domain/tree.ts';
 import type { Database, Queryable } from '../platform/db.ts';
 import { hashPassword } from '../platform/password.ts';
+import { rebuildAll } from '../features/summaries/summaries.service.ts';
 import { createDemoEvaluations } from './demo-evaluations.ts';
 import { createDemoMeetings } from './demo-meetings.ts';
 import { createDemoScores } from './demo-scores.ts';
@@ -1333,6 +1334,8 @@ export async function createDemoData(db: Database, opts: DemoOptions): Promise<D
     await createDemoEvaluations(tx, { today, seed: opts.seed, provinceId });
     return { members: demo.total, accounts: account.count };
   });
+  // The data went in by batches, beside the services: compute the read summaries the services keep.
+  await rebuildAll(db);
 
   return {
     organizations: plan.nodes.length,

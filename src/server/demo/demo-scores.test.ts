@@ -194,7 +194,7 @@ describe('createDemoScores', () => {
   it('shows some cells, not most, as inflating their self-scores, with well-formed ratings', async () => {
     const [admin] = await db.query<{ id: string }>('SELECT id FROM account WHERE is_system_admin');
     const actor: Actor = { accountId: admin!.id, memberId: null, isSystemAdmin: true, scopes: [] };
-    const overview = await ratingsOverview(db, actor, provinceId, 2025, 10);
+    const overview = await ratingsOverview(db, actor, provinceId, 2025, 10, { limit: 200, cursor: null });
     expect(overview.months).toHaveLength(12);
     const scored = overview.cells.filter((c) => c.year.percent !== null);
     expect(scored.length).toBeGreaterThan(5);

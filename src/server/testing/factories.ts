@@ -7,6 +7,7 @@ import { createApp } from '../app.ts';
 import { loadConfig } from '../platform/config.ts';
 import type { Database } from '../platform/db.ts';
 import { hashPassword } from '../platform/password.ts';
+import { refreshCell } from '../features/summaries/summaries.service.ts';
 
 export interface OrgRef {
   id: string;
@@ -45,6 +46,8 @@ export async function makeOrganization(
      VALUES ($1,$2,$3,$4,$5,$6::ltree, nlevel($6::ltree) - 1, $7)`,
     [id, provinceId, opts.parent?.id ?? null, name, foldVietnamese(name), path, validFrom],
   );
+  // As creating one through the service does: a cell's read summaries (its months to be judged).
+  if (isCell) await refreshCell(db, id);
   return { id, provinceId, path, kind: opts.kind, name };
 }
 

@@ -47,6 +47,9 @@ export const appEn: Translation<typeof appVi> = {
     memberCount_other: '{{count}} members',
     childCount_one: '{{count}} sub-organisation',
     childCount_other: '{{count}} sub-organisations',
+    pageRows: 'Page {{page}}: {{shown}} of {{total}} cells',
+    previousPage: 'Previous page',
+    nextPage: 'Next page',
   },
   errors: {
     generic: 'Something went wrong, please try again.',

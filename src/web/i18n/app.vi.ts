@@ -45,6 +45,9 @@ export const appVi = {
     memberCount_other: '{{count}} đảng viên',
     childCount_one: '{{count}} tổ chức trực thuộc',
     childCount_other: '{{count}} tổ chức trực thuộc',
+    pageRows: 'Trang {{page}}: {{shown}} trong {{total}} chi bộ',
+    previousPage: 'Trang trước',
+    nextPage: 'Trang sau',
   },
   errors: {
     generic: 'Có lỗi xảy ra, vui lòng thử lại.',

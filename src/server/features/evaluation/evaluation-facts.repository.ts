@@ -15,16 +15,22 @@ export interface TaskRow {
 // A task belongs to the year of its deadline (or, without one, of its creation).
 const taskInRange = `COALESCE(t.deadline, (t.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) BETWEEN $2 AND $3`;
 
-/** Tasks assigned to each member between two dates, directly or to a party group they belonged to then. */
+/**
+ * Tasks assigned to each member between two dates, directly or to a party group they belonged to then. Two
+ * branches joined by UNION (not one join with OR), so each is served by an index: the task's assignee, and the
+ * member's memberships then the group's tasks (task_assignee_group_idx).
+ */
 export async function listMemberTaskRows(q: Queryable, memberIds: string[], from: string, to: string) {
   return q.query<TaskRow & { member_id: string }>(
-    `SELECT DISTINCT t.id, t.status, t.deadline, t.completed_on, mm.member_id
+    `SELECT t.id, t.status, t.deadline, t.completed_on, t.assignee_member_id AS member_id
        FROM task t
-       JOIN (SELECT unnest($1::uuid[]) AS member_id) mm ON t.assignee_member_id = mm.member_id
-         OR t.assignee_group_id IN (SELECT g.organization_id FROM membership g
-              WHERE g.member_id = mm.member_id AND g.kind = 'party_group'
-                AND g.valid_from <= $3 AND (g.valid_to IS NULL OR g.valid_to > $2))
-      WHERE t.status <> 'cancelled' AND ${taskInRange}`,
+      WHERE t.assignee_member_id = ANY($1::uuid[]) AND t.status <> 'cancelled' AND ${taskInRange}
+     UNION
+     SELECT t.id, t.status, t.deadline, t.completed_on, g.member_id
+       FROM membership g JOIN task t ON t.assignee_group_id = g.organization_id
+      WHERE g.member_id = ANY($1::uuid[]) AND g.kind = 'party_group'
+        AND g.valid_from <= $3 AND (g.valid_to IS NULL OR g.valid_to > $2)
+        AND t.status <> 'cancelled' AND ${taskInRange}`,
     [memberIds, from, to],
   );
 }

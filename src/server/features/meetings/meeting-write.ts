@@ -6,7 +6,8 @@ import type { Actor } from '../../../domain/permissions.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { publishChange } from '../meeting-room/meeting-room.service.ts';
-import { meetingViewer, requireAllowed, visibleMeeting } from './meeting-access.ts';
+import { refreshCell, yearOfMonth } from '../summaries/summaries.service.ts';
+import { iso, meetingViewer, requireAllowed, visibleMeeting } from './meeting-access.ts';
 import * as repo from './meetings.repository.ts';
 import type { MeetingRow } from './meetings.repository.ts';
 
@@ -18,6 +19,36 @@ export interface Meta {
 export interface WriteAudit<T> {
   action: string;
   after?: (result: T) => unknown;
+}
+
+/** Members' own actions that never touch what compliance and ratings are computed from (the check-in storm). */
+const summaryNeutral: ReadonlySet<MeetingAction> = new Set(['check_in', 'rsvp', 'cast_vote']);
+
+/** The facts of a meeting the read summaries are computed from (src/server/features/summaries). */
+const factsKey = (m: MeetingRow) =>
+  JSON.stringify([
+    m.kind,
+    m.status,
+    m.for_month,
+    String(m.planned_date),
+    m.date_reason,
+    m.rule_set_id,
+    m.rule_set_version,
+    iso(m.started_at),
+    iso(m.ended_at),
+    iso(m.notice_published_at),
+    iso(m.adopted_at),
+    m.combined_with_other,
+  ]);
+
+/** When the write changed the meeting's facts, its cell's summaries of the years before and after, in the write. */
+async function keepSummaries(tx: Tx, before: MeetingRow) {
+  const after = await repo.findMeeting(tx, before.id);
+  if (!after || factsKey(after) === factsKey(before)) return;
+  await refreshCell(tx, before.organization_id, [
+    yearOfMonth(before.for_month),
+    yearOfMonth(after.for_month),
+  ]);
 }
 
 /** Every meeting write goes through here, is allowed by the rule of meeting actions, and is audited. */
@@ -35,6 +66,7 @@ export async function mutate<T>(
     const viewer = await meetingViewer(tx, actor, meeting, access);
     requireAllowed(viewer, meeting, action);
     const out = await fn(tx, meeting, viewer);
+    if (!summaryNeutral.has(action)) await keepSummaries(tx, meeting);
     await repo.bumpVersion(tx, meetingId);
     await recordAudit(tx, {
       chain: meeting.province_id,

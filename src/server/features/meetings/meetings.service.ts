@@ -29,6 +29,7 @@ import { listMaterialViews } from './meeting-materials.service.ts';
 import { type Meta, mutate } from './meeting-write.ts';
 import * as votesRepo from './meeting-votes.repository.ts';
 import * as repo from './meetings.repository.ts';
+import { refreshCell, yearOfMonth } from '../summaries/summaries.service.ts';
 
 const regularKinds: readonly string[] = ['regular', 'regular_thematic'];
 const cellKinds: readonly string[] = ['cell', 'grassroots_cell'];
@@ -111,6 +112,8 @@ export async function insertMeeting(
     planned_date: input.plannedDate,
     org_path: node.path,
   });
+  // A planned meeting changes no finding, but its year becomes one the cell keeps summaries of.
+  await refreshCell(tx, node.id, [yearOfMonth(input.forMonth)]);
   return id;
 }
 

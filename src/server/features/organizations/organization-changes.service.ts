@@ -10,6 +10,7 @@ import { type Message, type MessageCode, message } from '../../../messages/index
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import { refreshCell, refreshUnder } from '../summaries/summaries.service.ts';
 import * as repo from './organizations.repository.ts';
 import { getVisibleNode, orgResource } from './organizations.service.ts';
 
@@ -76,6 +77,7 @@ export async function createOrganization(
       path: childPath(parent.path, id),
       validFrom: input.validFrom,
     });
+    await refreshCell(tx, id);
     await repo.insertReorganization(tx, {
       provinceId: parent.province_id,
       kind: 'create',
@@ -139,6 +141,8 @@ export async function reorganize(
       details,
       by: actor.accountId,
     });
+    // The cells' summaries: their paths (ancestors by date) or their existence changed from the date on.
+    await refreshUnder(tx, ctx.affected);
     await recordAudit(tx, {
       chain: provinceId,
       actorAccountId: actor.accountId,

@@ -35,22 +35,6 @@ export async function listMeetingFacts(q: Queryable, organizationIds: string[], 
   );
 }
 
-/** The cells (and grassroots cells) of a subtree as it stands now. */
-export async function listCellsUnder(q: Queryable, path: string) {
-  return q.query<{
-    id: string;
-    name: string;
-    path: string;
-    kind: string;
-    valid_from: string;
-    valid_to: string | null;
-  }>(
-    `SELECT o.id, p.name, p.path::text AS path, o.kind, o.valid_from, o.valid_to FROM organization_period p JOIN organization o ON o.id = p.organization_id
-      WHERE p.path <@ $1::ltree AND p.valid_to IS NULL AND o.valid_to IS NULL AND o.kind IN ('cell','grassroots_cell')`,
-    [path],
-  );
-}
-
 export async function findWorkProgramme(q: Queryable, organizationId: string, year: number) {
   const [row] = await q.query<{ content: string; updated_at: Date }>(
     'SELECT content, updated_at FROM work_programme WHERE organization_id = $1 AND year = $2',

@@ -132,19 +132,20 @@ export const planRoutes: OpenAPIHono<AppEnv> = createRouter()
   .openapi(
     read(
       '/organizations/{id}/compliance',
-      'Compliance findings of every cell in the subtree over a year',
-      yearRequest,
+      'Compliance of the cells of the subtree over a year, a page at a time (by name), with the subtree’s totals',
+      { params: idParams, query: pc.complianceQuery },
       pc.complianceOverview,
     ),
-    async (ctx) =>
-      ctx.json(
-        await plan.complianceOverview(
-          ...who(ctx),
-          ctx.req.valid('param').id,
-          yearOr(ctx.req.valid('query').year),
-        ),
+    async (ctx) => {
+      const q = ctx.req.valid('query');
+      return ctx.json(
+        await plan.complianceOverview(...who(ctx), ctx.req.valid('param').id, yearOr(q.year), {
+          limit: q.limit,
+          cursor: q.cursor ?? null,
+        }),
         200,
-      ),
+      );
+    },
   )
   .openapi(
     file(

@@ -3,21 +3,8 @@
 import type { z } from 'zod';
 import type { createMeetingBody } from '../../../contracts/meetings.ts';
 import type { topicBody, topicReviewBody } from '../../../contracts/plan.ts';
-import {
-  type CellPeriod,
-  cellPeriodsOf,
-  complianceFindings,
-  complianceMonths,
-  type MeetingFacts,
-  notApplicableMonths,
-} from '../../../domain/compliance.ts';
 import { todayIso } from '../../../domain/dates.ts';
-import {
-  documentLabel,
-  movedDateReason,
-  plannedRegularMeetingDate,
-  type RuleSet,
-} from '../../../domain/meeting-rules.ts';
+import { documentLabel, movedDateReason, plannedRegularMeetingDate } from '../../../domain/meeting-rules.ts';
 import { type Actor, can } from '../../../domain/permissions.ts';
 import type { Refusal } from '../../../domain/resource-actions.ts';
 import {
@@ -34,12 +21,14 @@ import { recordAudit } from '../../platform/audit.ts';
 import { message } from '../../../messages/index.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { iso, meetingListItemOf, ruleSetOf } from '../meetings/meeting-access.ts';
+import { iso, meetingListItemOf } from '../meetings/meeting-access.ts';
 import { hasRegularMeeting, insertMeeting } from '../meetings/meetings.service.ts';
 import { getVisibleNode as visibleNode } from '../organizations/organizations.service.ts';
 import { ruleSetResolver } from '../rule-sets/rule-sets.service.ts';
+import * as summaries from '../summaries/summaries.service.ts';
 import * as repo from './plan.repository.ts';
-import type { MeetingFactRow, TopicRow } from './plan.repository.ts';
+import type { TopicRow } from './plan.repository.ts';
+import { pad, periodsOf, yearCompliance } from './year-compliance.ts';
 
 interface Meta {
   ip: string | null;
@@ -49,67 +38,6 @@ interface Meta {
 function refuse(r: Refusal | null) {
   if (r) throw new AppError(r.error, r.message);
 }
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A meeting is judged by the rule set it recorded when it was planned (the rule then in force). */
-function factsOf(r: MeetingFactRow): MeetingFacts {
-  const ruleSet = ruleSetOf(r);
-  return {
-    id: r.id,
-    kind: r.kind,
-    status: r.status,
-    forMonth: r.for_month,
-    date: r.planned_date,
-    dateReason: r.date_reason,
-    startedAt: iso(r.started_at),
-    endedAt: iso(r.ended_at),
-    materialsPublishedAt: iso(r.notice_published_at),
-    finalisedAt: iso(r.adopted_at),
-    combinedWithOther: r.combined_with_other,
-    ruleSet,
-  };
-}
-
-/**
- * Compliance over a year, up to the last month that has begun; months before any rule set are skipped, and
- * months in which the organisation was not a cell (`periods`) are not judged: the findings, the months judged
- * (their time to hold the meeting over) and those not applicable.
- */
-function yearCompliance(
-  rows: MeetingFactRow[],
-  year: number,
-  ruleSetFor: (d: string) => RuleSet | null,
-  periods: readonly CellPeriod[],
-) {
-  const today = todayIso();
-  const notApplicable = notApplicableMonths(`${year}-01`, `${year}-12`, periods);
-  const none = { findings: [], judged: [] as string[], notApplicable };
-  const lastMonth = `${year}-12` < today.slice(0, 7) ? `${year}-12` : today.slice(0, 7);
-  let from = `${year}-01`;
-  while (from <= lastMonth && !ruleSetFor(`${from}-01`)) {
-    const mm = Number(from.slice(5, 7)) + 1;
-    from = `${year}-${pad(mm)}`;
-    if (mm > 12) return none;
-  }
-  if (from > lastMonth) return none;
-  const facts = rows.map(factsOf);
-  const input = {
-    from,
-    to: lastMonth,
-    today,
-    ruleSetFor: (d: string) => ruleSetFor(d) ?? ruleSetFor(`${from}-01`)!,
-    periods,
-  };
-  return {
-    findings: complianceFindings({ ...input, meetings: facts }),
-    judged: complianceMonths(input).judged,
-    notApplicable,
-  };
-}
-
-const periodsOf = (node: { kind: string; valid_from: string; valid_to: string | null }) =>
-  cellPeriodsOf({ kind: node.kind, validFrom: node.valid_from, validTo: node.valid_to });
 
 export async function yearView(db: Database, actor: Actor, organizationId: string, yearInput?: number) {
   const node = await visibleNode(db, actor, organizationId);
@@ -342,48 +270,24 @@ export async function reviewTopic(
   });
 }
 
-/** Compliance of every cell in the subtree over a year, worst first. */
-export async function complianceOverview(db: Database, actor: Actor, organizationId: string, year: number) {
+/**
+ * Compliance of the cells of a subtree over a year, a page at a time by name, with the subtree's totals: read from
+ * the summaries the writes keep (src/server/features/summaries), so the answer does not grow with the province.
+ */
+export async function complianceOverview(
+  db: Database,
+  actor: Actor,
+  organizationId: string,
+  year: number,
+  page: summaries.Page,
+) {
   const node = await visibleNode(db, actor, organizationId);
-  const cells = await repo.listCellsUnder(db, node.path);
-  const rows = await repo.listMeetingFacts(
-    db,
-    cells.map((c) => c.id),
+  const { cells, nextCursor, cellCount } = await summaries.cellsPage(db, node.path, page);
+  return {
     year,
-  );
-  const byOrg = new Map<string, MeetingFactRow[]>();
-  for (const r of rows) byOrg.set(r.organization_id, [...(byOrg.get(r.organization_id) ?? []), r]);
-  // Cells under one parent share their rule-set assignments; resolve once per parent path.
-  const resolvers = new Map<string, Awaited<ReturnType<typeof ruleSetResolver>>>();
-  const totals: Record<string, number> = {};
-  const out = [];
-  for (const c of cells) {
-    const parent = c.path.split('.').slice(0, -1).join('.');
-    if (!resolvers.has(parent)) resolvers.set(parent, await ruleSetResolver(db, c.path));
-    const mine = byOrg.get(c.id) ?? [];
-    const { findings, judged, notApplicable } = yearCompliance(
-      mine,
-      year,
-      resolvers.get(parent)!,
-      periodsOf({ kind: c.kind, valid_from: c.valid_from, valid_to: c.valid_to }),
-    );
-    const missed = new Set(findings.filter((f) => f.code === 'no_meeting').map((f) => f.period));
-    const byCode: Record<string, number> = {};
-    for (const f of findings) {
-      byCode[f.code] = (byCode[f.code] ?? 0) + 1;
-      totals[f.code] = (totals[f.code] ?? 0) + 1;
-    }
-    out.push({
-      id: c.id,
-      name: c.name,
-      held: mine.filter((m) => m.status === 'held' || m.status === 'adopted').length,
-      findings: findings.length,
-      byCode,
-      monthsJudged: judged.length,
-      monthsWithMeeting: judged.filter((m) => !missed.has(m)).length,
-      monthsNotApplicable: notApplicable.length,
-    });
-  }
-  out.sort((a, b) => b.findings - a.findings || a.name.localeCompare(b.name, 'vi'));
-  return { year, cells: out, totals };
+    cellCount,
+    nextCursor,
+    cells: await summaries.complianceOfCells(db, cells, year),
+    ...(await summaries.complianceTotals(db, node.id, year)),
+  };
 }

@@ -15,6 +15,7 @@ import type { Database, Queryable } from '../../platform/db.ts';
 import { message } from '../../../messages/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { getVisibleNode as visibleNode, listNamesAsOf } from '../organizations/organizations.service.ts';
+import { refreshUnder } from '../summaries/summaries.service.ts';
 import * as repo from './rule-sets.repository.ts';
 
 export function summarize(r: RuleSet) {
@@ -123,6 +124,8 @@ export async function assign(
       documentRef: input.documentRef ?? null,
       createdBy: actor.accountId,
     });
+    // The cells below now meet under another rule from that date: their compliance summaries follow.
+    await refreshUnder(tx, [node.id]);
     await recordAudit(tx, {
       chain: node.province_id,
       actorAccountId: actor.accountId,

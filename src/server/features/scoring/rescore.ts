@@ -13,6 +13,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { logger } from '../../platform/logger.ts';
 import { getVisibleNode } from '../organizations/organizations.service.ts';
 import { frameworkResolver } from './frameworks.service.ts';
+import { refreshCell } from '../summaries/summaries.service.ts';
 import { factsOfMeetings } from './scoring-facts.ts';
 import * as repo from './scoring.repository.ts';
 
@@ -116,6 +117,14 @@ export async function rescoreMeetings(
     updates.map((u) => u.id),
     entryRows,
   );
+  // The cells' monthly ratings: a card's month is its meeting's year or, for a meeting held late, the one before.
+  const changed = new Set(updates.map((u) => u.id));
+  const yearsOf = new Map<string, Set<number>>();
+  for (const c of cards.filter((x) => changed.has(x.id))) {
+    const y = Number(String(c.planned_date).slice(0, 4));
+    yearsOf.set(c.organization_id, new Set([...(yearsOf.get(c.organization_id) ?? []), y - 1, y]));
+  }
+  for (const [cellId, years] of yearsOf) await refreshCell(q, cellId, [...years]);
   return updates.length;
 }
 

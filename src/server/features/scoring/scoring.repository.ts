@@ -215,16 +215,6 @@ export async function replaceScorecardEntries(
 
 // ---- ratings and re-scoring ---------------------------------------------------------------------------------
 
-/** The cells (ordinary and grassroots) of a subtree as it stands now, by name. */
-export async function listCellsUnder(q: Queryable, path: string): Promise<{ id: string; name: string }[]> {
-  return q.query<{ id: string; name: string }>(
-    `SELECT o.id, p.name FROM organization_period p JOIN organization o ON o.id = p.organization_id
-      WHERE p.path <@ $1::ltree AND p.valid_to IS NULL AND o.valid_to IS NULL AND o.kind IN ('cell','grassroots_cell')
-      ORDER BY p.name`,
-    [path],
-  );
-}
-
 export interface SubmittedScoreRow {
   organization_id: string;
   meeting_id: string;

@@ -73,7 +73,7 @@ export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
       path: '/organizations/{id}/ratings',
       tags: ['scoring'],
       summary:
-        'Ratings of every cell of the subtree by month, quarter and year; weak cells; inflated self-scores',
+        'Ratings of the cells of the subtree by month, quarter and year, a page at a time (by name); weak cells; inflated self-scores; the subtree’s distribution and gaps',
       request: { params: idParams, query: c.ratingsQuery },
       responses: { 200: jsonResponseOf(c.ratingsOverview), ...commonErrors },
     }),
@@ -85,6 +85,7 @@ export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
           ctx.req.valid('param').id,
           q.year ?? Number(todayIso().slice(0, 4)),
           q.margin,
+          { limit: q.limit, cursor: q.cursor ?? null },
         ),
         200,
       );

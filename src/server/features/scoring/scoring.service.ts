@@ -28,6 +28,7 @@ import { isAllowed, iso, meetingViewer, requireAllowed, visibleMeeting } from '.
 import { getVisibleNode as visibleNode } from '../organizations/organizations.service.ts';
 import { allFrameworks, frameworkResolver, frameworkView } from './frameworks.service.ts';
 import { factsOfMeetings } from './scoring-facts.ts';
+import * as summaries from '../summaries/summaries.service.ts';
 import * as repo from './scoring.repository.ts';
 
 interface Meta {
@@ -191,6 +192,7 @@ export async function saveScorecard(
       })),
     );
     const overrides = scorecard.criteria.filter((c) => c.overridden);
+    await summaries.refreshCell(tx, m.organization_id, [summaries.yearOfMonth(m.for_month)]);
     await recordAudit(tx, {
       chain: m.province_id,
       actorAccountId: actor.accountId,
@@ -226,7 +228,8 @@ export async function saveScorecard(
 /**
  * Ratings of every cell of a subtree over a year: the cell's own (submitted self-scores) month by month, quarter
  * and year; outside scores beside them; cells rated average or poor two months running; and cells whose
- * self-score exceeds the outside scores by `margin` points in two or more meetings.
+ * self-score exceeds the outside scores by `margin` points in two or more meetings. The cells come a page at a
+ * time (by name); the distribution and gaps are the whole subtree's, read from the summaries the writes keep.
  */
 export async function ratingsOverview(
   db: Database,
@@ -234,9 +237,10 @@ export async function ratingsOverview(
   organizationId: string,
   year: number,
   margin: number,
+  page: summaries.Page,
 ) {
   const node = await visibleNode(db, actor, organizationId);
-  const cells = await repo.listCellsUnder(db, node.path);
+  const { cells, nextCursor, cellCount } = await summaries.cellsPage(db, node.path, page);
   const rows = await repo.listSubmittedRegularScores(
     db,
     cells.map((c) => c.id),
@@ -255,8 +259,6 @@ export async function ratingsOverview(
   };
   const byCell = new Map<string, typeof rows>();
   for (const r of rows) byCell.set(r.organization_id, [...(byCell.get(r.organization_id) ?? []), r]);
-  const distribution = months.map((month) => ({ month, good: 0, fair: 0, average: 0, poor: 0 }));
-  const gapSums = months.map((month) => ({ month, sum: 0, pairs: 0 }));
   const out = cells.map((c) => {
     const mine = byCell.get(c.id) ?? [];
     const perMonth = months.map((month) => {
@@ -281,13 +283,6 @@ export async function ratingsOverview(
               }
             : null,
       };
-    });
-    perMonth.forEach((p, i) => {
-      if (p.self) distribution[i]![p.self.rating]++;
-      if (p.self && p.outside) {
-        gapSums[i]!.sum += p.self.percent - p.outside.percent;
-        gapSums[i]!.pairs++;
-      }
     });
     const weak: string[] = [];
     for (let i = 1; i < perMonth.length; i++) {
@@ -329,12 +324,9 @@ export async function ratingsOverview(
     year,
     margin,
     months,
+    cellCount,
+    nextCursor,
     cells: out,
-    distribution,
-    gapByMonth: gapSums.map((g) => ({
-      month: g.month,
-      meanGap: g.pairs ? round2(g.sum / g.pairs) : null,
-      pairs: g.pairs,
-    })),
+    ...(await summaries.ratingTotals(db, node.id, year, months)),
   };
 }

@@ -1,11 +1,12 @@
 // Compliance with the meeting rules: the findings of one organisation's year (what, when, on which rule), and for a
-// committee above the cells the overview of its cells, most findings first.
+// committee above the cells the overview of its cells, a page at a time by name, with the subtree's totals.
 import { Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { complianceCode, type complianceFinding } from '../../../contracts/meetings.ts';
+import { KeysetPager, useKeysetPages } from '../../components/KeysetPager.tsx';
 import { AnchorLink } from '../../components/links.tsx';
 import { ErrorNotice, Loading } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
@@ -82,7 +83,8 @@ export function Findings({
 
 export function ComplianceOverview({ organizationId, year }: { organizationId: string; year: number }) {
   const { t } = useTranslation();
-  const query = useQuery(complianceQuery(organizationId, year));
+  const pages = useKeysetPages();
+  const query = useQuery(complianceQuery(organizationId, year, pages.cursor));
   const breakdown = (byCode: Record<string, number>) =>
     Object.entries(byCode)
       .filter(([, n]) => n > 0)
@@ -116,46 +118,44 @@ export function ComplianceOverview({ organizationId, year }: { organizationId: s
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {[...query.data.cells]
-                .sort((a, b) => b.findings - a.findings || a.name.localeCompare(b.name, 'vi'))
-                .map((c) => (
-                  <Table.Tr key={c.id}>
-                    <Table.Td>
-                      <AnchorLink to="/organizations/$id/meetings" params={{ id: c.id }} search={{ year }}>
-                        {c.name}
-                      </AnchorLink>
-                    </Table.Td>
-                    <Table.Td ta="right">{c.held}</Table.Td>
-                    <Table.Td ta="right">
-                      {t('plan.monthsMetValue', { met: c.monthsWithMeeting, judged: c.monthsJudged })}
-                      {c.monthsNotApplicable > 0 ? (
-                        <Text size="xs" c="dimmed">
-                          {t('plan.monthsNotApplicable', { count: c.monthsNotApplicable })}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td ta="right" fw={c.findings > 0 ? 700 : undefined}>
-                      {c.findings}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{breakdown(c.byCode)}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
+              {query.data.cells.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>
+                    <AnchorLink to="/organizations/$id/meetings" params={{ id: c.id }} search={{ year }}>
+                      {c.name}
+                    </AnchorLink>
+                  </Table.Td>
+                  <Table.Td ta="right">{c.held}</Table.Td>
+                  <Table.Td ta="right">
+                    {t('plan.monthsMetValue', { met: c.monthsWithMeeting, judged: c.monthsJudged })}
+                    {c.monthsNotApplicable > 0 ? (
+                      <Text size="xs" c="dimmed">
+                        {t('plan.monthsNotApplicable', { count: c.monthsNotApplicable })}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td ta="right" fw={c.findings > 0 ? 700 : undefined}>
+                    {c.findings}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{breakdown(c.byCode)}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
             </Table.Tbody>
             {Object.keys(query.data.totals).length > 0 ? (
               <Table.Tfoot>
                 <Table.Tr>
                   <Table.Th>{t('plan.totals')}</Table.Th>
-                  <Table.Td ta="right">{query.data.cells.reduce((n, c) => n + c.held, 0)}</Table.Td>
+                  <Table.Td ta="right">{query.data.sums.held}</Table.Td>
                   <Table.Td ta="right">
                     {t('plan.monthsMetValue', {
-                      met: query.data.cells.reduce((n, c) => n + c.monthsWithMeeting, 0),
-                      judged: query.data.cells.reduce((n, c) => n + c.monthsJudged, 0),
+                      met: query.data.sums.monthsWithMeeting,
+                      judged: query.data.sums.monthsJudged,
                     })}
                   </Table.Td>
                   <Table.Td ta="right" fw={700}>
-                    {query.data.cells.reduce((n, c) => n + c.findings, 0)}
+                    {query.data.sums.findings}
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{breakdown(query.data.totals)}</Text>
@@ -166,6 +166,15 @@ export function ComplianceOverview({ organizationId, year }: { organizationId: s
           </Table>
         </Table.ScrollContainer>
       )}
+      {query.data ? (
+        <KeysetPager
+          pages={pages}
+          shown={query.data.cells.length}
+          total={query.data.cellCount}
+          nextCursor={query.data.nextCursor}
+          label={t('plan.overview', { year })}
+        />
+      ) : null}
     </Stack>
   );
 }

@@ -59,12 +59,13 @@ export const topicsQuery = (organizationId: string, year: number) =>
       ),
   });
 
-export const complianceQuery = (organizationId: string, year: number) =>
+/** A page of the subtree's cells (`cursor` null: the first) with the subtree's totals. */
+export const complianceQuery = (organizationId: string, year: number, cursor: string | null = null) =>
   queryOptions({
-    queryKey: ['compliance', organizationId, year],
+    queryKey: ['compliance', organizationId, year, cursor],
     queryFn: ({ signal }) =>
       api.get<z.infer<typeof complianceOverview>>(
-        withQuery(`/organizations/${organizationId}/compliance`, { year }),
+        withQuery(`/organizations/${organizationId}/compliance`, { year, cursor: cursor ?? undefined }),
         signal,
       ),
   });

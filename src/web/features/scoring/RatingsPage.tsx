@@ -1,4 +1,5 @@
-// Meeting quality of an organisation's cells (/organizations/$id/ratings?year=&margin=): per cell the twelve months
+// Meeting quality of an organisation's cells (/organizations/$id/ratings?year=&margin=), a page of cells at a time
+// by name: per cell the twelve months
 // coloured by the cell's own rating with the upper level's score beside it, quarters and year, "Yếu" on weak months
 // and, for followers and upper committees, the flag of cells scoring themselves above the upper level; the rating
 // distribution and the mean self-minus-outside gap per month; the scoring framework panel.
@@ -22,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import type { MeResponse } from '../../../contracts/auth.ts';
 import { isCellKind } from '../../../domain/tree.ts';
 import { meQuery, organizationQuery } from '../../api/queries.ts';
+import { KeysetPager, useKeysetPages } from '../../components/KeysetPager.tsx';
 import { AnchorLink } from '../../components/links.tsx';
 import { Page } from '../../components/Page.tsx';
 import { Loading, QueryBoundary } from '../../components/QueryState.tsx';
@@ -65,13 +67,24 @@ export function RatingsPage() {
   const search = useSearch({ from: '/app/organizations/$id/ratings' });
   const year = search.year ?? currentYear();
   const margin = search.margin ?? 10;
-  const query = useQuery(ratingsQuery(id, year, margin));
+  const pages = useKeysetPages();
+  const query = useQuery(ratingsQuery(id, year, margin, pages.cursor));
   return (
-    <QueryBoundary query={query}>{(data) => <RatingsView organizationId={id} data={data} />}</QueryBoundary>
+    <QueryBoundary query={query}>
+      {(data) => <RatingsView organizationId={id} data={data} pages={pages} />}
+    </QueryBoundary>
   );
 }
 
-function RatingsView({ organizationId, data }: { organizationId: string; data: RatingsOverview }) {
+function RatingsView({
+  organizationId,
+  data,
+  pages,
+}: {
+  organizationId: string;
+  data: RatingsOverview;
+  pages: ReturnType<typeof useKeysetPages>;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate({ from: '/organizations/$id/ratings' });
   const org = useQuery(organizationQuery(organizationId));
@@ -120,7 +133,7 @@ function RatingsView({ organizationId, data }: { organizationId: string; data: R
         </Group>
       }
     >
-      <CellTable data={data} showInflated={showInflated} />
+      <CellTable data={data} showInflated={showInflated} pages={pages} />
       <Suspense fallback={<Loading />}>
         <Charts data={data} />
       </Suspense>
@@ -134,7 +147,15 @@ function RatingsView({ organizationId, data }: { organizationId: string; data: R
   );
 }
 
-function CellTable({ data, showInflated }: { data: RatingsOverview; showInflated: boolean }) {
+function CellTable({
+  data,
+  showInflated,
+  pages,
+}: {
+  data: RatingsOverview;
+  showInflated: boolean;
+  pages: ReturnType<typeof useKeysetPages>;
+}) {
   const { t } = useTranslation();
   const months = Array.from({ length: 12 }, (_, i) => `${data.year}-${String(i + 1).padStart(2, '0')}`);
   return (
@@ -214,6 +235,13 @@ function CellTable({ data, showInflated }: { data: RatingsOverview; showInflated
             </Table>
           </Table.ScrollContainer>
         )}
+        <KeysetPager
+          pages={pages}
+          shown={data.cells.length}
+          total={data.cellCount}
+          nextCursor={data.nextCursor}
+          label={t('ratings.cells')}
+        />
         <Group gap="xs" wrap="wrap">
           {ratingOrder.map((r) => (
             <Box

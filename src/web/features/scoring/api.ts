@@ -43,12 +43,18 @@ export const meetingScoresQuery = (meetingId: string) =>
     retry: false,
   });
 
-export const ratingsQuery = (organizationId: string, year: number, margin: number) =>
+/** A page of the subtree's cells (`cursor` null: the first) with the subtree's distribution and gaps. */
+export const ratingsQuery = (
+  organizationId: string,
+  year: number,
+  margin: number,
+  cursor: string | null = null,
+) =>
   queryOptions({
-    queryKey: ['ratings', organizationId, year, margin],
+    queryKey: ['ratings', organizationId, year, margin, cursor],
     queryFn: ({ signal }) =>
       api.get<z.infer<typeof ratingsOverview>>(
-        withQuery(`/organizations/${organizationId}/ratings`, { year, margin }),
+        withQuery(`/organizations/${organizationId}/ratings`, { year, margin, cursor: cursor ?? undefined }),
         signal,
       ),
   });

@@ -1,0 +1,39 @@
+// Checks the read summaries (issue 10.3) against a recomputation from scratch:
+//   npx tsx src/server/cli/summaries-check.ts                 every cell's kept summaries, all years kept
+//   npx tsx src/server/cli/summaries-check.ts --year 2026     also the compliance pages' numbers of that year
+//   npx tsx src/server/cli/summaries-check.ts --rebuild       recompute them all first (after a restore or a
+//                                                             load beside the services)
+// Uses DATA_DIR or DATABASE_URL like the server (stop the server first on the embedded database). Exits 1 on any
+// difference, printing the first ones.
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../platform/config.ts';
+import { openPglite, openPostgres } from '../platform/db.ts';
+import { migrate } from '../platform/migrate.ts';
+import { checkAll, checkReads, rebuildAll } from '../features/summaries/summaries.service.ts';
+
+const { values: args } = parseArgs({
+  options: { year: { type: 'string' }, rebuild: { type: 'boolean', default: false } },
+});
+const config = loadConfig();
+const db = config.DATABASE_URL ? openPostgres(config.DATABASE_URL, 1) : await openPglite(config.DATA_DIR);
+await migrate(db);
+if (args.rebuild) {
+  const r = await rebuildAll(db, (done, total) =>
+    process.stdout.write(`\rTính lại: ${done}/${total} chi bộ`),
+  );
+  console.log(`\nĐã tính lại tổng hợp của ${r.cells} chi bộ.`);
+}
+const kept = await checkAll(db);
+console.log(
+  `Tổng hợp đã lưu: ${kept.cells} chi bộ, ${kept.years} năm; khác với tính lại: ${kept.mismatches.length}`,
+);
+for (const m of kept.mismatches.slice(0, 5)) console.log(JSON.stringify(m));
+let differences = 0;
+if (args.year) {
+  const reads = await checkReads(db, Number(args.year));
+  differences = reads.differences.length;
+  console.log(`Trang tuân thủ năm ${args.year}: ${reads.cells} chi bộ; khác với tính từ đầu: ${differences}`);
+  for (const d of reads.differences.slice(0, 5)) console.log(JSON.stringify(d));
+}
+await db.close();
+process.exit(kept.mismatches.length + differences > 0 ? 1 : 0);

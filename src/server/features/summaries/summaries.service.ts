@@ -1,0 +1,408 @@
+// Read summaries kept current by the writes (issue 10.3). A cell's summaries of a year are computed from its
+// recorded facts with the same domain rules the pages use (src/domain/compliance.ts, the scoring framework's
+// bands) and written whole, in the transaction of the write that changed those facts: a meeting's write, a
+// scorecard, a re-scoring, a rule-set assignment, a new organisation or a reorganisation. Findings carry the day
+// from which they count (`datedComplianceFindings`), so time passing needs no write; every row carries the path
+// its cell had on the fact's date, so a fact counts toward the ancestors of that date (ADR 003).
+import { datedComplianceFindings, monthApplicable, monthJudgedFrom } from '../../../domain/compliance.ts';
+import { todayIso } from '../../../domain/dates.ts';
+import type { RuleSet } from '../../../domain/meeting-rules.ts';
+import { ratingForPercent } from '../../../domain/scorecard.ts';
+import type { Rating } from '../../../domain/scoring-schema.ts';
+import { pathLabel } from '../../../domain/tree.ts';
+import type { Database, Queryable } from '../../platform/db.ts';
+import { factsOf, pad, periodsOf, yearCompliance } from '../plan/year-compliance.ts';
+import { ruleSetResolver } from '../rule-sets/rule-sets.service.ts';
+import { allFrameworks } from '../scoring/frameworks.service.ts';
+import * as repo from './summaries.repository.ts';
+import type { ComplianceFactRow, ComplianceMonthRow, RatingMonthRow } from './summaries.repository.ts';
+
+const cellKinds = new Set(['cell', 'grassroots_cell']);
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const heldStatuses = new Set(['held', 'adopted']);
+
+/** The earliest year summaries are kept for (the ratings and compliance pages ask for none earlier). */
+const firstYear = 2015;
+
+type Frameworks = Awaited<ReturnType<typeof allFrameworks>>;
+
+/** The summaries of one cell and year, computed from scratch. */
+async function computeYear(
+  q: Queryable,
+  cell: repo.CellRow,
+  year: number,
+  ctx: {
+    pathOn: (date: string) => string;
+    resolve: (date: string) => RuleSet | null;
+    frameworks: Frameworks;
+  },
+) {
+  const rows = await repo.listMeetingFacts(q, cell.id, year);
+  const periods = periodsOf(cell);
+  const months: ComplianceMonthRow[] = [];
+  let from: string | null = null;
+  for (let mm = 1; mm <= 12; mm++) {
+    const month = `${year}-${pad(mm)}`;
+    const ruleSet = ctx.resolve(`${month}-01`);
+    if (ruleSet && from === null) from = month;
+    const applicable = monthApplicable(month, periods);
+    const rs = ruleSet ?? (from ? ctx.resolve(`${from}-01`) : null);
+    months.push({
+      month,
+      path: ctx.pathOn(`${month}-01`),
+      applicable,
+      judged_from: from !== null && applicable && rs ? monthJudgedFrom(month, rs) : null,
+      held: rows.filter((r) => r.for_month === month && heldStatuses.has(r.status)).length,
+    });
+  }
+  const facts: ComplianceFactRow[] = [];
+  if (from !== null) {
+    const start = from;
+    const meetings = rows.map(factsOf);
+    const byId = new Map(meetings.map((m) => [m.id, m]));
+    const dated = datedComplianceFindings({
+      meetings,
+      from: start,
+      to: `${year}-12`,
+      ruleSetFor: (d) => ctx.resolve(d) ?? ctx.resolve(`${start}-01`)!,
+      periods,
+    });
+    for (const f of dated) {
+      const m = f.meetingId ? byId.get(f.meetingId) : undefined;
+      // A meeting's findings count once its month is in the year so far (the pages judge up to this month).
+      const monthStart = m ? `${m.forMonth}-01` : '';
+      const date = m ? m.date : /Q/.test(f.period) ? quarterStart(f.period) : `${f.period}-01`;
+      facts.push({
+        period: f.period,
+        code: f.code,
+        meeting_id: f.meetingId,
+        due: f.due > monthStart ? f.due : monthStart,
+        path: ctx.pathOn(date),
+      });
+    }
+  }
+  return { months, facts, ratings: ratingsOf(await repo.listSubmittedRegularScores(q, cell.id, year), ctx) };
+}
+
+const quarterStart = (period: string) => `${period.slice(0, 4)}-${pad(Number(period.slice(6)) * 3 - 2)}-01`;
+
+/** Per month: the self-score and the mean outside score of the cell's regular meetings (as the ratings page). */
+function ratingsOf(
+  cards: repo.ScoreRow[],
+  ctx: { pathOn: (date: string) => string; frameworks: Frameworks },
+): RatingMonthRow[] {
+  const bandsOf = (percent: number, r: { framework_id: string; framework_version: number }): Rating => {
+    const f =
+      ctx.frameworks.find((x) => x.id === r.framework_id && x.version === r.framework_version) ??
+      ctx.frameworks.find((x) => x.id === r.framework_id)!;
+    return ratingForPercent(f, percent);
+  };
+  const months = [...new Set(cards.map((c) => c.for_month))].sort();
+  return months.map((month) => {
+    const inMonth = cards.filter((r) => r.for_month === month);
+    const self = inMonth.find((r) => r.scorer_kind === 'self');
+    const outside = inMonth.filter((r) => r.scorer_kind !== 'self');
+    const outsidePercent = outside.length
+      ? outside.reduce((s, r) => s + r.percent, 0) / outside.length
+      : null;
+    return {
+      month,
+      path: ctx.pathOn(`${month}-01`),
+      self_percent: self ? round2(self.percent) : null,
+      self_rating: self ? (self.rating ?? bandsOf(self.percent, self)) : null,
+      outside_percent: outsidePercent !== null ? round2(outsidePercent) : null,
+      outside_rating: outsidePercent !== null ? bandsOf(outsidePercent, outside[0]!) : null,
+      outside_count: outside.length,
+    };
+  });
+}
+
+/** What a cell's summaries are computed with: its path on any date, its rule sets and the frameworks. */
+async function contextOf(q: Queryable, cell: repo.CellRow, frameworks?: Frameworks) {
+  const periods = await repo.listPaths(q, cell.id);
+  const current = periods[periods.length - 1]!.path;
+  const pathOn = (date: string) =>
+    (
+      periods.find((p) => p.valid_from <= date && (p.valid_to === null || p.valid_to > date)) ??
+      (date < periods[0]!.valid_from ? periods[0]! : periods[periods.length - 1]!)
+    ).path;
+  return {
+    pathOn,
+    // A cell is judged by the rule sets of its chain as it stands now (as the year plan does).
+    resolve: await ruleSetResolver(q, current),
+    frameworks: frameworks ?? (await allFrameworks(q)),
+  };
+}
+
+/**
+ * The years a cell keeps summaries for: those with meetings or scorecards, and every year it existed under a
+ * rule set up to next year (so the months of this year and next are judged as time passes, without a write).
+ */
+function yearsOf(cell: repo.CellRow, activity: number[], resolve: (d: string) => RuleSet | null) {
+  const years = new Set(activity.filter((y) => y >= firstYear));
+  const last = Number(todayIso().slice(0, 4)) + 1;
+  const begin = Math.max(firstYear, Number(cell.valid_from.slice(0, 4)));
+  const end = Math.min(last, cell.valid_to ? Number(cell.valid_to.slice(0, 4)) : last);
+  for (let y = begin; y <= end; y++) {
+    if (resolve(`${y}-12-01`)) years.add(y);
+  }
+  return [...years].sort();
+}
+
+/**
+ * Recomputes a cell's summaries (of the given years, or of all it keeps) inside the caller's transaction. Not a
+ * cell: nothing to keep.
+ */
+export async function refreshCell(q: Queryable, cellId: string, years?: number[], frameworks?: Frameworks) {
+  const cell = await repo.findOrganization(q, cellId);
+  if (!cell || !cellKinds.has(cell.kind)) return;
+  const ctx = await contextOf(q, cell, frameworks);
+  const wanted =
+    years ??
+    [
+      ...new Set([
+        ...yearsOf(cell, await repo.listActivityYears(q, cell.id), ctx.resolve),
+        ...(await repo.listKeptYears(q, cell.id)),
+      ]),
+    ].sort();
+  for (const year of new Set(wanted)) {
+    await repo.replaceYear(
+      q,
+      { id: cell.id, provinceId: cell.province_id },
+      year,
+      await computeYear(q, cell, year, ctx),
+    );
+  }
+}
+
+/** After a change to the tree or rule sets at organisations: every cell ever under any of them, all years kept. */
+export async function refreshUnder(q: Queryable, organizationIds: Iterable<string>) {
+  const frameworks = await allFrameworks(q);
+  const cells = new Set<string>();
+  for (const id of organizationIds) {
+    for (const cell of await repo.listCellsEverUnder(q, pathLabel(id))) cells.add(cell);
+  }
+  for (const id of cells) await refreshCell(q, id, undefined, frameworks);
+}
+
+/** The year of a 'YYYY-MM' month. */
+export const yearOfMonth = (month: string) => Number(month.slice(0, 4));
+
+/** Recomputes every cell's summaries (after loading data outside the services: demo data, a restore). */
+export async function rebuildAll(db: Database, onProgress?: (done: number, total: number) => void) {
+  const ids = await repo.listAllCells(db);
+  const frameworks = await allFrameworks(db);
+  for (let i = 0; i < ids.length; i += 50) {
+    await db.transaction(async (tx) => {
+      for (const id of ids.slice(i, i + 50)) await refreshCell(tx, id, undefined, frameworks);
+    });
+    onProgress?.(Math.min(i + 50, ids.length), ids.length);
+  }
+  await repo.markRebuilt(db);
+  return { cells: ids.length };
+}
+
+/** Computes the summaries once on a database that has never had them (upgraded to migration 0012). */
+export async function rebuildIfNeverBuilt(db: Database) {
+  return (await repo.wasRebuilt(db)) ? null : rebuildAll(db);
+}
+
+export interface SummaryMismatch {
+  organizationId: string;
+  year: number;
+  kept: unknown;
+  computed: unknown;
+}
+
+/**
+ * Recomputes every cell's summaries from scratch and compares them with those kept: the differences (none when
+ * the writes kept them current). Reads only.
+ */
+export async function checkAll(
+  q: Queryable,
+): Promise<{ cells: number; years: number; mismatches: SummaryMismatch[] }> {
+  const frameworks = await allFrameworks(q);
+  const mismatches: SummaryMismatch[] = [];
+  let years = 0;
+  const ids = await repo.listAllCells(q);
+  for (const id of ids) {
+    const cell = (await repo.findOrganization(q, id))!;
+    const ctx = await contextOf(q, cell, frameworks);
+    const kept = await repo.listKeptYears(q, id);
+    const expected = yearsOf(cell, await repo.listActivityYears(q, id), ctx.resolve);
+    for (const year of new Set([...kept, ...expected])) {
+      years++;
+      const computed = normalise(await computeYear(q, cell, year, ctx));
+      const stored = normalise(await repo.readYear(q, id, year));
+      if (JSON.stringify(computed) !== JSON.stringify(stored)) {
+        mismatches.push({ organizationId: id, year, kept: stored, computed });
+      }
+    }
+  }
+  return { cells: ids.length, years, mismatches };
+}
+
+/**
+ * The compliance page's row of every cell now (read from the summaries, as of today) against the same numbers
+ * computed from scratch from the recorded meetings (as the pages did before the summaries): the differences.
+ */
+export async function checkReads(q: Queryable, year: number) {
+  const differences: Array<{ organizationId: string; fromSummaries: unknown; fromScratch: unknown }> = [];
+  let cells = 0;
+  for (const root of await repo.listRootPaths(q)) {
+    const all = await repo.listCellsUnder(q, root);
+    cells += all.length;
+    for (let i = 0; i < all.length; i += 200) {
+      const page = all.slice(i, i + 200);
+      const read = await complianceOfCells(q, page, year);
+      for (const [k, c] of page.entries()) {
+        const resolve = await ruleSetResolver(q, c.path);
+        const rows = await repo.listMeetingFacts(q, c.id, year);
+        const { findings, judged, notApplicable } = yearCompliance(rows, year, resolve, periodsOf(c));
+        const missed = new Set(findings.filter((f) => f.code === 'no_meeting').map((f) => f.period));
+        const byCode: Record<string, number> = {};
+        for (const f of findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
+        const fromScratch = {
+          id: c.id,
+          name: c.name,
+          held: rows.filter((m) => heldStatuses.has(m.status)).length,
+          findings: findings.length,
+          byCode,
+          monthsJudged: judged.length,
+          monthsWithMeeting: judged.filter((m) => !missed.has(m)).length,
+          monthsNotApplicable: notApplicable.length,
+        };
+        const fromSummaries = read[k]!;
+        const sorted = (o: typeof fromScratch) =>
+          JSON.stringify({ ...o, byCode: Object.entries(o.byCode).sort() });
+        if (sorted(fromSummaries) !== sorted(fromScratch)) {
+          differences.push({ organizationId: c.id, fromSummaries, fromScratch });
+        }
+      }
+    }
+  }
+  return { cells, differences };
+}
+
+/** Rows in one order with numbers as numbers, so kept and computed summaries compare as text. */
+function normalise(s: {
+  months: ComplianceMonthRow[];
+  facts: ComplianceFactRow[];
+  ratings: RatingMonthRow[];
+}) {
+  const key = (f: ComplianceFactRow) => `${f.period}|${f.code}|${f.meeting_id ?? ''}|${f.due}|${f.path}`;
+  return {
+    months: [...s.months]
+      .sort((a, b) => a.month.localeCompare(b.month))
+      .map((m) => ({ ...m, held: Number(m.held) })),
+    facts: [...s.facts].sort((a, b) => key(a).localeCompare(key(b))),
+    ratings: [...s.ratings]
+      .sort((a, b) => a.month.localeCompare(b.month))
+      .map((r) => ({
+        ...r,
+        self_percent: r.self_percent === null ? null : Number(r.self_percent),
+        outside_percent: r.outside_percent === null ? null : Number(r.outside_percent),
+        outside_count: Number(r.outside_count),
+      })),
+  };
+}
+
+// ---- reads ------------------------------------------------------------------------------------------------
+
+/** The opaque position after a row of a list ordered by name then id. */
+export function cursorAfter(row: { name: string; id: string }): string {
+  return Buffer.from(JSON.stringify([row.name, row.id])).toString('base64url');
+}
+
+function positionOf(cursor: string | null): { name: string; id: string } | null {
+  if (!cursor) return null;
+  try {
+    const [name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof name === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id))
+      return { name, id };
+  } catch {
+    // not one of ours: start over
+  }
+  return null;
+}
+
+export interface Page {
+  limit: number;
+  cursor: string | null;
+}
+
+/** One page of a subtree's cells as it stands now (keyset by name), its next cursor and the subtree's count. */
+export async function cellsPage(q: Queryable, path: string, page: Page) {
+  const rows = await repo.listCellsPage(q, path, positionOf(page.cursor), page.limit + 1);
+  const cells = rows.slice(0, page.limit);
+  return {
+    cells,
+    nextCursor: rows.length > page.limit ? cursorAfter(cells[cells.length - 1]!) : null,
+    cellCount: await repo.countCells(q, path),
+  };
+}
+
+/** Compliance per cell of a page over a year as of today, from the summaries. */
+export async function complianceOfCells(q: Queryable, cells: repo.PagedCellRow[], year: number) {
+  const today = todayIso();
+  const { months, facts } = await repo.complianceOfCells(
+    q,
+    cells.map((c) => c.id),
+    year,
+    today,
+  );
+  const monthsOf = new Map(months.map((m) => [m.organization_id, m]));
+  return cells.map((c) => {
+    const byCode: Record<string, number> = {};
+    for (const f of facts) if (f.organization_id === c.id) byCode[f.code] = f.n;
+    const m = monthsOf.get(c.id);
+    const judged = m?.judged ?? 0;
+    return {
+      id: c.id,
+      name: c.name,
+      held: m?.held ?? 0,
+      findings: Object.values(byCode).reduce((a, b) => a + b, 0),
+      byCode,
+      monthsJudged: judged,
+      monthsWithMeeting: judged - (byCode.no_meeting ?? 0),
+      // A year the cell keeps no summary of has no rule set and no meeting: only its existence decides.
+      monthsNotApplicable: m
+        ? m.not_applicable
+        : Array.from({ length: 12 }, (_, i) => `${year}-${pad(i + 1)}`).filter(
+            (month) => !monthApplicable(month, periodsOf(c)),
+          ).length,
+    };
+  });
+}
+
+/** A subtree's compliance totals over a year as of today: each fact toward the ancestors of its date. */
+export async function complianceTotals(q: Queryable, organizationId: string, year: number) {
+  const t = await repo.complianceTotals(q, pathLabel(organizationId), year, todayIso());
+  const totals = Object.fromEntries(t.byCode.map((r) => [r.code, r.n]));
+  return {
+    totals,
+    sums: {
+      held: t.held,
+      monthsJudged: t.judged,
+      monthsWithMeeting: t.judged - (totals.no_meeting ?? 0),
+      findings: t.byCode.reduce((a, r) => a + r.n, 0),
+    },
+  };
+}
+
+/** A subtree's ratings by month over the months given: cells per self rating and the mean self-minus-outside gap. */
+export async function ratingTotals(q: Queryable, organizationId: string, year: number, months: string[]) {
+  const rows = new Map(
+    (await repo.ratingTotals(q, pathLabel(organizationId), year)).map((r) => [r.month, r]),
+  );
+  return {
+    distribution: months.map((month) => {
+      const r = rows.get(month);
+      return { month, good: r?.good ?? 0, fair: r?.fair ?? 0, average: r?.average ?? 0, poor: r?.poor ?? 0 };
+    }),
+    gapByMonth: months.map((month) => {
+      const r = rows.get(month);
+      return { month, meanGap: r?.pairs ? round2(r.gap_sum / r.pairs) : null, pairs: r?.pairs ?? 0 };
+    }),
+  };
+}

@@ -1,0 +1,176 @@
+// Service tests of the read summaries: after a series of writes through the API (a meeting held,
+// scored, a cell moved to another commune, a rule set assigned, a new cell), the kept summaries equal a
+// recomputation from scratch, the pages' numbers equal the from-scratch computation, each fact counts toward the
+// ancestors its cell had on the fact's date, and the lists come a page at a time.
+/* eslint-disable @typescript-eslint/no-explicit-any -- the tests read JSON answers loosely */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayIso } from '../../../domain/dates.ts';
+import { labelToId } from '../../../domain/tree.ts';
+import { makeAccount, type makeClient, makeOrganization, type OrgRef } from '../../testing/factories.ts';
+import { makeMeetingCell, type MeetingCell } from '../meetings/meetings.fixtures.ts';
+import { checkAll, checkReads, complianceTotals, refreshCell } from './summaries.service.ts';
+
+const today = todayIso();
+const year = Number(today.slice(0, 4));
+let w: MeetingCell;
+let officer: Awaited<ReturnType<ReturnType<typeof makeClient>['signIn']>>;
+let province: OrgRef;
+let otherCommune: OrgRef;
+
+async function ok(res: Response | Promise<Response>) {
+  const r = await res;
+  const body = await r.json();
+  if (r.status >= 300) throw new Error(`${r.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+beforeAll(async () => {
+  w = await makeMeetingCell();
+  const rootPath = w.commune.path.split('.')[0]!;
+  province = {
+    id: labelToId(rootPath),
+    provinceId: w.commune.provinceId,
+    path: rootPath,
+    kind: 'provincial_committee',
+    name: 'Tỉnh',
+  };
+  otherCommune = await makeOrganization(w.db, {
+    kind: 'grassroots_committee',
+    parent: province,
+    name: 'Xã Bên Kia',
+  });
+  officer = await w.client.signIn((await makeAccount(w.db, null, { admin: true })).identifier);
+});
+afterAll(async () => w.db.close());
+
+async function holdAndScore() {
+  const { sec, cell } = w;
+  const { id } = await ok(
+    sec(`/api/organizations/${cell.id}/meetings`, {
+      json: {
+        kind: 'regular',
+        forMonth: today.slice(0, 7),
+        plannedDate: today,
+        dateReason: today.endsWith('-03') ? undefined : 'Trường hợp đặc biệt',
+      },
+    }),
+  );
+  await ok(
+    sec(`/api/meetings/${id}`, {
+      method: 'PATCH',
+      json: {
+        noticeContent: 'Thông báo',
+        preparatoryHeldOn: today,
+        preparatoryMinutes: 'Chi ủy họp chuẩn bị',
+      },
+    }),
+  );
+  await ok(sec(`/api/meetings/${id}/publish`, { method: 'POST' }));
+  await ok(sec(`/api/meetings/${id}/start`, { method: 'POST' }));
+  await ok(sec(`/api/meetings/${id}/end`, { method: 'POST' }));
+  const s = await ok(sec(`/api/meetings/${id}/scores`));
+  const autoIds = new Set(s.automatic.map((a: any) => a.id));
+  const entries = s.framework.groups
+    .flatMap((g: any) => g.criteria)
+    .filter((c: any) => !autoIds.has(c.id) && c.appliesWhen !== 'thematic')
+    .map((c: any) => ({
+      criterionId: c.id,
+      points:
+        c.type === 'toggle' || c.type === 'computed'
+          ? c.max
+          : Math.max(...c.options.map((o: any) => o.points), 0),
+    }));
+  await ok(sec(`/api/meetings/${id}/scores/self`, { method: 'PUT', json: { entries, submit: true } }));
+  return id;
+}
+
+describe('read summaries kept by the writes', () => {
+  it('equal a recomputation from scratch after meetings, scores, a move, a rule set and a new cell', async () => {
+    await holdAndScore();
+    // The cell moves to another commune from today: what happened before counts toward the old one.
+    await ok(
+      officer('/api/reorganizations', {
+        json: { kind: 'move', organizationId: w.cell.id, newParentId: otherCommune.id, effectiveDate: today },
+      }),
+    );
+    await ok(
+      officer(`/api/organizations/${w.commune.id}/rule-sets`, {
+        json: { ruleSetId: 'ct50-hd42-2025', effectiveFrom: today, documentRef: '01-HD/ĐU' },
+      }),
+    );
+    await ok(
+      officer('/api/organizations', {
+        json: { parentId: w.commune.id, name: 'Chi bộ thôn Mới', kind: 'cell', validFrom: today },
+      }),
+    );
+    const check = await checkAll(w.db);
+    expect(check.years).toBeGreaterThan(0);
+    expect(check.mismatches).toEqual([]);
+    const reads = await checkReads(w.db, year);
+    expect(reads.cells).toBeGreaterThanOrEqual(3);
+    expect(reads.differences).toEqual([]);
+  });
+
+  it('counts each fact toward the ancestors its cell had on the fact’s date', async () => {
+    const rows = await w.db.query<{ code: string; path: string; period: string }>(
+      `SELECT code, path::text AS path, period FROM compliance_fact WHERE organization_id = $1 AND year = $2`,
+      [w.cell.id, year],
+    );
+    const label = (o: OrgRef) => o.id.replace(/-/g, '');
+    const month = today.slice(0, 7);
+    // Missed months before the move sit under the old commune; the meeting held today under the new one.
+    const before = rows.filter((r) => r.code === 'no_meeting' && r.period < month);
+    if (today.slice(5, 7) !== '01') expect(before.length).toBeGreaterThan(0);
+    for (const r of before) expect(r.path.split('.')).toContain(label(w.commune));
+    for (const r of rows.filter((x) => x.period === month))
+      expect(r.path.split('.')).toContain(label(otherCommune));
+    const old = await complianceTotals(w.db, w.commune.id, year);
+    const moved = await complianceTotals(w.db, otherCommune.id, year);
+    const mine = await complianceTotals(w.db, w.cell.id, year);
+    // The old commune keeps the cell's missed months (beside its other cell's); the new one gets none of them.
+    expect(old.totals.no_meeting ?? 0).toBeGreaterThanOrEqual(before.length);
+    expect(moved.totals.no_meeting ?? 0).toBe(0);
+    // A month's own facts (held, judged) date from its first day, when the cell was still in the old commune.
+    expect(mine.sums.held).toBe(1);
+    expect(moved.sums.held).toBe(0);
+    expect(old.sums.held).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a change written beside the services shows in the check until the cell is recomputed', async () => {
+    await w.db.query(`UPDATE meeting SET status = 'cancelled' WHERE organization_id = $1`, [w.cell.id]);
+    const stale = await checkAll(w.db);
+    expect(stale.mismatches.map((m) => m.organizationId)).toContain(w.cell.id);
+    expect((await checkReads(w.db, year)).differences.map((d) => d.organizationId)).toContain(w.cell.id);
+    await refreshCell(w.db, w.cell.id);
+    expect((await checkAll(w.db)).mismatches).toEqual([]);
+  });
+});
+
+describe('province-wide lists a page at a time', () => {
+  it('walks every cell once by cursor, with the count and totals of the whole subtree', async () => {
+    for (let i = 0; i < 3; i++) {
+      await makeOrganization(w.db, { kind: 'cell', parent: w.commune, name: `Chi bộ trang ${i}` });
+    }
+    for (const kind of ['compliance', 'ratings']) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let first: any = null;
+      do {
+        const page: any = await ok(
+          officer(
+            `/api/organizations/${province.id}/${kind}?year=${year}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+          ),
+        );
+        first ??= page;
+        expect(page.cells.length).toBeLessThanOrEqual(2);
+        seen.push(...page.cells.map((c: any) => c.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.length).toBe(first.cellCount);
+      expect(seen).toContain(w.cell.id);
+    }
+    const bad = await officer(`/api/organizations/${province.id}/compliance?year=${year}&cursor=%7B%7D`);
+    expect(bad.status).toBe(400);
+  });
+});
