@@ -32,6 +32,10 @@ export const unkeyedTables: Record<string, { placement: Placement; reason: strin
     placement: 'coordinator',
     reason: 'the ledger of applied migrations, one per database',
   },
+  summary_rebuild: {
+    placement: 'coordinator',
+    reason: 'one row: when the read summaries were last rebuilt from scratch (at first start after an upgrade)',
+  },
 };
 
 /** The province key of system-wide rows (audit chain ''): the nil uuid, the key of no province. */
