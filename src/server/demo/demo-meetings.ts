@@ -76,7 +76,13 @@ class Table {
   /** Writes the rows held so far and forgets them. Instants (timestamptz) come as epoch milliseconds. */
   async write(tx: Tx, chunk = 20_000): Promise<void> {
     if (canCopy(tx)) {
-      await copyColumns(tx, this.name, this.names.map((n, i) => [n, this.types[i]!] as const), this.data, this.rows);
+      await copyColumns(
+        tx,
+        this.name,
+        this.names.map((n, i) => [n, this.types[i]!] as const),
+        this.data,
+        this.rows,
+      );
       this.written += this.rows;
       this.rows = 0;
       for (const col of this.data) col.length = 0;
@@ -1523,7 +1529,9 @@ export async function createDemoMeetings(
 
     if (t.attendance.rows + t.agenda.rows > 150_000) {
       await writeAll();
-      opts.progress?.(`họp: ${cells.indexOf(cell) + 1}/${cells.length} chi bộ, ${t.meeting.written} cuộc họp`);
+      opts.progress?.(
+        `họp: ${cells.indexOf(cell) + 1}/${cells.length} chi bộ, ${t.meeting.written} cuộc họp`,
+      );
     }
 
     // ---- helpers bound to this cell (hoisted function declarations)

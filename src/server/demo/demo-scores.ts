@@ -476,7 +476,9 @@ export async function createDemoScores(
       scorecards += cards.rows;
       await cards.write(tx, 5_000);
       await entries.write(tx, 20_000);
-      opts.progress?.(`chấm điểm: ${Math.min(from + chunkSize, meetings.length)}/${meetings.length} cuộc họp`);
+      opts.progress?.(
+        `chấm điểm: ${Math.min(from + chunkSize, meetings.length)}/${meetings.length} cuộc họp`,
+      );
     }
   }
   return { scorecards };
