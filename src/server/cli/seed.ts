@@ -7,8 +7,7 @@
 // with the demo's usual INSERT statements. Refuses a database that already holds organisations.
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { copyIn, type CopyTx } from '../demo/bulk-copy.ts';
+import { openCopyingPostgres } from '../demo/bulk-copy.ts';
 import { createDemoData, demoAccounts, demoPassword, hasData } from '../demo/demo-data.ts';
 import { loadConfig } from '../platform/config.ts';
 import { analyze, type Database, openPglite, openPostgres } from '../platform/db.ts';
@@ -41,43 +40,6 @@ const seed = Number(args.seed ?? config.DEMO_SEED);
 if (!Number.isInteger(members) || !Number.isInteger(seed)) {
   console.error('--members và --seed phải là số nguyên.');
   process.exit(2);
-}
-
-/** One PostgreSQL connection whose transactions can COPY (the pool's cannot: it hides its clients). */
-async function openCopyingPostgres(url: string): Promise<Database> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  return {
-    kind: 'postgresql',
-    async query<T>(sql: string, params?: unknown[]) {
-      return (await client.query(sql, params as unknown[])).rows as T[];
-    },
-    async transaction<T>(fn: (tx: CopyTx) => Promise<T>) {
-      await client.query('BEGIN');
-      try {
-        const result = await fn({
-          async query<R>(sql: string, params?: unknown[]) {
-            return (await client.query(sql, params as unknown[])).rows as R[];
-          },
-          async exec(sql: string) {
-            await client.query(sql);
-          },
-          copyIn: (table, columns, text) => copyIn(client, table, columns, text),
-        });
-        await client.query('COMMIT');
-        return result;
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      }
-    },
-    listen() {
-      throw new Error('seed: no notifications on the loading connection');
-    },
-    async close() {
-      await client.end();
-    },
-  };
 }
 
 let db: Database;

@@ -5,8 +5,8 @@
 //
 // The demo writers call `copyRows` when their transaction offers `copyIn` (the seed command's PostgreSQL
 // transactions); everywhere else (PGlite, the app's own start-up seeding) they keep their INSERT statements.
-import type pg from 'pg';
-import type { Tx } from '../platform/db.ts';
+import pg from 'pg';
+import type { Database, Tx } from '../platform/db.ts';
 
 /** A transaction that can also stream rows into a table with COPY. */
 export interface CopyTx extends Tx {
@@ -139,4 +139,41 @@ export async function copyFlat(
     lines.push(cells.join('\t'));
   }
   if (lines.length > 0) await tx.copyIn(table, columns, lines.join('\n') + '\n');
+}
+
+/** One PostgreSQL connection whose transactions can COPY (the pool's cannot: it hides its clients). */
+export async function openCopyingPostgres(url: string): Promise<Database> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    kind: 'postgresql',
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await client.query(sql, params as unknown[])).rows as T[];
+    },
+    async transaction<T>(fn: (tx: CopyTx) => Promise<T>) {
+      await client.query('BEGIN');
+      try {
+        const result = await fn({
+          async query<R>(sql: string, params?: unknown[]) {
+            return (await client.query(sql, params as unknown[])).rows as R[];
+          },
+          async exec(sql: string) {
+            await client.query(sql);
+          },
+          copyIn: (table, columns, text) => copyIn(client, table, columns, text),
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    },
+    listen() {
+      throw new Error('seed: no notifications on the loading connection');
+    },
+    async close() {
+      await client.end();
+    },
+  };
 }
