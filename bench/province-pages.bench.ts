@@ -10,6 +10,7 @@
 //     DATABASE_URL=$TEST_DATABASE_URL npx tsx bench/province-pages.bench.ts'
 // or against a database loaded before:  DATABASE_URL=postgres://… npx tsx bench/province-pages.bench.ts [rounds=10]
 // Starts the app from source (tsx) on a free port with DEMO_DATA=off; results go to docs/PERFORMANCE.md by hand.
+// A call slower than 30 s is given up (its query cancelled in the database) and not repeated.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -103,12 +104,26 @@ async function timeCall(cookie: string, path: string): Promise<{ ms: number; byt
     res = await fetch(`${base}${path}`, { headers: { cookie }, signal: AbortSignal.timeout(timeoutMs) });
     body = await res.arrayBuffer();
   } catch (e) {
-    if ((e as Error).name === 'TimeoutError') return { ms: Number.POSITIVE_INFINITY, bytes: 0 };
-    throw e;
+    if ((e as Error).name !== 'TimeoutError') throw e;
+    await cancelLongQueries();
+    return { ms: Number.POSITIVE_INFINITY, bytes: 0 };
   }
   const ms = performance.now() - t;
   if (!res.ok) throw new Error(`${path}: ${res.status} ${Buffer.from(body).toString('utf8').slice(0, 200)}`);
   return { ms, bytes: body.byteLength };
+}
+
+/** The app goes on with a query its client gave up on: cancel it, so that it does not slow what is measured next. */
+async function cancelLongQueries() {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query(
+    `SELECT pg_cancel_backend(pid) FROM pg_stat_activity
+      WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'
+        AND query_start < now() - make_interval(secs => $1)`,
+    [timeoutMs / 1000 - 1],
+  );
+  await client.end();
 }
 
 interface Row {
