@@ -1345,6 +1345,12 @@ export async function createDemoData(db: Database, opts: DemoOptions): Promise<D
     await roles.flush();
     progress('họp…');
     await createDemoMeetings(tx, { today, seed: opts.seed, provinceId, progress });
+    // The scorecards and evaluations read back what was just written; on a large load (the seed command)
+    // statistics first, or the planner sees empty tables inside this one transaction.
+    if (canCopy(tx)) {
+      progress('thống kê (ANALYZE)…');
+      await tx.query('ANALYZE');
+    }
     progress('chấm điểm…');
     await createDemoScores(tx, { today, seed: opts.seed, provinceId, progress });
     progress('đánh giá, xếp loại…');
