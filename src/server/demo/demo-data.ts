@@ -8,6 +8,7 @@ import { childPath, pathLabel } from '../../domain/tree.ts';
 import type { Database, Queryable } from '../platform/db.ts';
 import { hashPassword } from '../platform/password.ts';
 import { rebuildAll } from '../features/summaries/summaries.service.ts';
+import { canCopy, copyFlat } from './bulk-copy.ts';
 import { createDemoEvaluations } from './demo-evaluations.ts';
 import { createDemoMeetings } from './demo-meetings.ts';
 import { createDemoScores } from './demo-scores.ts';
@@ -49,6 +50,8 @@ export interface DemoOptions {
    * seed, members and day, same data.
    */
   today?: string;
+  /** Told what is being written, now and then (the seed command prints it). */
+  progress?: (message: string) => void;
 }
 
 /** One password for every demo account (letters and digits, at least 8 characters). */
@@ -1001,7 +1004,8 @@ class BatchWriter {
     private readonly columns: readonly string[],
     private readonly before: readonly BatchWriter[] = [],
   ) {
-    this.maxRows = Math.max(1, Math.min(500, Math.floor(60_000 / columns.length)));
+    // COPY (the seed command on PostgreSQL) takes big batches; INSERT is bound by its 65,535 parameters.
+    this.maxRows = canCopy(tx) ? 20_000 : Math.max(1, Math.min(500, Math.floor(60_000 / columns.length)));
   }
 
   async add(row: unknown[]): Promise<void> {
@@ -1014,6 +1018,13 @@ class BatchWriter {
   async flush(): Promise<void> {
     for (const b of this.before) await b.flush();
     if (this.rows === 0) return;
+    if (canCopy(this.tx)) {
+      const values = this.values;
+      this.values = [];
+      this.rows = 0;
+      await copyFlat(this.tx, this.table, this.columns, values);
+      return;
+    }
     let sql = this.sqlCache.get(this.rows);
     if (!sql) {
       const width = this.columns.length;
@@ -1193,7 +1204,9 @@ export async function createDemoData(db: Database, opts: DemoOptions): Promise<D
   const provinceId = province.id;
   const nextPlace = placeNamer(memberRng.fork('places'), []);
 
+  const progress = opts.progress ?? (() => undefined);
   const result = await db.transaction(async (tx) => {
+    progress(`tổ chức: ${plan.nodes.length}, trong đó ${plan.nodes.filter(isCell).length} chi bộ`);
     const w = {
       organization: new BatchWriter(tx, 'organization', [
         'id',
@@ -1261,6 +1274,7 @@ export async function createDemoData(db: Database, opts: DemoOptions): Promise<D
     await w.period.flush();
     await w.reorganization.flush();
 
+    progress('đảng viên…');
     const demo = await writeMembers(tx, plan, {
       rng: memberRng,
       today,
@@ -1272,6 +1286,7 @@ export async function createDemoData(db: Database, opts: DemoOptions): Promise<D
       nextPlace,
     });
 
+    progress(`đảng viên: ${demo.total}; cấp ủy…`);
     await writeCommittees(tx, planned, demo, positionRng, provinceId, today);
     await writePartyGroupMemberships(tx);
 
@@ -1329,8 +1344,17 @@ export async function createDemoData(db: Database, opts: DemoOptions): Promise<D
       ]);
     }
     await roles.flush();
-    await createDemoMeetings(tx, { today, seed: opts.seed, provinceId });
-    await createDemoScores(tx, { today, seed: opts.seed, provinceId });
+    progress('họp…');
+    await createDemoMeetings(tx, { today, seed: opts.seed, provinceId, progress });
+    // The scorecards and evaluations read back what was just written; on a large load (the seed command)
+    // statistics first, or the planner sees empty tables inside this one transaction.
+    if (canCopy(tx)) {
+      progress('thống kê (ANALYZE)…');
+      await tx.query('ANALYZE');
+    }
+    progress('chấm điểm…');
+    await createDemoScores(tx, { today, seed: opts.seed, provinceId, progress });
+    progress('đánh giá, xếp loại…');
     await createDemoEvaluations(tx, { today, seed: opts.seed, provinceId });
     return { members: demo.total, accounts: account.count };
   });

@@ -25,6 +25,7 @@ import {
 import type { FourGoodCriterion } from '../../domain/four-good.ts';
 import { labelToId } from '../../domain/tree.ts';
 import type { Tx } from '../platform/db.ts';
+import { canCopy, copyColumns } from './bulk-copy.ts';
 import { classifyTasks, type TaskFacts } from '../features/evaluation/evaluation-facts.ts';
 import { Random, weightedTable } from './random.ts';
 
@@ -128,9 +129,19 @@ class Columns {
     this.rows++;
   }
 
-  /** Instants (timestamptz) come as epoch milliseconds. */
+  private clear(): void {
+    this.rows = 0;
+    for (const col of this.data) col.length = 0;
+  }
+
+  /** Writes the rows held so far and forgets them. Instants (timestamptz) come as epoch milliseconds. */
   async write(tx: Tx): Promise<void> {
     if (this.rows === 0) return;
+    if (canCopy(tx)) {
+      await copyColumns(tx, this.table, this.columns, this.data, this.rows);
+      this.clear();
+      return;
+    }
     const casts = this.columns
       .map(([, t], i) => `$${i + 1}::${t === 'timestamptz' ? 'float8' : t}[]`)
       .join(',');
@@ -142,6 +153,7 @@ class Columns {
       `SELECT ${exprs.join(',')} FROM unnest(${casts.replaceAll('::jsonb[]', '::text[]')}) ` +
       `AS u(${this.columns.map((_, i) => `c${i}`).join(',')})`;
     await tx.query(sql, this.data);
+    this.clear();
   }
 }
 

@@ -35,6 +35,7 @@ import { storedText, viText } from '../../domain/messages.ts';
 import { votingRulesInForce } from '../../domain/voting-rules.ts';
 import type { Tx } from '../platform/db.ts';
 import { dayToIso, isoToDay, Random, type WeightedTable, weightedTable } from './random.ts';
+import { canCopy, copyColumns } from './bulk-copy.ts';
 import { type PreparedMeeting, writeDemoMaterials } from './demo-materials.ts';
 import * as vn from './vietnamese-names.ts';
 
@@ -79,6 +80,19 @@ class Table {
 
   /** Writes the rows held so far and forgets them. Instants (timestamptz) come as epoch milliseconds. */
   async write(tx: Tx, chunk = 20_000): Promise<void> {
+    if (canCopy(tx)) {
+      await copyColumns(
+        tx,
+        this.name,
+        this.names.map((n, i) => [n, this.types[i]!] as const),
+        this.data,
+        this.rows,
+      );
+      this.written += this.rows;
+      this.rows = 0;
+      for (const col of this.data) col.length = 0;
+      return;
+    }
     const casts = this.types.map((t, i) => `$${i + 1}::${t === 'timestamptz' ? 'float8' : t}[]`).join(',');
     const aliases = this.names.map((_, i) => `c${i}`);
     const exprs = this.types.map((t, i) => (t === 'timestamptz' ? `to_timestamp(c${i} / 1000)` : `c${i}`));
@@ -593,7 +607,7 @@ function personName(rng: Random): string {
 
 export async function createDemoMeetings(
   tx: Tx,
-  opts: { today: string; seed?: number; provinceId?: string },
+  opts: { today: string; seed?: number; provinceId?: string; progress?: (message: string) => void },
 ): Promise<{ meetings: number }> {
   const today = opts.today;
   const rng = new Random(opts.seed ?? 20250701, 'chi-bo-so demo meetings');
@@ -1545,7 +1559,12 @@ export async function createDemoMeetings(
       });
     }
 
-    if (t.attendance.rows + t.agenda.rows > 150_000) await writeAll();
+    if (t.attendance.rows + t.agenda.rows > 150_000) {
+      await writeAll();
+      opts.progress?.(
+        `họp: ${cells.indexOf(cell) + 1}/${cells.length} chi bộ, ${t.meeting.written} cuộc họp`,
+      );
+    }
 
     // ---- helpers bound to this cell (hoisted function declarations)
 

@@ -21,6 +21,7 @@ import {
 import { storedText } from '../../domain/messages.ts';
 import { builtInScoringFrameworks } from '../../domain/scoring-frameworks.ts';
 import type { Tx } from '../platform/db.ts';
+import { canCopy, copyColumns } from './bulk-copy.ts';
 import { factsOfMeetings } from '../features/scoring/scoring-facts.ts';
 import { Random } from './random.ts';
 
@@ -101,8 +102,18 @@ class Columns {
     this.rows++;
   }
 
-  /** Instants (timestamptz) come as epoch milliseconds. */
+  private clear(): void {
+    this.rows = 0;
+    for (const col of this.data) col.length = 0;
+  }
+
+  /** Writes the rows held so far and forgets them. Instants (timestamptz) come as epoch milliseconds. */
   async write(tx: Tx, chunk: number): Promise<void> {
+    if (canCopy(tx)) {
+      await copyColumns(tx, this.table, this.columns, this.data, this.rows);
+      this.clear();
+      return;
+    }
     const casts = this.columns
       .map(([, t], i) => `$${i + 1}::${t === 'timestamptz' ? 'float8' : t}[]`)
       .join(',');
@@ -118,6 +129,7 @@ class Columns {
         this.data.map((col) => col.slice(from, from + chunk)),
       );
     }
+    this.clear();
   }
 }
 
@@ -179,7 +191,7 @@ function deduct(
 
 export async function createDemoScores(
   tx: Tx,
-  opts: { today: string; seed: number; provinceId: string },
+  opts: { today: string; seed: number; provinceId: string; progress?: (message: string) => void },
 ): Promise<{ scorecards: number }> {
   const { today, provinceId } = opts;
   const root = new Random(opts.seed, 'chi-bo-so demo scores');
@@ -351,6 +363,7 @@ export async function createDemoScores(
   };
 
   const chunkSize = 1000;
+  let scorecards = 0;
   for (let from = 0; from < meetings.length; from += chunkSize) {
     const chunk = meetings.slice(from, from + chunkSize);
     const facts = await factsOfMeetings(
@@ -457,10 +470,16 @@ export async function createDemoScores(
         );
       }
     }
-  }
 
-  const scorecards = cards.rows;
-  await cards.write(tx, 5_000);
-  await entries.write(tx, 20_000);
+    // Written every few hundred thousand entries, so a province-sized demo never holds all its scorecards.
+    if (entries.rows >= 200_000 || from + chunkSize >= meetings.length) {
+      scorecards += cards.rows;
+      await cards.write(tx, 5_000);
+      await entries.write(tx, 20_000);
+      opts.progress?.(
+        `chấm điểm: ${Math.min(from + chunkSize, meetings.length)}/${meetings.length} cuộc họp`,
+      );
+    }
+  }
   return { scorecards };
 }

@@ -1,0 +1,346 @@
+// Benchmark (issue 10.5): every committee page's API calls at province size on PostgreSQL, for the province (a
+// board officer of the Organisation Board), for a commune (its party secretary) and for a cell (its secretary),
+// each with its own session. Per page: the API calls the web makes when the page opens (src/web: the page's
+// queries with their default search), each timed alone, and the page as the browser loads it (its calls at
+// once, until the last answer). Prints p50/p95/max per call and per page against the issue's targets: province
+// p95 < 200 ms, commune and cell p95 < 50 ms.
+//
+// Needs a database loaded with the demo (any size; the province preset for the issue's figure):
+//   bash scripts/with-postgres.sh sh -c 'DATABASE_URL=$TEST_DATABASE_URL npm run seed -- --preset province &&
+//     DATABASE_URL=$TEST_DATABASE_URL npx tsx bench/province-pages.bench.ts'
+// or against a database loaded before:  DATABASE_URL=postgres://… npx tsx bench/province-pages.bench.ts [rounds=10]
+// Starts the app from source (tsx) on a free port with DEMO_DATA=off; results go to docs/PERFORMANCE.md by hand.
+// A call slower than 30 s is given up (its query cancelled in the database) and not repeated.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import pg from 'pg';
+
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  console.error('DATABASE_URL (PostgreSQL with the demo loaded) is required');
+  process.exit(2);
+}
+const rounds = Number(process.argv[2] ?? 10);
+const slowMs = 5_000;
+const timeoutMs = 30_000;
+const password = 'ChiBo@2025';
+const dataDir = '.tmp/bench-province-pages';
+mkdirSync(dataDir, { recursive: true });
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const port = await freePort();
+const started = performance.now();
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  env: {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DEMO_DATA: 'off',
+    CHECK_RESPONSES: 'off',
+    LOG_LEVEL: 'warn',
+  },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const base = `http://127.0.0.1:${port}/api`;
+for (;;) {
+  try {
+    if ((await fetch(`${base}/health`)).ok) break;
+  } catch {
+    // not listening yet
+  }
+  if (server.exitCode !== null) throw new Error('server exited');
+  await new Promise((r) => setTimeout(r, 100));
+}
+console.log(`app ready in ${((performance.now() - started) / 1000).toFixed(1)} s (from source, tsx)`);
+
+interface Me {
+  roles: Array<{ role: string; organizationId: string | null; organizationKind: string | null }>;
+}
+
+async function login(identifier: string): Promise<string> {
+  const res = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ identifier, password }),
+  });
+  if (!res.ok) throw new Error(`login ${identifier}: ${res.status}`);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+async function get<T>(cookie: string, path: string): Promise<T> {
+  const res = await fetch(`${base}${path}`, { headers: { cookie } });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+function percentile(values: number[], p: number) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+interface Page {
+  name: string;
+  calls: string[];
+}
+
+/** One API call, timed alone; the answer's size in bytes. A call that takes over `timeoutMs` is given up. */
+async function timeCall(cookie: string, path: string): Promise<{ ms: number; bytes: number }> {
+  const t = performance.now();
+  let res: Response;
+  let body: ArrayBuffer;
+  try {
+    res = await fetch(`${base}${path}`, { headers: { cookie }, signal: AbortSignal.timeout(timeoutMs) });
+    body = await res.arrayBuffer();
+  } catch (e) {
+    if ((e as Error).name !== 'TimeoutError') throw e;
+    await cancelLongQueries();
+    return { ms: Number.POSITIVE_INFINITY, bytes: 0 };
+  }
+  const ms = performance.now() - t;
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${Buffer.from(body).toString('utf8').slice(0, 200)}`);
+  return { ms, bytes: body.byteLength };
+}
+
+/** The app goes on with a query its client gave up on: cancel it, so that it does not slow what is measured next. */
+async function cancelLongQueries() {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query(
+    `SELECT pg_cancel_backend(pid) FROM pg_stat_activity
+      WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'
+        AND query_start < now() - make_interval(secs => $1)`,
+    [timeoutMs / 1000 - 1],
+  );
+  await client.end();
+}
+
+interface Row {
+  scope: string;
+  page: string;
+  call: string;
+  n: number;
+  p50: number;
+  p95: number;
+  max: number;
+  kb: number;
+  target: number;
+}
+
+const rows: Row[] = [];
+
+async function measureScope(scope: string, target: number, cookie: string, pages: Page[]) {
+  for (const page of pages) {
+    const perCall = new Map<string, { times: number[]; bytes: number }>();
+    const pageTimes: number[] = [];
+    // One round to warm the process and the database's caches, not counted. A page with a call slower than
+    // `slowMs` there gets two rounds only, so that the run ends while still giving its figure.
+    // A call that timed out there is reported as such and not repeated (the server may still be working on it),
+    // and so is its page.
+    let warm = 0;
+    const live: string[] = [];
+    for (const call of page.calls) {
+      const { ms } = await timeCall(cookie, call);
+      if (ms === Number.POSITIVE_INFINITY) {
+        perCall.set(call, { times: [ms], bytes: 0 });
+        console.log(`  ${scope} · ${page.name}: ${call} took over ${timeoutMs / 1000} s, given up`);
+      } else {
+        live.push(call);
+        warm = Math.max(warm, ms);
+      }
+    }
+    const complete = live.length === page.calls.length;
+    if (!complete) pageTimes.push(Number.POSITIVE_INFINITY);
+    const pageRounds = warm > slowMs || !complete ? Math.min(rounds, 2) : rounds;
+    for (let r = 0; r < pageRounds; r++) {
+      for (const call of live) {
+        const { ms, bytes } = await timeCall(cookie, call);
+        const entry = perCall.get(call) ?? { times: [], bytes };
+        entry.times.push(ms);
+        perCall.set(call, entry);
+      }
+      if (!complete) continue;
+      const t = performance.now();
+      await Promise.all(page.calls.map((call) => timeCall(cookie, call)));
+      pageTimes.push(performance.now() - t);
+    }
+    for (const [call, { times, bytes }] of perCall) {
+      rows.push({
+        scope,
+        page: page.name,
+        call,
+        n: times.length,
+        p50: percentile(times, 50),
+        p95: percentile(times, 95),
+        max: Math.max(...times),
+        kb: bytes / 1024,
+        target,
+      });
+    }
+    rows.push({
+      scope,
+      page: page.name,
+      call: '(whole page, calls at once)',
+      n: pageTimes.length,
+      p50: percentile(pageTimes, 50),
+      p95: percentile(pageTimes, 95),
+      max: Math.max(...pageTimes),
+      kb: [...perCall.values()].reduce((a, c) => a + c.bytes, 0) / 1024,
+      target,
+    });
+    const worst = Math.max(...[...perCall.values()].map((c) => percentile(c.times, 95)));
+    console.log(
+      `  ${scope} · ${page.name}: page p95 ${percentile(pageTimes, 95).toFixed(0)} ms, worst call p95 ${worst.toFixed(0)} ms`,
+    );
+  }
+}
+
+/** The pages a committee (or a cell's leadership) opens for its organisation, with the calls each makes. */
+function organizationPages(id: string, isCell: boolean, year: number, today: string): Page[] {
+  const q = encodeURIComponent;
+  return [
+    { name: 'home', calls: ['/me', '/organizations/tree', `/organizations/${id}`] },
+    { name: 'tree', calls: ['/organizations/tree', `/organizations/tree?parentId=${id}`] },
+    { name: 'organisation', calls: [`/organizations/${id}`, `/organizations/${id}/roles`, '/me'] },
+    {
+      name: 'meetings plan',
+      calls: [
+        `/organizations/${id}/meetings?year=${year}`,
+        `/organizations/${id}`,
+        `/organizations/${id}/thematic-topics?year=${year}`,
+        ...(isCell ? [] : [`/organizations/${id}/compliance?year=${year}`]),
+        `/organizations/${id}/work-programme?year=${year}`,
+        `/organizations/${id}/rule-set?date=${today}`,
+      ],
+    },
+    {
+      name: 'evaluation',
+      calls: [
+        `/organizations/${id}/evaluations?year=${year}`,
+        `/organizations/${id}/four-good?year=${year}&period=year`,
+      ],
+    },
+    ...(isCell
+      ? []
+      : [
+          {
+            name: 'ratings',
+            calls: [
+              `/organizations/${id}/ratings?year=${year}&margin=10`,
+              `/organizations/${id}`,
+              '/me',
+              `/organizations/${id}/scoring-frameworks`,
+            ],
+          },
+        ]),
+    {
+      name: 'members',
+      calls: [`/members?organizationId=${id}&limit=50&offset=0`, `/organizations/${id}`],
+    },
+    {
+      name: 'members, search',
+      calls: [`/members?organizationId=${id}&q=${q('nguyen van')}&limit=50&offset=0`],
+    },
+    {
+      name: 'members, page 20',
+      calls: [`/members?organizationId=${id}&limit=50&offset=950`],
+    },
+    { name: 'tasks', calls: ['/tasks?filter=mine', '/me/meetings', '/me/notifications'] },
+  ];
+}
+
+async function run() {
+  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const year = Number(today.slice(0, 4));
+  const scopes = [
+    { scope: 'province', identifier: '0900000006', role: 'board_officer', target: 200 },
+    { scope: 'commune', identifier: '0900000005', role: 'committee', target: 50 },
+    { scope: 'cell', identifier: '0900000002', role: 'cell_leadership', target: 50 },
+  ] as const;
+  const direct = new pg.Client({ connectionString: databaseUrl });
+  await direct.connect();
+  const size = await direct.query<{ members: number; cells: number; meetings: number; db: string }>(
+    `SELECT (SELECT count(*)::int FROM member WHERE lifecycle = 'active') AS members,
+            (SELECT count(*)::int FROM organization WHERE kind IN ('cell', 'grassroots_cell') AND valid_to IS NULL) AS cells,
+            (SELECT count(*)::int FROM meeting) AS meetings,
+            pg_size_pretty(pg_database_size(current_database())) AS db`,
+  );
+  await direct.end();
+  const d = size.rows[0]!;
+  console.log(
+    `${d.members.toLocaleString('en')} active members, ${d.cells.toLocaleString('en')} cells, ` +
+      `${d.meetings.toLocaleString('en')} meetings, database ${d.db}; ${rounds} rounds per call ` +
+      `(2 for a page with a call over ${slowMs / 1000} s)`,
+  );
+  // A member of the demo cell (inside the commune and the province, so every scope may open the profile), asked
+  // of the cell: a province-wide list may be what is slow.
+  const secretary = await login('0900000002');
+  const cellId = (await get<Me>(secretary, '/me')).roles.find(
+    (r) => r.role === 'cell_leadership',
+  )?.organizationId;
+  const cellMembers = await get<{ items: Array<{ id: string }> }>(
+    secretary,
+    `/members?organizationId=${cellId}&scope=direct&limit=1`,
+  );
+  const memberId = cellMembers.items[0]!.id;
+  for (const s of scopes) {
+    const cookie = await login(s.identifier);
+    const me = await get<Me>(cookie, '/me');
+    const role = me.roles.find((r) => r.role === s.role && r.organizationId);
+    if (!role) throw new Error(`${s.identifier} has no ${s.role} role`);
+    const id = role.organizationId!;
+    const isCell = s.scope === 'cell';
+    const pages = organizationPages(id, isCell, year, today);
+    pages.push({ name: 'member profile', calls: [`/members/${memberId}`] });
+    if (isCell) {
+      const plan = await get<{ meetings: Array<{ id: string; status: string }> }>(
+        cookie,
+        `/organizations/${id}/meetings?year=${year}`,
+      );
+      const adopted = plan.meetings.filter((m) => m.status === 'adopted').at(-1);
+      if (adopted) {
+        pages.push({
+          name: 'meeting (adopted)',
+          calls: [`/meetings/${adopted.id}`, `/meetings/${adopted.id}/scores`],
+        });
+      }
+    }
+    console.log(`${s.scope}: ${pages.length} pages`);
+    await measureScope(s.scope, s.target, cookie, pages);
+  }
+
+  const pad = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));
+  const num = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : `>${timeoutMs / 1000}s`).padStart(8);
+  console.log('');
+  console.log(
+    `${pad('scope', 9)} ${pad('page', 18)} ${pad('call', 64)} ${'n'.padStart(3)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'kB'.padStart(8)}  target`,
+  );
+  for (const r of rows) {
+    const call = r.call.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id');
+    console.log(
+      `${pad(r.scope, 9)} ${pad(r.page, 18)} ${pad(call, 64)} ${String(r.n).padStart(3)} ${num(r.p50)} ${num(r.p95)} ${num(r.max)} ${num(r.kb)}  ${r.p95 < r.target ? 'ok' : `OVER ${r.target}`}`,
+    );
+  }
+  const over = rows.filter((r) => r.p95 >= r.target);
+  console.log(`\n${rows.length - over.length}/${rows.length} rows within target; ${over.length} over.`);
+}
+
+try {
+  await run();
+} finally {
+  await new Promise<void>((resolve) => {
+    server.on('exit', () => resolve());
+    server.kill('SIGTERM');
+  });
+}
