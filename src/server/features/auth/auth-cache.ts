@@ -170,6 +170,7 @@ export function createAuthCache(db: Database, options: AuthCacheOptions = {}): A
     },
 
     async settle() {
+      await stopListening;
       if (!listening) return;
       const id = randomBytes(8).toString('hex');
       const arrived = new Promise<void>((resolve) => {
