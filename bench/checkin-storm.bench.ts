@@ -135,9 +135,20 @@ try {
   // ---- the app servers --------------------------------------------------------------------------------------
   const ports: number[] = [];
   for (let i = 0; i < processes; i++) {
-    const child = spawn('npx', ['tsx', 'bench/checkin-storm.server.ts', url, String(poolPerProcess)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.env.STORM_PROFILE ? 'node' : 'npx',
+      [
+        ...(process.env.STORM_PROFILE
+          ? ['--cpu-prof', '--cpu-prof-dir=/tmp/storm-prof', '--import', 'tsx']
+          : ['tsx']),
+        'bench/checkin-storm.server.ts',
+        url,
+        String(poolPerProcess),
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     children.push(child);
     ports.push(
       await new Promise<number>((resolve, reject) => {
@@ -188,6 +199,22 @@ try {
   for (const m of meetings) m.secret = secretOf.get(m.id)!;
   await db.query('ANALYZE');
   log(`${meetings.length} meetings in session (${Date.now() - started} ms since the start)`);
+
+  // ---- members open the app (not measured): as on the day, the session is in use before the code is typed ----
+  const warm = Date.now();
+  let w = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      for (let i = w++; i < members.length; i = w++) {
+        const res = await fetch(`${bases[c % bases.length]}/api/me`, {
+          headers: { cookie: members[i]!.cookie },
+        });
+        if (res.status !== 200) throw new Error(`me: ${res.status}`);
+        await res.arrayBuffer();
+      }
+    }),
+  );
+  log(`${members.length} members opened the app (${Date.now() - warm} ms)`);
 
   // ---- the storm ------------------------------------------------------------------------------------------
   // The work: every member checks in to each of their cell's meetings, one meeting round after another, cells

@@ -124,7 +124,9 @@ export function openPostgres(connectionString: string, max = 10): Database {
         await client.query('BEGIN');
         const result = await fn({
           async query<R>(sql: string, params?: unknown[], name?: string) {
-            const r = await client.query(name ? { name, text: sql, values: params } : { text: sql, values: params });
+            const r = await client.query(
+              name ? { name, text: sql, values: params } : { text: sql, values: params },
+            );
             return r.rows as R[];
           },
           async exec(sql: string) {

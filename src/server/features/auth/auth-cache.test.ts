@@ -95,7 +95,9 @@ describe('the session cache across two app instances', () => {
     expect(await status(appB, phone)).toBe(200);
     const { sessions } = await (await call(appB, laptop, '/api/auth/sessions')).json();
     const other = sessions.find((s: { isCurrent: boolean }) => !s.isCurrent);
-    expect((await call(appB, laptop, `/api/auth/sessions/${other.id}`, undefined, 'DELETE')).status).toBe(200);
+    expect((await call(appB, laptop, `/api/auth/sessions/${other.id}`, undefined, 'DELETE')).status).toBe(
+      200,
+    );
     expect(await status(appB, phone)).toBe(401);
     await eventually(async () => expect(await status(appA, phone)).toBe(401));
     expect(await status(appA, laptop)).toBe(200);
@@ -119,7 +121,12 @@ describe('the session cache across two app instances', () => {
     const { commune, cellA, cellB, m, account } = await memberWithAccount();
     const cookie = await signIn(appA, account.identifier);
     const roles = async (app: App) =>
-      ((await (await call(app, cookie, '/api/me')).json()).roles as { role: string; organizationId: string }[])
+      (
+        (await (await call(app, cookie, '/api/me')).json()).roles as {
+          role: string;
+          organizationId: string;
+        }[]
+      )
         .map((r) => `${r.role}@${r.organizationId}`)
         .sort();
     expect(await roles(appB)).toEqual([`member@${cellA.id}`]);
@@ -127,7 +134,9 @@ describe('the session cache across two app instances', () => {
 
     // A position on the commune's committee, written as any other process would.
     await makePosition(db, commune, m, 'secretary');
-    await eventually(async () => expect(await status(appB, cookie, `/api/organizations/${cellB.id}`)).toBe(200));
+    await eventually(async () =>
+      expect(await status(appB, cookie, `/api/organizations/${cellB.id}`)).toBe(200),
+    );
     expect(await roles(appB)).toEqual([`committee@${commune.id}`, `member@${cellA.id}`].sort());
 
     // The position ends and the membership with it: the actor keeps no scope.
@@ -135,7 +144,9 @@ describe('the session cache across two app instances', () => {
       await tx.query(`UPDATE position SET valid_to = current_date WHERE member_id = $1`, [m.id]);
       await tx.query(`UPDATE membership SET valid_to = current_date WHERE member_id = $1`, [m.id]);
     });
-    await eventually(async () => expect(await status(appB, cookie, `/api/organizations/${cellB.id}`)).toBe(404));
+    await eventually(async () =>
+      expect(await status(appB, cookie, `/api/organizations/${cellB.id}`)).toBe(404),
+    );
     expect(await roles(appB)).toEqual([]);
     expect(await roles(appA)).toEqual([]);
   });

@@ -197,7 +197,9 @@ export function createAuthCache(db: Database, options: AuthCacheOptions = {}): A
     async stop() {
       dropAll();
       listening = false;
-      await (await stopListening)();
+      await (
+        await stopListening
+      )();
     },
   };
 }

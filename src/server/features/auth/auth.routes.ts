@@ -67,7 +67,11 @@ export function sessionMiddleware(cache: AuthCache): MiddlewareHandler<AppEnv> {
       }
     }
     await next();
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && authDataRoots.has(c.req.path.split('/')[2] ?? '')) {
+    if (
+      c.req.method !== 'GET' &&
+      c.req.method !== 'HEAD' &&
+      authDataRoots.has(c.req.path.split('/')[2] ?? '')
+    ) {
       await cache.settle();
     }
   };

@@ -1,6 +1,7 @@
 // SQL of a member's own check-in by room code (issue 10.1): the few columns the refusal rules and the code need, in
-// one read, and guarded updates of the member's own roll row. Nothing here locks or changes the meeting row, so
+// one read, and guarded updates of the member's own roll row (the check-in with its audit event in one statement). Nothing here locks or changes the meeting row, so
 // members checking in to one meeting never wait for each other. All prepared: they run thousands of times a second.
+import { type AuditEntry, writeAudited } from '../../platform/audit.ts';
 import { prepared, type Queryable } from '../../platform/db.ts';
 import type { MeetingRow, RollEntry } from './meetings.repository.ts';
 
@@ -47,38 +48,38 @@ export async function findCheckinMeeting(
   return row ?? null;
 }
 
-const markSelfCheckedInSql = prepared(
-  'checkin_mark_present',
-  `UPDATE meeting_attendance a
+const markSelfCheckedInSql = `UPDATE meeting_attendance a
       SET status = 'present', reason = NULL, checked_in_at = now(), check_in_method = 'code',
           self_checkins = a.self_checkins + 1
     WHERE a.meeting_id = $1 AND a.member_id = $2 AND a.checkin_failures < $3
       AND a.status IS NOT DISTINCT FROM $4::text
       AND EXISTS (SELECT 1 FROM meeting m WHERE m.id = $1 AND m.checkin_secret = $5)
-   RETURNING 1`,
-);
+   RETURNING 1`;
 
 /**
- * Marks the member present by their own room code, only if nothing the verdict was given on has changed since it
- * was read: the roll row's status is still `judgedStatus`, fewer than `maxFailures` wrong codes were counted, and
- * the meeting is still in the session whose secret made the code (the secret exists only in session). A concurrent
- * change of the row (the meeting ending marks the unmarked absent; the secretary marking) makes it match nothing:
- * PostgreSQL re-checks the row's conditions on its newest version. Answers whether it marked.
+ * Marks the member present by their own room code and appends the audit event, in one statement, only if nothing
+ * the verdict was given on has changed since it was read: the roll row's status is still `judgedStatus`, fewer
+ * than `maxFailures` wrong codes were counted, and the meeting is still in the session whose secret made the code
+ * (the secret exists only in session). A concurrent change of the row (the meeting ending marks the unmarked
+ * absent; the secretary marking) makes it match nothing: PostgreSQL re-checks the row's conditions on its newest
+ * version. Answers whether it marked (and audited).
  */
 export async function markSelfCheckedIn(
   q: Queryable,
   meetingId: string,
   memberId: string,
   guard: { maxFailures: number; judgedStatus: RollEntry['status']; secret: Uint8Array },
+  audit: AuditEntry,
 ): Promise<boolean> {
-  const rows = await markSelfCheckedInSql(q, [
-    meetingId,
-    memberId,
-    guard.maxFailures,
-    guard.judgedStatus,
-    guard.secret,
-  ]);
-  return rows.length > 0;
+  return writeAudited(
+    q,
+    {
+      name: 'checkin_mark_present',
+      sql: markSelfCheckedInSql,
+      params: [meetingId, memberId, guard.maxFailures, guard.judgedStatus, guard.secret],
+    },
+    audit,
+  );
 }
 
 const countWrongCodeSql = prepared<{ n: number }>(

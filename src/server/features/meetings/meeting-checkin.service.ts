@@ -21,7 +21,7 @@ import {
 import type { Actor } from '../../../domain/permissions.ts';
 import { message } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import type { Database, Tx } from '../../platform/db.ts';
+import type { Database } from '../../platform/db.ts';
 import { AppError, fieldError, notFound } from '../../platform/errors.ts';
 import { publishChange } from '../meeting-room/meeting-room.service.ts';
 import { accessOf, meetingViewer, requireAllowed, viewerOf, visibleMeeting } from './meeting-access.ts';
@@ -90,48 +90,73 @@ export async function myPass(db: Database, actor: Actor, meetingId: string) {
  * self check-in closes for the member in this meeting.
  *
  * The hot path of the ngày 03 storm (issue 10.1): one read of the meeting with the member's own roll row, then one
- * short transaction that touches only that row (a guarded update, so it applies only if what the verdict was given
- * on still holds; otherwise the state is read again and judged again) and appends the audit event. No lock on the
+ * statement, a transaction of its own, that marks only that row (guarded: it applies only if what the verdict was
+ * given on still holds; otherwise the state is read and judged again) and appends the audit event. No lock on the
  * meeting row, no bump of its version: the room's version counts the roll's check-ins instead. A wrong code is
- * counted in the same guarded way, so a parallel burst gets no more than `maxWrongRoomCodes` codes judged wrong.
+ * counted with the same kind of guard, so a parallel burst gets no more than `maxWrongRoomCodes` codes judged wrong.
  */
 export async function checkIn(db: Database, actor: Actor, meetingId: string, code: string, meta: Meta) {
   const now = checkinClock.now();
   const typed = normalizeCheckinCode(code);
   for (let attempt = 1; ; attempt++) {
     const m = await checkinRepo.findCheckinMeeting(db, meetingId, actor.memberId);
-    const outcome = await db.transaction(async (tx) => judgeAndMark(tx, actor, meetingId, m, typed, now, meta));
-    if (outcome === 'checked_in') break;
-    if (outcome === 'changed' && attempt < 3) continue;
-    if (outcome === 'changed') throw new AppError('conflict', message('meeting.checkin_try_again'));
-    throw outcome;
+    const verdict = judge(actor, m, typed, now);
+    const memberId = actor.memberId!;
+    const audit = {
+      chain: m!.province_id,
+      actorAccountId: actor.accountId,
+      entity: 'meeting',
+      entityId: meetingId,
+    };
+    if (verdict.verdict === 'wrong') {
+      const failures = await db.transaction(async (tx) => {
+        const n = await checkinRepo.countWrongCode(tx, meetingId, memberId, maxWrongRoomCodes);
+        if (n === null) return null;
+        await recordAudit(tx, {
+          ...audit,
+          action: 'meeting.checkIn.refused',
+          after: { reason: 'wrong_code', failures: n, locked: n >= maxWrongRoomCodes },
+          ip: meta.ip,
+        });
+        return n;
+      });
+      if (failures === null) throw lockedError();
+      throw new AppError('validation_failed', message('meeting.checkin_code_wrong'), [
+        { path: 'code', message: message('meeting.checkin_code_hint') },
+      ]);
+    }
+    // One statement: the roll row marked and the audit event appended, or neither when the state moved on.
+    const marked = await checkinRepo.markSelfCheckedIn(
+      db,
+      meetingId,
+      memberId,
+      { maxFailures: maxWrongRoomCodes, judgedStatus: m!.roll_status, secret: m!.checkin_secret! },
+      { ...audit, action: 'meeting.checkIn', after: { window: verdict.window }, ip: meta.ip },
+    );
+    if (marked) break;
+    if (attempt >= 3) throw new AppError('conflict', message('meeting.checkin_try_again'));
   }
   publishChange(db, meetingId);
   return { ok: true as const };
 }
 
 /**
- * Judges one check-in on the state read and, inside the transaction, marks the member present or counts the
- * wrong code. Answers 'checked_in', 'changed' (the state moved under the verdict: read and judge again), or the
- * refusal to throw once the transaction (which may have counted and audited a wrong code) has committed.
+ * Judges a check-in on the state read: throws the refusal (not found, not allowed now, locked, expired) or answers
+ * whether the code is this session's current one (with its window) or wrong.
  */
-async function judgeAndMark(
-  tx: Tx,
+function judge(
   actor: Actor,
-  meetingId: string,
   m: checkinRepo.CheckinMeeting | null,
   typed: string,
   now: number,
-  meta: Meta,
-): Promise<'checked_in' | 'changed' | AppError> {
+): { verdict: 'ok'; window: number } | { verdict: 'wrong' } {
   if (!m) throw notFound(message('meeting.not_found'));
   const access = accessOf(actor, m);
   // A member on the roll sees the meeting even when attending temporarily from another cell.
   if (!access.view && m.roll_member_id === null) throw notFound(message('meeting.not_found'));
-  const row = m.roll_member_id === null ? null : (m as RollOf<typeof m>);
-  requireAllowed(viewerOf(actor, m, access, row && rollEntry(row)), m, 'check_in');
-  const memberId = actor.memberId!;
-  if ((m.checkin_failures ?? 0) >= maxWrongRoomCodes) return lockedError();
+  const row = m.roll_member_id === null ? null : rollEntry(m as RollOf<typeof m>);
+  requireAllowed(viewerOf(actor, m, access, row), m, 'check_in');
+  if ((m.checkin_failures ?? 0) >= maxWrongRoomCodes) throw lockedError();
   const mac = m.checkin_secret ? macOf(m.checkin_secret, 'room') : null;
   const verdict = mac
     ? judgeCode(now, roomCodeRotation, firstWindow(m, roomCodeRotation), (w) =>
@@ -139,42 +164,11 @@ async function judgeAndMark(
       )
     : ({ verdict: 'wrong' } as const);
   if (verdict.verdict === 'expired') {
-    return new AppError('validation_failed', message('meeting.checkin_code_expired'), [
+    throw new AppError('validation_failed', message('meeting.checkin_code_expired'), [
       { path: 'code', message: message('meeting.checkin_code_expired_hint') },
     ]);
   }
-  if (verdict.verdict === 'wrong') {
-    const failures = await checkinRepo.countWrongCode(tx, meetingId, memberId, maxWrongRoomCodes);
-    if (failures === null) return lockedError();
-    await recordAudit(tx, {
-      chain: m.province_id,
-      actorAccountId: actor.accountId,
-      action: 'meeting.checkIn.refused',
-      entity: 'meeting',
-      entityId: meetingId,
-      after: { reason: 'wrong_code', failures, locked: failures >= maxWrongRoomCodes },
-      ip: meta.ip,
-    });
-    return new AppError('validation_failed', message('meeting.checkin_code_wrong'), [
-      { path: 'code', message: message('meeting.checkin_code_hint') },
-    ]);
-  }
-  const marked = await checkinRepo.markSelfCheckedIn(tx, meetingId, memberId, {
-    maxFailures: maxWrongRoomCodes,
-    judgedStatus: m.roll_status,
-    secret: m.checkin_secret!,
-  });
-  if (!marked) return 'changed';
-  await recordAudit(tx, {
-    chain: m.province_id,
-    actorAccountId: actor.accountId,
-    action: 'meeting.checkIn',
-    entity: 'meeting',
-    entityId: meetingId,
-    after: { window: verdict.window },
-    ip: meta.ip,
-  });
-  return 'checked_in';
+  return verdict.verdict === 'wrong' ? verdict : { verdict: 'ok', window: verdict.window };
 }
 
 type RollOf<T extends checkinRepo.CheckinMeeting> = T & {
