@@ -67,15 +67,13 @@ export function sessionMiddleware(cache: AuthCache): MiddlewareHandler<AppEnv> {
       }
     }
     await next();
-    if (
-      c.req.method !== 'GET' &&
-      c.req.method !== 'HEAD' &&
-      authDataRoots.has(c.req.path.split('/')[2] ?? '')
-    ) {
-      await cache.settle();
-    }
+    if (changesAuthData(c)) await cache.settle();
   };
 }
+
+/** Whether the request was a write to a path under `authDataRoots` (/api/<root>/…). */
+const changesAuthData = (c: Context<AppEnv>) =>
+  c.req.method !== 'GET' && c.req.method !== 'HEAD' && authDataRoots.has(c.req.path.split('/')[2] ?? '');
 
 /**
  * The API routes anyone may call without a session, as the router names them (method and path under /api):
