@@ -11,7 +11,7 @@
 //      [members per cell=30] [pool per process=10]
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +65,8 @@ const settings = [
   'listen_addresses=127.0.0.1',
   `port=${port}`,
   `unix_socket_directories=${data}`,
+  // STORM_SLOW_MS=n logs statements slower than n ms; the server log is kept in /tmp/checkin-storm-server.log.
+  ...(process.env.STORM_SLOW_MS ? [`log_min_duration_statement=${process.env.STORM_SLOW_MS}`] : []),
 ];
 run(join(pgBin, 'pg_ctl'), [
   '-D',
@@ -88,6 +90,7 @@ const stopAll = () => {
   } catch {
     // already down
   }
+  if (process.env.STORM_SLOW_MS) copyFileSync(join(dir, 'server.log'), '/tmp/checkin-storm-server.log');
   rmSync(dir, { recursive: true, force: true });
 };
 process.on('exit', stopAll);
