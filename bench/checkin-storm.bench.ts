@@ -81,10 +81,19 @@ run(join(pgBin, 'pg_ctl'), [
 const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
 const children: ChildProcess[] = [];
 let stopped = false;
+const stopServers = () => {
+  for (const c of children.splice(0)) {
+    try {
+      process.kill(-c.pid!, 'SIGTERM');
+    } catch {
+      // gone already
+    }
+  }
+};
 const stopAll = () => {
   if (stopped) return;
   stopped = true;
-  for (const c of children) c.kill('SIGTERM');
+  stopServers();
   try {
     run(join(pgBin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
   } catch {
@@ -95,6 +104,7 @@ const stopAll = () => {
 };
 process.on('exit', stopAll);
 process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
 
 const db = openPostgres(url, 16);
 const log = (s: string) => process.stdout.write(`${s}\n`);
@@ -150,6 +160,7 @@ try {
       ],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
+        detached: true, // its own process group: npx, tsx and node are stopped together
       },
     );
     children.push(child);
@@ -292,7 +303,7 @@ try {
   log(
     `lost: ${lost} (acknowledged ${acknowledged.length}, present by code ${present.length}, audited ${audited})`,
   );
-  for (const c of children) c.kill('SIGTERM');
+  stopServers();
 
   // ---- bare PostgreSQL: one-row transactions at the same concurrency -----------------------------------------
   await db.query('CREATE TABLE bench_row (id int PRIMARY KEY, n int NOT NULL DEFAULT 0)');
@@ -334,4 +345,5 @@ try {
 } finally {
   await db.close();
   stopAll();
+  process.exit(process.exitCode ?? 0);
 }
