@@ -180,8 +180,9 @@ describe('the cache itself', () => {
     const { token, accountId } = await liveToken();
     const { db: watched, seen } = counted(db);
     const cache = createAuthCache(watched);
-    await eventually(async () => expect(seen.handlers).toHaveLength(1));
+    expect(seen.handlers).toHaveLength(0); // listening starts with the first use
     await cache.settle();
+    expect(seen.handlers).toHaveLength(1);
     const s1 = await cache.session(token, 30);
     const a1 = await cache.actor(accountId);
     expect(s1?.accountId).toBe(accountId);

@@ -111,27 +111,31 @@ export function createAuthCache(db: Database, options: AuthCacheOptions = {}): A
     else dropAll();
   }
 
-  const stopListening = db
-    .listen(authChannel, {
-      message: onMessage,
-      reconnected: () => {
-        logger.warn('auth cache: notifications may have been lost, dropping every entry');
-        dropAll();
-      },
-    })
-    .then((stop) => {
-      listening = true;
-      return stop;
-    })
-    .catch((e: unknown) => {
-      logger.error('auth cache: cannot listen, caching nothing', { error: String(e) });
-      return async () => undefined;
-    });
+  // Listening starts with the first use (an app built only to list its routes never touches the database).
+  let stopListening: Promise<() => Promise<void>> | null = null;
+  const start = () =>
+    (stopListening ??= db
+      .listen(authChannel, {
+        message: onMessage,
+        reconnected: () => {
+          logger.warn('auth cache: notifications may have been lost, dropping every entry');
+          dropAll();
+        },
+      })
+      .then((stop) => {
+        listening = true;
+        return stop;
+      })
+      .catch((e: unknown) => {
+        logger.error('auth cache: cannot listen, caching nothing', { error: String(e) });
+        return async () => undefined;
+      }));
 
   const fresh = (cachedAt: number, now: number) => now - cachedAt < maxAgeMs;
 
   return {
     async session(token, sessionDays) {
+      void start();
       const tokenHash = service.hashToken(token);
       const now = Date.now();
       const hit = sessions.get(tokenHash);
@@ -159,6 +163,7 @@ export function createAuthCache(db: Database, options: AuthCacheOptions = {}): A
     },
 
     async actor(accountId) {
+      void start();
       const now = Date.now();
       const hit = actors.get(accountId);
       if (hit && fresh(hit.cachedAt, now)) return hit.actor;
@@ -170,7 +175,7 @@ export function createAuthCache(db: Database, options: AuthCacheOptions = {}): A
     },
 
     async settle() {
-      await stopListening;
+      await start();
       if (!listening) return;
       const id = randomBytes(8).toString('hex');
       const arrived = new Promise<void>((resolve) => {
@@ -197,9 +202,8 @@ export function createAuthCache(db: Database, options: AuthCacheOptions = {}): A
     async stop() {
       dropAll();
       listening = false;
-      await (
-        await stopListening
-      )();
+      const listener = stopListening;
+      if (listener) await (await listener)();
     },
   };
 }
