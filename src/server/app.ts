@@ -7,6 +7,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { healthResponse } from '../contracts/auth.ts';
 import { message } from '../messages/index.ts';
+import { createAuthCache } from './features/auth/auth-cache.ts';
 import { authRoutes, sessionGate, sessionMiddleware } from './features/auth/auth.routes.ts';
 import { evaluationRoutes } from './features/evaluation/evaluation.routes.ts';
 import { meetingRoomRoutes } from './features/meeting-room/meeting-room.routes.ts';
@@ -108,7 +109,7 @@ export function createApp(db: Database, config: Config) {
     '*',
     bodyLimit({ maxSize: 30 * 1024 * 1024, onError: (c) => c.json(errorBody('payload_too_large'), 413) }),
   );
-  api.use('*', sessionMiddleware);
+  api.use('*', sessionMiddleware(createAuthCache(db)));
   // Without a session, a protected route answers 401 before anything reads its input.
   api.use('*', sessionGate);
   api.use('*', rejectNulInRequest);

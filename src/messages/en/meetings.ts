@@ -38,6 +38,7 @@ export const meetings: Record<keyof typeof vi, string> = {
   'meeting.checkin_code_expired': 'The check-in code has expired',
   'meeting.checkin_code_expired_hint':
     'The code has expired — type the code now shown on the meeting room screen',
+  'meeting.checkin_try_again': 'The roll changed just now; please type the check-in code again',
   'meeting.checkin_locked':
     'You typed a wrong code {max} times; ask the meeting’s secretary to mark you present in the room',
   'meeting.pass_wrong': 'The personal code is wrong or not for this meeting',

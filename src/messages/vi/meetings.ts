@@ -32,6 +32,7 @@ export const meetings = {
   'meeting.checkin_code_hint': 'Mã điểm danh không đúng; xem mã trên màn hình phòng họp',
   'meeting.checkin_code_expired': 'Mã điểm danh đã hết hạn',
   'meeting.checkin_code_expired_hint': 'Mã đã hết hạn — nhập mã đang hiện trên màn hình phòng họp',
+  'meeting.checkin_try_again': 'Danh sách dự họp vừa thay đổi; đề nghị đồng chí nhập lại mã điểm danh',
   'meeting.checkin_locked':
     'Đồng chí đã nhập sai mã {max} lần; đề nghị thư ký cuộc họp điểm danh cho đồng chí tại phòng họp',
   'meeting.pass_wrong': 'Mã cá nhân không đúng hoặc không thuộc cuộc họp này',

@@ -123,6 +123,47 @@ export async function recordAudit(tx: Queryable, entry: AuditEntry): Promise<voi
   for (const wake of appended) wake();
 }
 
+/** A data-modifying statement with RETURNING, its parameters $1…$n, and its prepared statement's name. */
+export interface AuditedWrite {
+  name: string;
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * A write and its audit event in one statement: atomic without BEGIN and COMMIT, so it costs one round trip (the
+ * hot path of the check-in storm, issue 10.1). The event is appended, pending like any other, only when the write's
+ * RETURNING yields a row; answers whether it did. Inside a transaction it is part of it like `recordAudit`.
+ */
+export async function writeAudited(q: Queryable, write: AuditedWrite, entry: AuditEntry): Promise<boolean> {
+  const n = write.params.length;
+  const p = (i: number) => `$${n + i}`;
+  const rows = await q.query(
+    `WITH w AS (${write.sql})
+     INSERT INTO audit_log (chain, at, actor_account_id, action, entity, entity_id, before, after, ip)
+     SELECT ${p(1)}::text, ${p(2)}::timestamptz, ${p(3)}::uuid, ${p(4)}::text, ${p(5)}::text, ${p(6)}::text,
+            ${p(7)}::jsonb, ${p(8)}::jsonb, ${p(9)}::text
+       FROM w LIMIT 1
+     RETURNING 1`,
+    [
+      ...write.params,
+      entry.chain,
+      new Date().toISOString(),
+      entry.actorAccountId,
+      entry.action,
+      entry.entity,
+      entry.entityId,
+      entry.before == null ? null : canonicalJson(entry.before),
+      entry.after == null ? null : canonicalJson(entry.after),
+      entry.ip ?? null,
+    ],
+    `${write.name}_audited`,
+  );
+  if (rows.length === 0) return false;
+  for (const wake of appended) wake();
+  return true;
+}
+
 /** Only one sealer at a time across every process of a database (a transaction-level advisory lock). */
 export const sealLockKey = 9_009_001;
 

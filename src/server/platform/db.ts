@@ -6,7 +6,19 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs one statement. With a `name` (see `prepared`), PostgreSQL parses and plans it once per connection and
+   * reuses the plan; PGlite ignores the name.
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], name?: string): Promise<T[]>;
+}
+
+/**
+ * A statement of the hot path, prepared once per connection on PostgreSQL (pg's named statements): its text must be
+ * fixed (no interpolation per call) and its name unique in the process. Lives in a repository like any SQL.
+ */
+export function prepared<T = Record<string, unknown>>(name: string, sql: string) {
+  return (q: Queryable, params: unknown[]): Promise<T[]> => q.query<T>(sql, params, name);
 }
 
 /** A transaction; `exec` runs a multi-statement script (migrations). */
@@ -102,8 +114,8 @@ export function openPostgres(connectionString: string, max = 10): Database {
   const listener = new PgListener(connectionString);
   return {
     kind: 'postgresql',
-    async query<T>(sql: string, params?: unknown[]) {
-      const r = await pool.query(sql, params as unknown[]);
+    async query<T>(sql: string, params?: unknown[], name?: string) {
+      const r = await pool.query(name ? { name, text: sql, values: params } : { text: sql, values: params });
       return r.rows as T[];
     },
     async transaction<T>(fn: (tx: Tx) => Promise<T>) {
@@ -111,8 +123,10 @@ export function openPostgres(connectionString: string, max = 10): Database {
       try {
         await client.query('BEGIN');
         const result = await fn({
-          async query<R>(sql: string, params?: unknown[]) {
-            const r = await client.query(sql, params as unknown[]);
+          async query<R>(sql: string, params?: unknown[], name?: string) {
+            const r = await client.query(
+              name ? { name, text: sql, values: params } : { text: sql, values: params },
+            );
             return r.rows as R[];
           },
           async exec(sql: string) {

@@ -19,7 +19,7 @@ export async function createTestDatabase(): Promise<Database> {
     url.pathname = `/${name}`;
     const db = openPostgres(url.toString(), 4);
     const close = db.close.bind(db);
-    return {
+    const opened: Database = {
       ...db,
       async close() {
         await close();
@@ -28,6 +28,8 @@ export async function createTestDatabase(): Promise<Database> {
         await again.close();
       },
     };
+    urls.set(opened, url.toString());
+    return opened;
   }
   if (existsSync(snapshotFile)) {
     const blob = new Blob([readFileSync(snapshotFile)]);
@@ -38,4 +40,17 @@ export async function createTestDatabase(): Promise<Database> {
   const db = await openPglite();
   await migrate(db);
   return db;
+}
+
+const urls = new WeakMap<Database, string>();
+
+/**
+ * What a second server process would see of a test database: on PostgreSQL a pool of its own (with its own
+ * listening connection) to the same database, closed by the caller; on PGlite (one process only) the same database.
+ */
+export function secondProcessView(db: Database): { db: Database; close(): Promise<void> } {
+  const url = urls.get(db);
+  if (!url) return { db, close: async () => undefined };
+  const other = openPostgres(url, 4);
+  return { db: other, close: () => other.close() };
 }

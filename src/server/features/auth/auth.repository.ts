@@ -1,6 +1,6 @@
 // SQL of accounts, sessions, login throttling and the actor's scopes.
 import type { ThrottlePolicy } from '../../../domain/login-throttle.ts';
-import type { Queryable } from '../../platform/db.ts';
+import { prepared, type Queryable } from '../../platform/db.ts';
 
 export interface AccountRow {
   id: string;
@@ -24,12 +24,14 @@ export async function findAccountByIdentifier(q: Queryable, identifier: string):
   return rows[0] ?? null;
 }
 
+const findAccountSql = prepared<AccountRow>(
+  'auth_find_account',
+  `SELECT id, member_id, province_id, display_name, password_hash, is_system_admin, must_change_password
+     FROM account WHERE id = $1`,
+);
+
 export async function findAccount(q: Queryable, id: string): Promise<AccountRow | null> {
-  const rows = await q.query<AccountRow>(
-    `SELECT id, member_id, province_id, display_name, password_hash, is_system_admin, must_change_password
-       FROM account WHERE id = $1`,
-    [id],
-  );
+  const rows = await findAccountSql(q, [id]);
   return rows[0] ?? null;
 }
 
@@ -133,20 +135,24 @@ export interface SessionRow {
   ip: string | null;
 }
 
+const findLiveSessionSql = prepared<SessionRow>(
+  'auth_find_live_session',
+  `SELECT token_hash, account_id, created_at, last_seen_at, expires_at, user_agent, ip
+     FROM session WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()`,
+);
+
 export async function findLiveSession(q: Queryable, tokenHash: string): Promise<SessionRow | null> {
-  const rows = await q.query<SessionRow>(
-    `SELECT token_hash, account_id, created_at, last_seen_at, expires_at, user_agent, ip
-       FROM session WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()`,
-    [tokenHash],
-  );
+  const rows = await findLiveSessionSql(q, [tokenHash]);
   return rows[0] ?? null;
 }
 
+const touchSessionSql = prepared(
+  'auth_touch_session',
+  'UPDATE session SET last_seen_at = now(), expires_at = $2 WHERE token_hash = $1',
+);
+
 export async function touchSession(q: Queryable, tokenHash: string, expiresAt: Date) {
-  await q.query('UPDATE session SET last_seen_at = now(), expires_at = $2 WHERE token_hash = $1', [
-    tokenHash,
-    expiresAt,
-  ]);
+  await touchSessionSql(q, [tokenHash, expiresAt]);
 }
 
 export async function listLiveSessions(q: Queryable, accountId: string): Promise<SessionRow[]> {
@@ -197,14 +203,9 @@ export interface ScopeRow {
   position: string | null;
 }
 
-/** Every current role of an account: memberships, positions and assigned roles, with organisation names. */
-export async function listScopes(
-  q: Queryable,
-  accountId: string,
-  memberId: string | null,
-): Promise<ScopeRow[]> {
-  return q.query<ScopeRow>(
-    `WITH today AS (SELECT current_date AS d)
+const listScopesSql = prepared<ScopeRow>(
+  'auth_list_scopes',
+  `WITH today AS (SELECT current_date AS d)
      SELECT 'member' AS role, ms.organization_id, o.kind AS organization_kind, op.name AS organization_name,
             NULL::text AS position
        FROM membership ms JOIN organization o ON o.id = ms.organization_id
@@ -221,8 +222,15 @@ export async function listScopes(
        FROM role_assignment r JOIN organization o ON o.id = r.organization_id
        JOIN organization_period op ON op.organization_id = o.id AND op.valid_to IS NULL, today
       WHERE r.account_id = $1 AND r.valid_from <= today.d AND (r.valid_to IS NULL OR r.valid_to > today.d)`,
-    [accountId, memberId],
-  );
+);
+
+/** Every current role of an account: memberships, positions and assigned roles, with organisation names. */
+export async function listScopes(
+  q: Queryable,
+  accountId: string,
+  memberId: string | null,
+): Promise<ScopeRow[]> {
+  return listScopesSql(q, [accountId, memberId]);
 }
 
 export interface MemberSummaryRow {

@@ -18,6 +18,7 @@ import { message } from '../../../messages/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type AppEnv, createRouter, requireActor } from '../../platform/http.ts';
 import * as members from '../members/members.service.ts';
+import type { AuthCache } from './auth-cache.ts';
 import * as service from './auth.service.ts';
 import * as roles from './role-assignments.service.ts';
 
@@ -32,21 +33,47 @@ export function requestMeta(c: Context<AppEnv>): service.RequestMeta {
   return { ip: c.get('ip'), userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null };
 }
 
-/** Reads the session cookie and puts the session and the actor on the context (both null when absent). */
-export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
-  c.set('session', null);
-  c.set('actor', null);
-  const token = getCookie(c, sessionCookie);
-  if (token) {
-    const db = c.get('db');
-    const session = await service.resolveSession(db, token, c.get('config').SESSION_DAYS);
-    if (session) {
-      c.set('session', session);
-      c.set('actor', await service.resolveActor(db, session.accountId));
+/**
+ * The first part of the API paths whose writes may change sessions, accounts, roles, memberships, positions or
+ * organisations: after such a write the process waits for the change to reach its own session cache (`settle`), so
+ * the next request it serves sees it. Other writes (a check-in, a vote, minutes) change nothing the cache holds.
+ */
+const authDataRoots: ReadonlySet<string> = new Set([
+  'auth',
+  'me',
+  'members',
+  'organizations',
+  'role-assignments',
+  'committees',
+  'positions',
+  'reorganizations',
+  'roster-imports',
+]);
+
+/**
+ * Reads the session cookie and puts the session and the actor on the context (both null when absent), from the
+ * process's cache of sessions and actors (auth-cache.ts) when they are there.
+ */
+export function sessionMiddleware(cache: AuthCache): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('session', null);
+    c.set('actor', null);
+    const token = getCookie(c, sessionCookie);
+    if (token) {
+      const session = await cache.session(token, c.get('config').SESSION_DAYS);
+      if (session) {
+        c.set('session', session);
+        c.set('actor', await cache.actor(session.accountId));
+      }
     }
-  }
-  await next();
-};
+    await next();
+    if (changesAuthData(c)) await cache.settle();
+  };
+}
+
+/** Whether the request was a write to a path under `authDataRoots` (/api/<root>/…). */
+const changesAuthData = (c: Context<AppEnv>) =>
+  c.req.method !== 'GET' && c.req.method !== 'HEAD' && authDataRoots.has(c.req.path.split('/')[2] ?? '');
 
 /**
  * The API routes anyone may call without a session, as the router names them (method and path under /api):

@@ -16,7 +16,7 @@ export interface RequestMeta {
   userAgent: string | null;
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 // Verifying against a real hash when no account matches keeps the timing of both answers alike.
 let decoyHash: Promise<string> | null = null;
@@ -107,6 +107,9 @@ function lockedError(until: Date | null): AppError {
   return new AppError('temporarily_locked', message('account.locked_for_minutes', { minutes }));
 }
 
+/** How often a session in use slides its expiry (and records when it was last seen). */
+export const touchEveryMs = 5 * 60_000;
+
 /** Resolves a session cookie to its session; slides the expiry at most every few minutes. */
 export async function resolveSession(
   db: Database,
@@ -114,12 +117,29 @@ export async function resolveSession(
   sessionDays: number,
 ): Promise<{ tokenHash: string; accountId: string } | null> {
   const tokenHash = hashToken(token);
+  const session = await resolveSessionRow(db, tokenHash, sessionDays);
+  return session ? { tokenHash, accountId: session.accountId } : null;
+}
+
+/** The live session of a token hash with its expiry and last use (after sliding them when due), or null. */
+export async function resolveSessionRow(
+  db: Database,
+  tokenHash: string,
+  sessionDays: number,
+): Promise<{ accountId: string; expiresAt: Date; lastSeenAt: Date } | null> {
   const session = await repo.findLiveSession(db, tokenHash);
   if (!session) return null;
-  if (Date.now() - session.last_seen_at.getTime() > 5 * 60_000) {
-    await repo.touchSession(db, tokenHash, new Date(Date.now() + sessionDays * 86_400_000));
+  if (Date.now() - session.last_seen_at.getTime() > touchEveryMs) {
+    const expiresAt = new Date(Date.now() + sessionDays * 86_400_000);
+    await repo.touchSession(db, tokenHash, expiresAt);
+    return { accountId: session.account_id, expiresAt, lastSeenAt: new Date() };
   }
-  return { tokenHash, accountId: session.account_id };
+  return { accountId: session.account_id, expiresAt: session.expires_at, lastSeenAt: session.last_seen_at };
+}
+
+/** Slides a session's expiry and records its use now. */
+export async function touchSessionAt(db: Database, tokenHash: string, expiresAt: Date) {
+  await repo.touchSession(db, tokenHash, expiresAt);
 }
 
 export async function resolveActor(db: Database, accountId: string): Promise<Actor | null> {

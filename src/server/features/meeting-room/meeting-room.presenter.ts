@@ -64,7 +64,9 @@ function meetingPart(m: MeetingRow, rows: RoomRows) {
   };
   return {
     id: m.id,
-    version: m.version,
+    // A member's own check-in leaves the meeting row alone (issue 10.1): the version screens use to drop stale
+    // states is the meeting's plus the roll's check-ins, both only ever growing.
+    version: m.version + rows.attendance.reduce((n, a) => n + a.self_checkins, 0),
     organization: { id: m.organization_id, name: m.org_name, kind: m.org_kind },
     kind: m.kind as MeetingKind,
     title: kindTitle(m.kind, m.for_month),

@@ -27,6 +27,8 @@ export interface AttendanceRow {
   rsvp_reason: string | null;
   checked_in_at: Date | null;
   check_in_method: 'tap' | 'code' | null;
+  /** how many times the member checked themself in (the room's version counts them) */
+  self_checkins: number;
 }
 
 export interface ContributionRow {

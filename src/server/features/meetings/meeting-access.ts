@@ -67,7 +67,7 @@ const scorerPermissions = [
 type ViewedMeeting = Pick<MeetingRow, 'id' | 'org_path' | 'chair_member_id' | 'minute_taker_member_id'>;
 
 /** Who the actor is for a meeting, given their own roll row (pure). */
-function viewerOf(
+export function viewerOf(
   actor: Actor,
   m: ViewedMeeting,
   access: MeetingAccess,
@@ -134,7 +134,11 @@ export const isAllowed = (viewer: MeetingViewer, m: MeetingRow, action: MeetingA
 // until src/domain/meeting-actions.ts narrows `MeetingRefusal.message`, so a sentence would show as written.
 
 /** Refuses, as the rule of meeting actions says, an action the viewer may not take now (403, 422 or 409). */
-export function requireAllowed(viewer: MeetingViewer, m: MeetingRow, action: MeetingAction) {
+export function requireAllowed(
+  viewer: MeetingViewer,
+  m: Parameters<typeof meetingStateOf>[0],
+  action: MeetingAction,
+) {
   const refusal = meetingActionRefusal(viewer, meetingStateOf(m), action);
   if (refusal) throw new AppError(refusal.error, refusal.message, refusal.issues);
 }

@@ -1,8 +1,9 @@
 // Presence that is hard to fake (issue 9.10, ADR 005): the room code on the projector changes every 30 seconds and
 // is accepted only in its window plus a short grace; a member's personal pass (a QR code on their phone, changing
 // every minute) is scanned by the secretary in the room. Both derive from the meeting's secret, drawn when the
-// meeting starts and dropped when it ends; the secret never leaves the server except as codes. Every check-in is a
-// meeting write (`mutate`): durable and audited before the answer, pushed to every open screen after it.
+// meeting starts and dropped when it ends; the secret never leaves the server except as codes. Every check-in is
+// durable and audited before the answer and pushed to every open screen after it: the secretary's marks are
+// meeting writes (`mutate`); a member's own check-in, the storm of the 3rd of the month, touches only their roll row.
 import { createHmac, randomBytes } from 'node:crypto';
 import {
   type CodeRotation,
@@ -21,11 +22,13 @@ import type { Actor } from '../../../domain/permissions.ts';
 import { message } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database } from '../../platform/db.ts';
-import { AppError, fieldError } from '../../platform/errors.ts';
-import { meetingViewer, requireAllowed, visibleMeeting } from './meeting-access.ts';
+import { AppError, fieldError, notFound } from '../../platform/errors.ts';
+import { publishChange } from '../meeting-room/meeting-room.service.ts';
+import { accessOf, meetingViewer, requireAllowed, viewerOf, visibleMeeting } from './meeting-access.ts';
+import * as checkinRepo from './meeting-checkin.repository.ts';
 import { type Meta, mutate } from './meeting-write.ts';
 import * as minutesRepo from './meeting-minutes.repository.ts';
-import type { MeetingRow } from './meetings.repository.ts';
+import type { MeetingRow, RollEntry } from './meetings.repository.ts';
 
 /** The clock the codes are judged by; service tests move it. */
 export const checkinClock = { now: (): number => Date.now() };
@@ -40,7 +43,7 @@ export function macOf(secret: Uint8Array, use: 'room' | 'pass'): Mac {
 }
 
 /** The window the meeting started in: codes from before it never existed. */
-const firstWindow = (m: MeetingRow, rotation: CodeRotation) =>
+const firstWindow = (m: Pick<MeetingRow, 'started_at'>, rotation: CodeRotation) =>
   m.started_at
     ? windowAt(new Date(m.started_at).getTime(), rotation)
     : windowAt(checkinClock.now(), rotation);
@@ -83,76 +86,108 @@ export async function myPass(db: Database, actor: Actor, meetingId: string) {
 
 /**
  * A member checks themself in with the room code: the current window's, or the previous one's during the grace.
- * An older code of the meeting is refused as expired, anything else as wrong. Every attempt is counted before it is
- * judged, in a transaction of its own (the roll row's lock orders a burst, so no more than `maxWrongRoomCodes` are
- * ever judged), and given back unless the code was wrong; a wrong code is audited after the refused write rolled
- * back. After `maxWrongRoomCodes` wrong codes self check-in closes for the member in this meeting.
+ * An older code of the meeting is refused as expired, anything else as wrong. After `maxWrongRoomCodes` wrong codes
+ * self check-in closes for the member in this meeting.
+ *
+ * The hot path of the ngày 03 storm (issue 10.1): one read of the meeting with the member's own roll row, then one
+ * statement, a transaction of its own, that marks only that row (guarded: it applies only if what the verdict was
+ * given on still holds; otherwise the state is read and judged again) and appends the audit event. No lock on the
+ * meeting row, no bump of its version: the room's version counts the roll's check-ins instead. A wrong code is
+ * counted with the same kind of guard, so a parallel burst gets no more than `maxWrongRoomCodes` codes judged wrong.
  */
 export async function checkIn(db: Database, actor: Actor, meetingId: string, code: string, meta: Meta) {
   const now = checkinClock.now();
-  const attempt = await db.transaction((tx) =>
-    minutesRepo.countCheckinAttempt(tx, meetingId, actor.memberId, 1),
-  );
-  // Set when the code was wrong: the attempt stays counted and is audited.
-  const wrong = { provinceId: null as string | null };
-  const audit = { action: 'meeting.checkIn', after: (r: { window: number }) => ({ window: r.window }) };
-  try {
-    await mutate(db, actor, meetingId, 'check_in', meta, audit, async (tx, m) => {
-      if (attempt > maxWrongRoomCodes) {
-        throw fieldError('temporarily_locked', 'code', 'meeting.checkin_locked', { max: maxWrongRoomCodes });
-      }
-      const typed = normalizeCheckinCode(code);
-      const mac = m.checkin_secret ? macOf(m.checkin_secret, 'room') : null;
-      const verdict = mac
-        ? judgeCode(now, roomCodeRotation, firstWindow(m, roomCodeRotation), (w) =>
-            roomCode(mac, w) === typed ? true : undefined,
-          )
-        : ({ verdict: 'wrong' } as const);
-      if (verdict.verdict === 'expired') {
-        throw new AppError('validation_failed', message('meeting.checkin_code_expired'), [
-          { path: 'code', message: message('meeting.checkin_code_expired_hint') },
-        ]);
-      }
-      if (verdict.verdict === 'wrong') {
-        wrong.provinceId = m.province_id;
-        throw new AppError('validation_failed', message('meeting.checkin_code_wrong'), [
-          { path: 'code', message: message('meeting.checkin_code_hint') },
-        ]);
-      }
-      await minutesRepo.markCheckedIn(tx, m.id, actor.memberId, 'code');
-      await minutesRepo.countCheckinAttempt(tx, m.id, actor.memberId, -1);
-      return { window: verdict.window };
-    });
-  } catch (e) {
-    if (wrong.provinceId !== null)
-      await auditWrongCode(db, actor, meetingId, wrong.provinceId, attempt, meta);
-    else await db.transaction((tx) => minutesRepo.countCheckinAttempt(tx, meetingId, actor.memberId, -1));
-    throw e;
+  const typed = normalizeCheckinCode(code);
+  for (let attempt = 1; ; attempt++) {
+    const m = await checkinRepo.findCheckinMeeting(db, meetingId, actor.memberId);
+    const verdict = judge(actor, m, typed, now);
+    const memberId = actor.memberId!;
+    const audit = {
+      chain: m!.province_id,
+      actorAccountId: actor.accountId,
+      entity: 'meeting',
+      entityId: meetingId,
+    };
+    if (verdict.verdict === 'wrong') {
+      const failures = await db.transaction(async (tx) => {
+        const n = await checkinRepo.countWrongCode(tx, meetingId, memberId, maxWrongRoomCodes);
+        if (n === null) return null;
+        await recordAudit(tx, {
+          ...audit,
+          action: 'meeting.checkIn.refused',
+          after: { reason: 'wrong_code', failures: n, locked: n >= maxWrongRoomCodes },
+          ip: meta.ip,
+        });
+        return n;
+      });
+      if (failures === null) throw lockedError();
+      throw new AppError('validation_failed', message('meeting.checkin_code_wrong'), [
+        { path: 'code', message: message('meeting.checkin_code_hint') },
+      ]);
+    }
+    // One statement: the roll row marked and the audit event appended, or neither when the state moved on.
+    const marked = await checkinRepo.markSelfCheckedIn(
+      db,
+      meetingId,
+      memberId,
+      { maxFailures: maxWrongRoomCodes, judgedStatus: m!.roll_status, secret: m!.checkin_secret! },
+      { ...audit, action: 'meeting.checkIn', after: { window: verdict.window }, ip: meta.ip },
+    );
+    if (marked) break;
+    if (attempt >= 3) throw new AppError('conflict', message('meeting.checkin_try_again'));
   }
+  publishChange(db, meetingId);
   return { ok: true as const };
 }
 
-/** A wrong room code of the member, counted already: audited in a transaction of its own. */
-async function auditWrongCode(
-  db: Database,
+/**
+ * Judges a check-in on the state read: throws the refusal (not found, not allowed now, locked, expired) or answers
+ * whether the code is this session's current one (with its window) or wrong.
+ */
+function judge(
   actor: Actor,
-  meetingId: string,
-  provinceId: string,
-  failures: number,
-  meta: Meta,
-) {
-  await db.transaction(async (tx) => {
-    await recordAudit(tx, {
-      chain: provinceId,
-      actorAccountId: actor.accountId,
-      action: 'meeting.checkIn.refused',
-      entity: 'meeting',
-      entityId: meetingId,
-      after: { reason: 'wrong_code', failures, locked: failures >= maxWrongRoomCodes },
-      ip: meta.ip,
-    });
-  });
+  m: checkinRepo.CheckinMeeting | null,
+  typed: string,
+  now: number,
+): { verdict: 'ok'; window: number } | { verdict: 'wrong' } {
+  if (!m) throw notFound(message('meeting.not_found'));
+  const access = accessOf(actor, m);
+  // A member on the roll sees the meeting even when attending temporarily from another cell.
+  if (!access.view && m.roll_member_id === null) throw notFound(message('meeting.not_found'));
+  const row = m.roll_member_id === null ? null : rollEntry(m as RollOf<typeof m>);
+  requireAllowed(viewerOf(actor, m, access, row), m, 'check_in');
+  if ((m.checkin_failures ?? 0) >= maxWrongRoomCodes) throw lockedError();
+  const mac = m.checkin_secret ? macOf(m.checkin_secret, 'room') : null;
+  const verdict = mac
+    ? judgeCode(now, roomCodeRotation, firstWindow(m, roomCodeRotation), (w) =>
+        roomCode(mac, w) === typed ? true : undefined,
+      )
+    : ({ verdict: 'wrong' } as const);
+  if (verdict.verdict === 'expired') {
+    throw new AppError('validation_failed', message('meeting.checkin_code_expired'), [
+      { path: 'code', message: message('meeting.checkin_code_expired_hint') },
+    ]);
+  }
+  return verdict.verdict === 'wrong' ? verdict : { verdict: 'ok', window: verdict.window };
 }
+
+type RollOf<T extends checkinRepo.CheckinMeeting> = T & {
+  roll_member_id: string;
+  member_class: 'full' | 'probationary';
+  temporary: boolean;
+  exempt: boolean;
+};
+
+const rollEntry = (r: RollOf<checkinRepo.CheckinMeeting>): RollEntry => ({
+  member_id: r.roll_member_id,
+  member_class: r.member_class,
+  temporary: r.temporary,
+  exempt: r.exempt,
+  status: r.roll_status,
+});
+
+const lockedError = () =>
+  fieldError('temporarily_locked', 'code', 'meeting.checkin_locked', { max: maxWrongRoomCodes });
 
 /**
  * The secretary scans (or types) a member's personal pass in the room: it marks present the member on the roll

@@ -15,6 +15,7 @@ import { todayIso } from '../../../domain/dates.ts';
 import type { Database } from '../../platform/db.ts';
 import { makeMember, type MemberRef } from '../../testing/factories.ts';
 import { findMeeting } from './meeting-access.ts';
+import { findCheckinMeeting, markSelfCheckedIn } from './meeting-checkin.repository.ts';
 import { checkinClock, macOf } from './meeting-checkin.service.ts';
 import { makeMeetingCell, type MeetingCell, type Req } from './meetings.fixtures.ts';
 
@@ -285,5 +286,85 @@ describe('the personal pass the secretary scans', () => {
     expect((await json(sec(`/api/meetings/${meetingB}/checkin-code`))).status).toBe(422);
     expect((await scan(pass, meetingB)).status).toBe(422);
     expect((await checkIn(cell.full[0]!, code, meetingB)).status).toBe(422);
+  });
+});
+
+describe('the storm of the 3rd: check-ins that do not queue on the meeting', () => {
+  it('checks in a roll in parallel without touching the meeting row, and the room version still grows', async () => {
+    const meeting = await newMeeting('thematic');
+    const code = await ok(sec(`/api/meetings/${meeting}/checkin-code`));
+    const members = [...cell.full, cell.probationary, cell.temporary];
+    const rowVersion = async () =>
+      (await db.query<{ version: number }>('SELECT version FROM meeting WHERE id = $1', [meeting]))[0]!
+        .version;
+    const versionBefore = await rowVersion();
+    const before = (await ok(sec(`/api/meetings/${meeting}`))).version as number;
+    const answers = await Promise.all(members.map((m) => checkIn(m, code.code as string, meeting)));
+    expect(answers.map((a) => a.status)).toEqual(members.map(() => 200));
+    expect(await rowVersion()).toBe(versionBefore);
+    const detail = await ok(sec(`/api/meetings/${meeting}`));
+    expect(detail.version).toBe(before + members.length);
+    for (const m of members) {
+      expect(detail.attendance.find((r: any) => r.memberId === m.id)).toMatchObject({
+        status: 'present',
+        checkInMethod: 'code',
+      });
+    }
+    const { n } = (
+      await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'meeting.checkIn' AND entity_id = $1`,
+        [meeting],
+      )
+    )[0]!;
+    expect(n).toBe(members.length);
+    // Checked in already: the same refusal as before, and nothing more is written.
+    const again = await checkIn(members[0]!, code.code as string, meeting);
+    expect(again.status).toBe(409);
+    expect(again.body.error.messageCode).toBe('meeting.already_checked_in');
+    expect((await ok(sec(`/api/meetings/${meeting}`))).version).toBe(before + members.length);
+  });
+
+  it('marks nobody once what the verdict was given on has changed: the row, or the session', async () => {
+    const meeting = await newMeeting('thematic');
+    const m = cell.full[0]!;
+    const state = (await findCheckinMeeting(db, meeting, m.id))!;
+    expect(state.roll_status).toBeNull();
+    const guard = { maxFailures: maxWrongRoomCodes, judgedStatus: null, secret: state.checkin_secret! };
+    const entry = {
+      chain: state.province_id,
+      actorAccountId: null,
+      action: 'meeting.checkIn',
+      entity: 'meeting',
+      entityId: meeting,
+    };
+    // The secretary marked the member absent after the state was read.
+    await ok(
+      sec(`/api/meetings/${meeting}/attendance`, {
+        json: { memberId: m.id, status: 'absent_excused', reason: 'Ốm' },
+      }),
+    );
+    expect(await db.transaction((tx) => markSelfCheckedIn(tx, meeting, m.id, guard, entry))).toBe(false);
+    // Judged on the new state it goes through, but not once the meeting ended (its secret is gone).
+    const fresh = { ...guard, judgedStatus: 'absent_excused' as const };
+    const other = cell.full[1]!;
+    await ok(sec(`/api/meetings/${meeting}/end`, { method: 'POST' }));
+    expect(await db.transaction((tx) => markSelfCheckedIn(tx, meeting, m.id, fresh, entry))).toBe(false);
+    expect(await db.transaction((tx) => markSelfCheckedIn(tx, meeting, other.id, guard, entry))).toBe(false);
+    const rows = await db.query<{ member_id: string; status: string }>(
+      'SELECT member_id, status FROM meeting_attendance WHERE meeting_id = $1 AND member_id = ANY($2::uuid[])',
+      [meeting, [m.id, other.id]],
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.member_id, r.status]))).toEqual({
+      [m.id]: 'absent_excused',
+      [other.id]: 'absent_unexcused',
+    });
+    // Nothing marked, nothing audited.
+    const { n } = (
+      await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'meeting.checkIn' AND entity_id = $1`,
+        [meeting],
+      )
+    )[0]!;
+    expect(n).toBe(0);
   });
 });

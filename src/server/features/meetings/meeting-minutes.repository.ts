@@ -46,24 +46,6 @@ export async function markCheckedIn(
   );
 }
 
-/**
- * Counts (+1) or gives back (-1) one of the member's check-in attempts by room code; answers the count after it (0
- * when the member is not on the roll). The row's lock orders concurrent attempts, so each sees its own count.
- */
-export async function countCheckinAttempt(
-  q: Queryable,
-  meetingId: string,
-  memberId: string | null,
-  by: 1 | -1,
-) {
-  const [row] = await q.query<{ n: number }>(
-    `UPDATE meeting_attendance SET checkin_failures = greatest(0, checkin_failures + $3)
-      WHERE meeting_id = $1 AND member_id = $2 RETURNING checkin_failures AS n`,
-    [meetingId, memberId, by],
-  );
-  return row?.n ?? 0;
-}
-
 /** The roll as the personal passes are matched against it: who, their name, whether already marked. */
 export async function listRollForPasses(q: Queryable, meetingId: string) {
   return q.query<{ member_id: string; name: string; status: string | null }>(
