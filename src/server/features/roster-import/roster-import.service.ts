@@ -30,6 +30,7 @@ import { fromStoredText, type Message, message, storedText, verbatim } from '../
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, mapDatabaseError, notFound } from '../../platform/errors.ts';
+import { keepBeating, processOwner, staleAfterMs } from '../../platform/jobs.ts';
 import { logger } from '../../platform/logger.ts';
 import { findOrganization } from '../organizations/organizations.service.ts';
 import { fileKind, readTable, type Table } from './roster-files.ts';
@@ -72,9 +73,26 @@ export async function getVisibleOrganization(q: Queryable, actor: Actor, id: str
   return node;
 }
 
-/** An import interrupted by a restart cannot resume: say so instead of leaving it "in progress" forever. */
-export async function failInterruptedImports(db: Database): Promise<void> {
-  await repo.failUnfinished(db, JSON.stringify(message('roster.interrupted')));
+/**
+ * An import interrupted by a restart cannot resume: say so instead of leaving it "in progress" forever. On
+ * PostgreSQL other live processes may be running imports, so only those whose owner stopped beating are failed
+ * (every process sweeps now and then); the embedded database has one process, which fails all at start.
+ */
+export async function failInterruptedImports(db: Database): Promise<number> {
+  const stale = db.kind === 'pglite' ? null : staleAfterMs;
+  return repo.failUnfinished(db, JSON.stringify(message('roster.interrupted')), stale);
+}
+
+/** Runs an import's background step, owned by this process, with its heartbeat kept while it runs. */
+function owned(db: Database, id: string, task: () => Promise<void>): () => Promise<void> {
+  return async () => {
+    const stop = keepBeating('roster import', () => repo.beat(db, id, processOwner));
+    try {
+      await task();
+    } finally {
+      stop();
+    }
+  };
 }
 
 /** A problem as stored: a message, or the text of an import checked before messages had codes. */
@@ -136,6 +154,7 @@ export async function startImport(
       accountId: actor.accountId,
       fileName,
       totalRows: table.dataRows,
+      owner: processOwner,
     });
     await recordAudit(tx, {
       chain: org.province_id,
@@ -149,16 +168,19 @@ export async function startImport(
     return importId;
   });
   progress.set(id, 0);
-  inBackground('roster check', async () => {
-    try {
-      await checkRows(db, actor, id, org.id, table);
-    } catch (err) {
-      await repo.markFailed(db, id, errorText(err));
-      throw err;
-    } finally {
-      progress.delete(id);
-    }
-  });
+  inBackground(
+    'roster check',
+    owned(db, id, async () => {
+      try {
+        await checkRows(db, actor, id, org.id, table);
+      } catch (err) {
+        await repo.markFailed(db, id, errorText(err));
+        throw err;
+      } finally {
+        progress.delete(id);
+      }
+    }),
+  );
   return { id };
 }
 
@@ -262,20 +284,23 @@ export async function commitImport(
   if (!can(actor, 'member.import', { type: 'organization', path: org.path })) {
     throw new AppError('forbidden', message('roster.forbidden'));
   }
-  if (!(await repo.transitionStatus(db, id, 'ready', 'committing'))) {
+  if (!(await repo.transitionStatus(db, id, 'ready', 'committing', processOwner))) {
     throw new AppError('invalid_state', notReady('committing'));
   }
   progress.set(id, 0);
-  inBackground('roster commit', async () => {
-    try {
-      await saveRows(db, actor, id, { id: org.id, provinceId: org.province_id }, meta);
-    } catch (err) {
-      await repo.markFailed(db, id, errorText(err));
-      throw err;
-    } finally {
-      progress.delete(id);
-    }
-  });
+  inBackground(
+    'roster commit',
+    owned(db, id, async () => {
+      try {
+        await saveRows(db, actor, id, { id: org.id, provinceId: org.province_id }, meta);
+      } catch (err) {
+        await repo.markFailed(db, id, errorText(err));
+        throw err;
+      } finally {
+        progress.delete(id);
+      }
+    }),
+  );
   return { id };
 }
 
