@@ -10,25 +10,7 @@ export const templateName = 'chibo_golden';
 
 export async function createTestDatabase(): Promise<Database> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (serverUrl) {
-    const admin = openPostgres(serverUrl, 1);
-    const name = `chibo_t_${randomBytes(6).toString('hex')}`;
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateName}`);
-    await admin.close();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const db = openPostgres(url.toString(), 4);
-    const close = db.close.bind(db);
-    return {
-      ...db,
-      async close() {
-        await close();
-        const again = openPostgres(serverUrl, 1);
-        await again.query(`DROP DATABASE IF EXISTS ${name}`);
-        await again.close();
-      },
-    };
-  }
+  if (serverUrl) return (await createPostgresTestDatabase(serverUrl)).db;
   if (existsSync(snapshotFile)) {
     const blob = new Blob([readFileSync(snapshotFile)]);
     const db = await openPglite(undefined, blob);
@@ -38,4 +20,29 @@ export async function createTestDatabase(): Promise<Database> {
   const db = await openPglite();
   await migrate(db);
   return db;
+}
+
+/** A PostgreSQL database from the migrated template, with its URL (for server processes started by a test). */
+export async function createPostgresTestDatabase(serverUrl: string): Promise<{ db: Database; url: string }> {
+  const admin = openPostgres(serverUrl, 1);
+  const name = `chibo_t_${randomBytes(6).toString('hex')}`;
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateName}`);
+  await admin.close();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const db = openPostgres(url.toString(), 4);
+  const close = db.close.bind(db);
+  return {
+    url: url.toString(),
+    db: {
+      ...db,
+      async close() {
+        await close();
+        const again = openPostgres(serverUrl, 1);
+        // Server processes a test started may still hold connections for a moment after they stopped.
+        await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await again.close();
+      },
+    },
+  };
 }
