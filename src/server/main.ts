@@ -6,9 +6,20 @@ import { logger } from './platform/logger.ts';
 
 const config = loadConfig();
 
+/**
+ * Opens the database while the server's modules load (start-up on existing data, issue 10.2): PGlite reads and
+ * compiles its WebAssembly meanwhile. A failure is reported where the server process awaits it.
+ */
+function openEarly() {
+  const opening = import('./processes/start-up.ts').then((m) => m.openDatabase(config));
+  opening.catch(() => undefined);
+  return opening;
+}
+
 if (cluster.isWorker) {
+  const opening = openEarly();
   const { runServerProcess } = await import('./processes/server-process.ts');
-  await runServerProcess(config, 'worker');
+  await runServerProcess(config, 'worker', opening);
 } else if (config.DATABASE_URL && config.WORKERS > 1) {
   const { runPrimary } = await import('./processes/cluster.ts');
   await runPrimary(config);
@@ -18,6 +29,7 @@ if (cluster.isWorker) {
     console.warn(note);
     logger.warn('WORKERS ignored: the embedded database runs one process', { workers: config.WORKERS });
   }
+  const opening = openEarly();
   const { runServerProcess } = await import('./processes/server-process.ts');
-  await runServerProcess(config, 'single');
+  await runServerProcess(config, 'single', opening);
 }

@@ -32,13 +32,13 @@ export async function claimPeriodicJob(q: Queryable, name: string, everyMs: numb
 }
 
 /**
- * Runs `job` now and every `checkMs`, in the process that claims each period of `everyMs` (at most once per
- * period across every process of the database). Returns the function that stops the schedule.
+ * Runs `job` after `firstAfterMs` and then every `checkMs`, in the process that claims each period of `everyMs`
+ * (at most once per period across every process of the database). Returns the function that stops it.
  */
 export function schedulePeriodicJob(
   q: Queryable,
   name: string,
-  opts: { everyMs: number; checkMs: number },
+  opts: { everyMs: number; checkMs: number; firstAfterMs?: number },
   job: () => Promise<void>,
 ): () => void {
   let running = false;
@@ -58,10 +58,14 @@ export function schedulePeriodicJob(
       running = false;
     }
   };
-  void tick();
+  const first = setTimeout(() => void tick(), opts.firstAfterMs ?? 0);
+  first.unref();
   const timer = setInterval(() => void tick(), opts.checkMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }
 
 /**

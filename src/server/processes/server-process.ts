@@ -30,12 +30,21 @@ async function sweepInterruptedJobs(db: Database) {
   }
 }
 
-export async function runServerProcess(config: Config, role: 'single' | 'worker'): Promise<void> {
-  const db = await openDatabase(config);
+/** Runs the server on the database `opening` opens (started before this module loaded, see main.ts). */
+export async function runServerProcess(
+  config: Config,
+  role: 'single' | 'worker',
+  opening: Promise<Database> = openDatabase(config),
+): Promise<void> {
+  const step = (name: string) => logger.debug('start-up step done', { step: name, ms: sinceStart() });
+  step('modules loaded');
+  const db = await opening;
+  step('database open');
   let seeded = false;
   let sealer: AuditSealer;
   try {
     if (role === 'single') ({ seeded } = await prepareDatabase(db, config));
+    step('start-up work');
     // The audit log's key (the start-up work created it on first start) and its sealer (ADR 009): every
     // process runs one, the database lets one seal at a time. A missing or wrong key stops here.
     const audit = auditPaths(config);
@@ -45,6 +54,7 @@ export async function runServerProcess(config: Config, role: 'single' | 'worker'
       onError: (e) => logger.error('audit sealing failed', { error: String(e) }),
     });
     await sealer.start();
+    step('audit sealer');
   } catch (e) {
     console.error(e instanceof Error ? e.message : String(e));
     await db.close();
@@ -59,11 +69,11 @@ export async function runServerProcess(config: Config, role: 'single' | 'worker'
   sweepTimer?.unref();
 
   // Task reminders (before and after deadlines) hourly, by whichever process claims the hour; idempotent per
-  // task and kind besides.
+  // task and kind besides. The first look waits a moment: the first requests should not queue behind it.
   const stopReminders = schedulePeriodicJob(
     db,
     'task-reminders',
-    { everyMs: 3600_000, checkMs: 300_000 },
+    { everyMs: 3600_000, checkMs: 300_000, firstAfterMs: 5_000 },
     async () => {
       const { sent } = await sendTaskReminders(db);
       if (sent) logger.info('task reminders sent', { sent });
@@ -71,6 +81,7 @@ export async function runServerProcess(config: Config, role: 'single' | 'worker'
   );
 
   const app = createApp(db, config);
+  step('routes');
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     const ms = sinceStart();
     if (role === 'worker') {
