@@ -11,7 +11,8 @@
 // - Checks that need the file (type, size, readable, header row, row count) answer at upload; the row
 //   checks run in the background, and the client polls GET /roster-imports/{id}.
 // - Commit is one transaction; progress lives in memory while it runs (PGlite has one connection, busy
-//   with the transaction), and the matching is checked again inside it in case the data changed since.
+//   with the transaction; on PostgreSQL it is written to the import too, for the other processes), and the
+//   matching is checked again inside it in case the data changed since.
 import { randomUUID } from 'node:crypto';
 import type { MemberFields } from '../../../contracts/members.ts';
 import {
@@ -328,6 +329,16 @@ function toValues(f: MemberFields): repo.MemberValues {
   };
 }
 
+/**
+ * Rows saved so far by a commit: in this process's memory, and on PostgreSQL in the import's row too, through
+ * another connection, so that any process answers the polling (PGlite's one connection is busy with the commit's
+ * transaction). The transaction touches that row only at its end.
+ */
+async function reportCommitProgress(db: Database, id: string, done: number) {
+  progress.set(id, done);
+  if (db.kind === 'postgresql') await repo.updateProgress(db, id, done);
+}
+
 async function saveRows(
   db: Database,
   actor: Actor,
@@ -390,7 +401,7 @@ async function saveRows(
         importedNote,
       );
       done += batch.length;
-      progress.set(id, done);
+      await reportCommitProgress(db, id, done);
     }
     for (let i = 0; i < updates.length; i += batchSize) {
       const batch = updates.slice(i, i + batchSize);
@@ -413,7 +424,7 @@ async function saveRows(
         importedNote,
       );
       done += batch.length;
-      progress.set(id, done);
+      await reportCommitProgress(db, id, done);
     }
     const summary = { created: creates.length, updated: updates.length };
     await recordAudit(tx, {
