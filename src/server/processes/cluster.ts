@@ -16,7 +16,7 @@ const stopTimeoutMs = 30_000;
 
 export async function runPrimary(config: Config): Promise<void> {
   const count = config.WORKERS;
-  const db = await openDatabase(config, 2);
+  const db = await openDatabase(config, 4);
   let seeded: boolean;
   try {
     ({ seeded } = await prepareDatabase(db, config));
