@@ -35,7 +35,8 @@ export async function runPrimary(config: Config): Promise<void> {
   let backoffMs = 1000;
 
   const fork = () => {
-    const worker = cluster.fork();
+    // Each process sizes its pool of heavy-work threads by how many processes share the machine.
+    const worker = cluster.fork({ CHIBO_SERVER_PROCESSES: String(count) });
     startedAt.set(worker.id, Date.now());
     worker.on('message', (m: { type?: string; ms?: number }) => {
       if (m?.type !== 'ready') return;
