@@ -17,9 +17,16 @@ function openEarly() {
 }
 
 if (cluster.isWorker) {
-  const opening = openEarly();
+  // A worker loads its modules while the primary does the start-up work, and asks to be told when it is done.
+  const prepared = new Promise<void>((resolve) =>
+    process.on('message', (m: { type?: string }) => {
+      if (m?.type === 'prepared') resolve();
+    }),
+  );
+  process.send?.({ type: 'waiting' });
   const { runServerProcess } = await import('./processes/server-process.ts');
-  await runServerProcess(config, 'worker', opening);
+  await prepared;
+  await runServerProcess(config, 'worker', openEarly());
 } else if (config.DATABASE_URL && config.WORKERS > 1) {
   const { runPrimary } = await import('./processes/cluster.ts');
   await runPrimary(config);

@@ -1,7 +1,8 @@
-// The cluster's primary (WORKERS > 1 on PostgreSQL): does the start-up work once, then runs WORKERS server
-// processes sharing one port (node:cluster hands connections round-robin), starts again a process that
-// dies, and on SIGTERM or SIGINT stops them all cleanly before it stops. It serves nothing itself; nothing a
-// server process does assumes it is alone (issue 10.2), so machines behind a load balancer work the same.
+// The cluster's primary (WORKERS > 1 on PostgreSQL): does the start-up work once while its WORKERS server
+// processes load their modules, then lets them serve, sharing one port (node:cluster hands connections
+// round-robin); starts again a process that dies, and on SIGTERM or SIGINT stops them all cleanly before it
+// stops. It serves nothing itself; nothing a server process does assumes it is alone (issue 10.2), so machines
+// behind a load balancer work the same.
 import cluster, { type Worker } from 'node:cluster';
 import type { Config } from '../platform/config.ts';
 import { logger } from '../platform/logger.ts';
@@ -16,19 +17,11 @@ const stopTimeoutMs = 30_000;
 
 export async function runPrimary(config: Config): Promise<void> {
   const count = config.WORKERS;
-  const db = await openDatabase(config, 4);
-  let seeded: boolean;
-  try {
-    ({ seeded } = await prepareDatabase(db, config));
-  } catch (e) {
-    console.error(e instanceof Error ? e.message : String(e));
-    await db.close();
-    process.exit(1);
-  } finally {
-    await db.close().catch(() => undefined);
-  }
-
   let stopping = false;
+  /** Set once the start-up work is done: processes that asked before are told then, later ones at once. */
+  let prepared = false;
+  let seeded = false;
+  const waiting = new Set<Worker>();
   let announced = false;
   const ready = new Set<number>();
   const startedAt = new Map<number, number>();
@@ -39,6 +32,11 @@ export async function runPrimary(config: Config): Promise<void> {
     const worker = cluster.fork({ CHIBO_SERVER_PROCESSES: String(count) });
     startedAt.set(worker.id, Date.now());
     worker.on('message', (m: { type?: string; ms?: number }) => {
+      if (m?.type === 'waiting') {
+        if (prepared) worker.send({ type: 'prepared' });
+        else waiting.add(worker);
+        return;
+      }
       if (m?.type !== 'ready') return;
       ready.add(worker.id);
       if (announced) {
@@ -57,6 +55,7 @@ export async function runPrimary(config: Config): Promise<void> {
 
   cluster.on('exit', (worker: Worker, code, signal) => {
     ready.delete(worker.id);
+    waiting.delete(worker);
     const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
     startedAt.delete(worker.id);
     if (stopping) {
@@ -90,5 +89,20 @@ export async function runPrimary(config: Config): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 
+  // The processes load their modules while the start-up work runs here; they open the database after it.
   for (let i = 0; i < count; i++) fork();
+  const db = await openDatabase(config, 4);
+  try {
+    ({ seeded } = await prepareDatabase(db, config));
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+    await db.close().catch(() => undefined);
+    process.exit(1);
+  }
+  await db.close().catch(() => undefined);
+  prepared = true;
+  for (const w of waiting) if (w.isConnected()) w.send({ type: 'prepared' });
+  waiting.clear();
 }
