@@ -237,7 +237,7 @@ async function run(label: string, actor: Actor, provinceId: string) {
   console.log(`\n${label}: ${job.total} meetings, chunks of ${chunkSize}`);
   for (;;) {
     await new Promise((r) => setTimeout(r, 1000));
-    const j = rescoreJob(actor, job.id);
+    const j = await rescoreJob(db, actor, job.id);
     const elapsed = (performance.now() - started) / 1000;
     console.log(
       `  ${elapsed.toFixed(0).padStart(3)} s  ${String(j.done).padStart(6)}/${j.total} ` +
@@ -245,7 +245,7 @@ async function run(label: string, actor: Actor, provinceId: string) {
     );
     if (j.status !== 'running') break;
   }
-  const j = rescoreJob(actor, job.id);
+  const j = await rescoreJob(db, actor, job.id);
   const ms = Date.parse(j.finishedAt!) - Date.parse(j.startedAt);
   if (j.status !== 'done') throw new Error(`re-score ${j.status}: ${j.error}`);
   console.log(

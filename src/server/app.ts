@@ -123,6 +123,8 @@ export function createApp(db: Database, config: Config) {
     }),
     async (c) => {
       await ping(db);
+      // Which server process answered (several share the port, issue 10.2): for operators and the tests.
+      c.header('x-server-process', String(process.pid));
       return c.json({ status: 'ok' as const, database: db.kind, version: appVersion }, 200);
     },
   );

@@ -25,5 +25,7 @@ export const scoring: Record<keyof typeof vi, string> = {
   'scoring.rescore_forbidden':
     'Only an upper committee or the organisation board may re-score under a new framework',
   'scoring.rescore_failed': 'Re-scoring failed; what was re-scored before the error has been kept',
+  'scoring.rescore_interrupted':
+    'Re-scoring stopped part-way because the server process running it stopped; what was re-scored is kept, start it again',
   'scoring.option_at_least': '≥ {share}',
 } as const;

@@ -19,5 +19,7 @@ export const scoring = {
   'scoring.rescore_job_not_found': 'Không tìm thấy lượt chấm lại',
   'scoring.rescore_forbidden': 'Chỉ cấp ủy cấp trên hoặc Ban Tổ chức được chấm lại theo khung mới',
   'scoring.rescore_failed': 'Chấm lại bị lỗi; dữ liệu đã chấm lại đến phần trước lỗi được giữ',
+  'scoring.rescore_interrupted':
+    'Chấm lại bị dừng giữa chừng vì tiến trình máy chủ chạy nó đã dừng; phần đã chấm lại được giữ, hãy chấm lại lần nữa',
   'scoring.option_at_least': '≥ {share}',
 } as const;

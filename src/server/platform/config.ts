@@ -1,10 +1,13 @@
 // Environment configuration, parsed once with zod; a bad value stops start-up with a clear message.
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
+  // Server processes sharing the port on PostgreSQL (node:cluster); the embedded database runs one process.
+  WORKERS: z.coerce.number().int().min(1).max(256).default(availableParallelism()),
   DATA_DIR: z.string().default('./data'),
   DEMO_DATA: z.enum(['on', 'off']).default('on'),
   DEMO_MEMBERS: z.coerce.number().int().min(50).max(6_000_000).default(3000),

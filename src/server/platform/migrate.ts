@@ -13,10 +13,13 @@ export async function migrate(db: Database, dir = migrationsDir): Promise<string
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))
     .sort();
+  // One read of what is applied: on existing data start-up needs nothing else from here.
+  const done = new Set(
+    (await db.query<{ version: string }>('SELECT version FROM schema_migration')).map((r) => r.version),
+  );
   const applied: string[] = [];
   for (const file of files) {
-    const done = await db.query('SELECT 1 FROM schema_migration WHERE version = $1', [file]);
-    if (done.length > 0) continue;
+    if (done.has(file)) continue;
     const sql = readFileSync(join(dir, file), 'utf8');
     await db.transaction(async (tx) => {
       // Serialises concurrent app processes starting against one server; the loser re-checks and skips.

@@ -18,7 +18,7 @@ import { AppError } from './errors.ts';
 import type { HeavyJob, HeavyJobs } from './heavy-worker.ts';
 
 export interface HeavyPoolOptions {
-  /** Worker threads; default: cores − 1, at least 1. */
+  /** Worker threads; default: cores − 1 shared by the server processes of the machine, at least 1. */
   threads?: number;
   /** Jobs one account may have running or waiting; default 2. */
   perAccount?: number;
@@ -46,7 +46,9 @@ export class HeavyPool {
   private stopped = false;
 
   constructor(options: HeavyPoolOptions = {}) {
-    this.threads = Math.max(1, options.threads ?? availableParallelism() - 1);
+    // The cluster's primary tells its server processes how many they are (processes/cluster.ts).
+    const processes = Math.max(1, Number(process.env.CHIBO_SERVER_PROCESSES) || 1);
+    this.threads = Math.max(1, options.threads ?? Math.floor((availableParallelism() - 1) / processes));
     this.perAccount = Math.max(1, options.perAccount ?? 2);
     this.pool = new Tinypool({
       filename: workerEntry(),

@@ -11,25 +11,9 @@ export const templateName = 'chibo_golden';
 export async function createTestDatabase(): Promise<Database> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
-    const admin = openPostgres(serverUrl, 1);
-    const name = `chibo_t_${randomBytes(6).toString('hex')}`;
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateName}`);
-    await admin.close();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const db = openPostgres(url.toString(), 4);
-    const close = db.close.bind(db);
-    const opened: Database = {
-      ...db,
-      async close() {
-        await close();
-        const again = openPostgres(serverUrl, 1);
-        await again.query(`DROP DATABASE IF EXISTS ${name}`);
-        await again.close();
-      },
-    };
-    urls.set(opened, url.toString());
-    return opened;
+    const { db, url } = await createPostgresTestDatabase(serverUrl);
+    urls.set(db, url);
+    return db;
   }
   if (existsSync(snapshotFile)) {
     const blob = new Blob([readFileSync(snapshotFile)]);
@@ -53,4 +37,29 @@ export function secondProcessView(db: Database): { db: Database; close(): Promis
   if (!url) return { db, close: async () => undefined };
   const other = openPostgres(url, 4);
   return { db: other, close: () => other.close() };
+}
+
+/** A PostgreSQL database from the migrated template, with its URL (for server processes started by a test). */
+export async function createPostgresTestDatabase(serverUrl: string): Promise<{ db: Database; url: string }> {
+  const admin = openPostgres(serverUrl, 1);
+  const name = `chibo_t_${randomBytes(6).toString('hex')}`;
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateName}`);
+  await admin.close();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const db = openPostgres(url.toString(), 4);
+  const close = db.close.bind(db);
+  return {
+    url: url.toString(),
+    db: {
+      ...db,
+      async close() {
+        await close();
+        const again = openPostgres(serverUrl, 1);
+        // Server processes a test started may still hold connections for a moment after they stopped.
+        await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await again.close();
+      },
+    },
+  };
 }

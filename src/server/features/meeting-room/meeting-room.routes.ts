@@ -14,10 +14,11 @@ meetingRoomRoutes.get('/meetings/:id/events', async (ctx) => {
   const actor = requireActor(ctx);
   const id = ctx.req.param('id');
   if (!uuid.safeParse(id).success) throw notFound(message('meeting.not_found'));
-  const room = await getRoom(ctx.get('db'), actor, id);
+  const db = ctx.get('db');
+  const room = await getRoom(db, actor, id);
   const checked =
     ctx.get('config').CHECK_RESPONSES === 'on'
       ? (value: unknown) => assertContract(meetingRoom, value, `room event of meeting ${id}`)
       : undefined;
-  return streamRoom(ctx, id, room, checked);
+  return streamRoom(ctx, db, id, room, checked);
 });

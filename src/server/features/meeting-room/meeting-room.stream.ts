@@ -1,6 +1,8 @@
-// The live room over Server-Sent Events: the first state, then every newer one from the in-process channel.
+// The live room over Server-Sent Events: the first state, then every newer one from the room's channel (which
+// relays changes made in any server process).
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
+import type { Database } from '../../platform/db.ts';
 import type { AppEnv } from '../../platform/http.ts';
 import { subscribe } from './meeting-room.service.ts';
 
@@ -10,6 +12,7 @@ import { subscribe } from './meeting-room.service.ts';
  */
 export function streamRoom(
   ctx: Context<AppEnv>,
+  db: Database,
   meetingId: string,
   first: unknown,
   check: (room: unknown) => void = () => {},
@@ -17,7 +20,7 @@ export function streamRoom(
   return streamSSE(ctx, async (stream) => {
     const queue: string[] = [];
     let wake: (() => void) | null = null;
-    const unsubscribe = subscribe(meetingId, (roomJson) => {
+    const unsubscribe = await subscribe(db, meetingId, (roomJson) => {
       queue.length = 0;
       queue.push(roomJson);
       wake?.();

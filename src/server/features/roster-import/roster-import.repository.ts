@@ -27,12 +27,20 @@ export interface ImportRow {
 
 export async function insertImport(
   q: Queryable,
-  i: { provinceId: string; organizationId: string; accountId: string; fileName: string; totalRows: number },
+  i: {
+    provinceId: string;
+    organizationId: string;
+    accountId: string;
+    fileName: string;
+    totalRows: number;
+    owner: string;
+  },
 ): Promise<string> {
   const [row] = await q.query<{ id: string }>(
-    `INSERT INTO roster_import (province_id, organization_id, account_id, file_name, status, total_rows)
-     VALUES ($1,$2,$3,$4,'parsing',$5) RETURNING id`,
-    [i.provinceId, i.organizationId, i.accountId, i.fileName, i.totalRows],
+    `INSERT INTO roster_import (province_id, organization_id, account_id, file_name, status, total_rows, owner,
+                                heartbeat_at)
+     VALUES ($1,$2,$3,$4,'parsing',$5,$6,now()) RETURNING id`,
+    [i.provinceId, i.organizationId, i.accountId, i.fileName, i.totalRows, i.owner],
   );
   return row!.id;
 }
@@ -92,18 +100,32 @@ export async function finishParsing(
   );
 }
 
-/** Moves the import from one status to another only if it is still in the first; false when it was not. */
+/**
+ * Moves the import from one status to another only if it is still in the first (false when it was not); the
+ * process that moved it owns it from then on.
+ */
 export async function transitionStatus(
   q: Queryable,
   id: string,
   from: ImportStatus,
   to: ImportStatus,
+  owner: string,
 ): Promise<boolean> {
   const rows = await q.query<{ id: string }>(
-    'UPDATE roster_import SET status = $3, processed_rows = 0 WHERE id = $1 AND status = $2 RETURNING id',
-    [id, from, to],
+    `UPDATE roster_import SET status = $3, processed_rows = 0, owner = $4, heartbeat_at = now()
+      WHERE id = $1 AND status = $2 RETURNING id`,
+    [id, from, to, owner],
   );
   return rows.length > 0;
+}
+
+/** The owner of a running import says it is still at work. */
+export async function beat(q: Queryable, id: string, owner: string) {
+  await q.query(
+    `UPDATE roster_import SET heartbeat_at = now()
+      WHERE id = $1 AND owner = $2 AND status IN ('parsing', 'committing')`,
+    [id, owner],
+  );
 }
 
 export async function markCommitted(q: Queryable, id: string, summary: ImportSummary) {
@@ -114,13 +136,21 @@ export async function markCommitted(q: Queryable, id: string, summary: ImportSum
   );
 }
 
-/** Imports left checking or saving when the server stopped: failed, with the reason given. */
-export async function failUnfinished(q: Queryable, error: string) {
-  await q.query(
+/**
+ * Imports left checking or saving by a process that stopped: failed, with the reason given. With `staleAfterMs`
+ * only those whose owner has not beaten for that long (other live processes may be running theirs); without
+ * it, all (the one process of an embedded database, at start). Returns how many.
+ */
+export async function failUnfinished(q: Queryable, error: string, staleAfterMs: number | null) {
+  const rows = await q.query(
     `UPDATE roster_import SET status = 'failed', error = $1, finished_at = now()
-      WHERE status IN ('parsing', 'committing')`,
-    [error],
+      WHERE status IN ('parsing', 'committing')
+        AND ($2::float8 IS NULL OR heartbeat_at IS NULL
+             OR heartbeat_at < now() - make_interval(secs => $2::float8 / 1000))
+      RETURNING id`,
+    [error, staleAfterMs],
   );
+  return rows.length;
 }
 
 export async function markFailed(q: Queryable, id: string, error: string) {

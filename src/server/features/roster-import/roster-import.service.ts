@@ -11,7 +11,8 @@
 // - Checks that need the file (type, size, readable, header row, row count) answer at upload; the row
 //   checks run in the background, and the client polls GET /roster-imports/{id}.
 // - Commit is one transaction; progress lives in memory while it runs (PGlite has one connection, busy
-//   with the transaction), and the matching is checked again inside it in case the data changed since.
+//   with the transaction; on PostgreSQL it is written to the import too, for the other processes), and the
+//   matching is checked again inside it in case the data changed since.
 import { randomUUID } from 'node:crypto';
 import type { MemberFields } from '../../../contracts/members.ts';
 import {
@@ -30,6 +31,7 @@ import { fromStoredText, type Message, message, storedText, verbatim } from '../
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, mapDatabaseError, notFound } from '../../platform/errors.ts';
+import { keepBeating, processOwner, staleAfterMs } from '../../platform/jobs.ts';
 import { logger } from '../../platform/logger.ts';
 import { findOrganization } from '../organizations/organizations.service.ts';
 import { fileKind, readTable, type Table } from './roster-files.ts';
@@ -72,9 +74,26 @@ export async function getVisibleOrganization(q: Queryable, actor: Actor, id: str
   return node;
 }
 
-/** An import interrupted by a restart cannot resume: say so instead of leaving it "in progress" forever. */
-export async function failInterruptedImports(db: Database): Promise<void> {
-  await repo.failUnfinished(db, JSON.stringify(message('roster.interrupted')));
+/**
+ * An import interrupted by a restart cannot resume: say so instead of leaving it "in progress" forever. On
+ * PostgreSQL other live processes may be running imports, so only those whose owner stopped beating are failed
+ * (every process sweeps now and then); the embedded database has one process, which fails all at start.
+ */
+export async function failInterruptedImports(db: Database): Promise<number> {
+  const stale = db.kind === 'pglite' ? null : staleAfterMs;
+  return repo.failUnfinished(db, JSON.stringify(message('roster.interrupted')), stale);
+}
+
+/** Runs an import's background step, owned by this process, with its heartbeat kept while it runs. */
+function owned(db: Database, id: string, task: () => Promise<void>): () => Promise<void> {
+  return async () => {
+    const stop = keepBeating('roster import', () => repo.beat(db, id, processOwner));
+    try {
+      await task();
+    } finally {
+      stop();
+    }
+  };
 }
 
 /** A problem as stored: a message, or the text of an import checked before messages had codes. */
@@ -136,6 +155,7 @@ export async function startImport(
       accountId: actor.accountId,
       fileName,
       totalRows: table.dataRows,
+      owner: processOwner,
     });
     await recordAudit(tx, {
       chain: org.province_id,
@@ -149,16 +169,19 @@ export async function startImport(
     return importId;
   });
   progress.set(id, 0);
-  inBackground('roster check', async () => {
-    try {
-      await checkRows(db, actor, id, org.id, table);
-    } catch (err) {
-      await repo.markFailed(db, id, errorText(err));
-      throw err;
-    } finally {
-      progress.delete(id);
-    }
-  });
+  inBackground(
+    'roster check',
+    owned(db, id, async () => {
+      try {
+        await checkRows(db, actor, id, org.id, table);
+      } catch (err) {
+        await repo.markFailed(db, id, errorText(err));
+        throw err;
+      } finally {
+        progress.delete(id);
+      }
+    }),
+  );
   return { id };
 }
 
@@ -262,20 +285,23 @@ export async function commitImport(
   if (!can(actor, 'member.import', { type: 'organization', path: org.path })) {
     throw new AppError('forbidden', message('roster.forbidden'));
   }
-  if (!(await repo.transitionStatus(db, id, 'ready', 'committing'))) {
+  if (!(await repo.transitionStatus(db, id, 'ready', 'committing', processOwner))) {
     throw new AppError('invalid_state', notReady('committing'));
   }
   progress.set(id, 0);
-  inBackground('roster commit', async () => {
-    try {
-      await saveRows(db, actor, id, { id: org.id, provinceId: org.province_id }, meta);
-    } catch (err) {
-      await repo.markFailed(db, id, errorText(err));
-      throw err;
-    } finally {
-      progress.delete(id);
-    }
-  });
+  inBackground(
+    'roster commit',
+    owned(db, id, async () => {
+      try {
+        await saveRows(db, actor, id, { id: org.id, provinceId: org.province_id }, meta);
+      } catch (err) {
+        await repo.markFailed(db, id, errorText(err));
+        throw err;
+      } finally {
+        progress.delete(id);
+      }
+    }),
+  );
   return { id };
 }
 
@@ -301,6 +327,16 @@ function toValues(f: MemberFields): repo.MemberValues {
     email: v(f.email),
     status: f.status,
   };
+}
+
+/**
+ * Rows saved so far by a commit: in this process's memory, and on PostgreSQL in the import's row too, through
+ * another connection, so that any process answers the polling (PGlite's one connection is busy with the commit's
+ * transaction). The transaction touches that row only at its end.
+ */
+async function reportCommitProgress(db: Database, id: string, done: number) {
+  progress.set(id, done);
+  if (db.kind === 'postgresql') await repo.updateProgress(db, id, done);
 }
 
 async function saveRows(
@@ -365,7 +401,7 @@ async function saveRows(
         importedNote,
       );
       done += batch.length;
-      progress.set(id, done);
+      await reportCommitProgress(db, id, done);
     }
     for (let i = 0; i < updates.length; i += batchSize) {
       const batch = updates.slice(i, i + batchSize);
@@ -388,7 +424,7 @@ async function saveRows(
         importedNote,
       );
       done += batch.length;
-      progress.set(id, done);
+      await reportCommitProgress(db, id, done);
     }
     const summary = { created: creates.length, updated: updates.length };
     await recordAudit(tx, {

@@ -10,11 +10,13 @@ import { type Message, message } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { keepBeating, processOwner, staleAfterMs } from '../../platform/jobs.ts';
 import { logger } from '../../platform/logger.ts';
 import { getVisibleNode } from '../organizations/organizations.service.ts';
 import { frameworkResolver } from './frameworks.service.ts';
 import { refreshCell } from '../summaries/summaries.service.ts';
 import { factsOfMeetings } from './scoring-facts.ts';
+import * as jobsRepo from './rescore-jobs.repository.ts';
 import * as repo from './scoring.repository.ts';
 
 export interface RescoreJob {
@@ -28,18 +30,35 @@ export interface RescoreJob {
   finishedAt: string | null;
 }
 
-const jobs = new Map<string, RescoreJob>();
-/** The path of the organisation each job re-scores: a job is shown only to whoever sees that organisation. */
-const jobPaths = new Map<string, string>();
-
 /** A job's progress, if the actor sees the organisation it re-scores (404 otherwise, as for a job never started). */
-export function rescoreJob(actor: Actor, id: string): RescoreJob {
-  const job = jobs.get(id);
-  const path = jobPaths.get(id);
-  if (!job || !path || !can(actor, 'organization.view', { type: 'organization', path })) {
+export async function rescoreJob(q: Queryable, actor: Actor, id: string): Promise<RescoreJob> {
+  const row = await jobsRepo.findRescoreJob(q, id);
+  if (!row || !can(actor, 'organization.view', { type: 'organization', path: row.organization_path })) {
     throw notFound(message('scoring.rescore_job_not_found'));
   }
-  return job;
+  return jobView(row);
+}
+
+function jobView(row: jobsRepo.RescoreJobRow): RescoreJob {
+  return {
+    id: row.id,
+    status: row.status,
+    total: row.total,
+    done: row.done,
+    changed: row.changed,
+    error: (row.error as Message | null) ?? null,
+    startedAt: row.started_at.toISOString(),
+    finishedAt: row.finished_at ? row.finished_at.toISOString() : null,
+  };
+}
+
+/**
+ * Re-scoring jobs whose process stopped cannot resume: failed, saying so. On PostgreSQL only those whose owner
+ * stopped beating (other processes may be running theirs); on the embedded database (one process) all, at start.
+ */
+export async function failInterruptedRescores(db: Database): Promise<number> {
+  const error = JSON.stringify(message('scoring.rescore_interrupted'));
+  return jobsRepo.failStaleRescoreJobs(db, error, db.kind === 'pglite' ? null : staleAfterMs);
 }
 
 /** Re-scores the given scorecards' meetings; returns how many scorecards changed. */
@@ -143,20 +162,12 @@ export async function startRescore(
   }
   // Each cell's meetings together, so a chunk reads the facts of few cells (the year's absences per cell).
   const meetings = (await repo.listScoredMeetingsUnder(db, node.path, year)).map((id) => ({ id }));
-  const job: RescoreJob = {
-    id: randomUUID(),
-    status: 'running',
-    total: meetings.length,
-    done: 0,
-    changed: 0,
-    error: null,
-    startedAt: new Date().toISOString(),
-    finishedAt: null,
-  };
   // Starting the job is what is audited (the re-score itself runs later, a short transaction per chunk): the
-  // audit row is appended in a transaction of its own, as the chain expects, and is not held over the job.
-  await db.transaction((tx) =>
-    recordAudit(tx, {
+  // audit row is appended in a transaction of its own, as the chain expects, and is not held over the job. The
+  // job's row, with its progress, lets any process answer its polling.
+  const id = randomUUID();
+  const row = await db.transaction(async (tx) => {
+    await recordAudit(tx, {
       chain: node.province_id,
       actorAccountId: actor.accountId,
       action: 'scorecard.rescore',
@@ -164,10 +175,17 @@ export async function startRescore(
       entityId: node.id,
       after: { year, meetings: meetings.length },
       ip: meta.ip,
-    }),
-  );
-  jobs.set(job.id, job);
-  jobPaths.set(job.id, node.path);
+    });
+    return jobsRepo.insertRescoreJob(tx, {
+      id,
+      provinceId: node.province_id,
+      organizationId: node.id,
+      path: node.path,
+      year,
+      total: meetings.length,
+      owner: processOwner,
+    });
+  });
   // Organisations under one parent share their framework assignments: resolve once per parent path, outside
   // the chunk's transaction (PGlite has one connection).
   const resolvers = new Map<string, Awaited<ReturnType<typeof frameworkResolver>>>();
@@ -181,21 +199,29 @@ export async function startRescore(
   const frameworkFor = (m: { org_path: string; planned_date: string }) =>
     resolvers.get(parentOf(m.org_path))?.(m.planned_date) ?? null;
   void (async () => {
+    const stopBeating = keepBeating('rescore', () => jobsRepo.beatRescoreJob(db, id, processOwner));
+    let changed = 0;
     try {
       for (let i = 0; i < meetings.length; i += chunkSize) {
         const chunk = meetings.slice(i, i + chunkSize).map((m) => m.id);
         await prepare(chunk);
-        job.changed += await db.transaction((tx) => rescoreMeetings(tx, chunk, frameworkFor));
-        job.done = Math.min(meetings.length, i + chunk.length);
+        changed += await db.transaction((tx) => rescoreMeetings(tx, chunk, frameworkFor));
+        await jobsRepo.updateRescoreProgress(db, id, Math.min(meetings.length, i + chunk.length), changed);
       }
-      job.status = 'done';
+      await jobsRepo.finishRescoreJob(db, id, { status: 'done', error: null });
     } catch (e) {
-      job.status = 'failed';
-      job.error = message('scoring.rescore_failed');
-      logger.error('rescore failed', { jobId: job.id, error: String(e) });
+      logger.error('rescore failed', { jobId: id, error: String(e) });
+      await jobsRepo
+        .finishRescoreJob(db, id, {
+          status: 'failed',
+          error: JSON.stringify(message('scoring.rescore_failed')),
+        })
+        .catch((e2: unknown) =>
+          logger.error('rescore failure not recorded', { jobId: id, error: String(e2) }),
+        );
     } finally {
-      job.finishedAt = new Date().toISOString();
+      stopBeating();
     }
   })();
-  return job;
+  return jobView(row);
 }

@@ -170,5 +170,6 @@ export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
       request: { params: z.object({ id: uuid }) },
       responses: { 200: jsonResponseOf(c.rescoreJob), ...commonErrors },
     }),
-    async (ctx) => ctx.json(rescoreJob(requireActor(ctx), ctx.req.valid('param').id), 200),
+    async (ctx) =>
+      ctx.json(await rescoreJob(ctx.get('db'), requireActor(ctx), ctx.req.valid('param').id), 200),
   );
