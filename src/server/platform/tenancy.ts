@@ -32,6 +32,10 @@ export const unkeyedTables: Record<string, { placement: Placement; reason: strin
     placement: 'coordinator',
     reason: 'the ledger of applied migrations, one per database',
   },
+  scheduled_job: {
+    placement: 'coordinator',
+    reason: 'claims of nation-wide periodic jobs (task reminders per hour) so each runs once across processes',
+  },
   summary_rebuild: {
     placement: 'coordinator',
     reason: 'one row: when the read summaries were last rebuilt from scratch (at first start after an upgrade)',
