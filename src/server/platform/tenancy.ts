@@ -34,11 +34,13 @@ export const unkeyedTables: Record<string, { placement: Placement; reason: strin
   },
   scheduled_job: {
     placement: 'coordinator',
-    reason: 'claims of nation-wide periodic jobs (task reminders per hour) so each runs once across processes',
+    reason:
+      'claims of nation-wide periodic jobs (task reminders per hour) so each runs once across processes',
   },
   summary_rebuild: {
     placement: 'coordinator',
-    reason: 'one row: when the read summaries were last rebuilt from scratch (at first start after an upgrade)',
+    reason:
+      'one row: when the read summaries were last rebuilt from scratch (at first start after an upgrade)',
   },
 };
 
