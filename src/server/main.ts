@@ -19,7 +19,8 @@ const config = loadConfig();
 
 let db: Database;
 if (config.DATABASE_URL) {
-  db = openPostgres(config.DATABASE_URL);
+  const replica = config.DATABASE_REPLICA_URL;
+  db = openPostgres(config.DATABASE_URL, 10, replica ? { url: replica } : undefined);
 } else {
   mkdirSync(config.DATA_DIR, { recursive: true });
   db = await openPglite(config.DATA_DIR);

@@ -111,7 +111,7 @@ function yearCompliance(
 const periodsOf = (node: { kind: string; valid_from: string; valid_to: string | null }) =>
   cellPeriodsOf({ kind: node.kind, validFrom: node.valid_from, validTo: node.valid_to });
 
-export async function yearView(db: Database, actor: Actor, organizationId: string, yearInput?: number) {
+export async function yearView(db: Queryable, actor: Actor, organizationId: string, yearInput?: number) {
   const node = await visibleNode(db, actor, organizationId);
   const year = yearInput ?? Number(todayIso().slice(0, 4));
   const resolve = await ruleSetResolver(db, node.path);
@@ -208,7 +208,7 @@ export async function generatePlan(
   });
 }
 
-export async function getWorkProgramme(db: Database, actor: Actor, organizationId: string, year: number) {
+export async function getWorkProgramme(db: Queryable, actor: Actor, organizationId: string, year: number) {
   const node = await visibleNode(db, actor, organizationId);
   const row = await repo.findWorkProgramme(db, node.id, year);
   return { year, content: row?.content ?? null, updatedAt: iso(row?.updated_at) };
@@ -258,7 +258,7 @@ const topicView = (actor: Actor, t: TopicRow & { path: string }) => ({
   actions: topicActions(actor, { path: t.path, status: t.status }),
 });
 
-export async function listTopics(db: Database, actor: Actor, organizationId: string, year: number) {
+export async function listTopics(db: Queryable, actor: Actor, organizationId: string, year: number) {
   const node = await visibleNode(db, actor, organizationId);
   const rows = await repo.listTopics(db, node.id, year);
   return {
@@ -343,7 +343,7 @@ export async function reviewTopic(
 }
 
 /** Compliance of every cell in the subtree over a year, worst first. */
-export async function complianceOverview(db: Database, actor: Actor, organizationId: string, year: number) {
+export async function complianceOverview(db: Queryable, actor: Actor, organizationId: string, year: number) {
   const node = await visibleNode(db, actor, organizationId);
   const cells = await repo.listCellsUnder(db, node.path);
   const rows = await repo.listMeetingFacts(
