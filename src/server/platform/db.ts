@@ -74,7 +74,8 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob | File): P
 }
 
 export function wrapPglite(db: PGlite): Database & { raw: PGlite } {
-  const query = async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params as unknown[])).rows;
+  const query = async <T>(sql: string, params?: unknown[]) =>
+    (await db.query<T>(sql, params as unknown[])).rows;
   return {
     kind: 'pglite',
     raw: db,

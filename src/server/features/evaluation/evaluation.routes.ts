@@ -43,7 +43,11 @@ export const evaluationRoutes: OpenAPIHono<AppEnv> = createRouter()
     }),
     async (ctx) =>
       ctx.json(
-        await evaluation.listEvaluations(...reads(ctx), ctx.req.valid('param').id, ctx.req.valid('query').year),
+        await evaluation.listEvaluations(
+          ...reads(ctx),
+          ctx.req.valid('param').id,
+          ctx.req.valid('query').year,
+        ),
         200,
       ),
   )

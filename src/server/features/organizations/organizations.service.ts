@@ -7,7 +7,7 @@ import { type Actor, can, visibilityPatterns } from '../../../domain/permissions
 import { escapeLike, foldVietnamese } from '../../../domain/text.ts';
 import { ancestorIds, kindOrder } from '../../../domain/tree.ts';
 import { message } from '../../../messages/index.ts';
-import type { Database, Queryable } from '../../platform/db.ts';
+import type { Queryable } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import * as repo from './organizations.repository.ts';
 

@@ -6,7 +6,16 @@ import * as c from '../../../contracts/meetings.ts';
 import * as pc from '../../../contracts/plan.ts';
 import { type AppEnv, createRouter, jsonBodyOf, jsonResponseOf } from '../../platform/http.ts';
 import * as docs from '../meetings/meeting-documents.service.ts';
-import { fileResponse, idParams, meta, reads, routesOf, who, writeErrors, yearOr } from '../meetings/routing.ts';
+import {
+  fileResponse,
+  idParams,
+  meta,
+  reads,
+  routesOf,
+  who,
+  writeErrors,
+  yearOr,
+} from '../meetings/routing.ts';
 import * as plan from './plan.service.ts';
 
 const { read, write, act, file } = routesOf('meetings');
@@ -35,7 +44,10 @@ export const planRoutes: OpenAPIHono<AppEnv> = createRouter()
       c.meetingYearResponse,
     ),
     async (ctx) =>
-      ctx.json(await plan.yearView(...reads(ctx), ctx.req.valid('param').id, ctx.req.valid('query').year), 200),
+      ctx.json(
+        await plan.yearView(...reads(ctx), ctx.req.valid('param').id, ctx.req.valid('query').year),
+        200,
+      ),
   )
   .openapi(
     write(

@@ -4,7 +4,7 @@ import { type Actor, can } from '../../../domain/permissions.ts';
 import { exportCell, exportColumns } from '../../../domain/roster-columns.ts';
 import { foldVietnamese } from '../../../domain/text.ts';
 import { isCellKind } from '../../../domain/tree.ts';
-import type { Database, Queryable } from '../../platform/db.ts';
+import type { Queryable } from '../../platform/db.ts';
 import { runHeavy } from '../../platform/worker-pool.ts';
 import { getVisibleOrganization } from './roster-import.service.ts';
 import { storedFields } from './roster-matching.ts';

@@ -43,7 +43,10 @@ export const ruleSetRoutes = createRouter()
       responses: { 200: jsonResponseOf(governingRuleSetResponse), ...commonErrors },
     }),
     async (c) =>
-      c.json(await service.getGoverning(...reads(c), c.req.valid('param').id, c.req.valid('query').date), 200),
+      c.json(
+        await service.getGoverning(...reads(c), c.req.valid('param').id, c.req.valid('query').date),
+        200,
+      ),
   )
   .openapi(
     createRoute({

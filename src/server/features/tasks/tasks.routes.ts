@@ -12,7 +12,16 @@ import {
   jsonResponseOf,
   zodIssues,
 } from '../../platform/http.ts';
-import { fileResponse, idParams, meta, originOf, reads, routesOf, who, writeErrors } from '../meetings/routing.ts';
+import {
+  fileResponse,
+  idParams,
+  meta,
+  originOf,
+  reads,
+  routesOf,
+  who,
+  writeErrors,
+} from '../meetings/routing.ts';
 import * as tasks from './tasks.service.ts';
 import { readerOf } from '../../platform/routes.ts';
 
