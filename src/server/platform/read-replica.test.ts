@@ -10,6 +10,7 @@ import {
   testPassword,
 } from '../testing/factories.ts';
 import { createTestDatabase } from '../testing/test-db.ts';
+import { loadConfig } from './config.ts';
 import { type Database, openPostgres, type Reader } from './db.ts';
 import { wroteCookie } from './routes.ts';
 
@@ -179,5 +180,21 @@ describe('routes and the reader', () => {
     const refused = await req(`/api/members/${secretary.id}`, { method: 'PATCH', json: { fullName: '' } });
     expect(refused.status).toBe(400);
     expect(cookiesOf(refused).some((c) => c.startsWith(`${wroteCookie}=`))).toBe(false);
+  });
+});
+
+describe('configuration', () => {
+  it('takes a replica only with a primary server, and a whole number of sticky seconds', () => {
+    const replica = 'postgres://u@replica.example/chibo';
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: replica })).toThrow(
+      /DATABASE_REPLICA_URL: needs DATABASE_URL/,
+    );
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@primary.example/chibo',
+      DATABASE_REPLICA_URL: replica,
+    });
+    expect(config.DATABASE_REPLICA_URL).toBe(replica);
+    expect(config.REPLICA_STICKY_SECONDS).toBe(10);
+    expect(() => loadConfig({ REPLICA_STICKY_SECONDS: '1.5' })).toThrow(/REPLICA_STICKY_SECONDS/);
   });
 });
