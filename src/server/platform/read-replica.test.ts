@@ -171,6 +171,7 @@ describe('routes and the reader', () => {
     expect(header).toMatch(/Max-Age=10\b/);
     expect(header).toMatch(/HttpOnly/);
     expect(header).toMatch(/Path=\/api\b/);
+    expect(await write.json()).toEqual({ ok: true });
     clear();
     const after = await req(`/api/members?organizationId=${cellA.id}`, { cookies: cookiesOf(write) });
     expect(after.status).toBe(200);

@@ -2,7 +2,7 @@
 // one OpenAPI tag with the feature's own words for its write errors. They keep each route a few lines.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { generateCookie, getCookie } from 'hono/cookie';
 import { uuid } from '../../contracts/common.ts';
 import {
   type AppEnv,
@@ -41,13 +41,16 @@ export const markWrites: MiddlewareHandler<AppEnv> = async (ctx, next) => {
   const seconds = ctx.get('config').REPLICA_STICKY_SECONDS;
   if (['GET', 'HEAD', 'OPTIONS'].includes(ctx.req.method) || ctx.res.status >= 400 || seconds === 0) return;
   if (ctx.get('db').reader?.target !== 'replica') return;
-  setCookie(ctx, wroteCookie, '1', {
+  const cookie = generateCookie(wroteCookie, '1', {
     path: '/api',
     httpOnly: true,
     sameSite: 'Lax',
     secure: ctx.get('config').COOKIE_SECURE === 'on',
     maxAge: seconds,
   });
+  // On the finished answer's own headers: setCookie here would make Hono wrap the body in a new Response, and
+  // a body already cloned (the contract check) is then cancelled when the old Response is garbage-collected.
+  ctx.res.headers.append('set-cookie', cookie);
 };
 
 /** The route builders of one OpenAPI tag, whose writes answer `writeErrors` (see writeErrorsOf). */
