@@ -2,7 +2,8 @@
 # THE test command: bash scripts/test.sh
 # On a fresh Debian 12 machine it installs what is missing, then runs every check, stopping at the first failure:
 #   system packages, npm ci, typecheck, lint, unit + service tests on PGlite, service tests on PostgreSQL 15,
-#   production build, browser journeys (Playwright on Debian's Chromium).
+#   service tests on PostgreSQL with a streaming read replica, production build, browser journeys (Playwright on
+#   Debian's Chromium).
 # For quicker local reruns: SKIP_INSTALL=1 skips the first two steps (system packages and npm ci).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,7 @@ done_steps=()
 step() {
   current="$1"
   echo
-  echo "==> [$((${#done_steps[@]} + 1))/7] $1"
+  echo "==> [$((${#done_steps[@]} + 1))/8] $1"
 }
 finish_step() {
   done_steps+=("$current")
@@ -51,6 +52,12 @@ finish_step
 
 step "service tests on PostgreSQL"
 env -u DATABASE_URL bash scripts/with-postgres.sh npx vitest run --project service
+finish_step
+
+step "service tests on PostgreSQL with a read replica"
+# The same tests with each test database's reader on a streaming replica (ADR 012): reads through db.reader
+# run on the hot standby, which refuses any write.
+env -u DATABASE_URL -u DATABASE_REPLICA_URL bash scripts/with-postgres-replica.sh npx vitest run --project service
 finish_step
 
 step "build"

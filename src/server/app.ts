@@ -24,6 +24,7 @@ import { type Database, ping } from './platform/db.ts';
 import { AppError, fieldError } from './platform/errors.ts';
 import { type AppEnv, createRouter, errorBody, onError } from './platform/http.ts';
 import { projectRoot } from './platform/paths.ts';
+import { markWrites } from './platform/routes.ts';
 import { securityHeaders } from './platform/security-headers.ts';
 import { serveWebApp } from './platform/static.ts';
 
@@ -109,6 +110,8 @@ export function createApp(db: Database, config: Config) {
     '*',
     bodyLimit({ maxSize: 30 * 1024 * 1024, onError: (c) => c.json(errorBody('payload_too_large'), 413) }),
   );
+  // Before the session: a write that signs in or out still marks the browser for reading its writes (ADR 012).
+  api.use('*', markWrites);
   api.use('*', sessionMiddleware(createAuthCache(db)));
   // Without a session, a protected route answers 401 before anything reads its input.
   api.use('*', sessionGate);

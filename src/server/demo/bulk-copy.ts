@@ -145,11 +145,12 @@ export async function copyFlat(
 export async function openCopyingPostgres(url: string): Promise<Database> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  const query = async <T>(sql: string, params?: unknown[]) =>
+    (await client.query(sql, params as unknown[])).rows as T[];
   return {
     kind: 'postgresql',
-    async query<T>(sql: string, params?: unknown[]) {
-      return (await client.query(sql, params as unknown[])).rows as T[];
-    },
+    query,
+    reader: { target: 'primary', query },
     async transaction<T>(fn: (tx: CopyTx) => Promise<T>) {
       await client.query('BEGIN');
       try {

@@ -8,6 +8,10 @@ const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   // Server processes sharing the port on PostgreSQL (node:cluster); the embedded database runs one process.
   WORKERS: z.coerce.number().int().min(1).max(256).default(availableParallelism()),
+  // A PostgreSQL streaming replica for read-only pages (ADR 012); needs DATABASE_URL (the primary).
+  DATABASE_REPLICA_URL: z.string().url().optional(),
+  // After a write, the same browser reads from the primary for this many seconds, so it sees what it wrote.
+  REPLICA_STICKY_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   DATA_DIR: z.string().default('./data'),
   DEMO_DATA: z.enum(['on', 'off']).default('on'),
   DEMO_MEMBERS: z.coerce.number().int().min(50).max(6_000_000).default(3000),
@@ -32,6 +36,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (parsed.data.DATABASE_REPLICA_URL && !parsed.data.DATABASE_URL) {
+    throw new Error(
+      'Invalid configuration:\n  DATABASE_REPLICA_URL: needs DATABASE_URL (the embedded database has no replica)',
+    );
   }
   return parsed.data;
 }

@@ -4,6 +4,7 @@ import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
+import { logger } from './logger.ts';
 
 export interface Queryable {
   /**
@@ -33,8 +34,20 @@ export interface ChannelHandlers {
   reconnected?(): void;
 }
 
+/**
+ * Where read-only work runs (ADR 012): the streaming replica when DATABASE_REPLICA_URL is set, otherwise the
+ * primary itself. It has no transactions, and a write through it fails (a hot standby refuses it; in the tests
+ * the reader is read-only even without a replica). Pages that must see their own writes use the Database.
+ */
+export interface Reader extends Queryable {
+  /** 'replica' when the queries go to a streaming replica, 'primary' when they go to the primary. */
+  readonly target: 'primary' | 'replica';
+}
+
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgresql';
+  /** Read-only work that may lag the primary by a moment: lists, dashboards, exports, record books (ADR 012). */
+  readonly reader: Reader;
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /**
    * Receives what any process sends with `SELECT pg_notify(channel, payload)` (inside a transaction: on commit
@@ -73,13 +86,13 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob | File): P
 }
 
 export function wrapPglite(db: PGlite): Database & { raw: PGlite } {
+  const query = async <T>(sql: string, params?: unknown[]) =>
+    (await db.query<T>(sql, params as unknown[])).rows;
   return {
     kind: 'pglite',
     raw: db,
-    async query<T>(sql: string, params?: unknown[]) {
-      const r = await db.query<T>(sql, params as unknown[]);
-      return r.rows;
-    },
+    reader: { target: 'primary', query },
+    query,
     async transaction<T>(fn: (tx: Tx) => Promise<T>) {
       return db.transaction(async (tx) =>
         fn({
@@ -109,15 +122,62 @@ pg.types.setTypeParser(DATE_OID, identity);
 pg.types.setTypeParser(INT8_OID, (v: string) => Number(v));
 pg.types.setTypeParser(NUMERIC_OID, (v: string) => Number(v));
 
-export function openPostgres(connectionString: string, max = 10): Database {
+/** A second pool for read-only work: a streaming replica's URL, or the primary's opened read-only (tests). */
+export interface ReaderOptions {
+  url: string;
+  /** The reader's pool size (default: the primary's). */
+  max?: number;
+  /** Every connection refuses writes (default_transaction_read_only): a reader on the primary in the tests. */
+  readOnly?: boolean;
+}
+
+/** Errors after which a replica's query is asked again of the primary: connection lost, recovery conflict. */
+export function isReplicaUnavailable(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return err instanceof Error && /connect|terminat|timeout/i.test(err.message);
+  return /^(08|57P0[1-4])/.test(code) || code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '40001';
+}
+
+export function openPostgres(connectionString: string, max = 10, replica?: ReaderOptions): Database {
   const pool = new pg.Pool({ connectionString, max });
   const listener = new PgListener(connectionString);
+  const statement = (sql: string, params?: unknown[], name?: string) =>
+    name ? { name, text: sql, values: params } : { text: sql, values: params };
+  const query = async <T>(sql: string, params?: unknown[], name?: string) =>
+    (await pool.query(statement(sql, params, name))).rows as T[];
+  const readerPool =
+    replica &&
+    new pg.Pool({
+      connectionString: replica.url,
+      max: replica.max ?? max,
+      ...(replica.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
+    });
+  // An idle replica connection that breaks must not crash the process: the next query opens another.
+  readerPool?.on('error', () => undefined);
+  let warned = false;
+  const reader: Reader = !readerPool
+    ? { target: 'primary', query }
+    : {
+        target: replica.readOnly ? 'primary' : 'replica',
+        async query<T>(sql: string, params?: unknown[], name?: string) {
+          try {
+            return (await readerPool.query(statement(sql, params, name))).rows as T[];
+          } catch (err) {
+            // A replica that is down or cancelled the query for a recovery conflict: the primary answers.
+            if (replica.readOnly || !isReplicaUnavailable(err)) throw err;
+            if (!warned) {
+              warned = true;
+              logger.warn('read replica unavailable, reading from the primary', { error: String(err) });
+              setTimeout(() => (warned = false), 60_000).unref();
+            }
+            return query<T>(sql, params, name);
+          }
+        },
+      };
   return {
     kind: 'postgresql',
-    async query<T>(sql: string, params?: unknown[], name?: string) {
-      const r = await pool.query(name ? { name, text: sql, values: params } : { text: sql, values: params });
-      return r.rows as T[];
-    },
+    reader,
+    query,
     async transaction<T>(fn: (tx: Tx) => Promise<T>) {
       const client = await pool.connect();
       try {
@@ -145,6 +205,7 @@ export function openPostgres(connectionString: string, max = 10): Database {
     listen: (channel, handlers) => listener.listen(channel, handlers),
     async close() {
       await listener.close();
+      await readerPool?.end();
       await pool.end();
     },
   };
@@ -229,6 +290,22 @@ class PgListener {
     this.client = null;
     await client?.end().catch(() => undefined);
   }
+}
+
+/**
+ * The same database with a reader whose every query runs in a READ ONLY transaction: how the tests make a
+ * write through the reader fail on the embedded database as it would on a hot standby (ADR 012).
+ */
+export function withReadOnlyReader<D extends Database>(db: D): D {
+  const reader: Reader = {
+    target: 'primary',
+    query: <T>(sql: string, params?: unknown[]) =>
+      db.transaction(async (tx) => {
+        await tx.query('SET TRANSACTION READ ONLY');
+        return tx.query<T>(sql, params);
+      }),
+  };
+  return { ...db, reader };
 }
 
 /** Answers when the database does (the health check). */

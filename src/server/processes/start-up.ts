@@ -13,7 +13,10 @@ import { migrate } from '../platform/migrate.ts';
 
 /** Opens the configured database: DATABASE_URL, or the embedded one in DATA_DIR. */
 export async function openDatabase(config: Config, poolSize?: number): Promise<Database> {
-  if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL, poolSize);
+  if (config.DATABASE_URL) {
+    const replica = config.DATABASE_REPLICA_URL;
+    return openPostgres(config.DATABASE_URL, poolSize, replica ? { url: replica } : undefined);
+  }
   mkdirSync(config.DATA_DIR, { recursive: true });
   return openPglite(config.DATA_DIR);
 }

@@ -1,8 +1,10 @@
 // A fresh, migrated database for each service-test file: a PGlite clone of a migrated snapshot, or,
 // when TEST_DATABASE_URL is set, a PostgreSQL database created from a migrated template.
+// Its reader (ADR 012) refuses writes: the same database on the streaming replica when
+// TEST_DATABASE_REPLICA_URL is set (scripts/with-postgres-replica.sh), else the primary read-only.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { type Database, openPglite, openPostgres } from '../platform/db.ts';
+import { type Database, openPglite, openPostgres, withReadOnlyReader } from '../platform/db.ts';
 import { migrate } from '../platform/migrate.ts';
 
 export const snapshotFile = `${process.cwd()}/.tmp/pglite-golden.tar.gz`;
@@ -19,11 +21,29 @@ export async function createTestDatabase(): Promise<Database> {
     const blob = new Blob([readFileSync(snapshotFile)]);
     const db = await openPglite(undefined, blob);
     await migrate(db); // no-op unless a migration was added after the snapshot
-    return db;
+    return withReadOnlyReader(db);
   }
   const db = await openPglite();
   await migrate(db);
-  return db;
+  return withReadOnlyReader(db);
+}
+
+/** The URL of database `name` on the replica, once CREATE DATABASE has been replayed there (at most 30 s). */
+async function replicatedDatabase(replicaUrl: string, name: string): Promise<string> {
+  const replica = openPostgres(replicaUrl, 1);
+  try {
+    for (let i = 0; ; i++) {
+      const rows = await replica.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      if (rows.length > 0) break;
+      if (i >= 300) throw new Error(`database ${name} did not reach the replica within 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await replica.close();
+  }
+  const url = new URL(replicaUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 const urls = new WeakMap<Database, string>();
@@ -47,7 +67,13 @@ export async function createPostgresTestDatabase(serverUrl: string): Promise<{ d
   await admin.close();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const db = openPostgres(url.toString(), 4);
+  // The reader: the same database on the streaming replica when one runs (scripts/with-postgres-replica.sh), else
+  // the primary opened read-only, so a write routed to the reader fails in every test (ADR 012).
+  const replicaUrl = process.env.TEST_DATABASE_REPLICA_URL;
+  const reader = replicaUrl
+    ? { url: await replicatedDatabase(replicaUrl, name), max: 2 }
+    : { url: url.toString(), max: 2, readOnly: true };
+  const db = openPostgres(url.toString(), 4, reader);
   const close = db.close.bind(db);
   return {
     url: url.toString(),

@@ -10,7 +10,7 @@ import {
   requestMeta,
   writeErrorsOf,
 } from '../../platform/http.ts';
-import { idParams, routesOf, who } from '../../platform/routes.ts';
+import { idParams, routesOf, reads, who } from '../../platform/routes.ts';
 import * as evaluation from './evaluation.service.ts';
 import * as discipline from './discipline.service.ts';
 import * as fourGood from './four-good.service.ts';
@@ -43,7 +43,11 @@ export const evaluationRoutes: OpenAPIHono<AppEnv> = createRouter()
     }),
     async (ctx) =>
       ctx.json(
-        await evaluation.listEvaluations(...who(ctx), ctx.req.valid('param').id, ctx.req.valid('query').year),
+        await evaluation.listEvaluations(
+          ...reads(ctx),
+          ctx.req.valid('param').id,
+          ctx.req.valid('query').year,
+        ),
         200,
       ),
   )
@@ -147,7 +151,7 @@ export const evaluationRoutes: OpenAPIHono<AppEnv> = createRouter()
     async (ctx) => {
       const q = ctx.req.valid('query');
       return ctx.json(
-        await fourGood.fourGoodView(...who(ctx), ctx.req.valid('param').id, q.year, q.period),
+        await fourGood.fourGoodView(...reads(ctx), ctx.req.valid('param').id, q.year, q.period),
         200,
       );
     },

@@ -159,7 +159,7 @@ async function quotaOf(q: Queryable, holderId: string, year: number, subjectKind
  * organisations it holds the quota for. Members who only belong see their own and the announced results.
  */
 export async function listEvaluations(
-  db: Database,
+  db: Queryable,
   actor: Actor,
   organizationId: string,
   yearInput?: number,

@@ -17,7 +17,7 @@ import { fourGoodActionRefusal, fourGoodActions, fourGoodKinds } from '../../../
 import type { Actor } from '../../../domain/permissions.ts';
 import { isWithin } from '../../../domain/tree.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import type { Database } from '../../platform/db.ts';
+import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
   disciplinedMembersUnder,
@@ -29,7 +29,7 @@ import { getVisibleNode as visibleNode } from '../organizations/organizations.se
 import * as repo from './evaluation.repository.ts';
 
 export async function fourGoodView(
-  db: Database,
+  db: Queryable,
   actor: Actor,
   organizationId: string,
   yearInput: number | undefined,

@@ -189,7 +189,7 @@ export async function meetingDocument(db: Database, actor: Actor, meetingId: str
 }
 
 /** The minutes book or resolutions book of a year: every adopted meeting's document, in date order, as one file. */
-export async function book(db: Database, actor: Actor, organizationId: string, year: number, file: string) {
+export async function book(db: Queryable, actor: Actor, organizationId: string, year: number, file: string) {
   const { kind, format } = parseFile(file, ['minutes', 'decisions']);
   const node = await getVisibleNode(db, actor, organizationId);
   const ids = await votesRepo.listAdoptedMeetingIds(db, node.id, year);

@@ -3,9 +3,9 @@
 import type { Context } from 'hono';
 import { todayIso } from '../../../domain/dates.ts';
 import { type AppEnv, requestMeta, writeErrorsOf } from '../../platform/http.ts';
-import { idParams, routesOf as platformRoutesOf, who } from '../../platform/routes.ts';
+import { idParams, reads, routesOf as platformRoutesOf, who } from '../../platform/routes.ts';
 
-export { idParams, who };
+export { idParams, reads, who };
 
 export const writeErrors = writeErrorsOf(
   'Conflict: already done, or edited by someone else',

@@ -21,7 +21,7 @@ import {
   requestMeta as meta,
   writeErrorsOf,
 } from '../../platform/http.ts';
-import { idParams, routesOf, who } from '../../platform/routes.ts';
+import { idParams, routesOf, reads, who } from '../../platform/routes.ts';
 import * as changes from './member-changes.service.ts';
 import * as service from './members.service.ts';
 
@@ -36,7 +36,7 @@ export const memberRoutes: OpenAPIHono<AppEnv> = createRouter()
       { query: memberListQuery },
       memberListResponse,
     ),
-    async (c) => c.json(await service.list(...who(c), c.req.valid('query')), 200),
+    async (c) => c.json(await service.list(...reads(c), c.req.valid('query')), 200),
   )
   .openapi(
     read(
@@ -45,7 +45,7 @@ export const memberRoutes: OpenAPIHono<AppEnv> = createRouter()
       { params: idParams },
       memberProfile,
     ),
-    async (c) => c.json(await service.getProfile(...who(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await service.getProfile(...reads(c), c.req.valid('param').id), 200),
   )
   .openapi(
     createRoute({

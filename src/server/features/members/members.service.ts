@@ -88,7 +88,7 @@ export async function getVisibleOrganization(
   return node;
 }
 
-export async function list(db: Database, actor: Actor, query: MemberListQuery) {
+export async function list(db: Queryable, actor: Actor, query: MemberListQuery) {
   if (query.organizationId) await getVisibleOrganization(db, actor, query.organizationId, 'organizationId');
   const folded = query.q ? foldVietnamese(query.q) : '';
   const rows = await repo.listMembers(db, {
@@ -116,7 +116,7 @@ export async function list(db: Database, actor: Actor, query: MemberListQuery) {
   };
 }
 
-export async function getProfile(db: Database, actor: Actor, id: string): Promise<MemberProfile> {
+export async function getProfile(db: Queryable, actor: Actor, id: string): Promise<MemberProfile> {
   const resource = await getVisibleMember(db, actor, id);
   const [m, memberships, exemptions, events, positions] = await Promise.all([
     repo.findMember(db, id),

@@ -22,7 +22,7 @@ import {
   jsonResponseOf,
   requestMeta as meta,
 } from '../../platform/http.ts';
-import { who } from '../../platform/routes.ts';
+import { reads, who } from '../../platform/routes.ts';
 import * as committees from './committees.service.ts';
 import * as changes from './organization-changes.service.ts';
 import * as service from './organizations.service.ts';
@@ -41,7 +41,7 @@ export const organizationRoutes = createRouter()
       request: { query: treeQuery },
       responses: { 200: ok(treeResponse), ...common },
     }),
-    async (c) => c.json(await service.getTree(...who(c), c.req.valid('query')), 200),
+    async (c) => c.json(await service.getTree(...reads(c), c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({
@@ -52,7 +52,7 @@ export const organizationRoutes = createRouter()
       request: { query: searchQuery },
       responses: { 200: ok(organizationSearchResponse), ...common },
     }),
-    async (c) => c.json(await service.search(...who(c), c.req.valid('query')), 200),
+    async (c) => c.json(await service.search(...reads(c), c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({
@@ -65,7 +65,7 @@ export const organizationRoutes = createRouter()
       responses: { 200: ok(organizationDetail), ...common },
     }),
     async (c) =>
-      c.json(await service.getDetail(...who(c), c.req.valid('param').id, c.req.valid('query').asOf), 200),
+      c.json(await service.getDetail(...reads(c), c.req.valid('param').id, c.req.valid('query').asOf), 200),
   )
   .openapi(
     createRoute({

@@ -7,7 +7,7 @@ import { type Actor, can, visibilityPatterns } from '../../../domain/permissions
 import { escapeLike, foldVietnamese } from '../../../domain/text.ts';
 import { ancestorIds, kindOrder } from '../../../domain/tree.ts';
 import { message } from '../../../messages/index.ts';
-import type { Database, Queryable } from '../../platform/db.ts';
+import type { Queryable } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import * as repo from './organizations.repository.ts';
 
@@ -69,7 +69,7 @@ export function listNamesAsOf(q: Queryable, ids: string[], asOf: string) {
   return repo.namesAsOf(q, ids, asOf);
 }
 
-export async function getTree(db: Database, actor: Actor, query: { asOf?: string; parentId?: string }) {
+export async function getTree(db: Queryable, actor: Actor, query: { asOf?: string; parentId?: string }) {
   const asOf = query.asOf ?? todayIso();
   if (query.parentId) {
     await getVisibleNode(db, actor, query.parentId, asOf);
@@ -90,7 +90,7 @@ export async function getTree(db: Database, actor: Actor, query: { asOf?: string
   return { asOf, nodes: sortNodes(roots.map(toTreeNode)) };
 }
 
-export async function search(db: Database, actor: Actor, query: { q: string; asOf?: string }) {
+export async function search(db: Queryable, actor: Actor, query: { q: string; asOf?: string }) {
   const asOf = query.asOf ?? todayIso();
   const folded = foldVietnamese(query.q);
   const rows = await repo.searchByName(db, `%${escapeLike(folded)}%`, asOf, visibilityPatterns(actor), 30);
@@ -107,7 +107,7 @@ export async function search(db: Database, actor: Actor, query: { q: string; asO
 }
 
 export async function getDetail(
-  db: Database,
+  db: Queryable,
   actor: Actor,
   id: string,
   asOfInput?: string,

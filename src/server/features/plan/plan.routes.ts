@@ -6,7 +6,16 @@ import * as c from '../../../contracts/meetings.ts';
 import * as pc from '../../../contracts/plan.ts';
 import { type AppEnv, createRouter, jsonBodyOf, jsonResponseOf } from '../../platform/http.ts';
 import * as docs from '../meetings/meeting-documents.service.ts';
-import { fileResponse, idParams, meta, routesOf, who, writeErrors, yearOr } from '../meetings/routing.ts';
+import {
+  fileResponse,
+  idParams,
+  meta,
+  reads,
+  routesOf,
+  who,
+  writeErrors,
+  yearOr,
+} from '../meetings/routing.ts';
 import * as plan from './plan.service.ts';
 
 const { read, write, act, file } = routesOf('meetings');
@@ -35,7 +44,10 @@ export const planRoutes: OpenAPIHono<AppEnv> = createRouter()
       c.meetingYearResponse,
     ),
     async (ctx) =>
-      ctx.json(await plan.yearView(...who(ctx), ctx.req.valid('param').id, ctx.req.valid('query').year), 200),
+      ctx.json(
+        await plan.yearView(...reads(ctx), ctx.req.valid('param').id, ctx.req.valid('query').year),
+        200,
+      ),
   )
   .openapi(
     write(
@@ -67,7 +79,7 @@ export const planRoutes: OpenAPIHono<AppEnv> = createRouter()
     async (ctx) =>
       ctx.json(
         await plan.getWorkProgramme(
-          ...who(ctx),
+          ...reads(ctx),
           ctx.req.valid('param').id,
           yearOr(ctx.req.valid('query').year),
         ),
@@ -91,7 +103,7 @@ export const planRoutes: OpenAPIHono<AppEnv> = createRouter()
     ),
     async (ctx) =>
       ctx.json(
-        await plan.listTopics(...who(ctx), ctx.req.valid('param').id, yearOr(ctx.req.valid('query').year)),
+        await plan.listTopics(...reads(ctx), ctx.req.valid('param').id, yearOr(ctx.req.valid('query').year)),
         200,
       ),
   )
@@ -139,7 +151,7 @@ export const planRoutes: OpenAPIHono<AppEnv> = createRouter()
     async (ctx) => {
       const q = ctx.req.valid('query');
       return ctx.json(
-        await plan.complianceOverview(...who(ctx), ctx.req.valid('param').id, yearOr(q.year), {
+        await plan.complianceOverview(...reads(ctx), ctx.req.valid('param').id, yearOr(q.year), {
           limit: q.limit,
           cursor: q.cursor ?? null,
         }),
@@ -155,6 +167,6 @@ export const planRoutes: OpenAPIHono<AppEnv> = createRouter()
     ),
     async (ctx) => {
       const p = ctx.req.valid('param');
-      return fileResponse(await docs.book(...who(ctx), p.id, p.year, p.file));
+      return fileResponse(await docs.book(...reads(ctx), p.id, p.year, p.file));
     },
   );

@@ -39,7 +39,7 @@ function refuse(r: Refusal | null) {
   if (r) throw new AppError(r.error, r.message);
 }
 
-export async function yearView(db: Database, actor: Actor, organizationId: string, yearInput?: number) {
+export async function yearView(db: Queryable, actor: Actor, organizationId: string, yearInput?: number) {
   const node = await visibleNode(db, actor, organizationId);
   const year = yearInput ?? Number(todayIso().slice(0, 4));
   const resolve = await ruleSetResolver(db, node.path);
@@ -136,7 +136,7 @@ export async function generatePlan(
   });
 }
 
-export async function getWorkProgramme(db: Database, actor: Actor, organizationId: string, year: number) {
+export async function getWorkProgramme(db: Queryable, actor: Actor, organizationId: string, year: number) {
   const node = await visibleNode(db, actor, organizationId);
   const row = await repo.findWorkProgramme(db, node.id, year);
   return { year, content: row?.content ?? null, updatedAt: iso(row?.updated_at) };
@@ -186,7 +186,7 @@ const topicView = (actor: Actor, t: TopicRow & { path: string }) => ({
   actions: topicActions(actor, { path: t.path, status: t.status }),
 });
 
-export async function listTopics(db: Database, actor: Actor, organizationId: string, year: number) {
+export async function listTopics(db: Queryable, actor: Actor, organizationId: string, year: number) {
   const node = await visibleNode(db, actor, organizationId);
   const rows = await repo.listTopics(db, node.id, year);
   return {
@@ -275,7 +275,7 @@ export async function reviewTopic(
  * the summaries the writes keep (src/server/features/summaries), so the answer does not grow with the province.
  */
 export async function complianceOverview(
-  db: Database,
+  db: Queryable,
   actor: Actor,
   organizationId: string,
   year: number,

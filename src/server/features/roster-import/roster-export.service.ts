@@ -4,7 +4,7 @@ import { type Actor, can } from '../../../domain/permissions.ts';
 import { exportCell, exportColumns } from '../../../domain/roster-columns.ts';
 import { foldVietnamese } from '../../../domain/text.ts';
 import { isCellKind } from '../../../domain/tree.ts';
-import type { Database } from '../../platform/db.ts';
+import type { Queryable } from '../../platform/db.ts';
 import { runHeavy } from '../../platform/worker-pool.ts';
 import { getVisibleOrganization } from './roster-import.service.ts';
 import { storedFields } from './roster-matching.ts';
@@ -22,7 +22,7 @@ export interface RosterFile {
  * The roster of an organisation and everything under it, in the import's columns so that an exported file
  * reads back in. CCCD, phone and e-mail are written only when the actor may see them for the whole organisation.
  */
-export async function exportRoster(db: Database, actor: Actor, organizationId: string): Promise<RosterFile> {
+export async function exportRoster(db: Queryable, actor: Actor, organizationId: string): Promise<RosterFile> {
   const org = await getVisibleOrganization(db, actor, organizationId);
   const today = todayIso();
   // The personal-data rule of a member of this organisation who is not the actor: a scope that covers the

@@ -14,7 +14,7 @@ import {
   jsonResponseOf,
   requestMeta as meta,
 } from '../../platform/http.ts';
-import { who } from '../../platform/routes.ts';
+import { reads, who } from '../../platform/routes.ts';
 import * as exporter from './roster-export.service.ts';
 import * as service from './roster-import.service.ts';
 
@@ -97,7 +97,7 @@ export const rosterImportRoutes = createRouter()
       },
     }),
     async (c) => {
-      const file = await exporter.exportRoster(...who(c), c.req.valid('query').organizationId);
+      const file = await exporter.exportRoster(...reads(c), c.req.valid('query').organizationId);
       return c.body(new Uint8Array(file.bytes), 200, {
         'content-type': xlsxType,
         'content-disposition': contentDisposition(file),

@@ -15,7 +15,7 @@ import {
   requireActor,
   requestMeta as meta,
 } from '../../platform/http.ts';
-import { who } from '../../platform/routes.ts';
+import { reads, who } from '../../platform/routes.ts';
 import * as service from './rule-sets.service.ts';
 
 export const ruleSetRoutes = createRouter()
@@ -43,7 +43,10 @@ export const ruleSetRoutes = createRouter()
       responses: { 200: jsonResponseOf(governingRuleSetResponse), ...commonErrors },
     }),
     async (c) =>
-      c.json(await service.getGoverning(...who(c), c.req.valid('param').id, c.req.valid('query').date), 200),
+      c.json(
+        await service.getGoverning(...reads(c), c.req.valid('param').id, c.req.valid('query').date),
+        200,
+      ),
   )
   .openapi(
     createRoute({

@@ -48,7 +48,7 @@ export function listRuleSets() {
 }
 
 /** The rule set that governs the organisation on the date, with the assignment it was inherited from. */
-export async function getGoverning(db: Database, actor: Actor, organizationId: string, dateInput?: string) {
+export async function getGoverning(db: Queryable, actor: Actor, organizationId: string, dateInput?: string) {
   const date = dateInput ?? todayIso();
   const node = await visibleNode(db, actor, organizationId, date);
   // The organisation and its ancestors as they stood on the date.

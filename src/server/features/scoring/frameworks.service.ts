@@ -93,7 +93,7 @@ export function frameworkView(f: ScoringFramework) {
   };
 }
 
-export async function listFrameworks(db: Database, actor: Actor, organizationId: string) {
+export async function listFrameworks(db: Queryable, actor: Actor, organizationId: string) {
   const node = await getVisibleNode(db, actor, organizationId);
   const frameworks = await allFrameworks(db);
   const governing = (await frameworkResolver(db, node.path))(todayIso());

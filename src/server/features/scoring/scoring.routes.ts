@@ -14,7 +14,7 @@ import {
   requireActor,
   writeErrorsOf,
 } from '../../platform/http.ts';
-import { who } from '../../platform/routes.ts';
+import { reads, who } from '../../platform/routes.ts';
 import { rescoreJob, startRescore } from './rescore.ts';
 import * as frameworks from './frameworks.service.ts';
 import * as service from './scoring.service.ts';
@@ -36,7 +36,7 @@ export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
         422: errorResponseOf('No framework'),
       },
     }),
-    async (ctx) => ctx.json(await service.meetingScores(...who(ctx), ctx.req.valid('param').id), 200),
+    async (ctx) => ctx.json(await service.meetingScores(...reads(ctx), ctx.req.valid('param').id), 200),
   )
   .openapi(
     createRoute({
@@ -81,7 +81,7 @@ export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
       const q = ctx.req.valid('query');
       return ctx.json(
         await service.ratingsOverview(
-          ...who(ctx),
+          ...reads(ctx),
           ctx.req.valid('param').id,
           q.year ?? Number(todayIso().slice(0, 4)),
           q.margin,
@@ -100,7 +100,7 @@ export const scoringRoutes: OpenAPIHono<AppEnv> = createRouter()
       request: { params: idParams },
       responses: { 200: jsonResponseOf(c.frameworkList), ...commonErrors },
     }),
-    async (ctx) => ctx.json(await frameworks.listFrameworks(...who(ctx), ctx.req.valid('param').id), 200),
+    async (ctx) => ctx.json(await frameworks.listFrameworks(...reads(ctx), ctx.req.valid('param').id), 200),
   )
   .openapi(
     createRoute({

@@ -22,7 +22,7 @@ import type { Rating } from '../../../domain/scoring-schema.ts';
 import { formatDateVi, todayIso } from '../../../domain/dates.ts';
 import { message } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import type { Database } from '../../platform/db.ts';
+import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { isAllowed, iso, meetingViewer, requireAllowed, visibleMeeting } from '../meetings/meeting-access.ts';
 import { getVisibleNode as visibleNode } from '../organizations/organizations.service.ts';
@@ -35,7 +35,7 @@ interface Meta {
   ip: string | null;
 }
 
-export async function meetingScores(db: Database, actor: Actor, meetingId: string) {
+export async function meetingScores(db: Queryable, actor: Actor, meetingId: string) {
   const { meeting: m, access } = await visibleMeeting(db, actor, meetingId);
   const resolve = await frameworkResolver(db, m.org_path);
   const framework = resolve(m.planned_date);
@@ -232,7 +232,7 @@ export async function saveScorecard(
  * time (by name); the distribution and gaps are the whole subtree's, read from the summaries the writes keep.
  */
 export async function ratingsOverview(
-  db: Database,
+  db: Queryable,
   actor: Actor,
   organizationId: string,
   year: number,

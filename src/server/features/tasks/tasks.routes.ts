@@ -12,8 +12,18 @@ import {
   jsonResponseOf,
   zodIssues,
 } from '../../platform/http.ts';
-import { fileResponse, idParams, meta, originOf, routesOf, who, writeErrors } from '../meetings/routing.ts';
+import {
+  fileResponse,
+  idParams,
+  meta,
+  originOf,
+  reads,
+  routesOf,
+  who,
+  writeErrors,
+} from '../meetings/routing.ts';
 import * as tasks from './tasks.service.ts';
+import { readerOf } from '../../platform/routes.ts';
 
 const { read, write, act, file } = routesOf('tasks');
 
@@ -61,7 +71,7 @@ export const taskRoutes: OpenAPIHono<AppEnv> = createRouter()
       { query: c.taskListQuery },
       c.taskList,
     ),
-    async (ctx) => ctx.json(await tasks.listTasks(...who(ctx), ctx.req.valid('query').filter), 200),
+    async (ctx) => ctx.json(await tasks.listTasks(...reads(ctx), ctx.req.valid('query').filter), 200),
   )
   .openapi(
     write(
@@ -87,7 +97,7 @@ export const taskRoutes: OpenAPIHono<AppEnv> = createRouter()
   })
   .openapi(
     file('/task-reports/{id}/file', 'The file attached to a progress report', idParams, 'The file'),
-    async (ctx) => fileResponse(await tasks.reportFile(...who(ctx), ctx.req.valid('param').id)),
+    async (ctx) => fileResponse(await tasks.reportFile(...reads(ctx), ctx.req.valid('param').id)),
   )
   .openapi(
     write(
@@ -115,7 +125,7 @@ export const taskRoutes: OpenAPIHono<AppEnv> = createRouter()
   )
   .openapi(
     read('/me/notifications', 'The signed-in member’s notifications', {}, c.notificationList),
-    async (ctx) => ctx.json(await tasks.notifications(...who(ctx)), 200),
+    async (ctx) => ctx.json(await tasks.notifications(...reads(ctx)), 200),
   )
   .openapi(
     act('/me/notifications/read-all', 'Mark every notification read', z.object({}), okResponse),
@@ -124,6 +134,6 @@ export const taskRoutes: OpenAPIHono<AppEnv> = createRouter()
 
 /** Calendar feed by secret token (calendar apps cannot send the session cookie). */
 taskRoutes.get('/calendar/:file', async (ctx) => {
-  const body = await tasks.calendarFeed(ctx.get('db'), ctx.req.param('file'), originOf(ctx));
+  const body = await tasks.calendarFeed(readerOf(ctx), ctx.req.param('file'), originOf(ctx));
   return new Response(body, { headers: { 'content-type': 'text/calendar; charset=utf-8' } });
 });

@@ -51,7 +51,7 @@ const actionsFor = (actor: Actor, groups: string[]) => (t: TaskRow) =>
 
 /** The task inbox: mine (assigned to me or my party group), created by me, or open/overdue/done among those I see. */
 export async function listTasks(
-  db: Database,
+  db: Queryable,
   actor: Actor,
   filter: 'mine' | 'created' | 'open' | 'overdue' | 'done',
 ) {
@@ -172,7 +172,7 @@ export async function reportTask(
 }
 
 /** A report's attached file, for whoever may see the task. */
-export async function reportFile(db: Database, actor: Actor, reportId: string) {
+export async function reportFile(db: Queryable, actor: Actor, reportId: string) {
   const r = await repo.findReportFile(db, reportId);
   if (!r) throw notFound(message('task.report_not_found'));
   await taskFor(db, actor, r.task_id);
@@ -281,7 +281,7 @@ async function calendarToken(db: Database, accountId: string, meta: Meta): Promi
 const icsEscape = (s: string) => s.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, '\\n');
 
 /** The member's meetings as an iCalendar feed (RFC 5545), times in Vietnam time (UTC+7, no DST); 404 if unknown. */
-export async function calendarFeed(db: Database, file: string, origin: string): Promise<string> {
+export async function calendarFeed(db: Queryable, file: string, origin: string): Promise<string> {
   const token = file.endsWith('.ics') ? file.slice(0, -4) : '';
   const memberId = token ? await repo.findMemberByCalendarToken(db, token) : null;
   if (!memberId) throw notFound(message('calendar.not_found'));
@@ -316,7 +316,7 @@ export async function calendarFeed(db: Database, file: string, origin: string): 
   return lines.join('\r\n') + '\r\n';
 }
 
-export async function notifications(db: Database, actor: Actor) {
+export async function notifications(db: Queryable, actor: Actor) {
   if (!actor.memberId) return { items: [], unread: 0 };
   const rows = await repo.listNotifications(db, actor.memberId);
   return {
