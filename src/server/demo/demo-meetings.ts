@@ -81,11 +81,15 @@ class Table {
   /** Writes the rows held so far and forgets them. Instants (timestamptz) come as epoch milliseconds. */
   async write(tx: Tx, chunk = 20_000): Promise<void> {
     if (canCopy(tx)) {
+      // The fixed columns (the province key) are written like the others, one value repeated per row.
       await copyColumns(
         tx,
         this.name,
-        this.names.map((n, i) => [n, this.types[i]!] as const),
-        this.data,
+        [
+          ...this.names.map((n, i) => [n, this.types[i]!] as const),
+          ...this.fixed.map(([n, type]) => [n, type] as const),
+        ],
+        [...this.data, ...this.fixed.map(([, , value]) => Array<unknown>(this.rows).fill(value))],
         this.rows,
       );
       this.written += this.rows;

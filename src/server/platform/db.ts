@@ -140,6 +140,9 @@ export function isReplicaUnavailable(err: unknown): boolean {
 
 export function openPostgres(connectionString: string, max = 10, replica?: ReaderOptions): Database {
   const pool = new pg.Pool({ connectionString, max });
+  // An idle connection the server closes (a restart, a terminated backend) must not crash the process: the pool
+  // drops it and the next query opens another.
+  pool.on('error', (err) => logger.warn('idle database connection lost', { error: String(err) }));
   const listener = new PgListener(connectionString);
   const statement = (sql: string, params?: unknown[], name?: string) =>
     name ? { name, text: sql, values: params } : { text: sql, values: params };
