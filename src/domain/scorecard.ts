@@ -269,3 +269,16 @@ export function submissionProblems(scorecard: ScoredScorecard, final: boolean): 
   }
   return out;
 }
+
+/**
+ * A month's scorecards of one meeting split the one way ratings and their summaries read them: the cell's own
+ * (self) scorecard, and the outside scorers' (committee, supervision) with their mean percent (null when none).
+ */
+export function monthScorecards<T extends { scorer_kind: string; percent: number }>(
+  inMonth: readonly T[],
+): { self: T | undefined; outside: T[]; outsidePercent: number | null } {
+  const self = inMonth.find((r) => r.scorer_kind === 'self');
+  const outside = inMonth.filter((r) => r.scorer_kind !== 'self');
+  const outsidePercent = outside.length ? outside.reduce((s, r) => s + r.percent, 0) / outside.length : null;
+  return { self, outside, outsidePercent };
+}

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { openCopyingPostgres } from '../demo/bulk-copy.ts';
 import { createDemoData, demoAccounts, demoPassword, hasData } from '../demo/demo-data.ts';
 import { loadConfig } from '../platform/config.ts';
-import { analyze, type Database, openPglite, openPostgres } from '../platform/db.ts';
+import { analyze, type Database, databaseSize, openPglite, openPostgres } from '../platform/db.ts';
 import { migrate } from '../platform/migrate.ts';
 
 /** Named sizes. `province`: about the party organisation of a large province after the 2025 reform. */
@@ -75,16 +75,13 @@ const summary = await createDemoData(db, {
 console.log(`${elapsed()}  đã ghi xong; cập nhật thống kê (ANALYZE)…`);
 await analyze(db);
 const loaded = performance.now() - started;
-const [size] =
-  db.kind === 'postgresql'
-    ? await db.query<{ size: string }>('SELECT pg_size_pretty(pg_database_size(current_database())) AS size')
-    : [];
+const size = await databaseSize(db);
 await db.close();
 
 console.log(
   `Xong sau ${(loaded / 60_000).toFixed(1)} phút: ${summary.organizations} tổ chức, ` +
     `${summary.members} đảng viên, ${summary.accounts} tài khoản` +
-    (size ? `; cơ sở dữ liệu ${size.size}` : ''),
+    (size ? `; cơ sở dữ liệu ${size}` : ''),
 );
 console.log(`Tài khoản mẫu, mật khẩu chung: ${demoPassword}`);
 for (const a of demoAccounts) console.log(`  ${a.identifier.padEnd(12)} ${a.role} — ${a.organizationName}`);

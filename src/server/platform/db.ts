@@ -316,6 +316,15 @@ export async function ping(db: Queryable): Promise<void> {
   await db.query('SELECT 1');
 }
 
+/** The database's size on disk, as PostgreSQL prints it ('9.5 GB'); null on PGlite. */
+export async function databaseSize(db: Database): Promise<string | null> {
+  if (db.kind !== 'postgresql') return null;
+  const [row] = await db.query<{ size: string }>(
+    'SELECT pg_size_pretty(pg_database_size(current_database())) AS size',
+  );
+  return row?.size ?? null;
+}
+
 /** Fresh planner statistics after a bulk load (PGlite runs no autovacuum). */
 export async function analyze(db: Queryable): Promise<void> {
   await db.query('ANALYZE');

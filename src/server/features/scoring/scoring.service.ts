@@ -16,6 +16,7 @@ import {
   ratingForPercent,
   scoreScorecard,
   submissionProblems,
+  monthScorecards,
 } from '../../../domain/scorecard.ts';
 import { autoScores } from '../../../domain/scoring-facts.ts';
 import type { Rating } from '../../../domain/scoring-schema.ts';
@@ -263,11 +264,7 @@ export async function ratingsOverview(
     const mine = byCell.get(c.id) ?? [];
     const perMonth = months.map((month) => {
       const inMonth = mine.filter((r) => r.for_month === month);
-      const self = inMonth.find((r) => r.scorer_kind === 'self');
-      const outside = inMonth.filter((r) => r.scorer_kind !== 'self');
-      const outsidePercent = outside.length
-        ? outside.reduce((s, r) => s + r.percent, 0) / outside.length
-        : null;
+      const { self, outside, outsidePercent } = monthScorecards(inMonth);
       return {
         month,
         meetingId: (self ?? outside[0])?.meeting_id ?? null,

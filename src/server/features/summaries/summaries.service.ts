@@ -7,7 +7,7 @@
 import { datedComplianceFindings, monthApplicable, monthJudgedFrom } from '../../../domain/compliance.ts';
 import { todayIso } from '../../../domain/dates.ts';
 import type { RuleSet } from '../../../domain/meeting-rules.ts';
-import { ratingForPercent } from '../../../domain/scorecard.ts';
+import { ratingForPercent, monthScorecards } from '../../../domain/scorecard.ts';
 import type { Rating } from '../../../domain/scoring-schema.ts';
 import { pathLabel } from '../../../domain/tree.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
@@ -100,11 +100,7 @@ function ratingsOf(
   const months = [...new Set(cards.map((c) => c.for_month))].sort();
   return months.map((month) => {
     const inMonth = cards.filter((r) => r.for_month === month);
-    const self = inMonth.find((r) => r.scorer_kind === 'self');
-    const outside = inMonth.filter((r) => r.scorer_kind !== 'self');
-    const outsidePercent = outside.length
-      ? outside.reduce((s, r) => s + r.percent, 0) / outside.length
-      : null;
+    const { self, outside, outsidePercent } = monthScorecards(inMonth);
     return {
       month,
       path: ctx.pathOn(`${month}-01`),
