@@ -373,7 +373,7 @@ function planOrganizations(rng: Random, members: number) {
     ward: true,
     history: null,
     weight: 1.4,
-    bigCellSize: M >= 1500 ? rng.int(80, 100) : clamp(Math.round(M * 0.05), 20, 60),
+    bigCellSize: M >= 1500 ? rng.int(80, 100) : clamp(Math.round(M * 0.05), 36, 60),
   });
   while (specs.length < nCommunes) {
     specs.push({ place: nextPlace(), ward: rng.chance(0.35), history: null, weight: 0.7 + rng.next() * 0.6 });
@@ -678,7 +678,7 @@ function planCommune(
     remaining -= size;
   }
   if (remaining >= 3 || villageSizes.length === 0) {
-    const n = Math.max(1, Math.round(remaining / (spec.ward ? 40 : 35)));
+    const n = Math.max(1, Math.round(remaining / (spec.ward ? 26 : 22)));
     for (const size of splitSizes(rng, Math.max(3, remaining), n, 3))
       villageSizes.push({ name: nextVillageName(), size });
   }
@@ -845,7 +845,7 @@ function planBloc(plan: Plan, rng: Random, bloc: OrgNode, total: number, nextPla
     const budget = unitBudget(u.weight);
     const avg = u.cellType === 'agency' ? 14 : 18;
     const subCells = u.sub ? clamp(Math.round(budget / avg / 2), 2, u.sub.cells.length) : 0;
-    const n = clamp(Math.round(budget / avg) - subCells, 2, 12);
+    const n = clamp(Math.round(budget / avg) - subCells, 2, 40);
     const names = [...u.cells];
     for (let k = names.length + 1; names.length < n; k++) names.push(`Bộ phận số ${k}`);
     const fixedFirst = u.name === fixed.finance ? 12 : u.name === fixed.partyOffice ? 5 : 3;
