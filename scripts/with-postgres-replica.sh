@@ -15,24 +15,12 @@ if [ "$#" -eq 0 ]; then
   exit 2
 fi
 
-pg_bin="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)}"
-for tool in initdb pg_ctl pg_basebackup pg_isready psql; do
-  if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/$tool" ]; then
-    echo "with-postgres-replica: no PostgreSQL server binaries (looked in /usr/lib/postgresql/*/bin); run scripts/setup-system.sh" >&2
-    exit 1
-  fi
-done
+pg_name=with-postgres-replica
+# shellcheck source=scripts/pg-lib.sh
+source "$(dirname "$0")/pg-lib.sh"
+pg_find_bin initdb pg_ctl pg_basebackup pg_isready psql
 
-as_pg=()
-if [ "$(id -u)" -eq 0 ]; then
-  if ! id postgres >/dev/null 2>&1; then
-    echo "with-postgres-replica: running as root but there is no 'postgres' user" >&2
-    exit 1
-  fi
-  as_pg=(runuser -u postgres --)
-fi
-
-pgdir="$(mktemp -d /tmp/chibo-pgr.XXXXXX)"
+pg_make_dir chibo-pgr
 primary="$pgdir/primary"
 replica="$pgdir/replica"
 running=()
@@ -40,9 +28,7 @@ running=()
 cleanup() {
   local rc=$?
   # The replica first: a primary stopped under it only makes it retry.
-  for ((i = ${#running[@]} - 1; i >= 0; i--)); do
-    (cd / && "${as_pg[@]}" "$pg_bin/pg_ctl" -D "${running[$i]}" -m immediate -w stop >/dev/null 2>&1) || true
-  done
+  for ((i = ${#running[@]} - 1; i >= 0; i--)); do pg_stop "${running[$i]}"; done
   rm -rf "$pgdir"
   exit "$rc"
 }
@@ -50,53 +36,23 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-if [ "${#as_pg[@]}" -gt 0 ]; then chown postgres: "$pgdir"; fi
-chmod 700 "$pgdir"
-
-fail() {
-  echo "with-postgres-replica: $1" >&2
-  [ -n "${2:-}" ] && cat "$2" >&2 2>/dev/null
-  exit 1
-}
-
-free_port() {
-  node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"
-}
-
-# start DATADIR EXTRA_OPTIONS: starts the server on a free port (retrying if the port races away), prints the port.
-start() {
-  local datadir=$1 extra=$2 candidate
-  for _attempt in 1 2 3 4 5; do
-    candidate="$(free_port)"
-    if (cd / && "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$datadir" -l "$datadir.log" -w -t 60 \
-      -o "-c fsync=off -c listen_addresses=127.0.0.1 -c port=$candidate -k $datadir $extra" \
-      start >/dev/null 2>&1); then
-      echo "$candidate"
-      return 0
-    fi
-    (cd / && "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$datadir" -m immediate stop >/dev/null 2>&1) || true
-  done
-  return 1
-}
-
 sql() { # sql PORT QUERY: one value, unaligned
   "$pg_bin/psql" -X -q -t -A -h 127.0.0.1 -p "$1" -U postgres -d postgres -c "$2"
 }
 
 # The primary: initdb's default pg_hba.conf already trusts replication connections from 127.0.0.1.
-(cd / && "${as_pg[@]}" "$pg_bin/initdb" -D "$primary" -U postgres -A trust --no-sync -E UTF8 --locale=C.UTF-8 \
-  >"$pgdir/initdb.log" 2>&1) || fail "initdb failed:" "$pgdir/initdb.log"
-primary_port="$(start "$primary" "-c wal_level=replica -c max_wal_senders=5")" ||
-  fail "the primary did not start:" "$primary.log"
+pg_initdb "$primary"
+primary_port="$(pg_start "$primary" "-c fsync=off -c wal_level=replica -c max_wal_senders=5")" ||
+  pg_fail "the primary did not start:" "$primary.log"
 running+=("$primary")
 
 # The replica: a base backup with -R (standby.signal and primary_conninfo written for us).
 (cd / && "${as_pg[@]}" "$pg_bin/pg_basebackup" -h 127.0.0.1 -p "$primary_port" -U postgres -D "$replica" \
-  -R -X stream -c fast --no-sync >"$pgdir/basebackup.log" 2>&1) || fail "pg_basebackup failed:" "$pgdir/basebackup.log"
+  -R -X stream -c fast --no-sync >"$pgdir/basebackup.log" 2>&1) || pg_fail "pg_basebackup failed:" "$pgdir/basebackup.log"
 # hot_standby_feedback: the primary's vacuum keeps rows a replica query still reads; a replica query that blocks
 # replay of a conflicting change is cancelled after 2 s (the app then asks the primary, see db.ts).
-replica_port="$(start "$replica" "-c hot_standby=on -c hot_standby_feedback=on -c max_standby_streaming_delay=2s")" ||
-  fail "the replica did not start:" "$replica.log"
+replica_port="$(pg_start "$replica" "-c fsync=off -c hot_standby=on -c hot_standby_feedback=on -c max_standby_streaming_delay=2s")" ||
+  pg_fail "the replica did not start:" "$replica.log"
 running+=("$replica")
 
 streaming=""
@@ -105,8 +61,8 @@ for _i in $(seq 1 300); do
   [ "$streaming" = "1" ] && break
   sleep 0.1
 done
-[ "$streaming" = "1" ] || fail "the replica is not streaming after 30 s:" "$replica.log"
-[ "$(sql "$replica_port" "SELECT pg_is_in_recovery()")" = "t" ] || fail "the replica is not in recovery" "$replica.log"
+[ "$streaming" = "1" ] || pg_fail "the replica is not streaming after 30 s:" "$replica.log"
+[ "$(sql "$replica_port" "SELECT pg_is_in_recovery()")" = "t" ] || pg_fail "the replica is not in recovery" "$replica.log"
 
 # From now on a commit returns once the replica has applied it: the tests' reads of their own writes hold.
 sql "$primary_port" "ALTER SYSTEM SET synchronous_standby_names = '*'" >/dev/null
@@ -119,25 +75,6 @@ done
 
 export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$primary_port/postgres"
 export TEST_DATABASE_REPLICA_URL="postgres://postgres@127.0.0.1:$replica_port/postgres"
-echo "with-postgres-replica: PostgreSQL $("$pg_bin/postgres" -V | awk '{print $3}') primary on 127.0.0.1:$primary_port, streaming replica on 127.0.0.1:$replica_port (data $pgdir)"
+echo "with-postgres-replica: PostgreSQL $(pg_version) primary on 127.0.0.1:$primary_port, streaming replica on 127.0.0.1:$replica_port (data $pgdir)"
 
-# Run CMD in the background (stdin kept) and wait, so that INT/TERM reach the traps at once; forward them.
-child=""
-forward() {
-  local sig=$1 code=$2
-  if [ -n "$child" ]; then
-    kill -s "$sig" "$child" 2>/dev/null || true
-    wait "$child" 2>/dev/null || true
-  fi
-  exit "$code"
-}
-trap 'forward INT 130' INT
-trap 'forward TERM 143' TERM
-"$@" <&0 &
-child=$!
-set +e
-wait "$child"
-rc=$?
-set -e
-child=""
-exit "$rc"
+pg_run_child "$@"
