@@ -1,74 +1,15 @@
 // Benchmark: start-up times and p95 latency of the tree API and member search on PGlite with demo data.
 // Run: npm run build && npx tsx bench/api.bench.ts [members=3000]  (results go to docs/PERFORMANCE.md by hand, with the machine)
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort, signIn, startBuiltApp, timeGets } from './lib.ts';
 
 const members = Number(process.argv[2] ?? 3000);
 const dataDir = `.tmp/bench-data-${members}`;
-const password = 'ChiBo@2025';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts the app and resolves with the milliseconds until /api/health answers, and a stop function. */
-async function start(port: number) {
-  const t0 = performance.now();
-  const child = spawn('node', ['dist/server/main.js'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      DEMO_MEMBERS: String(members),
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (;;) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null) throw new Error('server exited');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const ms = performance.now() - t0;
-  return {
-    ms,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.on('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-function percentile(values: number[], p: number) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
+const start = (port: number) => startBuiltApp(port, { DATA_DIR: dataDir, DEMO_MEMBERS: String(members) });
 
 async function measure(label: string, urls: string[], cookie: string, rounds = 5) {
-  const times: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    for (const url of urls) {
-      const t = performance.now();
-      const res = await fetch(url, { headers: { cookie } });
-      if (!res.ok) throw new Error(`${url}: ${res.status}`);
-      await res.arrayBuffer();
-      times.push(performance.now() - t);
-    }
-  }
-  const line = `${label}: n=${times.length} p50=${percentile(times, 50).toFixed(1)} ms p95=${percentile(times, 95).toFixed(1)} ms max=${Math.max(...times).toFixed(1)} ms`;
+  const t = await timeGets(urls, cookie, rounds);
+  const line = `${label}: n=${t.n} p50=${t.p50.toFixed(1)} ms p95=${t.p95.toFixed(1)} ms max=${t.max.toFixed(1)} ms`;
   console.log(line);
   return line;
 }
@@ -82,13 +23,7 @@ const again = await start(port);
 console.log(`start on existing data: ${(again.ms / 1000).toFixed(2)} s`);
 
 const base = `http://127.0.0.1:${port}/api`;
-const login = await fetch(`${base}/auth/login`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ identifier: '0900000006', password }),
-});
-if (!login.ok) throw new Error(`login ${login.status}`);
-const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+const cookie = await signIn(base, '0900000006');
 
 // Walk the whole tree once to collect every node id, then time the children of each.
 const ids: string[] = [];

@@ -3,79 +3,22 @@
 // embedded database (PGlite) with demo data. Issue 10.3: target p95 < 100 ms at 30,000 members.
 // Run: npm run build && npx tsx bench/province-reads.bench.ts [members=30000] [rounds=20]
 // (the first run seeds .tmp/bench-province-<members>, which takes minutes; later runs reuse it)
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort, signIn, startBuiltApp, timeGets } from './lib.ts';
 
 const members = Number(process.argv[2] ?? 30000);
 const rounds = Number(process.argv[3] ?? 20);
 const dataDir = `.tmp/bench-province-${members}`;
-const password = 'ChiBo@2025';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function start(port: number) {
-  const t0 = performance.now();
-  const child = spawn('node', ['dist/server/main.js'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      DEMO_MEMBERS: String(members),
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (;;) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null) throw new Error('server exited');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    ms: performance.now() - t0,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.on('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-function percentile(values: number[], p: number) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 const seeded = existsSync(dataDir);
 const port = await freePort();
-const server = await start(port);
+const server = await startBuiltApp(port, { DATA_DIR: dataDir, DEMO_MEMBERS: String(members) });
 console.log(
   `${seeded ? 'start on existing data' : 'first start with demo data'} (${members} members): ${(server.ms / 1000).toFixed(1)} s`,
 );
 const base = `http://127.0.0.1:${port}/api`;
 
-async function signIn(identifier: string) {
-  const res = await fetch(`${base}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ identifier, password }),
-  });
-  if (!res.ok) throw new Error(`login ${identifier}: ${res.status}`);
-  return res.headers.get('set-cookie')!.split(';')[0]!;
-}
-const cookie = await signIn('0900000006'); // the province organisation board's officer
+const cookie = await signIn(base, '0900000006'); // the province organisation board's officer
 const get = async (path: string) => {
   const res = await fetch(`${base}${path}`, { headers: { cookie } });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
@@ -125,17 +68,8 @@ const pages: Array<[string, string]> = [
 try {
   for (const [label, path] of pages) {
     await get(path); // warm
-    const times: number[] = [];
-    let bytes = 0;
-    for (let r = 0; r < rounds; r++) {
-      const t = performance.now();
-      const res = await fetch(`${base}${path}`, { headers: { cookie } });
-      const body = await res.arrayBuffer();
-      times.push(performance.now() - t);
-      if (!res.ok) throw new Error(`${path}: ${res.status}`);
-      bytes = body.byteLength;
-    }
-    const line = `${label.padEnd(24)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms  p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms  ${(bytes / 1024).toFixed(1).padStart(8)} kB`;
+    const t = await timeGets([`${base}${path}`], cookie, rounds);
+    const line = `${label.padEnd(24)} p50 ${t.p50.toFixed(1).padStart(7)} ms  p95 ${t.p95.toFixed(1).padStart(7)} ms  ${(t.bytes / 1024).toFixed(1).padStart(8)} kB`;
     console.log(line);
   }
 } finally {
