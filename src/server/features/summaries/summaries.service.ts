@@ -14,6 +14,18 @@ import type { Database, Queryable } from '../../platform/db.ts';
 import { factsOf, pad, periodsOf, yearCompliance } from '../plan/year-compliance.ts';
 import { ruleSetResolver } from '../rule-sets/rule-sets.service.ts';
 import { allFrameworks } from '../scoring/frameworks.service.ts';
+import {
+  addContributions,
+  atOnce,
+  measure,
+  monthOfPeriod,
+  nonZero,
+  type Period,
+  periodMonths,
+  rollupDelta,
+  type RollupRow,
+  type Rollups,
+} from '../../../domain/summary-rollup.ts';
 import * as repo from './summaries.repository.ts';
 import type { ComplianceFactRow, ComplianceMonthRow, RatingMonthRow } from './summaries.repository.ts';
 
@@ -134,9 +146,14 @@ async function contextOf(q: Queryable, cell: repo.CellRow, frameworks?: Framewor
  * The years a cell keeps summaries for: those with meetings or scorecards, and every year it existed under a
  * rule set up to next year (so the months of this year and next are judged as time passes, without a write).
  */
-function yearsOf(cell: repo.CellRow, activity: number[], resolve: (d: string) => RuleSet | null) {
+function yearsOf(
+  cell: repo.CellRow,
+  activity: number[],
+  resolve: (d: string) => RuleSet | null,
+  today = todayIso(),
+) {
   const years = new Set(activity.filter((y) => y >= firstYear));
-  const last = Number(todayIso().slice(0, 4)) + 1;
+  const last = Number(today.slice(0, 4)) + 1;
   const begin = Math.max(firstYear, Number(cell.valid_from.slice(0, 4)));
   const end = Math.min(last, cell.valid_to ? Number(cell.valid_to.slice(0, 4)) : last);
   for (let y = begin; y <= end; y++) {
@@ -146,12 +163,21 @@ function yearsOf(cell: repo.CellRow, activity: number[], resolve: (d: string) =>
 }
 
 /**
- * Recomputes a cell's summaries (of the given years, or of all it keeps) inside the caller's transaction. Not a
- * cell: nothing to keep.
+ * Recomputes a cell's summaries (of the given years, or of all it keeps) inside the caller's transaction, and adds
+ * the difference to its ancestors' rollups (unless a rebuild computes those afterwards). Not a cell: nothing to
+ * keep.
  */
-export async function refreshCell(q: Queryable, cellId: string, years?: number[], frameworks?: Frameworks) {
+export async function refreshCell(
+  q: Queryable,
+  cellId: string,
+  years?: number[],
+  frameworks?: Frameworks,
+  keepRollups = true,
+) {
   const cell = await repo.findOrganization(q, cellId);
   if (!cell || !cellKinds.has(cell.kind)) return;
+  // Two writes of one cell at once would each add their difference to the rollups from the same "before".
+  if (keepRollups) await repo.lockCell(q, cell.id);
   const ctx = await contextOf(q, cell, frameworks);
   const wanted =
     years ??
@@ -162,12 +188,10 @@ export async function refreshCell(q: Queryable, cellId: string, years?: number[]
       ]),
     ].sort();
   for (const year of new Set(wanted)) {
-    await repo.replaceYear(
-      q,
-      { id: cell.id, provinceId: cell.province_id },
-      year,
-      await computeYear(q, cell, year, ctx),
-    );
+    const before = keepRollups ? await repo.readYear(q, cell.id, year) : null;
+    const after = await computeYear(q, cell, year, ctx);
+    await repo.replaceYear(q, { id: cell.id, provinceId: cell.province_id }, year, after);
+    if (before) await repo.addToRollups(q, rollupDelta(before, after));
   }
 }
 
@@ -190,17 +214,97 @@ export async function rebuildAll(db: Database, onProgress?: (done: number, total
   const frameworks = await allFrameworks(db);
   for (let i = 0; i < ids.length; i += 50) {
     await db.transaction(async (tx) => {
-      for (const id of ids.slice(i, i + 50)) await refreshCell(tx, id, undefined, frameworks);
+      for (const id of ids.slice(i, i + 50)) await refreshCell(tx, id, undefined, frameworks, false);
     });
     onProgress?.(Math.min(i + 50, ids.length), ids.length);
   }
   await repo.markRebuilt(db);
+  await rebuildRollups(db);
   return { cells: ids.length };
+}
+
+/** The rollups computed from every cell's kept summaries, a batch of cells at a time. */
+async function computeRollups(q: Queryable) {
+  const into: Rollups = new Map();
+  let after: string | null = null;
+  for (;;) {
+    const ids = await repo.listCellsAfter(q, after, 500);
+    if (ids.length === 0) break;
+    addContributions(into, await repo.readCells(q, ids));
+    after = ids[ids.length - 1]!;
+  }
+  return into;
+}
+
+/** Recomputes every rollup from the cells' kept summaries, in one transaction. */
+export async function rebuildRollups(db: Database) {
+  const rows = nonZero((await computeRollups(db)).values());
+  await db.transaction(async (tx) => {
+    await repo.replaceRollups(tx, rows);
+    await repo.markRollupsBuilt(tx);
+  });
+  return { rows: rows.length };
+}
+
+/**
+ * Compares the kept rollups with those recomputed from the cells' kept summaries (which `checkAll` compares with
+ * the recorded facts): the rows that differ. Reads only.
+ */
+export async function checkRollups(q: Queryable) {
+  const computed = nonZero((await computeRollups(q)).values());
+  const kept = nonZero(await repo.listRollups(q));
+  const key = (r: RollupRow) => `${r.organizationId}|${r.month}|${r.measure}|${r.countsFrom}`;
+  const keptBy = new Map(kept.map((r) => [key(r), r.n]));
+  const computedBy = new Map(computed.map((r) => [key(r), r.n]));
+  const differences: Array<{ key: string; kept: number; computed: number }> = [];
+  for (const k of new Set([...keptBy.keys(), ...computedBy.keys()])) {
+    const a = keptBy.get(k) ?? 0;
+    const b = computedBy.get(k) ?? 0;
+    if (a !== b) differences.push({ key: k, kept: a, computed: b });
+  }
+  return { rows: computed.length, differences };
+}
+
+/**
+ * The new year: every cell that exists in the year after `today`'s and has a rule set for it gets that year's
+ * summary rows ahead of time (months judged by the rule sets in force on their dates), so on 1 January its months
+ * are there and each counts as missed once due, with no write. Idempotent: cells that have the year's rows are
+ * skipped, and once done the year is marked so the daily run and each start-up cost one read.
+ */
+export async function ensureComingYear(db: Database, today = todayIso()) {
+  const year = Number(today.slice(0, 4)) + 1;
+  const state = await repo.rebuildState(db);
+  if (state.yearsReadyThrough !== null && state.yearsReadyThrough >= year) return { year, cells: 0 };
+  const frameworks = await allFrameworks(db);
+  let after: string | null = null;
+  let cells = 0;
+  for (;;) {
+    const ids = await repo.listCellsWithoutYear(db, year, after, 100);
+    if (ids.length === 0) break;
+    await db.transaction(async (tx) => {
+      for (const id of ids) {
+        const cell = await repo.findOrganization(tx, id);
+        if (!cell) continue;
+        const ctx = await contextOf(tx, cell, frameworks);
+        if (!yearsOf(cell, [], ctx.resolve, today).includes(year)) continue;
+        await refreshCell(tx, id, [year], frameworks);
+        cells++;
+      }
+    });
+    after = ids[ids.length - 1]!;
+  }
+  await repo.markYearsReadyThrough(db, year);
+  return { year, cells };
 }
 
 /** Computes the summaries once on a database that has never had them (upgraded to migration 0012). */
 export async function rebuildIfNeverBuilt(db: Database) {
   return (await repo.wasRebuilt(db)) ? null : rebuildAll(db);
+}
+
+/** Computes the rollups once on a database whose summaries were built before them (upgraded to migration 0016). */
+export async function rebuildRollupsIfNeverBuilt(db: Database) {
+  return (await repo.rebuildState(db)).rollupsBuilt ? null : rebuildRollups(db);
 }
 
 export interface SummaryMismatch {
@@ -371,34 +475,92 @@ export async function complianceOfCells(q: Queryable, cells: repo.PagedCellRow[]
   });
 }
 
+/**
+ * An organisation's totals per month over a period, as of a day: for a committee, the sum of its rollup rows
+ * (each fact counted toward the ancestors its cell had on the fact's date); for a cell, its own summaries.
+ */
+export async function totalsByMonth(
+  q: Queryable,
+  organizationId: string,
+  period: Period,
+  today = todayIso(),
+): Promise<Map<string, Record<string, number>>> {
+  const { from, to } = periodMonths(period);
+  const org = await repo.findOrganization(q, organizationId);
+  const rows: Array<{ month: string; measure: string; n: number }> = [];
+  if (org && cellKinds.has(org.kind)) {
+    const s = await repo.readCells(q, [org.id]);
+    const inPeriod = <T extends { month: string }>(xs: T[]) =>
+      xs.filter((r) => r.month >= from && r.month <= to);
+    const own = addContributions(
+      new Map(),
+      {
+        months: inPeriod(s.months),
+        facts: s.facts.filter((f) => monthOfPeriod(f.period) >= from && monthOfPeriod(f.period) <= to),
+        ratings: inPeriod(s.ratings),
+      },
+      true,
+    );
+    for (const r of own.values()) if (r.countsFrom === atOnce || r.countsFrom <= today) rows.push(r);
+  } else {
+    rows.push(...(await repo.rollupsOf(q, organizationId, from, to, today)));
+  }
+  const out = new Map<string, Record<string, number>>();
+  for (const r of rows) {
+    const m = out.get(r.month) ?? {};
+    m[r.measure] = (m[r.measure] ?? 0) + Number(r.n);
+    out.set(r.month, m);
+  }
+  return out;
+}
+
+/** An organisation's totals over a period as of a day, by measure. */
+export async function periodTotals(q: Queryable, organizationId: string, period: Period, today = todayIso()) {
+  const out: Record<string, number> = {};
+  for (const m of (await totalsByMonth(q, organizationId, period, today)).values()) {
+    for (const [k, n] of Object.entries(m)) out[k] = (out[k] ?? 0) + n;
+  }
+  return out;
+}
+
 /** A subtree's compliance totals over a year as of today: each fact toward the ancestors of its date. */
-export async function complianceTotals(q: Queryable, organizationId: string, year: number) {
-  const t = await repo.complianceTotals(q, pathLabel(organizationId), year, todayIso());
-  const totals = Object.fromEntries(t.byCode.map((r) => [r.code, r.n]));
+export async function complianceTotals(
+  q: Queryable,
+  organizationId: string,
+  year: number,
+  today = todayIso(),
+) {
+  const t = await periodTotals(q, organizationId, { kind: 'year', year }, today);
+  const totals: Record<string, number> = {};
+  for (const [k, n] of Object.entries(t)) {
+    if (k.startsWith('finding:') && n !== 0) totals[k.slice('finding:'.length)] = n;
+  }
+  const judged = t[measure.judged] ?? 0;
   return {
     totals,
     sums: {
-      held: t.held,
-      monthsJudged: t.judged,
-      monthsWithMeeting: t.judged - (totals.no_meeting ?? 0),
-      findings: t.byCode.reduce((a, r) => a + r.n, 0),
+      held: t[measure.held] ?? 0,
+      monthsJudged: judged,
+      monthsWithMeeting: judged - (totals.no_meeting ?? 0),
+      findings: Object.values(totals).reduce((a, b) => a + b, 0),
     },
   };
 }
 
 /** A subtree's ratings by month over the months given: cells per self rating and the mean self-minus-outside gap. */
 export async function ratingTotals(q: Queryable, organizationId: string, year: number, months: string[]) {
-  const rows = new Map(
-    (await repo.ratingTotals(q, pathLabel(organizationId), year)).map((r) => [r.month, r]),
-  );
+  const byMonth = await totalsByMonth(q, organizationId, { kind: 'year', year });
   return {
     distribution: months.map((month) => {
-      const r = rows.get(month);
-      return { month, good: r?.good ?? 0, fair: r?.fair ?? 0, average: r?.average ?? 0, poor: r?.poor ?? 0 };
+      const r = byMonth.get(month) ?? {};
+      const n = (rating: string) => r[measure.self(rating)] ?? 0;
+      return { month, good: n('good'), fair: n('fair'), average: n('average'), poor: n('poor') };
     }),
     gapByMonth: months.map((month) => {
-      const r = rows.get(month);
-      return { month, meanGap: r?.pairs ? round2(r.gap_sum / r.pairs) : null, pairs: r?.pairs ?? 0 };
+      const r = byMonth.get(month) ?? {};
+      const pairs = r[measure.pairs] ?? 0;
+      const gap = (r[measure.gapHundredths] ?? 0) / 100;
+      return { month, meanGap: pairs ? round2(gap / pairs) : null, pairs };
     }),
   };
 }
