@@ -294,10 +294,10 @@ export async function addToRollups(q: Queryable, rows: RollupRow[]) {
   if (rows.length === 0) return;
   await q.query(
     `INSERT INTO summary_rollup AS r (organization_id, month, measure, counts_from, n)
-     SELECT x."organizationId", x.month, x.measure, x."countsFrom", x.n
-       FROM jsonb_to_recordset($1::jsonb) WITH ORDINALITY
-            AS x("organizationId" uuid, month text, measure text, "countsFrom" date, n bigint, i bigint)
-      ORDER BY i
+     SELECT (e.v->>'organizationId')::uuid, e.v->>'month', e.v->>'measure', (e.v->>'countsFrom')::date,
+            (e.v->>'n')::bigint
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(v, i)
+      ORDER BY e.i
      ON CONFLICT (organization_id, month, measure, counts_from) DO UPDATE SET n = r.n + EXCLUDED.n`,
     [JSON.stringify(rows)],
   );

@@ -268,19 +268,29 @@ export async function checkRollups(q: Queryable) {
 /**
  * The new year: every cell that exists in the year after `today`'s and has a rule set for it gets that year's
  * summary rows ahead of time (months judged by the rule sets in force on their dates), so on 1 January its months
- * are there and each counts as missed once due, with no write. Idempotent: cells that have the year's rows are
- * skipped, and once done the year is marked so the daily run and each start-up cost one read.
+ * are there and each counts as missed once due, with no write. The current year too, when a server that was
+ * stopped all of the last year missed it. Idempotent: cells that have the year's rows are skipped, and once done
+ * the year is marked, so the daily run and each start-up cost one read.
  */
 export async function ensureComingYear(db: Database, today = todayIso()) {
-  const year = Number(today.slice(0, 4)) + 1;
-  const state = await repo.rebuildState(db);
-  if (state.yearsReadyThrough !== null && state.yearsReadyThrough >= year) return { year, cells: 0 };
+  const current = Number(today.slice(0, 4));
+  const ready = (await repo.rebuildState(db)).yearsReadyThrough;
+  let cells = 0;
+  for (let year = Math.max(current, (ready ?? 0) + 1); year <= current + 1; year++) {
+    cells += await createYear(db, year, today);
+    await repo.markYearsReadyThrough(db, year);
+  }
+  return { year: current + 1, cells };
+}
+
+/** Creates a year's summary rows for the cells that should keep them and do not yet; how many it created. */
+async function createYear(db: Database, year: number, today: string) {
   const frameworks = await allFrameworks(db);
   let after: string | null = null;
   let cells = 0;
   for (;;) {
     const ids = await repo.listCellsWithoutYear(db, year, after, 100);
-    if (ids.length === 0) break;
+    if (ids.length === 0) return cells;
     await db.transaction(async (tx) => {
       for (const id of ids) {
         const cell = await repo.findOrganization(tx, id);
@@ -293,8 +303,6 @@ export async function ensureComingYear(db: Database, today = todayIso()) {
     });
     after = ids[ids.length - 1]!;
   }
-  await repo.markYearsReadyThrough(db, year);
-  return { year, cells };
 }
 
 /** Computes the summaries once on a database that has never had them (upgraded to migration 0012). */
