@@ -117,7 +117,7 @@ describe.skipIf(!serverUrl)('COPY on PostgreSQL', () => {
       const tables = await inserting.query<{ name: string; random: string[] }>(
         `SELECT c.table_name AS name,
                 array_agg(c.column_name::text) FILTER (WHERE c.column_default ~ '(now|gen_random_uuid)\\('
-                   OR c.column_name IN ('password_hash', 'material_id', 'size_bytes', 'rebuilt_at') OR c.data_type = 'bytea') AS random
+                   OR c.column_name IN ('password_hash', 'material_id', 'size_bytes', 'rebuilt_at', 'rollups_built_at') OR c.data_type = 'bytea') AS random
            FROM information_schema.columns c
           WHERE c.table_schema = 'public' AND c.table_name <> 'schema_migration'
           GROUP BY c.table_name ORDER BY c.table_name`,
