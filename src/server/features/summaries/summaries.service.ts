@@ -14,18 +14,8 @@ import type { Database, Queryable } from '../../platform/db.ts';
 import { factsOf, pad, periodsOf, yearCompliance } from '../plan/year-compliance.ts';
 import { ruleSetResolver } from '../rule-sets/rule-sets.service.ts';
 import { allFrameworks } from '../scoring/frameworks.service.ts';
-import {
-  addContributions,
-  atOnce,
-  measure,
-  monthOfPeriod,
-  nonZero,
-  type Period,
-  periodMonths,
-  rollupDelta,
-  type RollupRow,
-  type Rollups,
-} from '../../../domain/summary-rollup.ts';
+import { rollupDelta } from '../../../domain/summary-rollup.ts';
+import { rebuildRollups } from './rollups.service.ts';
 import * as repo from './summaries.repository.ts';
 import type { ComplianceFactRow, ComplianceMonthRow, RatingMonthRow } from './summaries.repository.ts';
 
@@ -223,48 +213,6 @@ export async function rebuildAll(db: Database, onProgress?: (done: number, total
   return { cells: ids.length };
 }
 
-/** The rollups computed from every cell's kept summaries, a batch of cells at a time. */
-async function computeRollups(q: Queryable) {
-  const into: Rollups = new Map();
-  let after: string | null = null;
-  for (;;) {
-    const ids = await repo.listCellsAfter(q, after, 500);
-    if (ids.length === 0) break;
-    addContributions(into, await repo.readCells(q, ids));
-    after = ids[ids.length - 1]!;
-  }
-  return into;
-}
-
-/** Recomputes every rollup from the cells' kept summaries, in one transaction. */
-export async function rebuildRollups(db: Database) {
-  const rows = nonZero((await computeRollups(db)).values());
-  await db.transaction(async (tx) => {
-    await repo.replaceRollups(tx, rows);
-    await repo.markRollupsBuilt(tx);
-  });
-  return { rows: rows.length };
-}
-
-/**
- * Compares the kept rollups with those recomputed from the cells' kept summaries (which `checkAll` compares with
- * the recorded facts): the rows that differ. Reads only.
- */
-export async function checkRollups(q: Queryable) {
-  const computed = nonZero((await computeRollups(q)).values());
-  const kept = nonZero(await repo.listRollups(q));
-  const key = (r: RollupRow) => `${r.organizationId}|${r.month}|${r.measure}|${r.countsFrom}`;
-  const keptBy = new Map(kept.map((r) => [key(r), r.n]));
-  const computedBy = new Map(computed.map((r) => [key(r), r.n]));
-  const differences: Array<{ key: string; kept: number; computed: number }> = [];
-  for (const k of new Set([...keptBy.keys(), ...computedBy.keys()])) {
-    const a = keptBy.get(k) ?? 0;
-    const b = computedBy.get(k) ?? 0;
-    if (a !== b) differences.push({ key: k, kept: a, computed: b });
-  }
-  return { rows: computed.length, differences };
-}
-
 /**
  * The new year: every cell that exists in the year after `today`'s and has a rule set for it gets that year's
  * summary rows ahead of time (months judged by the rule sets in force on their dates), so on 1 January its months
@@ -415,6 +363,15 @@ function normalise(s: {
   };
 }
 
+export {
+  checkRollups,
+  complianceTotals,
+  periodTotals,
+  ratingTotals,
+  rebuildRollups,
+} from './rollups.service.ts';
+export { totalsByMonth } from './rollups.service.ts';
+
 // ---- reads ------------------------------------------------------------------------------------------------
 
 /** The opaque position after a row of a list ordered by name then id. */
@@ -481,94 +438,4 @@ export async function complianceOfCells(q: Queryable, cells: repo.PagedCellRow[]
           ).length,
     };
   });
-}
-
-/**
- * An organisation's totals per month over a period, as of a day: for a committee, the sum of its rollup rows
- * (each fact counted toward the ancestors its cell had on the fact's date); for a cell, its own summaries.
- */
-export async function totalsByMonth(
-  q: Queryable,
-  organizationId: string,
-  period: Period,
-  today = todayIso(),
-): Promise<Map<string, Record<string, number>>> {
-  const { from, to } = periodMonths(period);
-  const org = await repo.findOrganization(q, organizationId);
-  const rows: Array<{ month: string; measure: string; n: number }> = [];
-  if (org && cellKinds.has(org.kind)) {
-    const s = await repo.readCells(q, [org.id]);
-    const inPeriod = <T extends { month: string }>(xs: T[]) =>
-      xs.filter((r) => r.month >= from && r.month <= to);
-    const own = addContributions(
-      new Map(),
-      {
-        months: inPeriod(s.months),
-        facts: s.facts.filter((f) => monthOfPeriod(f.period) >= from && monthOfPeriod(f.period) <= to),
-        ratings: inPeriod(s.ratings),
-      },
-      true,
-    );
-    for (const r of own.values()) if (r.countsFrom === atOnce || r.countsFrom <= today) rows.push(r);
-  } else {
-    rows.push(...(await repo.rollupsOf(q, organizationId, from, to, today)));
-  }
-  const out = new Map<string, Record<string, number>>();
-  for (const r of rows) {
-    const m = out.get(r.month) ?? {};
-    m[r.measure] = (m[r.measure] ?? 0) + Number(r.n);
-    out.set(r.month, m);
-  }
-  return out;
-}
-
-/** An organisation's totals over a period as of a day, by measure. */
-export async function periodTotals(q: Queryable, organizationId: string, period: Period, today = todayIso()) {
-  const out: Record<string, number> = {};
-  for (const m of (await totalsByMonth(q, organizationId, period, today)).values()) {
-    for (const [k, n] of Object.entries(m)) out[k] = (out[k] ?? 0) + n;
-  }
-  return out;
-}
-
-/** A subtree's compliance totals over a year as of today: each fact toward the ancestors of its date. */
-export async function complianceTotals(
-  q: Queryable,
-  organizationId: string,
-  year: number,
-  today = todayIso(),
-) {
-  const t = await periodTotals(q, organizationId, { kind: 'year', year }, today);
-  const totals: Record<string, number> = {};
-  for (const [k, n] of Object.entries(t)) {
-    if (k.startsWith('finding:') && n !== 0) totals[k.slice('finding:'.length)] = n;
-  }
-  const judged = t[measure.judged] ?? 0;
-  return {
-    totals,
-    sums: {
-      held: t[measure.held] ?? 0,
-      monthsJudged: judged,
-      monthsWithMeeting: judged - (totals.no_meeting ?? 0),
-      findings: Object.values(totals).reduce((a, b) => a + b, 0),
-    },
-  };
-}
-
-/** A subtree's ratings by month over the months given: cells per self rating and the mean self-minus-outside gap. */
-export async function ratingTotals(q: Queryable, organizationId: string, year: number, months: string[]) {
-  const byMonth = await totalsByMonth(q, organizationId, { kind: 'year', year });
-  return {
-    distribution: months.map((month) => {
-      const r = byMonth.get(month) ?? {};
-      const n = (rating: string) => r[measure.self(rating)] ?? 0;
-      return { month, good: n('good'), fair: n('fair'), average: n('average'), poor: n('poor') };
-    }),
-    gapByMonth: months.map((month) => {
-      const r = byMonth.get(month) ?? {};
-      const pairs = r[measure.pairs] ?? 0;
-      const gap = (r[measure.gapHundredths] ?? 0) / 100;
-      return { month, meanGap: pairs ? round2(gap / pairs) : null, pairs };
-    }),
-  };
 }
