@@ -6,6 +6,7 @@ import {
   addContributions,
   atOnce,
   type CellYearSummaries,
+  mergeRollups,
   monthOfPeriod,
   nonZero,
   periodMonths,
@@ -80,6 +81,14 @@ describe('summary rollups', () => {
         const kept = apply(addContributions(new Map(), before), rollupDelta(before, after));
         expect(nonZero(kept.values())).toEqual(nonZero(addContributions(new Map(), after).values()));
         expect(rollupDelta(after, after)).toEqual([]);
+      }),
+    );
+  });
+
+  it('two changes merged add what the one change from first to last adds', () => {
+    fc.assert(
+      fc.property(summariesArb, summariesArb, summariesArb, (a, b, c) => {
+        expect(mergeRollups([...rollupDelta(a, b), ...rollupDelta(b, c)])).toEqual(rollupDelta(a, c));
       }),
     );
   });

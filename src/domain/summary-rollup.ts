@@ -117,6 +117,18 @@ export function rollupDelta(before: CellYearSummaries, after: CellYearSummaries)
   return out.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
 }
 
+/** Several changes as one: summed by key, without those that add nothing, in key order. */
+export function mergeRollups(rows: Iterable<RollupRow>): RollupRow[] {
+  const into: Rollups = new Map();
+  for (const r of rows) {
+    const key = keyOf(r);
+    const had = into.get(key);
+    if (had) had.n += r.n;
+    else into.set(key, { ...r });
+  }
+  return nonZero(into.values());
+}
+
 /** Rollup rows without those that add nothing, in key order (to compare kept with recomputed). */
 export function nonZero(rows: Iterable<RollupRow>): RollupRow[] {
   return [...rows]

@@ -14,7 +14,7 @@ import type { Database, Queryable } from '../../platform/db.ts';
 import { factsOf, pad, periodsOf, yearCompliance } from '../plan/year-compliance.ts';
 import { ruleSetResolver } from '../rule-sets/rule-sets.service.ts';
 import { allFrameworks } from '../scoring/frameworks.service.ts';
-import { rollupDelta } from '../../../domain/summary-rollup.ts';
+import { mergeRollups, rollupDelta, type RollupRow } from '../../../domain/summary-rollup.ts';
 import { rebuildRollups } from './rollups.service.ts';
 import * as repo from './summaries.repository.ts';
 import type { ComplianceFactRow, ComplianceMonthRow, RatingMonthRow } from './summaries.repository.ts';
@@ -152,22 +152,16 @@ function yearsOf(
   return [...years].sort();
 }
 
-/**
- * Recomputes a cell's summaries (of the given years, or of all it keeps) inside the caller's transaction, and adds
- * the difference to its ancestors' rollups (unless a rebuild computes those afterwards). Not a cell: nothing to
- * keep.
- */
-export async function refreshCell(
+/** Recomputes a cell's summaries (given years or all it keeps); the rollups' difference, unless not asked. */
+async function recompute(
   q: Queryable,
   cellId: string,
-  years?: number[],
-  frameworks?: Frameworks,
-  keepRollups = true,
-) {
+  years: number[] | undefined,
+  frameworks: Frameworks | undefined,
+  keepRollups: boolean,
+): Promise<RollupRow[]> {
   const cell = await repo.findOrganization(q, cellId);
-  if (!cell || !cellKinds.has(cell.kind)) return;
-  // Two writes of one cell at once would each add their difference to the rollups from the same "before".
-  if (keepRollups) await repo.lockCell(q, cell.id);
+  if (!cell || !cellKinds.has(cell.kind)) return [];
   const ctx = await contextOf(q, cell, frameworks);
   const wanted =
     years ??
@@ -177,12 +171,37 @@ export async function refreshCell(
         ...(await repo.listKeptYears(q, cell.id)),
       ]),
     ].sort();
+  const delta: RollupRow[] = [];
   for (const year of new Set(wanted)) {
     const before = keepRollups ? await repo.readYear(q, cell.id, year) : null;
     const after = await computeYear(q, cell, year, ctx);
     await repo.replaceYear(q, { id: cell.id, provinceId: cell.province_id }, year, after);
-    if (before) await repo.addToRollups(q, rollupDelta(before, after));
+    if (before) delta.push(...rollupDelta(before, after));
   }
+  return delta;
+}
+
+/**
+ * Recomputes cells' summaries (of the given years, or of all each keeps) inside the caller's transaction, and adds
+ * the difference to their ancestors' rollups. Not a cell: nothing to keep. Locks are taken in one order in every
+ * write, so concurrent writes wait rather than deadlock: the cells by id first (two writes of one cell at once
+ * would each add their difference from the same "before"), then the rollup rows, all in one statement in key order.
+ */
+export async function refreshCells(
+  q: Queryable,
+  cells: ReadonlyArray<{ id: string; years?: number[] }>,
+  frameworks?: Frameworks,
+) {
+  const sorted = [...cells].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const c of sorted) await repo.lockCell(q, c.id);
+  const deltas: RollupRow[] = [];
+  for (const c of sorted) deltas.push(...(await recompute(q, c.id, c.years, frameworks, true)));
+  await repo.addToRollups(q, mergeRollups(deltas));
+}
+
+/** One cell's summaries, as `refreshCells`. */
+export async function refreshCell(q: Queryable, cellId: string, years?: number[], frameworks?: Frameworks) {
+  await refreshCells(q, [{ id: cellId, years }], frameworks);
 }
 
 /** After a change to the tree or rule sets at organisations: every cell ever under any of them, all years kept. */
@@ -192,7 +211,11 @@ export async function refreshUnder(q: Queryable, organizationIds: Iterable<strin
   for (const id of organizationIds) {
     for (const cell of await repo.listCellsEverUnder(q, pathLabel(id))) cells.add(cell);
   }
-  for (const id of cells) await refreshCell(q, id, undefined, frameworks);
+  await refreshCells(
+    q,
+    [...cells].map((id) => ({ id })),
+    frameworks,
+  );
 }
 
 /** The year of a 'YYYY-MM' month. */
@@ -204,7 +227,7 @@ export async function rebuildAll(db: Database, onProgress?: (done: number, total
   const frameworks = await allFrameworks(db);
   for (let i = 0; i < ids.length; i += 50) {
     await db.transaction(async (tx) => {
-      for (const id of ids.slice(i, i + 50)) await refreshCell(tx, id, undefined, frameworks, false);
+      for (const id of ids.slice(i, i + 50)) await recompute(tx, id, undefined, frameworks, false);
     });
     onProgress?.(Math.min(i + 50, ids.length), ids.length);
   }
@@ -240,14 +263,19 @@ async function createYear(db: Database, year: number, today: string) {
     const ids = await repo.listCellsWithoutYear(db, year, after, 100);
     if (ids.length === 0) return cells;
     await db.transaction(async (tx) => {
+      const wanted: string[] = [];
       for (const id of ids) {
         const cell = await repo.findOrganization(tx, id);
         if (!cell) continue;
         const ctx = await contextOf(tx, cell, frameworks);
-        if (!yearsOf(cell, [], ctx.resolve, today).includes(year)) continue;
-        await refreshCell(tx, id, [year], frameworks);
-        cells++;
+        if (yearsOf(cell, [], ctx.resolve, today).includes(year)) wanted.push(id);
       }
+      await refreshCells(
+        tx,
+        wanted.map((id) => ({ id, years: [year] })),
+        frameworks,
+      );
+      cells += wanted.length;
     });
     after = ids[ids.length - 1]!;
   }
