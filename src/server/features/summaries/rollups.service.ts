@@ -62,18 +62,22 @@ export async function checkRollups(q: Queryable) {
   return { rows: computed.length, differences };
 }
 
+/** An organisation by id, or with its kind when the caller has read it already (one query less). */
+export type Organization = string | { id: string; kind: string };
+
 /**
  * An organisation's totals per month over a period, as of a day: for a committee, the sum of its rollup rows
  * (each fact counted toward the ancestors its cell had on the fact's date); for a cell, its own summaries.
  */
 export async function totalsByMonth(
   q: Queryable,
-  organizationId: string,
+  organization: Organization,
   period: Period,
   today = todayIso(),
 ): Promise<Map<string, Record<string, number>>> {
   const { from, to } = periodMonths(period);
-  const org = await repo.findOrganization(q, organizationId);
+  const org = typeof organization === 'string' ? await repo.findOrganization(q, organization) : organization;
+  const organizationId = typeof organization === 'string' ? organization : organization.id;
   const rows: Array<{ month: string; measure: string; n: number }> = [];
   if (org && cellKinds.has(org.kind)) {
     const s = await repo.readCells(q, [org.id]);
@@ -102,9 +106,14 @@ export async function totalsByMonth(
 }
 
 /** An organisation's totals over a period as of a day, by measure. */
-export async function periodTotals(q: Queryable, organizationId: string, period: Period, today = todayIso()) {
+export async function periodTotals(
+  q: Queryable,
+  organization: Organization,
+  period: Period,
+  today = todayIso(),
+) {
   const out: Record<string, number> = {};
-  for (const m of (await totalsByMonth(q, organizationId, period, today)).values()) {
+  for (const m of (await totalsByMonth(q, organization, period, today)).values()) {
     for (const [k, n] of Object.entries(m)) out[k] = (out[k] ?? 0) + n;
   }
   return out;
@@ -113,11 +122,11 @@ export async function periodTotals(q: Queryable, organizationId: string, period:
 /** A subtree's compliance totals over a year as of today: each fact toward the ancestors of its date. */
 export async function complianceTotals(
   q: Queryable,
-  organizationId: string,
+  organization: Organization,
   year: number,
   today = todayIso(),
 ) {
-  const t = await periodTotals(q, organizationId, { kind: 'year', year }, today);
+  const t = await periodTotals(q, organization, { kind: 'year', year }, today);
   const totals: Record<string, number> = {};
   for (const [k, n] of Object.entries(t)) {
     if (k.startsWith('finding:') && n !== 0) totals[k.slice('finding:'.length)] = n;
@@ -135,8 +144,8 @@ export async function complianceTotals(
 }
 
 /** A subtree's ratings by month over the months given: cells per self rating and the mean self-minus-outside gap. */
-export async function ratingTotals(q: Queryable, organizationId: string, year: number, months: string[]) {
-  const byMonth = await totalsByMonth(q, organizationId, { kind: 'year', year });
+export async function ratingTotals(q: Queryable, organization: Organization, year: number, months: string[]) {
+  const byMonth = await totalsByMonth(q, organization, { kind: 'year', year });
   return {
     distribution: months.map((month) => {
       const r = byMonth.get(month) ?? {};
