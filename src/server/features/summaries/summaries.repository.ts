@@ -1,6 +1,7 @@
 // SQL of the read summaries (migration 0012): a cell's compliance months and dated findings, its monthly ratings,
-// written whole per cell and year inside the write's transaction, and read per page of cells or per subtree.
-// A subtree's facts are those whose path (the cell's path on the fact's date) carries the ancestor's label.
+// written whole per cell and year inside the write's transaction, and read per page of cells. Their rollups by
+// ancestor organisation and month (migration 0016), changed by the difference a write makes and read for the
+// totals of one organisation over a run of months.
 import type { Rating } from '../../../domain/scoring-schema.ts';
 import type { Queryable } from '../../platform/db.ts';
 import type { MeetingFactRow } from '../plan/year-compliance.ts';

@@ -3,7 +3,9 @@
 // bands) and written whole, in the transaction of the write that changed those facts: a meeting's write, a
 // scorecard, a re-scoring, a rule-set assignment, a new organisation or a reorganisation. Findings carry the day
 // from which they count (`datedComplianceFindings`), so time passing needs no write; every row carries the path
-// its cell had on the fact's date, so a fact counts toward the ancestors of that date (ADR 003).
+// its cell had on the fact's date, so a fact counts toward the ancestors of that date (ADR 003). What a write
+// changes in a cell's summaries is added to its ancestors' rollups by month (rollups.service.ts, migration 0016),
+// and the coming year's rows are made ahead of time by a daily job (`ensureComingYear`).
 import { datedComplianceFindings, monthApplicable, monthJudgedFrom } from '../../../domain/compliance.ts';
 import { todayIso } from '../../../domain/dates.ts';
 import type { RuleSet } from '../../../domain/meeting-rules.ts';
