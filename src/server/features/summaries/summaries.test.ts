@@ -274,12 +274,21 @@ describe('the new year', () => {
 
   it('creates the coming year’s rows of every cell ahead of time, once', async () => {
     expect(await rowsOf(coming)).toBe(0);
+    // As after a first start: the summaries were computed once, so the year done is marked on their row.
+    await w.db.query(
+      'INSERT INTO summary_rebuild (id, rebuilt_at) VALUES (1, now()) ON CONFLICT (id) DO NOTHING',
+    );
     const made = await ensureComingYear(w.db, clock);
     expect(made.year).toBe(coming);
     const cells = await listCellsUnder(w.db, province.path);
     expect(made.cells).toBe(cells.length);
     expect(await rowsOf(coming)).toBe(12 * cells.length);
-    // Idempotent: a second run (another process, a restart) finds nothing to do.
+    const [mark] = await w.db.query<{ y: number }>('SELECT years_ready_through AS y FROM summary_rebuild');
+    expect(mark!.y).toBe(coming);
+    // Idempotent: a second run (another process, a restart) finds nothing to do, and with the mark not even
+    // cells without the year's rows are looked at again.
+    expect((await ensureComingYear(w.db, clock)).cells).toBe(0);
+    await w.db.query('UPDATE summary_rebuild SET years_ready_through = NULL');
     expect((await ensureComingYear(w.db, clock)).cells).toBe(0);
     expect(await rowsOf(coming)).toBe(12 * cells.length);
     expect((await checkRollups(w.db)).differences).toEqual([]);
