@@ -21,6 +21,7 @@ import {
   ratingTotals,
   rebuildRollups,
   refreshCell,
+  refreshCells,
 } from './summaries.service.ts';
 
 const today = todayIso();
@@ -241,6 +242,22 @@ describe('rollups by organisation and month', () => {
     );
     expect((halves[0]!.held ?? 0) + (halves[1]!.held ?? 0)).toBe(totals.sums.held);
     expect(quarter.held ?? 0).toBeGreaterThanOrEqual(1);
+  });
+
+  it('writes of one cell at once add their differences one after the other (PostgreSQL: concurrent)', async () => {
+    // A change beside the services, then four writes that each recompute the cell at once: each must read the
+    // "before" the previous one left, or the same difference would be added four times.
+    await w.db.query(`UPDATE meeting SET status = 'cancelled' WHERE organization_id = $1`, [w.cell.id]);
+    await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        w.db.transaction((tx) =>
+          refreshCells(tx, [{ id: w.cell.id }, { id: otherCommune.id }, { id: w.commune.id }]),
+        ),
+      ),
+    );
+    expect((await checkRollups(w.db)).differences).toEqual([]);
+    expect((await checkAll(w.db)).mismatches).toEqual([]);
+    await holdAndScore();
   });
 
   it('a rebuild from the cells’ summaries gives the rollups the writes kept', async () => {
