@@ -112,7 +112,7 @@ describe.skipIf(!serverUrl)('COPY on PostgreSQL', () => {
       await createDemoData(inserting, opts);
       // Every table, each row as JSON without what the database or the hash draws at random: columns defaulting
       // to now() or gen_random_uuid() (and references to such ids), the salted password hash, when the read summaries
-      // were rebuilt, and generated files
+      // and their rollups were rebuilt, and generated files
       // (their archives carry the time they were made, so even their compressed sizes vary).
       const tables = await inserting.query<{ name: string; random: string[] }>(
         `SELECT c.table_name AS name,
