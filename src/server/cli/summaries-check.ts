@@ -1,5 +1,6 @@
 // Checks the read summaries (issue 10.3) against a recomputation from scratch:
-//   npx tsx src/server/cli/summaries-check.ts                 every cell's kept summaries, all years kept
+//   npx tsx src/server/cli/summaries-check.ts                 every cell's kept summaries, all years kept, and
+//                                                             the rollups by organisation and month
 //   npx tsx src/server/cli/summaries-check.ts --year 2026     also the compliance pages' numbers of that year
 //   npx tsx src/server/cli/summaries-check.ts --rebuild       recompute them all first (after a restore or a
 //                                                             load beside the services)
@@ -9,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../platform/config.ts';
 import { openPglite, openPostgres } from '../platform/db.ts';
 import { migrate } from '../platform/migrate.ts';
-import { checkAll, checkReads, rebuildAll } from '../features/summaries/summaries.service.ts';
+import { checkAll, checkReads, checkRollups, rebuildAll } from '../features/summaries/summaries.service.ts';
 
 const { values: args } = parseArgs({
   options: { year: { type: 'string' }, rebuild: { type: 'boolean', default: false } },
@@ -28,7 +29,12 @@ console.log(
   `Tổng hợp đã lưu: ${kept.cells} chi bộ, ${kept.years} năm; khác với tính lại: ${kept.mismatches.length}`,
 );
 for (const m of kept.mismatches.slice(0, 5)) console.log(JSON.stringify(m));
-let differences = 0;
+const rollups = await checkRollups(db);
+console.log(
+  `Tổng hợp theo tổ chức và tháng: ${rollups.rows} dòng; khác với cộng lại từ chi bộ: ${rollups.differences.length}`,
+);
+for (const d of rollups.differences.slice(0, 5)) console.log(JSON.stringify(d));
+let differences = rollups.differences.length;
 if (args.year) {
   const reads = await checkReads(db, Number(args.year));
   differences = reads.differences.length;

@@ -112,12 +112,12 @@ describe.skipIf(!serverUrl)('COPY on PostgreSQL', () => {
       await createDemoData(inserting, opts);
       // Every table, each row as JSON without what the database or the hash draws at random: columns defaulting
       // to now() or gen_random_uuid() (and references to such ids), the salted password hash, when the read summaries
-      // were rebuilt, and generated files
+      // and their rollups were rebuilt, and generated files
       // (their archives carry the time they were made, so even their compressed sizes vary).
       const tables = await inserting.query<{ name: string; random: string[] }>(
         `SELECT c.table_name AS name,
                 array_agg(c.column_name::text) FILTER (WHERE c.column_default ~ '(now|gen_random_uuid)\\('
-                   OR c.column_name IN ('password_hash', 'material_id', 'size_bytes', 'rebuilt_at') OR c.data_type = 'bytea') AS random
+                   OR c.column_name IN ('password_hash', 'material_id', 'size_bytes', 'rebuilt_at', 'rollups_built_at') OR c.data_type = 'bytea') AS random
            FROM information_schema.columns c
           WHERE c.table_schema = 'public' AND c.table_name <> 'schema_migration'
           GROUP BY c.table_name ORDER BY c.table_name`,

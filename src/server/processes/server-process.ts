@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../app.ts';
 import { failInterruptedImports } from '../features/roster-import/roster-import.service.ts';
 import { failInterruptedRescores } from '../features/scoring/rescore.ts';
+import { ensureComingYear } from '../features/summaries/summaries.service.ts';
 import { sendTaskReminders } from '../features/tasks/tasks.service.ts';
 import { auditPaths } from '../platform/audit-keys.ts';
 import { AuditSealer } from '../platform/audit-sealer.ts';
@@ -80,6 +81,18 @@ export async function runServerProcess(
     },
   );
 
+  // The coming year's summary rows, made ahead of time once a day by whichever process claims the day (a cheap
+  // read once the year is done); start-up has caught up already.
+  const stopComingYear = schedulePeriodicJob(
+    db,
+    'summaries-coming-year',
+    { everyMs: 86_400_000, checkMs: 3600_000, firstAfterMs: 60_000 },
+    async () => {
+      const r = await ensureComingYear(db);
+      if (r.cells) logger.info('summaries of the coming year created', r);
+    },
+  );
+
   const app = createApp(db, config);
   // One request through the whole stack before listening (the router compiles its matcher on the first one,
   // the database answers): "ready" then means the first visitor is served at full speed.
@@ -109,6 +122,7 @@ export async function runServerProcess(
     if (stopping) return;
     stopping = true;
     stopReminders();
+    stopComingYear();
     if (sweepTimer) clearInterval(sweepTimer);
     server.close();
     await sealer.stop().catch((e) => logger.error('audit sealing at shutdown failed', { error: String(e) }));

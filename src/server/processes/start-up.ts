@@ -1,7 +1,11 @@
 // The one-time start-up work of a database: migrations, the audit key (created on first start) and the demo
 // data (on an empty database). Done once before the server processes start (by the cluster's primary, or by the
 // one process), and serialised across machines by the database's start-up lock.
-import { rebuildIfNeverBuilt } from '../features/summaries/summaries.service.ts';
+import {
+  ensureComingYear,
+  rebuildIfNeverBuilt,
+  rebuildRollupsIfNeverBuilt,
+} from '../features/summaries/summaries.service.ts';
 import { mkdirSync } from 'node:fs';
 import { auditPaths } from '../platform/audit-keys.ts';
 import { openAuditKeys } from '../platform/audit-verify.ts';
@@ -36,6 +40,12 @@ export async function prepareDatabase(db: Database, config: Config): Promise<{ s
       await analyze(db);
       logger.info('read summaries computed', rebuilt);
     }
+    // A database upgraded to the rollups (migration 0016) adds them up once from the cells' summaries.
+    const rolled = rebuilt ? null : await rebuildRollupsIfNeverBuilt(db);
+    if (rolled) logger.info('summary rollups computed', rolled);
+    // The coming year's summary rows, if the new-year job has not made them yet (a server stopped in December).
+    const coming = await ensureComingYear(db);
+    if (coming.cells > 0) logger.info('summaries of the coming year created', coming);
     return { seeded };
   });
 }

@@ -288,6 +288,6 @@ export async function complianceOverview(
     cellCount,
     nextCursor,
     cells: await summaries.complianceOfCells(db, cells, year),
-    ...(await summaries.complianceTotals(db, node.id, year)),
+    ...(await summaries.complianceTotals(db, node, year)),
   };
 }

@@ -14,7 +14,7 @@ import { keepBeating, processOwner, staleAfterMs } from '../../platform/jobs.ts'
 import { logger } from '../../platform/logger.ts';
 import { getVisibleNode } from '../organizations/organizations.service.ts';
 import { frameworkResolver } from './frameworks.service.ts';
-import { refreshCell } from '../summaries/summaries.service.ts';
+import { refreshCells } from '../summaries/summaries.service.ts';
 import { factsOfMeetings } from './scoring-facts.ts';
 import * as jobsRepo from './rescore-jobs.repository.ts';
 import * as repo from './scoring.repository.ts';
@@ -143,7 +143,10 @@ export async function rescoreMeetings(
     const y = Number(String(c.planned_date).slice(0, 4));
     yearsOf.set(c.organization_id, new Set([...(yearsOf.get(c.organization_id) ?? []), y - 1, y]));
   }
-  for (const [cellId, years] of yearsOf) await refreshCell(q, cellId, [...years]);
+  await refreshCells(
+    q,
+    [...yearsOf].map(([id, years]) => ({ id, years: [...years] })),
+  );
   return updates.length;
 }
 

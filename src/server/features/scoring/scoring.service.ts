@@ -324,6 +324,6 @@ export async function ratingsOverview(
     cellCount,
     nextCursor,
     cells: out,
-    ...(await summaries.ratingTotals(db, node.id, year, months)),
+    ...(await summaries.ratingTotals(db, node, year, months)),
   };
 }

@@ -1,9 +1,11 @@
 // SQL of the read summaries (migration 0012): a cell's compliance months and dated findings, its monthly ratings,
-// written whole per cell and year inside the write's transaction, and read per page of cells or per subtree.
-// A subtree's facts are those whose path (the cell's path on the fact's date) carries the ancestor's label.
+// written whole per cell and year inside the write's transaction, and read per page of cells. Their rollups by
+// ancestor organisation and month (migration 0016), changed by the difference a write makes and read for the
+// totals of one organisation over a run of months.
 import type { Rating } from '../../../domain/scoring-schema.ts';
 import type { Queryable } from '../../platform/db.ts';
 import type { MeetingFactRow } from '../plan/year-compliance.ts';
+import type { RollupRow } from '../../../domain/summary-rollup.ts';
 
 export interface CellRow {
   id: string;
@@ -248,45 +250,6 @@ export async function complianceOfCells(q: Queryable, ids: string[], year: numbe
   return { months, facts };
 }
 
-const under = `path ~ ('*.' || $1 || '.*')::lquery`;
-
-/** A subtree's totals over a year by today: each fact counted toward the ancestors its cell had on its date. */
-export async function complianceTotals(q: Queryable, label: string, year: number, today: string) {
-  const [months] = await q.query<{ held: number; judged: number }>(
-    `SELECT COALESCE(sum(held), 0)::int AS held, count(*) FILTER (WHERE judged_from <= $3)::int AS judged
-       FROM compliance_month WHERE ${under} AND year = $2`,
-    [label, year, today],
-  );
-  const byCode = await q.query<{ code: string; n: number }>(
-    `SELECT code, count(*)::int AS n FROM compliance_fact WHERE ${under} AND year = $2 AND due <= $3 GROUP BY code`,
-    [label, year, today],
-  );
-  return { held: months!.held, judged: months!.judged, byCode };
-}
-
-/** A subtree's monthly ratings over a year: cells per self rating, and the self-minus-outside gaps. */
-export async function ratingTotals(q: Queryable, label: string, year: number) {
-  return q.query<{
-    month: string;
-    good: number;
-    fair: number;
-    average: number;
-    poor: number;
-    gap_sum: number;
-    pairs: number;
-  }>(
-    `SELECT month,
-            count(*) FILTER (WHERE self_rating = 'good')::int AS good,
-            count(*) FILTER (WHERE self_rating = 'fair')::int AS fair,
-            count(*) FILTER (WHERE self_rating = 'average')::int AS average,
-            count(*) FILTER (WHERE self_rating = 'poor')::int AS poor,
-            COALESCE(sum(self_percent - outside_percent) FILTER (WHERE outside_percent IS NOT NULL), 0)::float AS gap_sum,
-            count(*) FILTER (WHERE self_percent IS NOT NULL AND outside_percent IS NOT NULL)::int AS pairs
-       FROM rating_month WHERE ${under} AND year = $2 GROUP BY month`,
-    [label, year],
-  );
-}
-
 /** Whether the summaries were ever computed from scratch on this database. */
 export async function wasRebuilt(q: Queryable) {
   return (await q.query('SELECT 1 FROM summary_rebuild')).length > 0;
@@ -315,4 +278,123 @@ export async function listRootPaths(q: Queryable) {
     `SELECT path::text AS path FROM organization_period WHERE valid_to IS NULL AND nlevel(path) = 1`,
   );
   return rows.map((r) => r.path);
+}
+
+// ---- rollups by organisation and month (migration 0016) ----------------------------------------------------
+
+/**
+ * Serialises the writes of one cell's summaries (two meetings of a cell written at once): the cell's row locked
+ * until the write commits, without blocking the rows that reference it.
+ */
+export async function lockCell(q: Queryable, id: string) {
+  await q.query('SELECT id FROM organization WHERE id = $1 FOR NO KEY UPDATE', [id]);
+}
+
+/** Adds changes to the rollups, in the order given (the caller sorts them, so shared rows lock in one order). */
+export async function addToRollups(q: Queryable, rows: RollupRow[]) {
+  if (rows.length === 0) return;
+  await q.query(
+    `INSERT INTO summary_rollup AS r (organization_id, month, measure, counts_from, n)
+     SELECT (e.v->>'organizationId')::uuid, e.v->>'month', e.v->>'measure', (e.v->>'countsFrom')::date,
+            (e.v->>'n')::bigint
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(v, i)
+      ORDER BY e.i
+     ON CONFLICT (organization_id, month, measure, counts_from) DO UPDATE SET n = r.n + EXCLUDED.n`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** An organisation's rollup rows over a run of months, counting by the given day, summed per month and measure. */
+export async function rollupsOf(
+  q: Queryable,
+  organizationId: string,
+  from: string,
+  to: string,
+  today: string,
+) {
+  return q.query<{ month: string; measure: string; n: number }>(
+    `SELECT month, measure, sum(n)::float AS n FROM summary_rollup
+      WHERE organization_id = $1 AND month BETWEEN $2 AND $3 AND counts_from <= $4::date
+      GROUP BY month, measure ORDER BY month, measure`,
+    [organizationId, from, to, today],
+  );
+}
+
+/** Every rollup row (for the check). */
+export async function listRollups(q: Queryable) {
+  return q.query<RollupRow>(
+    `SELECT organization_id AS "organizationId", month, measure, counts_from::text AS "countsFrom", n::float AS n
+       FROM summary_rollup`,
+  );
+}
+
+/** Replaces every rollup row with those given (a rebuild). */
+export async function replaceRollups(q: Queryable, rows: RollupRow[]) {
+  await q.query('DELETE FROM summary_rollup');
+  for (let i = 0; i < rows.length; i += 5000) await addToRollups(q, rows.slice(i, i + 5000));
+}
+
+/** The kept summaries of a set of cells, every year, with their cell and year. */
+export async function readCells(q: Queryable, ids: string[]) {
+  const [months, facts, ratings] = [
+    await q.query<ComplianceMonthRow & { organization_id: string; year: number }>(
+      `SELECT organization_id, year, month, path::text AS path, applicable, judged_from::text, held
+         FROM compliance_month WHERE organization_id = ANY($1::uuid[])`,
+      [ids],
+    ),
+    await q.query<ComplianceFactRow & { organization_id: string; year: number }>(
+      `SELECT organization_id, year, period, code, meeting_id, due::text, path::text AS path
+         FROM compliance_fact WHERE organization_id = ANY($1::uuid[])`,
+      [ids],
+    ),
+    await q.query<RatingMonthRow & { organization_id: string; year: number }>(
+      `SELECT organization_id, year, month, path::text AS path, self_percent::float AS self_percent, self_rating,
+              outside_percent::float AS outside_percent, outside_rating, outside_count
+         FROM rating_month WHERE organization_id = ANY($1::uuid[])`,
+      [ids],
+    ),
+  ];
+  return { months, facts, ratings };
+}
+
+/** A page of every cell by id after the given one (keyset). */
+export async function listCellsAfter(q: Queryable, after: string | null, limit: number) {
+  const rows = await q.query<{ id: string }>(
+    `SELECT id FROM organization WHERE kind IN ('cell','grassroots_cell') AND ($1::uuid IS NULL OR id > $1::uuid)
+      ORDER BY id LIMIT $2`,
+    [after, limit],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** A page of the cells existing in a year that keep no compliance month of it yet, by id after the given one. */
+export async function listCellsWithoutYear(q: Queryable, year: number, after: string | null, limit: number) {
+  const rows = await q.query<{ id: string }>(
+    `SELECT o.id FROM organization o
+      WHERE o.kind IN ('cell','grassroots_cell') AND ($2::uuid IS NULL OR o.id > $2::uuid)
+        AND (o.valid_to IS NULL OR o.valid_to >= make_date($1, 1, 1)) AND o.valid_from <= make_date($1, 12, 31)
+        AND NOT EXISTS (SELECT 1 FROM compliance_month c WHERE c.organization_id = o.id AND c.year = $1)
+      ORDER BY o.id LIMIT $3`,
+    [year, after, limit],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** When the rollups were computed from the cells' summaries, and the last year summaries were made ahead for. */
+export async function rebuildState(q: Queryable) {
+  const [row] = await q.query<{ rollups_built: boolean; years_ready_through: number | null }>(
+    'SELECT rollups_built_at IS NOT NULL AS rollups_built, years_ready_through FROM summary_rebuild',
+  );
+  return { rollupsBuilt: row?.rollups_built ?? false, yearsReadyThrough: row?.years_ready_through ?? null };
+}
+
+export async function markRollupsBuilt(q: Queryable) {
+  await q.query('UPDATE summary_rebuild SET rollups_built_at = now()');
+}
+
+export async function markYearsReadyThrough(q: Queryable, year: number) {
+  await q.query(
+    `UPDATE summary_rebuild SET years_ready_through = greatest(coalesce(years_ready_through, $1), $1)`,
+    [year],
+  );
 }

@@ -3,7 +3,9 @@
 // bands) and written whole, in the transaction of the write that changed those facts: a meeting's write, a
 // scorecard, a re-scoring, a rule-set assignment, a new organisation or a reorganisation. Findings carry the day
 // from which they count (`datedComplianceFindings`), so time passing needs no write; every row carries the path
-// its cell had on the fact's date, so a fact counts toward the ancestors of that date (ADR 003).
+// its cell had on the fact's date, so a fact counts toward the ancestors of that date (ADR 003). What a write
+// changes in a cell's summaries is added to its ancestors' rollups by month (rollups.service.ts, migration 0016),
+// and the coming year's rows are made ahead of time by a daily job (`ensureComingYear`).
 import { datedComplianceFindings, monthApplicable, monthJudgedFrom } from '../../../domain/compliance.ts';
 import { todayIso } from '../../../domain/dates.ts';
 import type { RuleSet } from '../../../domain/meeting-rules.ts';
@@ -14,6 +16,8 @@ import type { Database, Queryable } from '../../platform/db.ts';
 import { factsOf, pad, periodsOf, yearCompliance } from '../plan/year-compliance.ts';
 import { ruleSetResolver } from '../rule-sets/rule-sets.service.ts';
 import { allFrameworks } from '../scoring/frameworks.service.ts';
+import { mergeRollups, rollupDelta, type RollupRow } from '../../../domain/summary-rollup.ts';
+import { rebuildRollups } from './rollups.service.ts';
 import * as repo from './summaries.repository.ts';
 import type { ComplianceFactRow, ComplianceMonthRow, RatingMonthRow } from './summaries.repository.ts';
 
@@ -134,9 +138,14 @@ async function contextOf(q: Queryable, cell: repo.CellRow, frameworks?: Framewor
  * The years a cell keeps summaries for: those with meetings or scorecards, and every year it existed under a
  * rule set up to next year (so the months of this year and next are judged as time passes, without a write).
  */
-function yearsOf(cell: repo.CellRow, activity: number[], resolve: (d: string) => RuleSet | null) {
+function yearsOf(
+  cell: repo.CellRow,
+  activity: number[],
+  resolve: (d: string) => RuleSet | null,
+  today = todayIso(),
+) {
   const years = new Set(activity.filter((y) => y >= firstYear));
-  const last = Number(todayIso().slice(0, 4)) + 1;
+  const last = Number(today.slice(0, 4)) + 1;
   const begin = Math.max(firstYear, Number(cell.valid_from.slice(0, 4)));
   const end = Math.min(last, cell.valid_to ? Number(cell.valid_to.slice(0, 4)) : last);
   for (let y = begin; y <= end; y++) {
@@ -145,13 +154,16 @@ function yearsOf(cell: repo.CellRow, activity: number[], resolve: (d: string) =>
   return [...years].sort();
 }
 
-/**
- * Recomputes a cell's summaries (of the given years, or of all it keeps) inside the caller's transaction. Not a
- * cell: nothing to keep.
- */
-export async function refreshCell(q: Queryable, cellId: string, years?: number[], frameworks?: Frameworks) {
+/** Recomputes a cell's summaries (given years or all it keeps); the rollups' difference, unless not asked. */
+async function recompute(
+  q: Queryable,
+  cellId: string,
+  years: number[] | undefined,
+  frameworks: Frameworks | undefined,
+  keepRollups: boolean,
+): Promise<RollupRow[]> {
   const cell = await repo.findOrganization(q, cellId);
-  if (!cell || !cellKinds.has(cell.kind)) return;
+  if (!cell || !cellKinds.has(cell.kind)) return [];
   const ctx = await contextOf(q, cell, frameworks);
   const wanted =
     years ??
@@ -161,14 +173,37 @@ export async function refreshCell(q: Queryable, cellId: string, years?: number[]
         ...(await repo.listKeptYears(q, cell.id)),
       ]),
     ].sort();
+  const delta: RollupRow[] = [];
   for (const year of new Set(wanted)) {
-    await repo.replaceYear(
-      q,
-      { id: cell.id, provinceId: cell.province_id },
-      year,
-      await computeYear(q, cell, year, ctx),
-    );
+    const before = keepRollups ? await repo.readYear(q, cell.id, year) : null;
+    const after = await computeYear(q, cell, year, ctx);
+    await repo.replaceYear(q, { id: cell.id, provinceId: cell.province_id }, year, after);
+    if (before) delta.push(...rollupDelta(before, after));
   }
+  return delta;
+}
+
+/**
+ * Recomputes cells' summaries (of the given years, or of all each keeps) inside the caller's transaction, and adds
+ * the difference to their ancestors' rollups. Not a cell: nothing to keep. Locks are taken in one order in every
+ * write, so concurrent writes wait rather than deadlock: the cells by id first (two writes of one cell at once
+ * would each add their difference from the same "before"), then the rollup rows, all in one statement in key order.
+ */
+export async function refreshCells(
+  q: Queryable,
+  cells: ReadonlyArray<{ id: string; years?: number[] }>,
+  frameworks?: Frameworks,
+) {
+  const sorted = [...cells].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const c of sorted) await repo.lockCell(q, c.id);
+  const deltas: RollupRow[] = [];
+  for (const c of sorted) deltas.push(...(await recompute(q, c.id, c.years, frameworks, true)));
+  await repo.addToRollups(q, mergeRollups(deltas));
+}
+
+/** One cell's summaries, as `refreshCells`. */
+export async function refreshCell(q: Queryable, cellId: string, years?: number[], frameworks?: Frameworks) {
+  await refreshCells(q, [{ id: cellId, years }], frameworks);
 }
 
 /** After a change to the tree or rule sets at organisations: every cell ever under any of them, all years kept. */
@@ -178,7 +213,11 @@ export async function refreshUnder(q: Queryable, organizationIds: Iterable<strin
   for (const id of organizationIds) {
     for (const cell of await repo.listCellsEverUnder(q, pathLabel(id))) cells.add(cell);
   }
-  for (const id of cells) await refreshCell(q, id, undefined, frameworks);
+  await refreshCells(
+    q,
+    [...cells].map((id) => ({ id })),
+    frameworks,
+  );
 }
 
 /** The year of a 'YYYY-MM' month. */
@@ -190,17 +229,68 @@ export async function rebuildAll(db: Database, onProgress?: (done: number, total
   const frameworks = await allFrameworks(db);
   for (let i = 0; i < ids.length; i += 50) {
     await db.transaction(async (tx) => {
-      for (const id of ids.slice(i, i + 50)) await refreshCell(tx, id, undefined, frameworks);
+      for (const id of ids.slice(i, i + 50)) await recompute(tx, id, undefined, frameworks, false);
     });
     onProgress?.(Math.min(i + 50, ids.length), ids.length);
   }
   await repo.markRebuilt(db);
+  await rebuildRollups(db);
   return { cells: ids.length };
+}
+
+/**
+ * The new year: every cell that exists in the year after `today`'s and has a rule set for it gets that year's
+ * summary rows ahead of time (months judged by the rule sets in force on their dates), so on 1 January its months
+ * are there and each counts as missed once due, with no write. The current year too, when a server that was
+ * stopped all of the last year missed it. Idempotent: cells that have the year's rows are skipped, and once done
+ * the year is marked, so the daily run and each start-up cost one read.
+ */
+export async function ensureComingYear(db: Database, today = todayIso()) {
+  const current = Number(today.slice(0, 4));
+  const ready = (await repo.rebuildState(db)).yearsReadyThrough;
+  let cells = 0;
+  for (let year = Math.max(current, (ready ?? 0) + 1); year <= current + 1; year++) {
+    cells += await createYear(db, year, today);
+    await repo.markYearsReadyThrough(db, year);
+  }
+  return { year: current + 1, cells };
+}
+
+/** Creates a year's summary rows for the cells that should keep them and do not yet; how many it created. */
+async function createYear(db: Database, year: number, today: string) {
+  const frameworks = await allFrameworks(db);
+  let after: string | null = null;
+  let cells = 0;
+  for (;;) {
+    const ids = await repo.listCellsWithoutYear(db, year, after, 100);
+    if (ids.length === 0) return cells;
+    await db.transaction(async (tx) => {
+      const wanted: string[] = [];
+      for (const id of ids) {
+        const cell = await repo.findOrganization(tx, id);
+        if (!cell) continue;
+        const ctx = await contextOf(tx, cell, frameworks);
+        if (yearsOf(cell, [], ctx.resolve, today).includes(year)) wanted.push(id);
+      }
+      await refreshCells(
+        tx,
+        wanted.map((id) => ({ id, years: [year] })),
+        frameworks,
+      );
+      cells += wanted.length;
+    });
+    after = ids[ids.length - 1]!;
+  }
 }
 
 /** Computes the summaries once on a database that has never had them (upgraded to migration 0012). */
 export async function rebuildIfNeverBuilt(db: Database) {
   return (await repo.wasRebuilt(db)) ? null : rebuildAll(db);
+}
+
+/** Computes the rollups once on a database whose summaries were built before them (upgraded to migration 0016). */
+export async function rebuildRollupsIfNeverBuilt(db: Database) {
+  return (await repo.rebuildState(db)).rollupsBuilt ? null : rebuildRollups(db);
 }
 
 export interface SummaryMismatch {
@@ -303,6 +393,15 @@ function normalise(s: {
   };
 }
 
+export {
+  checkRollups,
+  complianceTotals,
+  periodTotals,
+  ratingTotals,
+  rebuildRollups,
+} from './rollups.service.ts';
+export { totalsByMonth } from './rollups.service.ts';
+
 // ---- reads ------------------------------------------------------------------------------------------------
 
 /** The opaque position after a row of a list ordered by name then id. */
@@ -369,36 +468,4 @@ export async function complianceOfCells(q: Queryable, cells: repo.PagedCellRow[]
           ).length,
     };
   });
-}
-
-/** A subtree's compliance totals over a year as of today: each fact toward the ancestors of its date. */
-export async function complianceTotals(q: Queryable, organizationId: string, year: number) {
-  const t = await repo.complianceTotals(q, pathLabel(organizationId), year, todayIso());
-  const totals = Object.fromEntries(t.byCode.map((r) => [r.code, r.n]));
-  return {
-    totals,
-    sums: {
-      held: t.held,
-      monthsJudged: t.judged,
-      monthsWithMeeting: t.judged - (totals.no_meeting ?? 0),
-      findings: t.byCode.reduce((a, r) => a + r.n, 0),
-    },
-  };
-}
-
-/** A subtree's ratings by month over the months given: cells per self rating and the mean self-minus-outside gap. */
-export async function ratingTotals(q: Queryable, organizationId: string, year: number, months: string[]) {
-  const rows = new Map(
-    (await repo.ratingTotals(q, pathLabel(organizationId), year)).map((r) => [r.month, r]),
-  );
-  return {
-    distribution: months.map((month) => {
-      const r = rows.get(month);
-      return { month, good: r?.good ?? 0, fair: r?.fair ?? 0, average: r?.average ?? 0, poor: r?.poor ?? 0 };
-    }),
-    gapByMonth: months.map((month) => {
-      const r = rows.get(month);
-      return { month, meanGap: r?.pairs ? round2(r.gap_sum / r.pairs) : null, pairs: r?.pairs ?? 0 };
-    }),
-  };
 }
