@@ -82,6 +82,41 @@ export async function markSelfCheckedIn(
   );
 }
 
+const markSelfCheckedInUnreadSql = `UPDATE meeting_attendance a
+      SET status = 'present', reason = NULL, checked_in_at = now(), check_in_method = 'code',
+          self_checkins = a.self_checkins + 1
+    WHERE a.meeting_id = $1 AND a.member_id = $2 AND a.checkin_failures < $3
+      AND a.status IS DISTINCT FROM 'present'
+      AND EXISTS (SELECT 1 FROM meeting m
+                   WHERE m.id = $1 AND m.status = 'in_session' AND m.checkin_secret = $4)
+   RETURNING 1`;
+
+/**
+ * The storm's check-in in one statement, judged on what this process remembers of the meeting's session and
+ * nothing read for it: marks the member present by their own room code and appends the audit event only if
+ * everything a check-in needs holds in the database at that moment: the member is on the roll, not yet present,
+ * with fewer than `maxFailures` wrong codes, and the meeting is in session with the very `secret` the code was
+ * judged with (drawn anew at each start, with the start time: a meeting ended, or started again, matches nothing). Answers whether
+ * it marked; when it did not, the caller reads the state and judges again, which names the refusal.
+ */
+export async function markSelfCheckedInUnread(
+  q: Queryable,
+  meetingId: string,
+  memberId: string,
+  guard: { maxFailures: number; secret: Uint8Array },
+  audit: AuditEntry,
+): Promise<boolean> {
+  return writeAudited(
+    q,
+    {
+      name: 'checkin_mark_present_unread',
+      sql: markSelfCheckedInUnreadSql,
+      params: [meetingId, memberId, guard.maxFailures, guard.secret],
+    },
+    audit,
+  );
+}
+
 const countWrongCodeSql = prepared<{ n: number }>(
   'checkin_count_wrong_code',
   `UPDATE meeting_attendance SET checkin_failures = checkin_failures + 1
