@@ -18,8 +18,8 @@ import { secondProcessView } from '../../testing/test-db.ts';
 import { findMeeting } from './meeting-access.ts';
 import {
   findCheckinMeeting,
+  markManySelfCheckedInUnread,
   markSelfCheckedIn,
-  markSelfCheckedInUnread,
 } from './meeting-checkin.repository.ts';
 import { checkinClock, macOf, remembersCheckinSession } from './meeting-checkin.service.ts';
 import { makeMeetingCell, type MeetingCell, type Req } from './meetings.fixtures.ts';
@@ -386,31 +386,35 @@ describe('the storm of the 3rd: a check-in judged on the session this process re
   it('is one guarded statement: it marks and audits only a member on the roll, not yet present, not locked, in that session', async () => {
     const meeting = await newMeeting('thematic');
     const state = (await findCheckinMeeting(db, meeting, null))!;
-    const entry = (memberId: string) => ({
-      chain: state.province_id,
-      actorAccountId: null,
-      action: 'meeting.checkIn',
-      entity: 'meeting',
-      entityId: meeting,
-      after: { memberId },
+    const checkin = (memberId: string, secret = state.checkin_secret!) => ({
+      meetingId: meeting,
+      memberId,
+      secret,
+      audit: {
+        chain: state.province_id,
+        actorAccountId: null,
+        action: 'meeting.checkIn',
+        entity: 'meeting',
+        entityId: meeting,
+        after: { memberId },
+      },
     });
-    const mark = (memberId: string, secret = state.checkin_secret!) =>
-      markSelfCheckedInUnread(
+    const mark = (...ids: (string | [string, Uint8Array])[]) =>
+      markManySelfCheckedInUnread(
         db,
-        meeting,
-        memberId,
-        { maxFailures: maxWrongRoomCodes, secret },
-        entry(memberId),
+        ids.map((id) => (typeof id === 'string' ? checkin(id) : checkin(id[0], id[1]))),
+        maxWrongRoomCodes,
       );
-    const [first, second, third] = cell.full;
-    // Someone off the roll (the outsider's cell is another one), and a secret that is not this session's.
+    const [first, second, third, fourth, fifth] = cell.full;
+    // Someone off the roll, and a secret that is not this session's.
     const offRoll = await makeMember(db, cell.commune, { fullName: 'Người Ngoài Danh Sách' });
-    expect(await mark(offRoll.id)).toBe(false);
-    expect(await mark(first!.id, new Uint8Array(32))).toBe(false);
+    expect(await mark(offRoll.id, [first!.id, new Uint8Array(32)])).toEqual([false, false]);
     expect(await audited(meeting)).toBe(0);
-    // On the roll, not present: marked and audited, once.
-    expect(await mark(first!.id)).toBe(true);
-    expect(await mark(first!.id)).toBe(false);
+    // On the roll, not present: marked and audited, once, even when asked twice in one statement.
+    const twice = await mark(first!.id, offRoll.id, first!.id);
+    expect(twice[1]).toBe(false);
+    expect([twice[0], twice[2]].sort()).toEqual([false, true]); // either one of the two, not both
+    expect(await mark(first!.id)).toEqual([false]);
     expect(await audited(meeting)).toBe(1);
     // Marked absent by the secretary: still checks in by code (as the judged path allows).
     await ok(
@@ -418,17 +422,47 @@ describe('the storm of the 3rd: a check-in judged on the session this process re
         json: { memberId: second!.id, status: 'absent_excused', reason: 'Ốm' },
       }),
     );
-    expect(await mark(second!.id)).toBe(true);
-    // Locked by five wrong codes: not marked.
+    // Locked by five wrong codes: not marked; the others of the same statement are.
     await db.query(
       'UPDATE meeting_attendance SET checkin_failures = $3 WHERE meeting_id = $1 AND member_id = $2',
       [meeting, third!.id, maxWrongRoomCodes],
     );
-    expect(await mark(third!.id)).toBe(false);
+    expect(await mark(second!.id, third!.id, fourth!.id)).toEqual([true, false, true]);
+    const events = await db.query<{
+      member: string;
+      actor: string | null;
+      chain: string;
+      seq: number | null;
+    }>(
+      `SELECT after->>'memberId' AS member, actor_account_id AS actor, chain, seq FROM audit_log
+        WHERE action = 'meeting.checkIn' AND entity_id = $1 ORDER BY id`,
+      [meeting],
+    );
+    expect(events.map((e) => e.member)).toEqual([first!.id, second!.id, fourth!.id]);
+    expect(events.every((e) => e.chain === state.province_id && e.seq === null)).toBe(true);
     // Once the meeting ended, nobody.
     await ok(sec(`/api/meetings/${meeting}/end`, { method: 'POST' }));
-    expect(await mark(cell.full[3]!.id, state.checkin_secret!)).toBe(false);
-    expect(await audited(meeting)).toBe(2);
+    expect(await mark(fifth!.id)).toEqual([false]);
+    expect(await audited(meeting)).toBe(3);
+  });
+
+  it('groups the check-ins that arrive together, each answered after its own commit', async () => {
+    const meeting = await newMeeting('thematic');
+    at(330_000);
+    const shown = (await ok(sec(`/api/meetings/${meeting}/checkin-code`))).code as string;
+    const members = [...cell.full, cell.probationary, cell.temporary];
+    expect((await checkIn(members[0]!, shown, meeting)).status).toBe(200); // remembered from here on
+    const answers = await Promise.all(members.slice(1).map((m) => checkIn(m, shown, meeting)));
+    expect(answers.map((a) => a.status)).toEqual(members.slice(1).map(() => 200));
+    for (const m of members) expect(await rowOf(m, meeting)).toMatchObject({ status: 'present' });
+    expect(await audited(meeting)).toBe(members.length);
+    // Twice at once: one is marked, the other refused as a second check-in.
+    const again = await Promise.all([
+      checkIn(cell.exempt, shown, meeting),
+      checkIn(cell.exempt, shown, meeting),
+    ]);
+    expect(again.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(await audited(meeting)).toBe(members.length + 1);
   });
 
   it('answers the same refusals when another process ended the session, marked the member or counted the wrong codes', async () => {
