@@ -163,8 +163,9 @@ export const remembersCheckinSession = (db: Database, meetingId: string): boolea
  * self check-in closes for the member in this meeting.
  *
  * The hot path of the ngày 03 storm (issue 10.1). When this process remembers the meeting's session and the code
- * is valid by it, the check-in is ONE statement, a transaction of its own, that marks the member's own roll row
- * and appends the audit event only if everything a check-in needs still holds (`markSelfCheckedInUnread`). Any
+ * is valid by it, the check-in is ONE statement, a transaction of its own (shared with the check-ins that arrived
+ * meanwhile: group commit), that marks the member's own roll row and appends the audit event only if everything a
+ * check-in needs still holds (`markManySelfCheckedInUnread`). Any
  * other case, or when that statement matched nothing, reads the meeting with the member's own roll row and judges
  * it: the refusals and their reasons come from that read, and the statement that follows is guarded by what the
  * verdict was given on (otherwise the state is read and judged again). No lock on the meeting row, no bump of its
@@ -208,6 +209,7 @@ export async function checkIn(db: Database, actor: Actor, meetingId: string, cod
   for (let attempt = 1; ; attempt++) {
     const m = await checkinRepo.findCheckinMeeting(db, meetingId, actor.memberId);
     if (m) rememberSession(db, m);
+    else sessionsOf.get(db)?.delete(meetingId);
     const verdict = judge(actor, m, typed, now);
     const memberId = actor.memberId!;
     const audit = {
