@@ -424,6 +424,9 @@ try {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
+} catch (e) {
+  process.stderr.write(`checkin-storm: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
 } finally {
   await db.close();
   stopAll();
