@@ -7,11 +7,26 @@
 //
 // Starts its own throwaway cluster (initdb under /tmp; scripts/with-postgres.sh turns fsync off, so it is not used),
 // N app server processes (bench/checkin-storm.server.ts) and the clients in this process.
-// Run: npx tsx bench/checkin-storm.bench.ts [seconds=60] [clients=64] [processes=1] [cells=100] [meetings per cell=20]
-//      [members per cell=30] [pool per process=10]
+// The clients use node:http with one keep-alive Agent (not fetch), so their own CPU takes as little as it can from
+// the cores the app and PostgreSQL share with them. The work is sized for the run: each cell gets enough meetings
+// that every member has a check-in left until the deadline at `budget` check-ins per second.
+// Besides the rate it prints the CPU time per check-in of the app processes (every process of each server's process
+// group, from /proc), of PostgreSQL (the postmaster and all its children: backends, WAL writer, checkpointer...) and
+// of the clients (this process): figures that move far less with the machine's other load than the rate does.
+// Run: npx tsx bench/checkin-storm.bench.ts [seconds=60] [clients=64] [processes=1] [cells=100]
+//      [meetings per cell=0: sized for the run] [members per cell=30] [pool per process=10] [budget=2500/s]
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -33,9 +48,29 @@ const seconds = arg(0, 60);
 const clients = arg(1, 64);
 const processes = arg(2, 1);
 const cellCount = arg(3, 100);
-const meetingsPerCell = arg(4, 20);
 const membersPerCell = arg(5, 30);
 const poolPerProcess = arg(6, 10);
+const budget = arg(7, 2500);
+const meetingsPerCell = arg(4, 0) || Math.ceil((seconds * budget) / (cellCount * membersPerCell));
+
+/** CPU time (user + system, in ms) of the processes whose /proc stat matches: by process group or parent. */
+const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+function cpuMsOf(match: (pid: number, ppid: number, pgrp: number) => boolean): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    // After the command name (in parentheses, may hold spaces): state ppid pgrp ... utime(14) stime(15).
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (match(Number(entry), Number(f[1]), Number(f[2]))) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return (ticks * 1000) / ticksPerSecond;
+}
 
 // ---- a durable PostgreSQL cluster of our own --------------------------------------------------------------
 const pgBin = execFileSync('bash', ['-c', 'ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1'])
@@ -175,12 +210,36 @@ try {
     );
   }
   const bases = ports.map((p) => `http://127.0.0.1:${p}`);
+  // One keep-alive Agent: each client keeps its own connection open, as a phone's browser does.
+  const agent = new Agent({ keepAlive: true, maxSockets: clients, maxFreeSockets: clients });
+  const send = (method: string, base: string, cookie: string, path: string, json?: unknown) =>
+    new Promise<{ status: number; text: () => Promise<string>; json: () => Promise<unknown> }>(
+      (resolve, reject) => {
+        const body = json === undefined ? undefined : JSON.stringify(json);
+        const headers: Record<string, string | number> = { cookie };
+        if (body !== undefined) {
+          headers['content-type'] = 'application/json';
+          headers['content-length'] = Buffer.byteLength(body);
+        }
+        const req = request(`${base}${path}`, { method, agent, headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (b: Buffer) => chunks.push(b));
+          res.on('error', reject);
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString();
+            resolve({
+              status: res.statusCode ?? 0,
+              text: async () => text,
+              json: async () => JSON.parse(text),
+            });
+          });
+        });
+        req.on('error', reject);
+        req.end(body);
+      },
+    );
   const post = (base: string, cookie: string, path: string, json: unknown) =>
-    fetch(base + path, {
-      method: 'POST',
-      headers: { cookie, 'content-type': 'application/json' },
-      body: JSON.stringify(json),
-    });
+    send('POST', base, cookie, path, json);
 
   // ---- meetings in session: created and started by each cell's secretary ------------------------------------
   const today = todayIso();
@@ -212,7 +271,10 @@ try {
   const secretOf = new Map(secrets.map((r) => [r.id, r.checkin_secret]));
   for (const m of meetings) m.secret = secretOf.get(m.id)!;
   await db.query('ANALYZE');
-  log(`${meetings.length} meetings in session (${Date.now() - started} ms since the start)`);
+  log(
+    `${meetings.length} meetings in session (${meetingsPerCell} per cell; ` +
+      `${Date.now() - started} ms since the start)`,
+  );
 
   // ---- members open the app (not measured): as on the day, the session is in use before the code is typed ----
   const warm = Date.now();
@@ -220,11 +282,8 @@ try {
   await Promise.all(
     Array.from({ length: clients }, async (_, c) => {
       for (let i = w++; i < members.length; i = w++) {
-        const res = await fetch(`${bases[c % bases.length]}/api/me`, {
-          headers: { cookie: members[i]!.cookie },
-        });
+        const res = await send('GET', bases[c % bases.length]!, members[i]!.cookie, '/api/me');
         if (res.status !== 200) throw new Error(`me: ${res.status}`);
-        await res.arrayBuffer();
       }
     }),
   );
@@ -253,6 +312,16 @@ try {
   const latencies: number[] = [];
   const acknowledged: { meetingId: string; memberId: string }[] = [];
   const errors = new Map<string, number>();
+  const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const groups = new Set(children.map((c) => c.pid!));
+  const appCpu = () => cpuMsOf((_, __, pgrp) => groups.has(pgrp));
+  const pgCpu = () => cpuMsOf((pid, ppid) => pid === postmaster || ppid === postmaster);
+  log(
+    `storm starts: load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  const cpu0 = { app: appCpu(), pg: pgCpu(), client: process.cpuUsage() };
   const deadline = performance.now() + seconds * 1000;
   const stormStart = performance.now();
   await Promise.all(
@@ -278,6 +347,12 @@ try {
     }),
   );
   const elapsed = (performance.now() - stormStart) / 1000;
+  const clientUsage = process.cpuUsage(cpu0.client);
+  const cpu = {
+    app: appCpu() - cpu0.app,
+    pg: pgCpu() - cpu0.pg,
+    client: (clientUsage.user + clientUsage.system) / 1000,
+  };
   latencies.sort((a, b) => a - b);
   const pct = (p: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
@@ -299,10 +374,17 @@ try {
       (next >= work.length ? ' [ran out of work before the deadline]' : ''),
   );
   log(`latency: p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms, max ${pct(100).toFixed(1)} ms`);
+  const perCheckin = (ms: number) => (acknowledged.length ? ms / acknowledged.length : 0).toFixed(3);
+  log(
+    `cpu per check-in: app ${perCheckin(cpu.app)} ms, PostgreSQL ${perCheckin(cpu.pg)} ms, ` +
+      `client ${perCheckin(cpu.client)} ms (cpu s: app ${(cpu.app / 1000).toFixed(1)}, ` +
+      `PostgreSQL ${(cpu.pg / 1000).toFixed(1)}, client ${(cpu.client / 1000).toFixed(1)})`,
+  );
   log(`errors: ${errorCount}${errorCount ? ` ${JSON.stringify(Object.fromEntries(errors))}` : ''}`);
   log(
     `lost: ${lost} (acknowledged ${acknowledged.length}, present by code ${present.length}, audited ${audited})`,
   );
+  agent.destroy();
   stopServers();
 
   // ---- bare PostgreSQL: one-row transactions at the same concurrency -----------------------------------------
@@ -342,6 +424,9 @@ try {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
+} catch (e) {
+  process.stderr.write(`checkin-storm: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
 } finally {
   await db.close();
   stopAll();

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRoute } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { healthResponse } from '../contracts/auth.ts';
 import { message } from '../messages/index.ts';
@@ -86,6 +86,25 @@ const rejectNulInRequest: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+/**
+ * Refuses a body larger than `maxSize` with a 413. A body of a declared length (almost every request) is judged by
+ * its Content-Length without touching it, so the route reads it straight from the socket; Hono's bodyLimit, used
+ * for the rest (chunked bodies), makes the request a web stream first, which costs every request that has a body
+ * (issue 10.1). A GET or HEAD has no body.
+ */
+function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
+  const tooLarge = (c: Context<AppEnv>) => c.json(errorBody('payload_too_large'), 413);
+  const streamed = bodyLimit({ maxSize, onError: tooLarge });
+  return async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      return Number.parseInt(length, 10) > maxSize ? tooLarge(c) : next();
+    }
+    return streamed(c, next);
+  };
+}
+
 export function createApp(db: Database, config: Config) {
   const api = createRouter();
   api.use('*', async (c, next) => {
@@ -106,10 +125,7 @@ export function createApp(db: Database, config: Config) {
     }
     await next();
   });
-  api.use(
-    '*',
-    bodyLimit({ maxSize: 30 * 1024 * 1024, onError: (c) => c.json(errorBody('payload_too_large'), 413) }),
-  );
+  api.use('*', limitBody(30 * 1024 * 1024));
   // Before the session: a write that signs in or out still marks the browser for reading its writes (ADR 012).
   api.use('*', markWrites);
   api.use('*', sessionMiddleware(createAuthCache(db)));

@@ -1,11 +1,13 @@
 // The security headers on every kind of answer (issue 9.3): API, API error, page; HSTS only over HTTPS.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
 import { loadConfig } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
 import { projectRoot } from './platform/paths.ts';
+import { securityHeaders } from './platform/security-headers.ts';
 import { createTestDatabase } from './testing/test-db.ts';
 
 let db: Database;
@@ -86,5 +88,63 @@ describe('security headers', () => {
     expect(secure.headers.get('strict-transport-security')).toMatch(/^max-age=\d{7,}/);
     const page = await createApp(db, loadConfig({ COOKIE_SECURE: 'on' })).request('/');
     expect(page.headers.get('strict-transport-security')).toMatch(/^max-age=\d{7,}/);
+  });
+
+  it('are set on the answer itself, not on a copy of it, and on an answer whose headers cannot change', async () => {
+    let made: Response | undefined;
+    const app = new Hono();
+    app.use('*', securityHeaders(loadConfig({})));
+    app.get('/api/x', (c) => (made = c.json({ ok: true })));
+    app.get('/away', () => Response.redirect('http://localhost/api/x', 302));
+    const res = await app.request('/api/x');
+    // The same Response the route made: its JSON is not turned into a stream to be read back (issue 10.1).
+    expect(res).toBe(made);
+    expectSecurityHeaders(res);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toEqual({ ok: true });
+    const away = await app.request('/away');
+    expect(away.status).toBe(302);
+    expectSecurityHeaders(away);
+    expect(away.headers.get('location')).toBe('http://localhost/api/x');
+  });
+});
+
+describe('the body limit', () => {
+  const app = () => createApp(db, loadConfig({}));
+  const limit = 30 * 1024 * 1024;
+  const login = (body: BodyInit, headers: Record<string, string> = {}) =>
+    app().request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+  const chunks = (size: number) =>
+    new ReadableStream<Uint8Array>({
+      start(c) {
+        const chunk = new Uint8Array(1024 * 1024).fill(0x20);
+        for (let n = 0; n < size; n += chunk.length)
+          c.enqueue(chunk.subarray(0, Math.min(chunk.length, size - n)));
+        c.close();
+      },
+    });
+
+  it('refuses a body declared larger than 30 MB without reading it', async () => {
+    const res = await login('{}', { 'content-length': String(limit + 1) });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe('payload_too_large');
+  });
+
+  it('refuses a body sent in chunks once it passes 30 MB, and lets a smaller one through', async () => {
+    const big = await login(chunks(limit + 1));
+    expect(big.status).toBe(413);
+    expect((await big.json()).error.code).toBe('payload_too_large');
+    const small = await login(chunks(1000));
+    expect(small.status).toBe(400); // read and judged by the route: blanks are not a sign-in
+  });
+
+  it('lets a body of a declared size through to the route', async () => {
+    const res = await login(JSON.stringify({ identifier: '0900000000', password: 'sai mật khẩu' }));
+    expect(res.status).toBe(401);
   });
 });

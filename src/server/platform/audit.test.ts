@@ -22,11 +22,13 @@ import {
   auditHash,
   auditMac,
   type AuditRow,
+  canonicalJson,
   countPending,
   genesisHash,
   linkOf,
   recordAudit,
   sealPending,
+  writeAuditedBatch,
 } from './audit.ts';
 import { type Database, openPglite, type Queryable } from './db.ts';
 import { migrate } from './migrate.ts';
@@ -387,6 +389,54 @@ describe('sealing', () => {
       return mine!.ok;
     });
     expect(held).toBe(true);
+  });
+
+  it('a batch write appends one event per item it changed, as recordAudit would, sealed and verified like any', async () => {
+    const chain = randomUUID();
+    await db.query('CREATE TABLE batch_item (k int PRIMARY KEY, done boolean NOT NULL DEFAULT false)');
+    await db.query('INSERT INTO batch_item (k) SELECT generate_series(1, 3)');
+    const write = (keys: number[]) => ({
+      name: 'test_batch_item_done',
+      sql: `UPDATE batch_item b SET done = true FROM unnest($1::int[]) WITH ORDINALITY AS i(k, n)
+             WHERE b.k = i.k AND NOT b.done RETURNING i.n`,
+      params: [keys],
+    });
+    const events = [event(chain, 1), event(chain, 2), event(chain, 3)];
+    // Key 9 does not exist: its item changes nothing and gets no event.
+    expect(await writeAuditedBatch(db, write([1, 9, 2]), events)).toEqual([true, false, true]);
+    expect(await writeAuditedBatch(db, write([2, 3]), events.slice(1))).toEqual([false, true]);
+    await append(chain, 1, 4); // one by recordAudit, to compare with
+    const rows = await db.query<AuditRow>('SELECT * FROM audit_log WHERE chain = $1 ORDER BY id', [chain]);
+    const fields = (r: AuditRow) => [
+      r.action,
+      r.entity,
+      r.entity_id,
+      r.before,
+      r.after,
+      r.ip,
+      r.actor_account_id,
+    ];
+    const expected = (e: ReturnType<typeof event>) => [
+      e.action,
+      e.entity,
+      e.entityId,
+      e.before,
+      e.after,
+      e.ip,
+      e.actorAccountId,
+    ];
+    // Items 1 and 3 of the first batch (keys 1 and 2), item 2 of the second (key 3), then recordAudit's.
+    const sorted = (xs: unknown[][]) => xs.map((x) => canonicalJson(x)).sort();
+    expect(sorted(rows.map(fields))).toEqual(
+      sorted([events[0]!, events[2]!, events[2]!, event(chain, 4)].map(expected)),
+    );
+    await sealPending(db, testAuditKeys);
+    const v = await verifyAuditChain(db, {
+      keys: testAuditKeys,
+      checkpoints: { present: false, checkpoints: [], problems: [] },
+    });
+    // Sealed and unbroken (no checkpoint file here: `ok` needs one).
+    expect(v).toMatchObject({ rows: 4, keyedRows: 4, pending: 0, broken: [] });
   });
 
   it('the background sealer seals soon after a write, and everything at stop, with checkpoints in the file', async () => {

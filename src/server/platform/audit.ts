@@ -164,6 +164,50 @@ export async function writeAudited(q: Queryable, write: AuditedWrite, entry: Aud
   return true;
 }
 
+/**
+ * Many writes of one kind, each with its own audit event, in one statement (group commit, issue 10.1). `write.sql`
+ * changes rows for items numbered from 1 in `entries`' order and returns, as `n`, the number of each item it
+ * changed (at most once each); each such item's event is appended, pending like any other, and nothing else.
+ * Answers, per item, whether it was changed (and audited).
+ */
+export async function writeAuditedBatch(
+  q: Queryable,
+  write: AuditedWrite,
+  entries: AuditEntry[],
+): Promise<boolean[]> {
+  const k = write.params.length;
+  const p = (i: number) => `$${k + i}`;
+  const rows = await q.query<{ n: number }>(
+    `WITH w AS (${write.sql}),
+     a AS (
+       INSERT INTO audit_log (chain, at, actor_account_id, action, entity, entity_id, before, after, ip)
+       SELECT e.chain, ${p(1)}::timestamptz, e.actor, e.action, e.entity, e.entity_id, e.before::jsonb, e.after::jsonb,
+              e.ip
+         FROM w
+         JOIN unnest(${p(2)}::text[], ${p(3)}::uuid[], ${p(4)}::text[], ${p(5)}::text[], ${p(6)}::text[],
+                     ${p(7)}::text[], ${p(8)}::text[], ${p(9)}::text[])
+              WITH ORDINALITY AS e(chain, actor, action, entity, entity_id, before, after, ip, n) ON e.n = w.n
+     )
+     SELECT n::int AS n FROM w`,
+    [
+      ...write.params,
+      new Date().toISOString(),
+      entries.map((e) => e.chain),
+      entries.map((e) => e.actorAccountId),
+      entries.map((e) => e.action),
+      entries.map((e) => e.entity),
+      entries.map((e) => e.entityId),
+      entries.map((e) => (e.before == null ? null : canonicalJson(e.before))),
+      entries.map((e) => (e.after == null ? null : canonicalJson(e.after))),
+      entries.map((e) => e.ip ?? null),
+    ],
+    `${write.name}_audited`,
+  );
+  const changed = new Set(rows.map((r) => Number(r.n)));
+  if (changed.size > 0) for (const wake of appended) wake();
+  return entries.map((_, i) => changed.has(i + 1));
+}
+
 /** Only one sealer at a time across every process of a database (a transaction-level advisory lock). */
 export const sealLockKey = 9_009_001;
 

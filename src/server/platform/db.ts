@@ -58,9 +58,18 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
-/** Sends a payload to every process listening on the channel; inside a transaction, when it commits. */
-export async function notify(q: Queryable, channel: string, payload: string): Promise<void> {
-  await q.query('SELECT pg_notify($1, $2)', [channel, payload]);
+/**
+ * Sends a payload (or several, each its own notification, in one statement) to every process listening on the
+ * channel; inside a transaction, when it commits.
+ */
+export async function notify(
+  q: Queryable,
+  channel: string,
+  payload: string | readonly string[],
+): Promise<void> {
+  if (typeof payload === 'string') await q.query('SELECT pg_notify($1, $2)', [channel, payload]);
+  else if (payload.length > 0)
+    await q.query('SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p', [channel, payload]);
 }
 
 // Dates stay 'YYYY-MM-DD' strings (no time-zone drift); 8-byte integers become numbers (counts, ids of logs).

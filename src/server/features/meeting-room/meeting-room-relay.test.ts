@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIso } from '../../../domain/dates.ts';
 import { type Database, notify } from '../../platform/db.ts';
 import { makeMeetingCell, type MeetingCell } from '../meetings/meetings.fixtures.ts';
-import { roomChannel, subscriberCount } from './meeting-room.service.ts';
+import { announceDelayMs, publishChange, roomChannel, subscriberCount } from './meeting-room.service.ts';
 
 let cell: MeetingCell;
 let db: Database;
@@ -38,8 +38,8 @@ beforeAll(async () => {
 afterAll(async () => db.close());
 
 /** Opens the meeting's live room as a member; `next()` resolves with each room pushed. */
-async function openRoom() {
-  const res = await cell.reqOf.get(cell.full[0]!.id)!(`/api/meetings/${meetingId}/events`);
+async function openRoom(meeting = meetingId) {
+  const res = await cell.reqOf.get(cell.full[0]!.id)!(`/api/meetings/${meeting}/events`);
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   return {
@@ -71,6 +71,42 @@ describe('the live room relay', () => {
     expect(a.location).toBe('Hội trường xã');
     expect(b).toEqual(a);
     await Promise.all([one.close(), two.close()]);
+  });
+
+  it('announces the changes made together in this process in one go: each meeting once, to its own screens', async () => {
+    const today = todayIso();
+    const { id: second } = await ok(
+      cell.sec(`/api/organizations/${cell.cell.id}/meetings`, {
+        json: {
+          kind: 'thematic',
+          forMonth: today.slice(0, 7),
+          plannedDate: today,
+          dateReason: 'Trường hợp đặc biệt: đón đoàn kiểm tra',
+          location: 'Nhà văn hóa thôn',
+        },
+      }),
+    );
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 4 * announceDelayMs));
+    await settle(); // what the creation announced is out of the way
+    const heard: string[] = [];
+    const stop = await db.listen(roomChannel, {
+      message: (p) => heard.push(p),
+      reconnected: () => undefined,
+    });
+    const [one, two] = [await openRoom(), await openRoom(second as string)];
+    await Promise.all([one.next(), two.next()]);
+    await db.query(`UPDATE meeting SET location = 'Phòng họp A' WHERE id = ANY($1::uuid[])`, [
+      [meetingId, second],
+    ]);
+    publishChange(db, meetingId);
+    publishChange(db, second as string);
+    publishChange(db, meetingId);
+    expect(heard).toEqual([]); // not yet: within the delay, changes are gathered
+    const [a, b] = await Promise.all([one.next(), two.next()]);
+    expect([a.location, b.location]).toEqual(['Phòng họp A', 'Phòng họp A']);
+    await settle();
+    expect(heard.sort()).toEqual([meetingId, second].sort());
+    await Promise.all([one.close(), two.close(), stop()]);
   });
 
   it.runIf(process.env.TEST_DATABASE_URL)(

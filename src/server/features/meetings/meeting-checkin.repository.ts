@@ -1,7 +1,7 @@
 // SQL of a member's own check-in by room code (issue 10.1): the few columns the refusal rules and the code need, in
 // one read, and guarded updates of the member's own roll row (the check-in with its audit event in one statement). Nothing here locks or changes the meeting row, so
 // members checking in to one meeting never wait for each other. All prepared: they run thousands of times a second.
-import { type AuditEntry, writeAudited } from '../../platform/audit.ts';
+import { type AuditEntry, writeAudited, writeAuditedBatch } from '../../platform/audit.ts';
 import { prepared, type Queryable } from '../../platform/db.ts';
 import type { MeetingRow, RollEntry } from './meetings.repository.ts';
 
@@ -79,6 +79,55 @@ export async function markSelfCheckedIn(
       params: [meetingId, memberId, guard.maxFailures, guard.judgedStatus, guard.secret],
     },
     audit,
+  );
+}
+
+const markManySelfCheckedInUnreadSql = `UPDATE meeting_attendance a
+      SET status = 'present', reason = NULL, checked_in_at = now(), check_in_method = 'code',
+          self_checkins = a.self_checkins + 1
+     FROM unnest($1::uuid[], $2::uuid[], $3::text[]) WITH ORDINALITY AS i(meeting_id, member_id, secret, n)
+    WHERE a.meeting_id = i.meeting_id AND a.member_id = i.member_id AND a.checkin_failures < $4
+      AND a.status IS DISTINCT FROM 'present'
+      AND EXISTS (SELECT 1 FROM meeting m
+                   WHERE m.id = i.meeting_id AND m.status = 'in_session'
+                     AND m.checkin_secret = decode(i.secret, 'hex'))
+   RETURNING i.n`;
+
+/** One check-in of `markManySelfCheckedInUnread`: whose, where, the session's secret it was judged with. */
+export interface UnreadCheckin {
+  meetingId: string;
+  memberId: string;
+  secret: Uint8Array;
+  audit: AuditEntry;
+}
+
+/**
+ * The storm's check-ins, many in one statement (group commit), each judged on what this process remembers of its
+ * meeting's session and nothing read for it: marks a member present by their own room code and appends its audit
+ * event only if everything a check-in needs holds in the database at that moment: the member is on the roll, not
+ * yet present, with fewer than `maxFailures` wrong codes, and the meeting is in session with the very secret the
+ * code was judged with (drawn anew at each start: a meeting ended, or started again, matches nothing). Answers,
+ * per check-in, whether it marked; for one that did not, the caller reads the state and judges again, which names
+ * the refusal. The same member twice in one statement is marked (and audited) once; the other answers false.
+ */
+export async function markManySelfCheckedInUnread(
+  q: Queryable,
+  checkins: UnreadCheckin[],
+  maxFailures: number,
+): Promise<boolean[]> {
+  return writeAuditedBatch(
+    q,
+    {
+      name: 'checkin_mark_present_many',
+      sql: markManySelfCheckedInUnreadSql,
+      params: [
+        checkins.map((c) => c.meetingId),
+        checkins.map((c) => c.memberId),
+        checkins.map((c) => Buffer.from(c.secret).toString('hex')),
+        maxFailures,
+      ],
+    },
+    checkins.map((c) => c.audit),
   );
 }
 

@@ -23,6 +23,8 @@ import { message } from '../../../messages/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database } from '../../platform/db.ts';
 import { AppError, fieldError, notFound } from '../../platform/errors.ts';
+import { groupCommit } from '../../platform/group-commit.ts';
+import { logger } from '../../platform/logger.ts';
 import { publishChange } from '../meeting-room/meeting-room.service.ts';
 import { accessOf, meetingViewer, requireAllowed, viewerOf, visibleMeeting } from './meeting-access.ts';
 import * as checkinRepo from './meeting-checkin.repository.ts';
@@ -85,21 +87,129 @@ export async function myPass(db: Database, actor: Actor, meetingId: string) {
 }
 
 /**
+ * What a process remembers of a meeting in session for its members' check-ins: the session's secret (with the
+ * room codes it made, by window), when it started, and the meeting's province (the audit chain). Filled by a
+ * check-in that read the meeting, dropped when a read finds the session over, and never trusted alone: the one
+ * statement of a check-in judged on it applies only while the meeting is still in session with that very secret,
+ * in the database, at that moment. So a meeting ended or started again by another process needs no message to
+ * this one: the statement matches nothing, and the check-in reads the meeting and judges again (issue 10.1).
+ */
+interface CheckinSession {
+  provinceId: string;
+  secret: Uint8Array;
+  firstWindow: number;
+  codeAt: (window: number) => string;
+}
+
+/** Meetings remembered per database (the oldest forgotten beyond this many: far more than are ever in session). */
+export const checkinSessionsKept = 20_000;
+const sessionsOf = new WeakMap<Database, Map<string, CheckinSession>>();
+
+function rememberSession(db: Database, m: checkinRepo.CheckinMeeting): void {
+  let sessions = sessionsOf.get(db);
+  if (!sessions) sessionsOf.set(db, (sessions = new Map()));
+  if (m.status !== 'in_session' || !m.checkin_secret) {
+    sessions.delete(m.id);
+    return;
+  }
+  const known = sessions.get(m.id);
+  if (known && Buffer.compare(known.secret, m.checkin_secret) === 0) return;
+  const mac = macOf(m.checkin_secret, 'room');
+  const codes = new Map<number, string>();
+  sessions.delete(m.id);
+  sessions.set(m.id, {
+    provinceId: m.province_id,
+    secret: m.checkin_secret,
+    firstWindow: firstWindow(m, roomCodeRotation),
+    codeAt: (w) => {
+      let code = codes.get(w);
+      if (code === undefined) {
+        if (codes.size >= 4) codes.clear();
+        codes.set(w, (code = roomCode(mac, w)));
+      }
+      return code;
+    },
+  });
+  if (sessions.size > checkinSessionsKept) sessions.delete(sessions.keys().next().value!);
+}
+
+/**
+ * The check-ins judged on a remembered session, grouped (issue 10.1): a check-in goes at once while fewer than
+ * four groups are being written; those that arrive meanwhile go together in the next statement. Each answer
+ * still waits for the commit of its own statement, and each check-in gets its own audit event.
+ */
+export const checkinGroups = { maxInFlight: 4, maxBatch: 200 };
+const groupsOf = new WeakMap<Database, (c: checkinRepo.UnreadCheckin) => Promise<boolean>>();
+function groupCheckinsOf(db: Database) {
+  let group = groupsOf.get(db);
+  if (!group) {
+    group = groupCommit(
+      (checkins: checkinRepo.UnreadCheckin[]) =>
+        checkinRepo.markManySelfCheckedInUnread(db, checkins, maxWrongRoomCodes),
+      checkinGroups,
+    );
+    groupsOf.set(db, group);
+  }
+  return group;
+}
+
+/** Whether this process remembers the meeting's session (tests). */
+export const remembersCheckinSession = (db: Database, meetingId: string): boolean =>
+  sessionsOf.get(db)?.has(meetingId) ?? false;
+
+/**
  * A member checks themself in with the room code: the current window's, or the previous one's during the grace.
  * An older code of the meeting is refused as expired, anything else as wrong. After `maxWrongRoomCodes` wrong codes
  * self check-in closes for the member in this meeting.
  *
- * The hot path of the ngày 03 storm (issue 10.1): one read of the meeting with the member's own roll row, then one
- * statement, a transaction of its own, that marks only that row (guarded: it applies only if what the verdict was
- * given on still holds; otherwise the state is read and judged again) and appends the audit event. No lock on the
- * meeting row, no bump of its version: the room's version counts the roll's check-ins instead. A wrong code is
- * counted with the same kind of guard, so a parallel burst gets no more than `maxWrongRoomCodes` codes judged wrong.
+ * The hot path of the ngày 03 storm (issue 10.1). When this process remembers the meeting's session and the code
+ * is valid by it, the check-in is ONE statement, a transaction of its own (shared with the check-ins that arrived
+ * meanwhile: group commit), that marks the member's own roll row and appends the audit event only if everything a
+ * check-in needs still holds (`markManySelfCheckedInUnread`). Any
+ * other case, or when that statement matched nothing, reads the meeting with the member's own roll row and judges
+ * it: the refusals and their reasons come from that read, and the statement that follows is guarded by what the
+ * verdict was given on (otherwise the state is read and judged again). No lock on the meeting row, no bump of its
+ * version: the room's version counts the roll's check-ins instead. A wrong code is counted with the same kind of
+ * guard, so a parallel burst gets no more than `maxWrongRoomCodes` codes judged wrong.
  */
 export async function checkIn(db: Database, actor: Actor, meetingId: string, code: string, meta: Meta) {
   const now = checkinClock.now();
   const typed = normalizeCheckinCode(code);
+  const memberId = actor.memberId;
+  const known = memberId ? sessionsOf.get(db)?.get(meetingId) : undefined;
+  if (known && memberId) {
+    const verdict = judgeCode(now, roomCodeRotation, known.firstWindow, (w) =>
+      known.codeAt(w) === typed ? true : undefined,
+    );
+    if (verdict.verdict === 'valid') {
+      const marked = await groupCheckinsOf(db)({
+        meetingId,
+        memberId,
+        secret: known.secret,
+        audit: {
+          chain: known.provinceId,
+          actorAccountId: actor.accountId,
+          entity: 'meeting',
+          entityId: meetingId,
+          action: 'meeting.checkIn',
+          after: { window: verdict.window },
+          ip: meta.ip,
+        },
+      }).catch((e: unknown) => {
+        // The check-ins it carried are judged again one by one below, each on what it reads.
+        logger.warn('grouped check-in failed', { error: String(e) });
+        return false;
+      });
+      if (marked) {
+        publishChange(db, meetingId);
+        return { ok: true as const };
+      }
+    }
+  }
   for (let attempt = 1; ; attempt++) {
     const m = await checkinRepo.findCheckinMeeting(db, meetingId, actor.memberId);
+    if (m) rememberSession(db, m);
+    else sessionsOf.get(db)?.delete(meetingId);
     const verdict = judge(actor, m, typed, now);
     const memberId = actor.memberId!;
     const audit = {

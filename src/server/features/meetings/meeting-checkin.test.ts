@@ -13,10 +13,15 @@ import {
 } from '../../../domain/checkin-codes.ts';
 import { todayIso } from '../../../domain/dates.ts';
 import type { Database } from '../../platform/db.ts';
-import { makeMember, type MemberRef } from '../../testing/factories.ts';
+import { makeClient, makeMember, type MemberRef } from '../../testing/factories.ts';
+import { secondProcessView } from '../../testing/test-db.ts';
 import { findMeeting } from './meeting-access.ts';
-import { findCheckinMeeting, markSelfCheckedIn } from './meeting-checkin.repository.ts';
-import { checkinClock, macOf } from './meeting-checkin.service.ts';
+import {
+  findCheckinMeeting,
+  markManySelfCheckedInUnread,
+  markSelfCheckedIn,
+} from './meeting-checkin.repository.ts';
+import { checkinClock, macOf, remembersCheckinSession } from './meeting-checkin.service.ts';
 import { makeMeetingCell, type MeetingCell, type Req } from './meetings.fixtures.ts';
 
 const today = todayIso();
@@ -366,5 +371,141 @@ describe('the storm of the 3rd: check-ins that do not queue on the meeting', () 
       )
     )[0]!;
     expect(n).toBe(0);
+  });
+});
+
+describe('the storm of the 3rd: a check-in judged on the session this process remembers', () => {
+  const audited = async (meeting: string) =>
+    (
+      await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'meeting.checkIn' AND entity_id = $1`,
+        [meeting],
+      )
+    )[0]!.n;
+
+  it('is one guarded statement: it marks and audits only a member on the roll, not yet present, not locked, in that session', async () => {
+    const meeting = await newMeeting('thematic');
+    const state = (await findCheckinMeeting(db, meeting, null))!;
+    const checkin = (memberId: string, secret = state.checkin_secret!) => ({
+      meetingId: meeting,
+      memberId,
+      secret,
+      audit: {
+        chain: state.province_id,
+        actorAccountId: null,
+        action: 'meeting.checkIn',
+        entity: 'meeting',
+        entityId: meeting,
+        after: { memberId },
+      },
+    });
+    const mark = (...ids: (string | [string, Uint8Array])[]) =>
+      markManySelfCheckedInUnread(
+        db,
+        ids.map((id) => (typeof id === 'string' ? checkin(id) : checkin(id[0], id[1]))),
+        maxWrongRoomCodes,
+      );
+    const [first, second, third, fourth, fifth] = cell.full;
+    // Someone off the roll, and a secret that is not this session's.
+    const offRoll = await makeMember(db, cell.commune, { fullName: 'Người Ngoài Danh Sách' });
+    expect(await mark(offRoll.id, [first!.id, new Uint8Array(32)])).toEqual([false, false]);
+    expect(await audited(meeting)).toBe(0);
+    // On the roll, not present: marked and audited, once, even when asked twice in one statement.
+    const twice = await mark(first!.id, offRoll.id, first!.id);
+    expect(twice[1]).toBe(false);
+    expect([twice[0], twice[2]].sort()).toEqual([false, true]); // either one of the two, not both
+    expect(await mark(first!.id)).toEqual([false]);
+    expect(await audited(meeting)).toBe(1);
+    // Marked absent by the secretary: still checks in by code (as the judged path allows).
+    await ok(
+      sec(`/api/meetings/${meeting}/attendance`, {
+        json: { memberId: second!.id, status: 'absent_excused', reason: 'Ốm' },
+      }),
+    );
+    // Locked by five wrong codes: not marked; the others of the same statement are.
+    await db.query(
+      'UPDATE meeting_attendance SET checkin_failures = $3 WHERE meeting_id = $1 AND member_id = $2',
+      [meeting, third!.id, maxWrongRoomCodes],
+    );
+    expect(await mark(second!.id, third!.id, fourth!.id)).toEqual([true, false, true]);
+    const events = await db.query<{
+      member: string;
+      actor: string | null;
+      chain: string;
+      seq: number | null;
+    }>(
+      `SELECT after->>'memberId' AS member, actor_account_id AS actor, chain, seq FROM audit_log
+        WHERE action = 'meeting.checkIn' AND entity_id = $1 ORDER BY id`,
+      [meeting],
+    );
+    expect(events.map((e) => e.member)).toEqual([first!.id, second!.id, fourth!.id]);
+    expect(events.every((e) => e.chain === state.province_id && e.seq === null)).toBe(true);
+    // Once the meeting ended, nobody.
+    await ok(sec(`/api/meetings/${meeting}/end`, { method: 'POST' }));
+    expect(await mark(fifth!.id)).toEqual([false]);
+    expect(await audited(meeting)).toBe(3);
+  });
+
+  it('groups the check-ins that arrive together, each answered after its own commit', async () => {
+    const meeting = await newMeeting('thematic');
+    at(330_000);
+    const shown = (await ok(sec(`/api/meetings/${meeting}/checkin-code`))).code as string;
+    const members = [...cell.full, cell.probationary, cell.temporary];
+    expect((await checkIn(members[0]!, shown, meeting)).status).toBe(200); // remembered from here on
+    const answers = await Promise.all(members.slice(1).map((m) => checkIn(m, shown, meeting)));
+    expect(answers.map((a) => a.status)).toEqual(members.slice(1).map(() => 200));
+    for (const m of members) expect(await rowOf(m, meeting)).toMatchObject({ status: 'present' });
+    expect(await audited(meeting)).toBe(members.length);
+    // Twice at once: one is marked, the other refused as a second check-in.
+    const again = await Promise.all([
+      checkIn(cell.exempt, shown, meeting),
+      checkIn(cell.exempt, shown, meeting),
+    ]);
+    expect(again.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(await audited(meeting)).toBe(members.length + 1);
+  });
+
+  it('answers the same refusals when another process ended the session, marked the member or counted the wrong codes', async () => {
+    const other = secondProcessView(db);
+    try {
+      const elsewhere = makeClient(other.db);
+      const secElsewhere = await elsewhere.signIn(cell.secretary.phone!);
+      const meeting = await newMeeting('thematic');
+      at(300_000);
+      const shown = (await ok(sec(`/api/meetings/${meeting}/checkin-code`))).code as string;
+      const [a, b, c, d] = cell.full;
+      // This process remembers the session from the first check-in.
+      expect((await checkIn(a!, shown, meeting)).status).toBe(200);
+      expect(remembersCheckinSession(db, meeting)).toBe(true);
+      // Marked present by the secretary on the other process: already checked in, nothing written here.
+      await ok(
+        secElsewhere(`/api/meetings/${meeting}/attendance`, { json: { memberId: b!.id, status: 'present' } }),
+      );
+      const twice = await checkIn(b!, shown, meeting);
+      expect(twice.status).toBe(409);
+      expect(twice.body.error.messageCode).toBe('meeting.already_checked_in');
+      expect(await rowOf(b!, meeting)).toMatchObject({ status: 'present', checkInMethod: 'tap' });
+      // Five wrong codes typed on the other process: locked here too, even with the right code.
+      const cElsewhere = await elsewhere.signIn(c!.phone!);
+      for (let i = 0; i < maxWrongRoomCodes; i++) {
+        const wrong = await json(
+          cElsewhere(`/api/meetings/${meeting}/check-in`, { json: { code: 'ABCDEF' } }),
+        );
+        expect(wrong.body.error.messageCode).toBe('meeting.checkin_code_wrong');
+      }
+      const locked = await checkIn(c!, shown, meeting);
+      expect(locked.status).toBe(429);
+      expect(locked.body.error.messageCode).toBe('meeting.checkin_locked');
+      // Ended on the other process: the code this process would still judge valid is refused as out of session.
+      await ok(secElsewhere(`/api/meetings/${meeting}/end`, { method: 'POST' }));
+      const late = await checkIn(d!, shown, meeting);
+      expect(late.status).toBe(422);
+      expect(late.body.error.messageCode).toBe('meeting.checkin_only_in_session');
+      expect(remembersCheckinSession(db, meeting)).toBe(false);
+      expect(await rowOf(d!, meeting)).toMatchObject({ status: 'absent_unexcused' });
+      expect(await audited(meeting)).toBe(1);
+    } finally {
+      await other.close();
+    }
   });
 });
