@@ -1,7 +1,7 @@
 // SQL of tasks and the member's side: tasks and their reports, reminders, the member's meetings, notifications
 // and the calendar token. Every function takes the connection or transaction explicitly.
 import type { MeetingKind, MeetingStatus } from '../../../domain/meetings.ts';
-import type { Queryable } from '../../platform/db.ts';
+import { prepared, type Queryable } from '../../platform/db.ts';
 
 export interface TaskDbRow {
   id: string;
@@ -77,28 +77,49 @@ export interface TaskListQuery {
   today: string;
 }
 
-/** The task inbox: mine, created by me, or open/overdue/done among mine, mine created and those I lead. */
+const inboxOrder = `ORDER BY (t.status = 'open') DESC, t.deadline NULLS LAST, t.created_at DESC LIMIT 300`;
+
+// The tasks assigned to the member or to one of the member's party groups: two index lookups (task_assignee_idx,
+// task_assignee_group_idx), so the cost is the member's tasks, not the province's. Everyone's first page.
+const myTasks = prepared<TaskDbRow>(
+  'tasks.mine',
+  `${taskSelect}
+    WHERE t.id IN (SELECT id FROM task WHERE assignee_member_id = $1
+                   UNION SELECT id FROM task WHERE assignee_group_id = ANY($2::uuid[]))
+    ${inboxOrder}`,
+);
+
+/**
+ * The task inbox: mine, created by me, or open/overdue/done among mine, mine created and those of the organisations
+ * I lead. Each part is found through its own index (assignee, party group, creator; the led organisations by their
+ * path, then their tasks by organisation and status), so a cell's or a commune's inbox reads its own tasks only.
+ */
 export async function listTasks(q: Queryable, f: TaskListQuery): Promise<TaskDbRow[]> {
-  const params: unknown[] = [];
-  const p = (v: unknown) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
-  const mine = () =>
-    `(t.assignee_member_id = ${p(f.memberId)} OR t.assignee_group_id = ANY(${p(f.groupIds)}::uuid[]))`;
-  const conditions: string[] = [];
-  if (f.filter === 'mine') conditions.push(mine());
-  else if (f.filter === 'created') conditions.push(`t.created_by = ${p(f.accountId)}`);
-  else {
-    const led = f.led === null ? 'true' : `op.path ? ${p(f.led)}::text[]::lquery[]`;
-    conditions.push(`(${mine()} OR t.created_by = ${p(f.accountId)} OR ${led})`);
-    if (f.filter === 'open') conditions.push(`t.status = 'open'`);
-    if (f.filter === 'overdue') conditions.push(`t.status = 'open' AND t.deadline < ${p(f.today)}`);
-    if (f.filter === 'done') conditions.push(`t.status = 'done'`);
+  if (f.filter === 'mine') return myTasks(q, [f.memberId, f.groupIds]);
+  if (f.filter === 'created') {
+    return q.query<TaskDbRow>(`${taskSelect} WHERE t.created_by = $1 ${inboxOrder}`, [f.accountId]);
+  }
+  const status = f.filter === 'done' ? 'done' : 'open';
+  const led =
+    f.led === null
+      ? `UNION SELECT id FROM task WHERE status = $4`
+      : `UNION SELECT t.id FROM organization_period op JOIN task t ON t.organization_id = op.organization_id
+           WHERE op.valid_to IS NULL AND op.path ? $5::text[]::lquery[] AND t.status = $4`;
+  const params: unknown[] = [f.memberId, f.groupIds, f.accountId, status];
+  if (f.led !== null) params.push(f.led);
+  let overdue = '';
+  if (f.filter === 'overdue') {
+    params.push(f.today);
+    overdue = `AND t.deadline < $${params.length}`;
   }
   return q.query<TaskDbRow>(
-    `${taskSelect} WHERE ${conditions.join(' AND ')}
-     ORDER BY (t.status = 'open') DESC, t.deadline NULLS LAST, t.created_at DESC LIMIT 300`,
+    `${taskSelect}
+      WHERE t.id IN (SELECT id FROM task WHERE assignee_member_id = $1 AND status = $4
+                     UNION SELECT id FROM task WHERE assignee_group_id = ANY($2::uuid[]) AND status = $4
+                     UNION SELECT id FROM task WHERE created_by = $3 AND status = $4
+                     ${led})
+        ${overdue}
+      ${inboxOrder}`,
     params,
   );
 }
