@@ -25,7 +25,8 @@ const dayOffset = (days: number) =>
 
 type Req = Awaited<ReturnType<ReturnType<typeof makeClient>['signIn']>>;
 let db: Database;
-const req: Record<'secA' | 'secB' | 'commune' | 'assignee' | 'grouped' | 'outsider', Req> = {} as never;
+const req: Record<'secA' | 'secB' | 'commune' | 'assignee' | 'grouped' | 'outsider' | 'admin', Req> =
+  {} as never;
 const task: Record<string, string> = {};
 
 const ok = async (res: Response | Promise<Response>) => {
@@ -74,6 +75,7 @@ beforeAll(async () => {
   req.assignee = await signIn(assignee);
   req.grouped = await signIn(grouped);
   req.outsider = await signIn(outsider);
+  req.admin = await client.signIn((await makeAccount(db, null, { admin: true })).identifier);
   const meetingA = await meetingOf(req.secA, p.cellA);
   const meetingB = await meetingOf(req.secB, p.cellB);
 
@@ -155,5 +157,19 @@ describe('the task inbox', () => {
     expect(await inbox(req.commune, 'done')).toEqual([]);
     expect(await inbox(req.secB, 'done')).toEqual([]);
     expect(await inbox(req.grouped, 'done')).toEqual([]);
+  });
+
+  it('lists every task of its status for a system administrator', async () => {
+    // Without a deadline, the latest first.
+    expect(await inbox(req.admin, 'open')).toEqual([
+      'overdueA',
+      'fromCommuneA',
+      'groupA',
+      'openB',
+      'noDeadlineA',
+    ]);
+    expect(await inbox(req.admin, 'overdue')).toEqual(['overdueA']);
+    expect(await inbox(req.admin, 'done')).toEqual(['doneA']);
+    expect(await inbox(req.admin, 'mine')).toEqual([]);
   });
 });
