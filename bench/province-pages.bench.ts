@@ -1,32 +1,73 @@
-// Benchmark (issue 10.5): every committee page's API calls at province size on PostgreSQL, for the province (a
-// board officer of the Organisation Board), for a commune (its party secretary) and for a cell (its secretary),
-// each with its own session. Per page: the API calls the web makes when the page opens (src/web: the page's
-// queries with their default search), each timed alone, and the page as the browser loads it (its calls at
-// once, until the last answer). Prints p50/p95/max per call and per page against the issue's targets: province
-// p95 < 200 ms, commune and cell p95 < 50 ms.
+// Benchmark (issues 10.5 and 10.3): every page's API calls at province size, on PostgreSQL or on the embedded
+// database (PGlite), for the province (a board officer of the Organisation Board), for a commune (its party
+// secretary), for a cell (its secretary) and for a member of that cell, each with its own session. Per page: the
+// API calls the web makes when the page opens (src/web: the page's queries with their default search), each timed
+// alone, and the page as the browser loads it (its calls at once, until the last answer). Prints p50/p95/max per
+// call and per page against the issue's targets: on PostgreSQL province p95 < 200 ms, commune, cell and member
+// p95 < 50 ms; on the embedded database every page p95 < 100 ms.
 //
-// Needs a database loaded with the demo (any size; the province preset for the issue's figure):
+// PostgreSQL: needs a database loaded with the demo (any size; the province preset for the issue's figure):
 //   bash scripts/with-postgres.sh sh -c 'DATABASE_URL=$TEST_DATABASE_URL npm run seed -- --preset province &&
 //     DATABASE_URL=$TEST_DATABASE_URL npx tsx bench/province-pages.bench.ts'
 // or against a database loaded before:  DATABASE_URL=postgres://… npx tsx bench/province-pages.bench.ts [rounds=10]
+// Embedded database: without DATABASE_URL, DATA_DIR names a PGlite data directory loaded with the demo:
+//   DATA_DIR=.tmp/pglite30k npm run seed -- --members 30000 &&
+//     DATA_DIR=.tmp/pglite30k npx tsx bench/province-pages.bench.ts [rounds=10]
 // Starts the app from source (tsx) on a free port with DEMO_DATA=off; results go to docs/PERFORMANCE.md by hand.
-// A call slower than 30 s is given up (its query cancelled in the database) and not repeated.
+// A call slower than 30 s is given up (on PostgreSQL its query cancelled in the database) and not repeated.
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import pg from 'pg';
+import { openPglite } from '../src/server/platform/db.ts';
 
 const databaseUrl = process.env.DATABASE_URL;
-if (!databaseUrl) {
-  console.error('DATABASE_URL (PostgreSQL with the demo loaded) is required');
+const embeddedDir = databaseUrl ? undefined : process.env.DATA_DIR;
+if (!databaseUrl && !(embeddedDir && existsSync(embeddedDir))) {
+  console.error(
+    'DATABASE_URL (PostgreSQL with the demo loaded) or DATA_DIR (an embedded database with the demo loaded) is required',
+  );
   process.exit(2);
 }
+const embedded = !databaseUrl;
 const rounds = Number(process.argv[2] ?? 10);
+// BENCH_SCOPES=cell,member measures only those scopes (province, commune, cell, member).
+const only = process.env.BENCH_SCOPES?.split(',');
 const slowMs = 5_000;
 const timeoutMs = 30_000;
 const password = 'ChiBo@2025';
-const dataDir = '.tmp/bench-province-pages';
+const dataDir = embeddedDir ?? '.tmp/bench-province-pages';
 mkdirSync(dataDir, { recursive: true });
+
+const sizeSql = `SELECT (SELECT count(*)::int FROM member WHERE lifecycle = 'active') AS members,
+            (SELECT count(*)::int FROM organization WHERE kind IN ('cell', 'grassroots_cell') AND valid_to IS NULL) AS cells,
+            (SELECT count(*)::int FROM meeting) AS meetings,
+            pg_size_pretty(pg_database_size(current_database())) AS db`;
+interface Size {
+  members: number;
+  cells: number;
+  meetings: number;
+  db: string;
+}
+
+/** The loaded database's size, read before the app starts (the embedded database allows one process at a time). */
+async function databaseFigures(): Promise<Size> {
+  if (embedded) {
+    const db = await openPglite(dataDir);
+    try {
+      return (await db.query<Size>(sizeSql))[0]!;
+    } finally {
+      await db.close();
+    }
+  }
+  const direct = new pg.Client({ connectionString: databaseUrl });
+  await direct.connect();
+  try {
+    return (await direct.query<Size>(sizeSql)).rows[0]!;
+  } finally {
+    await direct.end();
+  }
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -38,12 +79,13 @@ async function freePort(): Promise<number> {
   });
 }
 
+const size = await databaseFigures();
 const port = await freePort();
 const started = performance.now();
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
   env: {
     ...process.env,
-    DATABASE_URL: databaseUrl,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
@@ -115,6 +157,7 @@ async function timeCall(cookie: string, path: string): Promise<{ ms: number; byt
 
 /** The app goes on with a query its client gave up on: cancel it, so that it does not slow what is measured next. */
 async function cancelLongQueries() {
+  if (!databaseUrl) return; // the embedded database answers one query at a time: nothing else to cancel
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   await client.query(
@@ -260,6 +303,25 @@ function organizationPages(id: string, isCell: boolean, year: number, today: str
   ];
 }
 
+/**
+ * The member's side, as the web opens it (src/web: the layout's notifications bell on every page): home (the
+ * member's meetings and a card per organisation the actor holds a role in), the task inbox, the account page.
+ */
+function memberSidePages(me: Me, leads: boolean): Page[] {
+  const organizations = [...new Set(me.roles.flatMap((r) => (r.organizationId ? [r.organizationId] : [])))];
+  return [
+    {
+      name: 'home (member side)',
+      calls: ['/me', '/me/notifications', '/me/meetings', ...organizations.map((o) => `/organizations/${o}`)],
+    },
+    // A leader's 'tasks' page (the inbox as it opens, mine) is one of `organizationPages`.
+    leads
+      ? { name: 'tasks, open', calls: ['/tasks?filter=open', '/me/notifications'] }
+      : { name: 'tasks', calls: ['/tasks?filter=mine', '/me/notifications'] },
+    { name: 'account', calls: ['/me', '/auth/sessions', '/me/notifications'] },
+  ];
+}
+
 async function run() {
   const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
   const year = Number(today.slice(0, 4));
@@ -267,20 +329,13 @@ async function run() {
     { scope: 'province', identifier: '0900000006', role: 'board_officer', target: 200 },
     { scope: 'commune', identifier: '0900000005', role: 'committee', target: 50 },
     { scope: 'cell', identifier: '0900000002', role: 'cell_leadership', target: 50 },
-  ] as const;
-  const direct = new pg.Client({ connectionString: databaseUrl });
-  await direct.connect();
-  const size = await direct.query<{ members: number; cells: number; meetings: number; db: string }>(
-    `SELECT (SELECT count(*)::int FROM member WHERE lifecycle = 'active') AS members,
-            (SELECT count(*)::int FROM organization WHERE kind IN ('cell', 'grassroots_cell') AND valid_to IS NULL) AS cells,
-            (SELECT count(*)::int FROM meeting) AS meetings,
-            pg_size_pretty(pg_database_size(current_database())) AS db`,
-  );
-  await direct.end();
-  const d = size.rows[0]!;
+    { scope: 'member', identifier: '0900000003', role: 'member', target: 50 },
+  ].filter((s) => !only || only.includes(s.scope));
+  const d = size;
   console.log(
     `${d.members.toLocaleString('en')} active members, ${d.cells.toLocaleString('en')} cells, ` +
-      `${d.meetings.toLocaleString('en')} meetings, database ${d.db}; ${rounds} rounds per call ` +
+      `${d.meetings.toLocaleString('en')} meetings, ${embedded ? 'embedded (PGlite)' : 'PostgreSQL'} ` +
+      `database ${d.db}; ${rounds} rounds per call ` +
       `(2 for a page with a call over ${slowMs / 1000} s)`,
   );
   // A member of the demo cell (inside the commune and the province, so every scope may open the profile), asked
@@ -301,8 +356,21 @@ async function run() {
     if (!role) throw new Error(`${s.identifier} has no ${s.role} role`);
     const id = role.organizationId!;
     const isCell = s.scope === 'cell';
-    const pages = organizationPages(id, isCell, year, today);
-    pages.push({ name: 'member profile', calls: [`/members/${memberId}`] });
+    const isMember = s.scope === 'member';
+    const target = embedded ? 100 : s.target;
+    const pages = isMember ? [] : organizationPages(id, isCell, year, today);
+    if (!isMember) pages.push({ name: 'member profile', calls: [`/members/${memberId}`] });
+    if (s.scope !== 'province') pages.push(...memberSidePages(me, !isMember));
+    if (isMember) {
+      const mine = await get<{ recent: Array<{ id: string; status: string }> }>(cookie, '/me/meetings');
+      const adopted = mine.recent.find((m) => m.status === 'adopted');
+      if (adopted) {
+        pages.push({
+          name: 'meeting (adopted)',
+          calls: [`/meetings/${adopted.id}`, `/meetings/${adopted.id}/scores`, '/me/notifications'],
+        });
+      }
+    }
     if (isCell) {
       const plan = await get<{ meetings: Array<{ id: string; status: string }> }>(
         cookie,
@@ -312,12 +380,12 @@ async function run() {
       if (adopted) {
         pages.push({
           name: 'meeting (adopted)',
-          calls: [`/meetings/${adopted.id}`, `/meetings/${adopted.id}/scores`],
+          calls: [`/meetings/${adopted.id}`, `/meetings/${adopted.id}/scores`, '/me/notifications'],
         });
       }
     }
     console.log(`${s.scope}: ${pages.length} pages`);
-    await measureScope(s.scope, s.target, cookie, pages);
+    await measureScope(s.scope, target, cookie, pages);
   }
 
   const pad = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));

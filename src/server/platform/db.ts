@@ -1,5 +1,5 @@
 // One database interface for embedded PGlite and a PostgreSQL server, so services never know which runs.
-import { PGlite } from '@electric-sql/pglite';
+import { parse as pgliteResults, PGlite, protocol } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -8,8 +8,8 @@ import { logger } from './logger.ts';
 
 export interface Queryable {
   /**
-   * Runs one statement. With a `name` (see `prepared`), PostgreSQL parses and plans it once per connection and
-   * reuses the plan; PGlite ignores the name.
+   * Runs one statement. With a `name` (see `prepared`), the database parses it once per connection (PostgreSQL: pg's
+   * named statements; PGlite: its one connection's named statements, see `namedStatements`) and reuses its plan.
    */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[], name?: string): Promise<T[]>;
 }
@@ -94,9 +94,56 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob | File): P
   return wrapPglite(db);
 }
 
+/**
+ * Named statements on PGlite's one connection, through its wire protocol (what `db.query` does with an unnamed
+ * statement): parsed once (Parse, Describe), then bound and executed by name, so that PostgreSQL plans them as it
+ * does a prepared statement (a generic plan once it is as cheap as the custom ones) instead of planning them on every
+ * call. In the embedded database planning is most of a small query's time (a four-join lookup: 20 ms to plan,
+ * 0.3 ms to run). `inTransaction` says whether the caller already holds PGlite's transaction lock.
+ */
+function namedStatements(db: PGlite) {
+  const { serialize } = protocol;
+  const parsed = new Map<string, number[]>();
+  const send = (message: Uint8Array) => db.execProtocolStream(message, { syncToFs: false });
+  async function run<T>(name: string, sql: string, params: unknown[]): Promise<T[]> {
+    const messages: Awaited<ReturnType<typeof send>> = [];
+    try {
+      let types = parsed.get(name);
+      if (!types) {
+        await send(serialize.parse({ name, text: sql }));
+        const described = await send(serialize.describe({ type: 'S', name }));
+        types = pgliteResults.parseDescribeStatementResults(described);
+        parsed.set(name, types);
+      }
+      const values = params.map((v, i) => {
+        if (v === null || v === undefined) return null;
+        const serializer = db.serializers[types[i]!];
+        return serializer ? serializer(v) : String(v);
+      });
+      messages.push(
+        ...(await send(serialize.bind({ statement: name, values }))),
+        ...(await send(serialize.describe({ type: 'P' }))),
+        ...(await send(serialize.execute({}))),
+      );
+    } finally {
+      messages.push(...(await send(serialize.sync())));
+    }
+    return (pgliteResults.parseResults(messages, db.parsers)[0]?.rows ?? []) as T[];
+  }
+  return async <T>(name: string, sql: string, params: unknown[], inTransaction: boolean) => {
+    if (inTransaction) return db._runExclusiveQuery(() => run<T>(name, sql, params));
+    return db._runExclusiveTransaction(async () => {
+      const rows = await db._runExclusiveQuery(() => run<T>(name, sql, params));
+      await db.syncToFs();
+      return rows;
+    });
+  };
+}
+
 export function wrapPglite(db: PGlite): Database & { raw: PGlite } {
-  const query = async <T>(sql: string, params?: unknown[]) =>
-    (await db.query<T>(sql, params as unknown[])).rows;
+  const named = namedStatements(db);
+  const query = async <T>(sql: string, params?: unknown[], name?: string) =>
+    name ? named<T>(name, sql, params ?? [], false) : (await db.query<T>(sql, params as unknown[])).rows;
   return {
     kind: 'pglite',
     raw: db,
@@ -105,7 +152,8 @@ export function wrapPglite(db: PGlite): Database & { raw: PGlite } {
     async transaction<T>(fn: (tx: Tx) => Promise<T>) {
       return db.transaction(async (tx) =>
         fn({
-          async query<R>(sql: string, params?: unknown[]) {
+          async query<R>(sql: string, params?: unknown[], name?: string) {
+            if (name) return named<R>(name, sql, params ?? [], true);
             const r = await tx.query<R>(sql, params as unknown[]);
             return r.rows;
           },

@@ -241,14 +241,17 @@ export interface MemberSummaryRow {
   organization_name: string | null;
 }
 
+const findMemberSummarySql = prepared<MemberSummaryRow>(
+  'auth_member_summary',
+  `SELECT m.id, m.full_name, m.status, ms.organization_id, op.name AS organization_name
+     FROM member m
+     LEFT JOIN membership ms ON ms.member_id = m.id AND ms.kind = 'official' AND ms.valid_to IS NULL
+     LEFT JOIN organization_period op ON op.organization_id = ms.organization_id AND op.valid_to IS NULL
+    WHERE m.id = $1`,
+);
+
+/** The member behind an account, with the cell of the official membership (every page's /me). */
 export async function findMemberSummary(q: Queryable, memberId: string): Promise<MemberSummaryRow | null> {
-  const rows = await q.query<MemberSummaryRow>(
-    `SELECT m.id, m.full_name, m.status, ms.organization_id, op.name AS organization_name
-       FROM member m
-       LEFT JOIN membership ms ON ms.member_id = m.id AND ms.kind = 'official' AND ms.valid_to IS NULL
-       LEFT JOIN organization_period op ON op.organization_id = ms.organization_id AND op.valid_to IS NULL
-      WHERE m.id = $1`,
-    [memberId],
-  );
+  const rows = await findMemberSummarySql(q, [memberId]);
   return rows[0] ?? null;
 }

@@ -1,7 +1,7 @@
 // SQL behind the live room: the rows of one meeting every open screen shows (agenda, roll, guests, speakers, votes,
 // the people named in it, the decision, addenda, the thematic topic) and the previous meeting it reviews.
 import type { AttendanceEntry } from '../../../domain/meeting-attendance.ts';
-import type { Queryable } from '../../platform/db.ts';
+import { prepared, type Queryable } from '../../platform/db.ts';
 
 export interface AgendaRow {
   id: string;
@@ -105,67 +105,75 @@ export interface RoomKey {
   minute_taker_member_id: string | null;
 }
 
+// The room's rows, each a statement prepared once per connection (on the embedded database planning is most of a
+// small query's time): every viewer of a meeting's page and of its room reads them.
+const roomSql = {
+  agenda: prepared<AgendaRow>(
+    'room.agenda',
+    'SELECT * FROM meeting_agenda_item WHERE meeting_id = $1 ORDER BY position',
+  ),
+  attendance: prepared<AttendanceRow>(
+    'room.attendance',
+    `SELECT a.*, mb.full_name FROM meeting_attendance a JOIN member mb ON mb.id = a.member_id
+      WHERE a.meeting_id = $1 ORDER BY a.member_class, mb.search_name`,
+  ),
+  guests: prepared<{ id: string; name: string; title: string }>(
+    'room.guests',
+    'SELECT id, name, title FROM meeting_guest WHERE meeting_id = $1 ORDER BY name',
+  ),
+  contributions: prepared<ContributionRow>(
+    'room.contributions',
+    `SELECT c.id, c.agenda_item_id, c.member_id, COALESCE(mb.full_name, c.guest_name) AS speaker, c.summary, c.created_at
+       FROM meeting_contribution c LEFT JOIN member mb ON mb.id = c.member_id
+      WHERE c.meeting_id = $1 ORDER BY c.created_at`,
+  ),
+  votes: prepared<VoteRow>(
+    'room.votes',
+    `SELECT v.*, (SELECT count(*) FROM meeting_ballot b WHERE b.vote_id = v.id)::int AS ballots
+       FROM meeting_vote v WHERE v.meeting_id = $1 ORDER BY v.opened_at`,
+  ),
+  people: prepared<{ id: string; full_name: string }>(
+    'room.people',
+    'SELECT id, full_name FROM member WHERE id = ANY($1::uuid[])',
+  ),
+  decision: prepared<DecisionRow>(
+    'room.decision',
+    'SELECT id, type, number, title, issued_on, finalised_at FROM decision WHERE meeting_id = $1',
+  ),
+  addenda: prepared<{ id: string; text: string; created_at: Date }>(
+    'room.addenda',
+    'SELECT id, text, created_at FROM meeting_addendum WHERE meeting_id = $1 ORDER BY created_at',
+  ),
+  topic: prepared<{ id: string; title: string }>(
+    'room.topic',
+    'SELECT id, title FROM thematic_topic WHERE id = $1',
+  ),
+  // The regular meeting held before this one in the same organisation, whose decision this one reviews.
+  previous: prepared<{ id: string; number: string | null }>(
+    'room.previous',
+    `SELECT pm.id, d.number FROM meeting pm LEFT JOIN decision d ON d.meeting_id = pm.id
+      WHERE pm.organization_id = $1 AND pm.id <> $2 AND pm.planned_date < $3
+        AND pm.kind IN ('regular','regular_thematic') AND pm.status IN ('held','adopted')
+      ORDER BY pm.planned_date DESC LIMIT 1`,
+  ),
+};
+
 export async function loadRoomRows(q: Queryable, m: RoomKey): Promise<RoomRows> {
   const [agenda, attendance, guests, contributions, votes, people, decision, addenda, topic, previous] =
     await runAll(q, [
+      () => roomSql.agenda(q, [m.id]),
+      () => roomSql.attendance(q, [m.id]),
+      () => roomSql.guests(q, [m.id]),
+      () => roomSql.contributions(q, [m.id]),
+      () => roomSql.votes(q, [m.id]),
       () =>
-        q.query<AgendaRow>('SELECT * FROM meeting_agenda_item WHERE meeting_id = $1 ORDER BY position', [
-          m.id,
+        roomSql.people(q, [
+          [m.preparer_member_id, m.chair_member_id, m.minute_taker_member_id].filter(Boolean),
         ]),
-      () =>
-        q.query<AttendanceRow>(
-          `SELECT a.*, mb.full_name FROM meeting_attendance a JOIN member mb ON mb.id = a.member_id
-          WHERE a.meeting_id = $1 ORDER BY a.member_class, mb.search_name`,
-          [m.id],
-        ),
-      () =>
-        q.query<{ id: string; name: string; title: string }>(
-          'SELECT id, name, title FROM meeting_guest WHERE meeting_id = $1 ORDER BY name',
-          [m.id],
-        ),
-      () =>
-        q.query<ContributionRow>(
-          `SELECT c.id, c.agenda_item_id, c.member_id, COALESCE(mb.full_name, c.guest_name) AS speaker, c.summary, c.created_at
-           FROM meeting_contribution c LEFT JOIN member mb ON mb.id = c.member_id
-          WHERE c.meeting_id = $1 ORDER BY c.created_at`,
-          [m.id],
-        ),
-      () =>
-        q.query<VoteRow>(
-          `SELECT v.*, (SELECT count(*) FROM meeting_ballot b WHERE b.vote_id = v.id)::int AS ballots
-           FROM meeting_vote v WHERE v.meeting_id = $1 ORDER BY v.opened_at`,
-          [m.id],
-        ),
-      () =>
-        q.query<{ id: string; full_name: string }>(
-          'SELECT id, full_name FROM member WHERE id = ANY($1::uuid[])',
-          [[m.preparer_member_id, m.chair_member_id, m.minute_taker_member_id].filter(Boolean)],
-        ),
-      () =>
-        q.query<DecisionRow>(
-          'SELECT id, type, number, title, issued_on, finalised_at FROM decision WHERE meeting_id = $1',
-          [m.id],
-        ),
-      () =>
-        q.query<{ id: string; text: string; created_at: Date }>(
-          'SELECT id, text, created_at FROM meeting_addendum WHERE meeting_id = $1 ORDER BY created_at',
-          [m.id],
-        ),
-      () =>
-        m.thematic_topic_id
-          ? q.query<{ id: string; title: string }>('SELECT id, title FROM thematic_topic WHERE id = $1', [
-              m.thematic_topic_id,
-            ])
-          : Promise.resolve([]),
-      // The regular meeting held before this one in the same organisation, whose decision this one reviews.
-      () =>
-        q.query<{ id: string; number: string | null }>(
-          `SELECT pm.id, d.number FROM meeting pm LEFT JOIN decision d ON d.meeting_id = pm.id
-            WHERE pm.organization_id = $1 AND pm.id <> $2 AND pm.planned_date < $3
-              AND pm.kind IN ('regular','regular_thematic') AND pm.status IN ('held','adopted')
-            ORDER BY pm.planned_date DESC LIMIT 1`,
-          [m.organization_id, m.id, m.planned_date],
-        ),
+      () => roomSql.decision(q, [m.id]),
+      () => roomSql.addenda(q, [m.id]),
+      () => (m.thematic_topic_id ? roomSql.topic(q, [m.thematic_topic_id]) : Promise.resolve([])),
+      () => roomSql.previous(q, [m.organization_id, m.id, m.planned_date]),
     ] as const);
   return {
     agenda,

@@ -2,7 +2,7 @@
 // session, votes and materials have repositories of their own. Every function takes the connection or transaction
 // explicitly.
 import type { MeetingStatus } from '../../../domain/meetings.ts';
-import type { Queryable } from '../../platform/db.ts';
+import { prepared, type Queryable } from '../../platform/db.ts';
 
 export interface MeetingRow {
   id: string;
@@ -50,11 +50,13 @@ const meetingSelect = `SELECT m.*, p.name AS org_name, o.kind AS org_kind, p.pat
   FROM meeting m JOIN organization o ON o.id = m.organization_id
   JOIN organization_period p ON p.organization_id = o.id AND p.valid_to IS NULL`;
 
+// Every page of a meeting (its detail, room, scores) reads it first: prepared once per connection.
+const findMeetingSql = prepared<MeetingRow>('meetings.find', `${meetingSelect} WHERE m.id = $1`);
+
 export async function findMeeting(q: Queryable, id: string, lock = false): Promise<MeetingRow | null> {
-  const [row] = await q.query<MeetingRow>(
-    `${meetingSelect} WHERE m.id = $1${lock ? ' FOR UPDATE OF m' : ''}`,
-    [id],
-  );
+  const [row] = lock
+    ? await q.query<MeetingRow>(`${meetingSelect} WHERE m.id = $1 FOR UPDATE OF m`, [id])
+    : await findMeetingSql(q, [id]);
   return row ?? null;
 }
 

@@ -1,7 +1,7 @@
 // SQL of tasks and the member's side: tasks and their reports, reminders, the member's meetings, notifications
 // and the calendar token. Every function takes the connection or transaction explicitly.
 import type { MeetingKind, MeetingStatus } from '../../../domain/meetings.ts';
-import type { Queryable } from '../../platform/db.ts';
+import { prepared, type Queryable } from '../../platform/db.ts';
 
 export interface TaskDbRow {
   id: string;
@@ -40,14 +40,16 @@ export interface TaskReportRow {
   created_at: Date;
 }
 
+const listReportsSql = prepared<TaskReportRow>(
+  'tasks.reports',
+  `SELECT r.id, r.task_id, mb.full_name AS author, r.note, r.progress, r.file_name, r.created_at
+     FROM task_report r LEFT JOIN member mb ON mb.id = r.member_id
+    WHERE r.task_id = ANY($1::uuid[]) ORDER BY r.created_at`,
+);
+
 export async function listReports(q: Queryable, taskIds: string[]): Promise<TaskReportRow[]> {
   if (!taskIds.length) return [];
-  return q.query<TaskReportRow>(
-    `SELECT r.id, r.task_id, mb.full_name AS author, r.note, r.progress, r.file_name, r.created_at
-       FROM task_report r LEFT JOIN member mb ON mb.id = r.member_id
-      WHERE r.task_id = ANY($1::uuid[]) ORDER BY r.created_at`,
-    [taskIds],
-  );
+  return listReportsSql(q, [taskIds]);
 }
 
 export async function listMeetingTasks(q: Queryable, meetingId: string): Promise<TaskDbRow[]> {
@@ -59,11 +61,13 @@ export async function findTask(q: Queryable, id: string): Promise<TaskDbRow | nu
   return t ?? null;
 }
 
+const listPartyGroupIdsSql = prepared<{ organization_id: string }>(
+  'tasks.party_groups',
+  `SELECT organization_id FROM membership WHERE member_id = $1 AND kind = 'party_group' AND valid_to IS NULL`,
+);
+
 export async function listPartyGroupIds(q: Queryable, memberId: string): Promise<string[]> {
-  const rows = await q.query<{ organization_id: string }>(
-    `SELECT organization_id FROM membership WHERE member_id = $1 AND kind = 'party_group' AND valid_to IS NULL`,
-    [memberId],
-  );
+  const rows = await listPartyGroupIdsSql(q, [memberId]);
   return rows.map((r) => r.organization_id);
 }
 
@@ -77,30 +81,58 @@ export interface TaskListQuery {
   today: string;
 }
 
-/** The task inbox: mine, created by me, or open/overdue/done among mine, mine created and those I lead. */
+const inboxOrder = `ORDER BY (t.status = 'open') DESC, t.deadline NULLS LAST, t.created_at DESC LIMIT 300`;
+
+// The tasks assigned to the member or to one of the member's party groups: two index lookups (task_assignee_idx,
+// task_assignee_group_idx), so the cost is the member's tasks, not the province's. Everyone's first page.
+const myTasks = prepared<TaskDbRow>(
+  'tasks.mine',
+  `${taskSelect}
+    WHERE t.id IN (SELECT id FROM task WHERE assignee_member_id = $1
+                   UNION SELECT id FROM task WHERE assignee_group_id = ANY($2::uuid[]))
+    ${inboxOrder}`,
+);
+
+// What the actor created, whatever its status.
+const createdTasks = prepared<TaskDbRow>(
+  'tasks.created',
+  `${taskSelect} WHERE t.created_by = $1 ${inboxOrder}`,
+);
+
+// Open, overdue ($5: the day before which a deadline is overdue) or done ($4) among mine, mine created and those of
+// the organisations I lead ($6: lquery patterns of their paths). The led organisations are found by their path
+// (organization_period_path_gist), then their tasks by organisation and status (task_org_idx).
+const inboxParts = `SELECT id FROM task WHERE assignee_member_id = $1 AND status = $4
+                    UNION SELECT id FROM task WHERE assignee_group_id = ANY($2::uuid[]) AND status = $4
+                    UNION SELECT id FROM task WHERE created_by = $3 AND status = $4`;
+const overdueOnly = `($5::date IS NULL OR t.deadline < $5::date)`;
+const ledInbox = prepared<TaskDbRow>(
+  'tasks.inbox',
+  `${taskSelect}
+    WHERE t.id IN (${inboxParts}
+                   UNION SELECT t.id FROM organization_period op JOIN task t ON t.organization_id = op.organization_id
+                    WHERE op.valid_to IS NULL AND op.path ? $6::text[]::lquery[] AND t.status = $4)
+      AND ${overdueOnly}
+    ${inboxOrder}`,
+);
+// A system administrator leads every organisation: $1 the status, $2 as $5 above.
+const everyInbox = prepared<TaskDbRow>(
+  'tasks.inbox_all',
+  `${taskSelect} WHERE t.status = $1 AND ($2::date IS NULL OR t.deadline < $2::date) ${inboxOrder}`,
+);
+
+/**
+ * The task inbox: mine, created by me, or open/overdue/done among mine, mine created and those of the organisations
+ * I lead. Each part is found through its own index (assignee, party group, creator; the led organisations by their
+ * path, then their tasks by organisation and status), so a cell's or a commune's inbox reads its own tasks only.
+ */
 export async function listTasks(q: Queryable, f: TaskListQuery): Promise<TaskDbRow[]> {
-  const params: unknown[] = [];
-  const p = (v: unknown) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
-  const mine = () =>
-    `(t.assignee_member_id = ${p(f.memberId)} OR t.assignee_group_id = ANY(${p(f.groupIds)}::uuid[]))`;
-  const conditions: string[] = [];
-  if (f.filter === 'mine') conditions.push(mine());
-  else if (f.filter === 'created') conditions.push(`t.created_by = ${p(f.accountId)}`);
-  else {
-    const led = f.led === null ? 'true' : `op.path ? ${p(f.led)}::text[]::lquery[]`;
-    conditions.push(`(${mine()} OR t.created_by = ${p(f.accountId)} OR ${led})`);
-    if (f.filter === 'open') conditions.push(`t.status = 'open'`);
-    if (f.filter === 'overdue') conditions.push(`t.status = 'open' AND t.deadline < ${p(f.today)}`);
-    if (f.filter === 'done') conditions.push(`t.status = 'done'`);
-  }
-  return q.query<TaskDbRow>(
-    `${taskSelect} WHERE ${conditions.join(' AND ')}
-     ORDER BY (t.status = 'open') DESC, t.deadline NULLS LAST, t.created_at DESC LIMIT 300`,
-    params,
-  );
+  if (f.filter === 'mine') return myTasks(q, [f.memberId, f.groupIds]);
+  if (f.filter === 'created') return createdTasks(q, [f.accountId]);
+  const status = f.filter === 'done' ? 'done' : 'open';
+  const overdueBefore = f.filter === 'overdue' ? f.today : null;
+  if (f.led === null) return everyInbox(q, [status, overdueBefore]);
+  return ledInbox(q, [f.memberId, f.groupIds, f.accountId, status, overdueBefore, f.led]);
 }
 
 export async function isPartyGroupOf(q: Queryable, groupId: string, organizationId: string) {
@@ -282,9 +314,9 @@ export interface MyMeetingRow {
 }
 
 /** The meetings whose roll holds the member: upcoming, and those of the last 120 days. */
-export async function listMemberMeetings(q: Queryable, memberId: string, today: string) {
-  return q.query<MyMeetingRow>(
-    `SELECT m.id, m.kind, m.for_month, m.planned_date, m.planned_time, m.date_reason, m.location, m.status, m.rule_set_id,
+const listMemberMeetingsSql = prepared<MyMeetingRow>(
+  'tasks.member_meetings',
+  `SELECT m.id, m.kind, m.for_month, m.planned_date, m.planned_time, m.date_reason, m.location, m.status, m.rule_set_id,
             m.started_at, m.ended_at, d.number AS decision_number, p.name AS org_name, p.path::text AS org_path,
             m.chair_member_id, m.minute_taker_member_id, m.chair_signed_at, m.minute_taker_signed_at, a.rsvp,
             (SELECT count(*) FROM meeting_material mt WHERE mt.meeting_id = m.id)::int AS materials,
@@ -295,16 +327,20 @@ export async function listMemberMeetings(q: Queryable, memberId: string, today: 
        LEFT JOIN decision d ON d.meeting_id = m.id
       WHERE a.member_id = $1 AND m.status <> 'cancelled'
         AND (m.status IN ('planned','notified','in_session') OR m.planned_date >= ($2::date - 120))
-      ORDER BY m.planned_date`,
-    [memberId, today],
-  );
+    ORDER BY m.planned_date`,
+);
+
+export async function listMemberMeetings(q: Queryable, memberId: string, today: string) {
+  return listMemberMeetingsSql(q, [memberId, today]);
 }
 
+const findCalendarTokenSql = prepared<{ calendar_token: string | null }>(
+  'tasks.calendar_token',
+  'SELECT calendar_token FROM account WHERE id = $1',
+);
+
 export async function findCalendarToken(q: Queryable, accountId: string): Promise<string | null> {
-  const [row] = await q.query<{ calendar_token: string | null }>(
-    'SELECT calendar_token FROM account WHERE id = $1',
-    [accountId],
-  );
+  const [row] = await findCalendarTokenSql(q, [accountId]);
   return row?.calendar_token ?? null;
 }
 
@@ -347,25 +383,30 @@ export async function listCalendarMeetings(q: Queryable, memberId: string) {
 
 // ---- notifications ---------------------------------------------------------------------------------------
 
+const listNotificationsSql = prepared<{
+  id: string;
+  kind: string;
+  title: string;
+  link: string | null;
+  created_at: Date;
+  read_at: Date | null;
+}>(
+  'tasks.notifications',
+  'SELECT id, kind, title, link, created_at, read_at FROM notification WHERE member_id = $1 ORDER BY created_at DESC LIMIT 50',
+);
+
+/** The member's latest notifications (the bell on every page). */
 export async function listNotifications(q: Queryable, memberId: string) {
-  return q.query<{
-    id: string;
-    kind: string;
-    title: string;
-    link: string | null;
-    created_at: Date;
-    read_at: Date | null;
-  }>(
-    'SELECT id, kind, title, link, created_at, read_at FROM notification WHERE member_id = $1 ORDER BY created_at DESC LIMIT 50',
-    [memberId],
-  );
+  return listNotificationsSql(q, [memberId]);
 }
 
+const countUnreadSql = prepared<{ n: number }>(
+  'tasks.unread_notifications',
+  'SELECT count(*)::int AS n FROM notification WHERE member_id = $1 AND read_at IS NULL',
+);
+
 export async function countUnread(q: Queryable, memberId: string): Promise<number> {
-  const [unread] = await q.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM notification WHERE member_id = $1 AND read_at IS NULL',
-    [memberId],
-  );
+  const [unread] = await countUnreadSql(q, [memberId]);
   return unread!.n;
 }
 
