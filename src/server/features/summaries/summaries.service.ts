@@ -14,6 +14,7 @@ import type { Database, Queryable } from '../../platform/db.ts';
 import { factsOf, pad, periodsOf, yearCompliance } from '../plan/year-compliance.ts';
 import { ruleSetResolver } from '../rule-sets/rule-sets.service.ts';
 import { allFrameworks } from '../scoring/frameworks.service.ts';
+import { rebuildMembers, rebuildMembersIfNeverBuilt } from './member-summaries.service.ts';
 import * as repo from './summaries.repository.ts';
 import type { ComplianceFactRow, ComplianceMonthRow, RatingMonthRow } from './summaries.repository.ts';
 
@@ -194,13 +195,18 @@ export async function rebuildAll(db: Database, onProgress?: (done: number, total
     });
     onProgress?.(Math.min(i + 50, ids.length), ids.length);
   }
+  const { members } = await rebuildMembers(db);
   await repo.markRebuilt(db);
-  return { cells: ids.length };
+  return { cells: ids.length, members };
 }
 
-/** Computes the summaries once on a database that has never had them (upgraded to migration 0012). */
+/**
+ * Computes the summaries once on a database that has never had them (upgraded to migration 0012; the member
+ * summaries: to 0014).
+ */
 export async function rebuildIfNeverBuilt(db: Database) {
-  return (await repo.wasRebuilt(db)) ? null : rebuildAll(db);
+  if (!(await repo.wasRebuilt(db))) return rebuildAll(db);
+  return rebuildMembersIfNeverBuilt(db);
 }
 
 export interface SummaryMismatch {
