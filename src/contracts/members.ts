@@ -56,9 +56,14 @@ export const memberListResponse = z.object({
     .number()
     .int()
     .nullable()
-    .describe('members the filters keep, from the member counts; null with a search, gender or exemption filter'),
+    .describe(
+      'members the filters keep, from the member counts; null with a search, gender or exemption filter',
+    ),
   items: z.array(memberListItem),
-  nextCursor: z.string().nullable().describe('the cursor of the next page; null on the last and with a search'),
+  nextCursor: z
+    .string()
+    .nullable()
+    .describe('the cursor of the next page; null on the last and with a search'),
 });
 
 /** Editable profile fields (the national handbook's and the member register's). */

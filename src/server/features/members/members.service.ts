@@ -120,8 +120,7 @@ async function listedRoots(db: Queryable, actor: Actor): Promise<string[]> {
   // A scope inside another adds nothing.
   return paths
     .filter(
-      (p) =>
-        !paths.some((o) => o.id !== p.id && p.path.split('.').slice(0, -1).includes(pathLabel(o.id))),
+      (p) => !paths.some((o) => o.id !== p.id && p.path.split('.').slice(0, -1).includes(pathLabel(o.id))),
     )
     .map((p) => p.id);
 }
