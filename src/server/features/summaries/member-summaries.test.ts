@@ -116,7 +116,7 @@ describe('the member list by keyset', () => {
       'Bùi Thị Lan',
       'Ngô Lan',
     ];
-    const made = [];
+    const made: Array<{ id: string; fullName: string }> = [];
     for (const [i, fullName] of names.entries())
       made.push({ ...(await makeMember(db, i % 2 ? cellA : cellB, { fullName })), fullName });
     const expected = listOrder(made);
@@ -267,7 +267,7 @@ describe('the member counts kept by the writes', () => {
     });
     const cellC = await makeOrganization(db, { kind: 'cell', parent: otherCommune, name: 'Chi bộ C' });
     const group = await makeOrganization(db, { kind: 'party_group', parent: cellA, name: 'Tổ 1' });
-    const seeded = [];
+    const seeded: Array<{ id: string }> = [];
     for (let i = 0; i < 6; i++) seeded.push(await makeMember(db, i % 2 ? cellA : cellB));
     const created = await ok(
       admin('/api/members', {
