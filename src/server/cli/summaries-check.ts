@@ -1,4 +1,5 @@
-// Checks the read summaries (issue 10.3) against a recomputation from scratch:
+// Checks the read summaries (issue 10.3) against a recomputation from scratch (the cells' compliance and ratings,
+// and the member list's rows and member counts of migration 0014):
 //   npx tsx src/server/cli/summaries-check.ts                 every cell's kept summaries, all years kept
 //   npx tsx src/server/cli/summaries-check.ts --year 2026     also the compliance pages' numbers of that year
 //   npx tsx src/server/cli/summaries-check.ts --rebuild       recompute them all first (after a restore or a
@@ -9,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../platform/config.ts';
 import { openPglite, openPostgres } from '../platform/db.ts';
 import { migrate } from '../platform/migrate.ts';
+import { checkMembers } from '../features/summaries/member-summaries.service.ts';
 import { checkAll, checkReads, rebuildAll } from '../features/summaries/summaries.service.ts';
 
 const { values: args } = parseArgs({
@@ -28,10 +30,16 @@ console.log(
   `Tổng hợp đã lưu: ${kept.cells} chi bộ, ${kept.years} năm; khác với tính lại: ${kept.mismatches.length}`,
 );
 for (const m of kept.mismatches.slice(0, 5)) console.log(JSON.stringify(m));
-let differences = 0;
+const members = await checkMembers(db);
+console.log(
+  `Danh sách và số đảng viên: ${members.members} đảng viên; dòng khác với tính lại: ${members.listing.length}, ` +
+    `số đếm khác: ${members.counts.length}`,
+);
+for (const m of [...members.listing, ...members.counts].slice(0, 5)) console.log(JSON.stringify(m));
+let differences = members.listing.length + members.counts.length;
 if (args.year) {
   const reads = await checkReads(db, Number(args.year));
-  differences = reads.differences.length;
+  differences += reads.differences.length;
   console.log(`Trang tuân thủ năm ${args.year}: ${reads.cells} chi bộ; khác với tính từ đầu: ${differences}`);
   for (const d of reads.differences.slice(0, 5)) console.log(JSON.stringify(d));
 }

@@ -321,7 +321,7 @@ export function MembersPage() {
           <Text fw={700} size="lg" role="status" aria-live="polite">
             {total !== null
               ? t('members.total', { count: total })
-              : search.q
+              : search.q && list.data.items.length > 0
                 ? t('members.bestMatches', { count: list.data.items.length })
                 : null}
           </Text>
