@@ -47,7 +47,7 @@ const contributionsOf = (rows: string) => `
           OR (k.kind = 'temporary' AND s.kind = 'temporary')))
   ),
   ordered AS (
-    SELECT member_id, ancestor, scope_direct, count_kind, status, province_id, valid_from,
+    SELECT member_id, ancestor, scope_direct, count_kind, status, province_id, valid_from, membership_id,
            COALESCE(valid_to, 'infinity'::date) AS valid_to,
            max(COALESCE(valid_to, 'infinity'::date)) OVER (PARTITION BY member_id, ancestor, scope_direct, count_kind
              ORDER BY valid_from, COALESCE(valid_to, 'infinity'::date), membership_id
@@ -57,11 +57,11 @@ const contributionsOf = (rows: string) => `
   islands AS (
     SELECT *, sum(CASE WHEN reached IS NULL OR reached < valid_from THEN 1 ELSE 0 END)
                 OVER (PARTITION BY member_id, ancestor, scope_direct, count_kind
-                      ORDER BY valid_from, valid_to ROWS UNBOUNDED PRECEDING) AS island
+                      ORDER BY valid_from, valid_to, membership_id ROWS UNBOUNDED PRECEDING) AS island
       FROM ordered
   ),
   spans AS (
-    SELECT ancestor, scope_direct, count_kind, status, (array_agg(province_id ORDER BY valid_from))[1] AS province_id,
+    SELECT ancestor, scope_direct, count_kind, status, (array_agg(province_id ORDER BY valid_from, membership_id))[1] AS province_id,
            min(valid_from) AS first_day, max(valid_to) AS end_day
       FROM islands GROUP BY member_id, ancestor, scope_direct, count_kind, status, island
   ),
