@@ -89,8 +89,10 @@ export async function listMembers(q: Queryable, f: ListFilter): Promise<MemberLi
     );
   }
   const words = add(f.foldedQuery);
+  // Candidates are ranked on their listing row alone; the page's few rows are then read in full.
+  const slim = 'l.member_id AS id, l.membership_id, l.sort_key, l.search_name';
   const branch = (rank: number, match: string, order: string) =>
-    `(SELECT ${columns}, ${rank} AS rank FROM ${from} WHERE ${conditions} AND ${match} ORDER BY ${order} LIMIT $4)`;
+    `(SELECT ${slim}, ${rank} AS rank FROM ${from} WHERE ${conditions} AND ${match} ORDER BY ${order} LIMIT $4)`;
   const branches = [
     branch(0, `l.search_name LIKE ${words} || '%'`, 'l.search_name, l.member_id'),
     branch(1, `l.sort_key LIKE ${words} || '%'`, 'l.sort_key, l.search_name, l.member_id'),
@@ -99,16 +101,21 @@ export async function listMembers(q: Queryable, f: ListFilter): Promise<MemberLi
   // A name that contains the words elsewhere: candidates by trigram (three letters or more), best first.
   if (f.foldedQuery.replace(/\\/g, '').length >= 3) {
     branches.push(
-      `(SELECT * FROM (SELECT ${columns}, 2 AS rank FROM ${from} WHERE ${conditions}
+      `(SELECT * FROM (SELECT ${slim}, 2 AS rank FROM ${from} WHERE ${conditions}
           AND l.search_name LIKE '%' || ${words} || '%' LIMIT 500) c
         ORDER BY similarity(c.search_name, ${words}) DESC, c.sort_key, c.search_name, c.id LIMIT $4)`,
     );
   }
   // A member matched several ways counts by their best match.
+  const order = `y.rank, CASE WHEN y.rank = 2 THEN -similarity(y.search_name, ${words}) ELSE 0 END,
+    y.sort_key, y.search_name, y.id`;
   return q.query<MemberListRow>(
-    `SELECT * FROM (SELECT DISTINCT ON (id) * FROM (${branches.join(' UNION ALL ')}) x ORDER BY id, rank) y
-      ORDER BY rank, CASE WHEN rank = 2 THEN -similarity(search_name, ${words}) ELSE 0 END, sort_key, search_name, id
-      LIMIT $4`,
+    `SELECT ${columns}, y.rank
+       FROM (SELECT * FROM (SELECT DISTINCT ON (id) * FROM (${branches.join(' UNION ALL ')}) x ORDER BY id, rank) y
+              ORDER BY ${order} LIMIT $4) y
+       JOIN member_listing l ON l.ancestor = $1 AND l.member_id = y.id AND l.membership_id = y.membership_id
+       JOIN member m ON m.id = l.member_id
+      ORDER BY ${order}`,
     params,
   );
 }
