@@ -59,9 +59,12 @@ export async function listMembers(q: Queryable, f: ListFilter): Promise<MemberLi
     'l.lifecycle = $2',
     kept('l'),
     // The member's other rows here that rank before this one (official first, then the latest begun) hide it.
-    `NOT EXISTS (SELECT 1 FROM member_listing o WHERE o.ancestor = l.ancestor AND o.member_id = l.member_id
+    // A scalar subquery (not NOT EXISTS), so it stays one index probe per row read: an anti-join could hash the
+    // whole subtree's rows first.
+    `(SELECT true FROM member_listing o WHERE o.ancestor = l.ancestor AND o.member_id = l.member_id
        AND o.membership_id <> l.membership_id AND ${kept('o')}
-       AND (o.kind = 'official', o.valid_from, o.membership_id) > (l.kind = 'official', l.valid_from, l.membership_id))`,
+       AND (o.kind = 'official', o.valid_from, o.membership_id) > (l.kind = 'official', l.valid_from, l.membership_id)
+       LIMIT 1) IS NULL`,
   ];
   if (f.status) where.push(`l.status = ${add(f.status)}`);
   if (f.gender) where.push(`m.gender = ${add(f.gender)}`);
