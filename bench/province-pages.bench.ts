@@ -250,7 +250,13 @@ async function measureScope(scope: string, target: number, cookie: string, pages
 }
 
 /** The pages a committee (or a cell's leadership) opens for its organisation, with the calls each makes. */
-function organizationPages(id: string, isCell: boolean, year: number, today: string): Page[] {
+function organizationPages(
+  id: string,
+  isCell: boolean,
+  year: number,
+  today: string,
+  page20: string | null,
+): Page[] {
   const q = encodeURIComponent;
   return [
     { name: 'home', calls: ['/me', '/organizations/tree', `/organizations/${id}`] },
@@ -289,16 +295,21 @@ function organizationPages(id: string, isCell: boolean, year: number, today: str
         ]),
     {
       name: 'members',
-      calls: [`/members?organizationId=${id}&limit=50&offset=0`, `/organizations/${id}`],
+      calls: [`/members?organizationId=${id}&limit=50`, `/organizations/${id}`],
     },
     {
       name: 'members, search',
-      calls: [`/members?organizationId=${id}&q=${q('nguyen van')}&limit=50&offset=0`],
+      calls: [`/members?organizationId=${id}&q=${q('nguyen van')}&limit=50`],
     },
+    // As the user types (the page asks after each pause): a few letters, a given name, a name's inside.
     {
-      name: 'members, page 20',
-      calls: [`/members?organizationId=${id}&limit=50&offset=950`],
+      name: 'members, typing',
+      calls: ['ng', 'nguy', 'lan', 'thi h'].map((t) => `/members?organizationId=${id}&q=${q(t)}&limit=50`),
     },
+    { name: 'members, limit 1', calls: [`/members?organizationId=${id}&limit=1`] },
+    ...(page20
+      ? [{ name: 'members, page 20', calls: [`/members?organizationId=${id}&limit=50&cursor=${page20}`] }]
+      : []),
     { name: 'tasks', calls: ['/tasks?filter=mine', '/me/meetings', '/me/notifications'] },
   ];
 }
@@ -358,7 +369,17 @@ async function run() {
     const isCell = s.scope === 'cell';
     const isMember = s.scope === 'member';
     const target = embedded ? 100 : s.target;
-    const pages = isMember ? [] : organizationPages(id, isCell, year, today);
+    // The cursor of the list's 20th page (the page after 19 pages of 50), as the web pages to it.
+    let page20: string | null = null;
+    for (let i = 0; i < 19 && !isMember; i++) {
+      const page: { nextCursor: string | null } = await get(
+        cookie,
+        `/members?organizationId=${id}&limit=50${page20 ? `&cursor=${page20}` : ''}`,
+      );
+      page20 = page.nextCursor;
+      if (!page20) break;
+    }
+    const pages = isMember ? [] : organizationPages(id, isCell, year, today, page20);
     if (!isMember) pages.push({ name: 'member profile', calls: [`/members/${memberId}`] });
     if (s.scope !== 'province') pages.push(...memberSidePages(me, !isMember));
     if (isMember) {

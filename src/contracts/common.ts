@@ -23,11 +23,6 @@ export const isoDate = z
     { error: 'form.real_date' },
   );
 
-export const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-});
-
 /**
  * A page of a keyset-paginated list: at most `limit` rows after `cursor` (the opaque `nextCursor` of the page
  * before; omitted: the first page). Pages stay as fast deep in a province-wide list as at its start.

@@ -1,6 +1,6 @@
 // Contracts of members: list filters, profile, create/update, lifecycle events, transfers, exemptions.
 import { z } from 'zod';
-import { isoDate, messageSchema, pageQuery, uuid } from './common.ts';
+import { isoDate, keysetQuery, messageSchema, uuid } from './common.ts';
 import { organizationKind } from './organizations.ts';
 import { genders, memberLifecycles, memberScopes, memberStatuses, yesNo } from './values.ts';
 
@@ -25,7 +25,7 @@ export const membershipKind = z.enum(['official', 'temporary', 'party_group']);
 export const joinPartyGroupBody = z.object({ memberId: uuid, validFrom: isoDate });
 export const endMembershipBody = z.object({ validTo: isoDate });
 
-export const memberListQuery = pageQuery.extend({
+export const memberListQuery = keysetQuery.extend({
   organizationId: uuid.optional(),
   scope: z.enum(memberScopes).default('subtree'),
   q: z.string().trim().max(100).optional(),
@@ -51,7 +51,20 @@ export const memberListItem = z.object({
   organizationName: z.string().nullable(),
 });
 export type MemberListItem = z.infer<typeof memberListItem>;
-export const memberListResponse = z.object({ total: z.number().int(), items: z.array(memberListItem) });
+export const memberListResponse = z.object({
+  total: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      'members the filters keep, from the member counts; null with a search, gender or exemption filter',
+    ),
+  items: z.array(memberListItem),
+  nextCursor: z
+    .string()
+    .nullable()
+    .describe('the cursor of the next page; null on the last and with a search'),
+});
 
 /** Editable profile fields (the national handbook's and the member register's). */
 export const memberFields = z.object({

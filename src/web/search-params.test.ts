@@ -66,7 +66,6 @@ describe('search param readers', () => {
         temporary: 'yes',
         gender: 'female',
         lifecycle: 'transferred_out',
-        page: 3,
       }),
     ).toEqual({
       organizationId: '1b4e28ba-2fa1-11d2-883f-0016d3cca427',
@@ -77,7 +76,6 @@ describe('search param readers', () => {
       temporary: 'yes',
       gender: 'female',
       lifecycle: 'transferred_out',
-      page: 3,
     });
   });
 });

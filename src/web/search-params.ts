@@ -60,5 +60,4 @@ export const membersSearch = lenient({
   temporary: oneOf(yesNo),
   gender: oneOf(genders),
   lifecycle: oneOf(memberLifecycles),
-  page: numberIn(1, 100_000),
 });

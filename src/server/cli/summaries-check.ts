@@ -1,6 +1,7 @@
-// Checks the read summaries (issue 10.3) against a recomputation from scratch:
-//   npx tsx src/server/cli/summaries-check.ts                 every cell's kept summaries, all years kept, and
-//                                                             the rollups by organisation and month
+// Checks the read summaries (issue 10.3) against a recomputation from scratch (the cells' compliance and ratings,
+// the rollups by organisation and month, and the member list's rows and member counts of migration 0014):
+//   npx tsx src/server/cli/summaries-check.ts                 every cell's kept summaries, all years kept, the
+//                                                             rollups, the member list and counts
 //   npx tsx src/server/cli/summaries-check.ts --year 2026     also the compliance pages' numbers of that year
 //   npx tsx src/server/cli/summaries-check.ts --rebuild       recompute them all first (after a restore or a
 //                                                             load beside the services)
@@ -10,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../platform/config.ts';
 import { openPglite, openPostgres } from '../platform/db.ts';
 import { migrate } from '../platform/migrate.ts';
+import { checkMembers } from '../features/summaries/member-summaries.service.ts';
 import { checkAll, checkReads, checkRollups, rebuildAll } from '../features/summaries/summaries.service.ts';
 
 const { values: args } = parseArgs({
@@ -34,10 +36,16 @@ console.log(
   `Tổng hợp theo tổ chức và tháng: ${rollups.rows} dòng; khác với cộng lại từ chi bộ: ${rollups.differences.length}`,
 );
 for (const d of rollups.differences.slice(0, 5)) console.log(JSON.stringify(d));
-let differences = rollups.differences.length;
+const members = await checkMembers(db);
+console.log(
+  `Danh sách và số đảng viên: ${members.members} đảng viên; dòng khác với tính lại: ${members.listing.length}, ` +
+    `số đếm khác: ${members.counts.length}`,
+);
+for (const m of [...members.listing, ...members.counts].slice(0, 5)) console.log(JSON.stringify(m));
+let differences = rollups.differences.length + members.listing.length + members.counts.length;
 if (args.year) {
   const reads = await checkReads(db, Number(args.year));
-  differences = reads.differences.length;
+  differences += reads.differences.length;
   console.log(`Trang tuân thủ năm ${args.year}: ${reads.cells} chi bộ; khác với tính từ đầu: ${differences}`);
   for (const d of reads.differences.slice(0, 5)) console.log(JSON.stringify(d));
 }

@@ -7,6 +7,7 @@ import { createApp } from '../app.ts';
 import { loadConfig } from '../platform/config.ts';
 import type { Database } from '../platform/db.ts';
 import { hashPassword } from '../platform/password.ts';
+import { refreshMembers } from '../features/summaries/member-summaries.service.ts';
 import { refreshCell } from '../features/summaries/summaries.service.ts';
 
 export interface OrgRef {
@@ -114,6 +115,8 @@ export async function makeMember(
     `INSERT INTO membership (province_id, member_id, organization_id, kind, valid_from) VALUES ($1,$2,$3,$4,$5)`,
     [org.provinceId, row!.id, org.id, opts.kind ?? 'official', opts.since ?? '2015-01-01'],
   );
+  // As the member services do: the list's rows and the counts follow the member (migration 0014).
+  await refreshMembers(db, [row!.id]);
   return { id: row!.id, fullName, phone };
 }
 
@@ -136,6 +139,7 @@ export async function makeTemporaryMembership(
     `INSERT INTO membership (province_id, member_id, organization_id, kind, valid_from) VALUES ($1,$2,$3,'temporary',$4)`,
     [host.provinceId, member.id, host.id, validFrom],
   );
+  await refreshMembers(db, [member.id]);
 }
 
 export async function makePosition(db: Database, org: OrgRef, member: MemberRef, kind: PositionKind) {

@@ -78,13 +78,15 @@ export const directMembersQuery = (organizationId: string) =>
     queryKey: ['members', 'direct-all', organizationId],
     queryFn: async ({ signal }) => {
       const items: MemberListItem[] = [];
+      let cursor: string | undefined;
       for (;;) {
         const page = await api.get<z.infer<typeof memberListResponse>>(
-          withQuery('/members', { organizationId, scope: 'direct', limit: 200, offset: items.length }),
+          withQuery('/members', { organizationId, scope: 'direct', limit: 200, cursor }),
           signal,
         );
         items.push(...page.items);
-        if (page.items.length === 0 || items.length >= page.total) return items;
+        if (page.nextCursor === null) return items;
+        cursor = page.nextCursor;
       }
     },
   });

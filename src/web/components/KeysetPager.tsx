@@ -22,6 +22,7 @@ export function KeysetPager({
   total,
   nextCursor,
   label,
+  info,
 }: {
   pages: ReturnType<typeof useKeysetPages>;
   shown: number;
@@ -29,13 +30,15 @@ export function KeysetPager({
   nextCursor: string | null;
   /** what the navigation is called for screen readers */
   label: string;
+  /** the words above the buttons, when not the cells' (e.g. the member list's) */
+  info?: string;
 }) {
   const { t } = useTranslation();
   if (pages.index === 0 && nextCursor === null) return null;
   return (
     <Stack gap="xs" component="nav" aria-label={label} maw={520}>
       <Text size="sm" ta="center">
-        {t('common.pageRows', { page: pages.index + 1, shown, total })}
+        {info ?? t('common.pageRows', { page: pages.index + 1, shown, total })}
       </Text>
       <Group gap="sm" grow wrap="nowrap">
         <Button variant="outline" disabled={pages.index === 0} onClick={pages.back}>

@@ -18,6 +18,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { findOrganization } from '../organizations/organizations.service.ts';
+import { refreshMembers } from '../summaries/member-summaries.service.ts';
 import * as repo from './members.repository.ts';
 import { type AuditMeta, getProfile, getVisibleMember, getVisibleOrganization } from './members.service.ts';
 
@@ -86,6 +87,7 @@ export async function recordEvent(
       await repo.endOpenMemberships(tx, id, input.eventDate);
     }
     await repo.insertEvent(tx, { provinceId: member.province_id, memberId: id, ...input });
+    await refreshMembers(tx, [id]);
     await recordAudit(tx, {
       chain: member.province_id,
       actorAccountId: actor.accountId,
@@ -191,6 +193,7 @@ export async function transfer(
         toOrganizationId: destination?.id,
       });
     }
+    await refreshMembers(tx, [id]);
     await recordAudit(tx, {
       chain: member.province_id,
       actorAccountId: actor.accountId,
@@ -278,6 +281,7 @@ export async function joinPartyGroup(
       kind: 'party_group',
       validFrom: input.validFrom,
     });
+    await refreshMembers(tx, [member.id]);
     await recordAudit(tx, {
       chain: group.province_id,
       actorAccountId: actor.accountId,
@@ -314,6 +318,7 @@ export async function endMembership(
       ]);
     }
     await repo.endMembership(tx, ms.id, validTo);
+    await refreshMembers(tx, [member.id]);
     if (ms.kind === 'temporary') {
       await repo.insertEvent(tx, {
         provinceId: member.province_id,

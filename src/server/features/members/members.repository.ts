@@ -12,79 +12,133 @@ export interface MemberListRow {
   party_card_number: string | null;
   is_exempt: boolean;
   is_temporary: boolean;
+  is_official: boolean;
   organization_id: string | null;
   organization_name: string | null;
-  total: number;
+  sort_key: string;
+  search_name: string;
+  rank: number;
 }
 
-export interface ListFilter extends MemberListQuery {
-  /** lquery of the organisation chosen (subtree) or null. */
-  organizationPattern: string | null;
-  /** lquery patterns the actor may read, or null for everything. */
-  visible: string[] | null;
+/** A position in the list's order: given name, folded full name, member id. */
+export interface ListPosition {
+  sortKey: string;
+  searchName: string;
+  memberId: string;
+}
+
+export interface ListFilter extends Omit<MemberListQuery, 'cursor' | 'q' | 'organizationId'> {
+  /** The label of the organisation whose subtree (or, direct, itself) is listed. */
+  ancestor: string;
+  /** Folded words searched (diacritics ignored), escaped for LIKE; null: no search. */
   foldedQuery: string | null;
+  after: ListPosition | null;
   today: string;
 }
 
 /**
- * One row per member: where they attend now (official first, else temporary) for active members, or their
- * last official membership for those who left. Visibility and filters are applied in SQL.
+ * The list's rows of one subtree from member_listing (migration 0014), one per member: where they attend today
+ * (official first, else their latest other membership) among the memberships the filters keep; former members
+ * where they last officially attended. Without a search: in the list's order after the cursor, read along the
+ * index. With one: ranked (full name begins with the words, then the given name does, then the name contains
+ * them; or the party card number is the words), each kind of match read along its own index up to a screen's
+ * worth, so a search costs the same in a cell and in the province.
  */
 export async function listMembers(q: Queryable, f: ListFilter): Promise<MemberListRow[]> {
-  const params: unknown[] = [f.today, f.lifecycle, f.visible, f.limit, f.offset];
-  const msWhere: string[] = [];
-  const where: string[] = [];
-  const add = (list: string[], sql: (n: number) => string, value: unknown) => {
-    params.push(value);
-    list.push(sql(params.length));
-  };
-  // Where they attend is chosen among the memberships that pass the organisation filters, so a member
-  // attending a cell temporarily shows in that cell's list.
-  if (f.organizationId && f.scope === 'direct')
-    add(msWhere, (n) => `ms.organization_id = $${n}`, f.organizationId);
-  if (f.organizationPattern && f.scope === 'subtree')
-    add(msWhere, (n) => `op.path ~ $${n}::lquery`, f.organizationPattern);
-  if (f.temporary === 'yes') msWhere.push(`ms.kind = 'temporary'`);
-  if (f.temporary === 'no') msWhere.push(`ms.kind = 'official'`);
-  if (f.foldedQuery) {
-    // Name (ignoring diacritics) or party card number.
-    add(where, (n) => `(m.search_name LIKE $${n} OR m.party_card_number LIKE $${n})`, `%${f.foldedQuery}%`);
-  }
-  if (f.status) add(where, (n) => `m.status = $${n}`, f.status);
-  if (f.gender) add(where, (n) => `m.gender = $${n}`, f.gender);
-  const exemptSql = `EXISTS (SELECT 1 FROM exemption e WHERE e.member_id = m.id AND e.valid_from <= $1
-                       AND (e.valid_to IS NULL OR e.valid_to > $1))`;
+  const params: unknown[] = [f.ancestor, f.lifecycle, f.today, f.limit];
+  const add = (value: unknown) => `$${params.push(value)}`;
+  const kind = f.temporary === 'yes' ? `'temporary'` : f.temporary === 'no' ? `'official'` : null;
+  const open = (a: string) =>
+    `(${a}.lifecycle <> 'active' OR (${a}.valid_from <= $3 AND (${a}.valid_to IS NULL OR ${a}.valid_to > $3)))`;
+  const kept = (a: string) =>
+    [open(a), f.scope === 'direct' ? `${a}.direct` : null, kind ? `${a}.kind = ${kind}` : null]
+      .filter(Boolean)
+      .join(' AND ');
+  const where: string[] = [
+    'l.ancestor = $1',
+    'l.lifecycle = $2',
+    kept('l'),
+    // The member's other rows here that rank before this one (official first, then the latest begun) hide it.
+    // A scalar subquery (not NOT EXISTS), so it stays one index probe per row read: an anti-join could hash the
+    // whole subtree's rows first. As a boolean (not IS NULL, which the planner guesses keeps 0.5% of the rows) it
+    // leaves the planner reading the subtree in the list's order rather than sorting all of it.
+    `COALESCE((SELECT false FROM member_listing o WHERE o.ancestor = l.ancestor AND o.member_id = l.member_id
+       AND o.membership_id <> l.membership_id AND ${kept('o')}
+       AND (o.kind = 'official', o.valid_from, o.membership_id) > (l.kind = 'official', l.valid_from, l.membership_id)
+       LIMIT 1), true)`,
+  ];
+  if (f.status) where.push(`l.status = ${add(f.status)}`);
+  if (f.gender) where.push(`m.gender = ${add(f.gender)}`);
+  const exemptSql = `EXISTS (SELECT 1 FROM exemption e WHERE e.member_id = l.member_id AND e.valid_from <= $3
+                       AND (e.valid_to IS NULL OR e.valid_to > $3))`;
   if (f.exempt === 'yes') where.push(exemptSql);
   if (f.exempt === 'no') where.push(`NOT ${exemptSql}`);
+  const columns = `l.member_id AS id, m.full_name, m.date_of_birth, m.gender, m.status, m.lifecycle, m.party_card_number,
+    ${exemptSql} AS is_exempt, l.kind = 'temporary' AS is_temporary, l.kind = 'official' AS is_official,
+    l.organization_id, (SELECT p.name FROM organization_period p WHERE p.organization_id = l.organization_id
+      ORDER BY p.valid_to IS NULL DESC, p.valid_from DESC LIMIT 1) AS organization_name, l.sort_key, l.search_name`;
+  const from = 'member_listing l JOIN member m ON m.id = l.member_id';
+  const conditions = where.join(' AND ');
 
-  // Active members: join memberships open today with the organisations' current periods (a hash join over a
-  // few hundred organisations). Former members: their last official membership and its organisation's last name.
-  const attended =
-    f.lifecycle === 'active'
-      ? `SELECT DISTINCT ON (ms.member_id) ms.member_id, ms.organization_id, ms.kind, op.name AS organization_name
-           FROM membership ms JOIN organization_period op ON op.organization_id = ms.organization_id AND op.valid_to IS NULL
-          WHERE ms.valid_from <= $1 AND (ms.valid_to IS NULL OR ms.valid_to > $1)`
-      : `SELECT DISTINCT ON (ms.member_id) ms.member_id, ms.organization_id, ms.kind, op.name AS organization_name
-           FROM membership ms
-           JOIN LATERAL (SELECT p.name, p.path FROM organization_period p WHERE p.organization_id = ms.organization_id
-                          ORDER BY p.valid_to IS NULL DESC, p.valid_from DESC LIMIT 1) op ON true
-          WHERE ms.kind = 'official'`;
+  if (!f.foldedQuery) {
+    if (f.after) {
+      where.push(
+        `(l.sort_key, l.search_name, l.member_id) > (${add(f.after.sortKey)}, ${add(f.after.searchName)}, ${add(f.after.memberId)}::uuid)`,
+      );
+    }
+    return q.query<MemberListRow>(
+      `SELECT ${columns}, 0 AS rank FROM ${from} WHERE ${where.join(' AND ')}
+        ORDER BY l.sort_key, l.search_name, l.member_id LIMIT $4`,
+      params,
+    );
+  }
+  const words = add(f.foldedQuery);
+  // Candidates are ranked on their listing row alone; the page's few rows are then read in full.
+  const slim = 'l.member_id AS id, l.membership_id, l.sort_key, l.search_name';
+  const branch = (rank: number, match: string, order: string) =>
+    `(SELECT ${slim}, ${rank} AS rank FROM ${from} WHERE ${conditions} AND ${match} ORDER BY ${order} LIMIT $4)`;
+  const branches = [
+    branch(0, `l.search_name LIKE ${words} || '%'`, 'l.search_name, l.member_id'),
+    branch(1, `l.sort_key LIKE ${words} || '%'`, 'l.sort_key, l.search_name, l.member_id'),
+    branch(0, `m.party_card_number = ${words}`, 'l.member_id'),
+  ];
+  // A name that contains the words elsewhere: candidates by trigram (three letters or more), best first.
+  if (f.foldedQuery.replace(/\\/g, '').length >= 3) {
+    branches.push(
+      `(SELECT * FROM (SELECT ${slim}, 2 AS rank FROM ${from} WHERE ${conditions}
+          AND l.search_name LIKE '%' || ${words} || '%' LIMIT 500) c
+        ORDER BY similarity(c.search_name, ${words}) DESC, c.sort_key, c.search_name, c.id LIMIT $4)`,
+    );
+  }
+  // A member matched several ways counts by their best match.
+  const order = `y.rank, CASE WHEN y.rank = 2 THEN -similarity(y.search_name, ${words}) ELSE 0 END,
+    y.sort_key, y.search_name, y.id`;
   return q.query<MemberListRow>(
-    `WITH x AS (
-       ${attended}
-          AND $2::text IS NOT NULL AND ($3::text[] IS NULL OR op.path ? $3::text[]::lquery[])
-          ${msWhere.map((w) => `AND ${w}`).join(' ')}
-        ORDER BY ms.member_id, (ms.kind = 'official') DESC, ms.valid_from DESC
-     )
-     SELECT m.id, m.full_name, m.date_of_birth, m.gender, m.status, m.lifecycle, m.party_card_number,
-            ${exemptSql} AS is_exempt, (x.kind = 'temporary') AS is_temporary,
-            x.organization_id, x.organization_name, count(*) OVER ()::int AS total
-       FROM x JOIN member m ON m.id = x.member_id
-      WHERE m.lifecycle = $2 ${where.map((w) => `AND ${w}`).join(' ')}
-      ORDER BY regexp_replace(m.search_name, '^.* ', ''), m.search_name, m.id
-      LIMIT $4 OFFSET $5`,
+    `SELECT ${columns}, y.rank
+       FROM (SELECT * FROM (SELECT DISTINCT ON (id) * FROM (${branches.join(' UNION ALL ')}) x ORDER BY id, rank) y
+              ORDER BY ${order} LIMIT $4) y
+       JOIN member_listing l ON l.ancestor = $1 AND l.member_id = y.id AND l.membership_id = y.membership_id
+       JOIN member m ON m.id = l.member_id
+      ORDER BY ${order}`,
     params,
   );
+}
+
+/** The organisations' current paths (to keep only the outermost of an actor's scopes). */
+export async function currentPaths(q: Queryable, ids: string[]) {
+  return q.query<{ id: string; path: string }>(
+    `SELECT organization_id AS id, path::text AS path FROM organization_period
+      WHERE organization_id = ANY($1::uuid[]) AND valid_to IS NULL`,
+    [ids],
+  );
+}
+
+/** The roots of the tree as it stands (everything, for a system administrator). */
+export async function rootIds(q: Queryable) {
+  const rows = await q.query<{ id: string }>(
+    'SELECT organization_id AS id FROM organization_period WHERE parent_id IS NULL AND valid_to IS NULL',
+  );
+  return rows.map((r) => r.id);
 }
 
 export interface MemberRow {

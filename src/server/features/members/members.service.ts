@@ -26,6 +26,7 @@ import { AppError, type FieldIssue, notFound } from '../../platform/errors.ts';
 import { message } from '../../../messages/index.ts';
 import { fromStoredText } from '../../../domain/messages.ts';
 import { findOrganization } from '../organizations/organizations.service.ts';
+import { countMembers, refreshMembers } from '../summaries/member-summaries.service.ts';
 import * as repo from './members.repository.ts';
 
 /** A stored member as other features' read models see it (roster import matches and exports these). */
@@ -88,19 +89,104 @@ export async function getVisibleOrganization(
   return node;
 }
 
+/** The opaque position after a row of the member list (given name, folded full name, id). */
+function cursorAfter(row: repo.MemberListRow): string {
+  return Buffer.from(JSON.stringify([row.sort_key, row.search_name, row.id])).toString('base64url');
+}
+
+function positionOf(cursor: string | undefined): repo.ListPosition | null {
+  if (!cursor) return null;
+  try {
+    const [sortKey, searchName, memberId] = JSON.parse(
+      Buffer.from(cursor, 'base64url').toString('utf8'),
+    ) as unknown[];
+    if (
+      typeof sortKey === 'string' &&
+      typeof searchName === 'string' &&
+      typeof memberId === 'string' &&
+      /^[0-9a-f-]{36}$/i.test(memberId)
+    )
+      return { sortKey, searchName, memberId };
+  } catch {
+    // not one of ours: start over
+  }
+  return null;
+}
+
+/** The organisations whose subtrees an actor's list covers when none is chosen: the outermost of their scopes. */
+async function listedRoots(db: Queryable, actor: Actor): Promise<string[]> {
+  if (visibilityPatterns(actor) === null) return repo.rootIds(db);
+  const paths = await repo.currentPaths(db, [...new Set(actor.scopes.map((s) => s.organizationId))]);
+  // A scope inside another adds nothing.
+  return paths
+    .filter(
+      (p) => !paths.some((o) => o.id !== p.id && p.path.split('.').slice(0, -1).includes(pathLabel(o.id))),
+    )
+    .map((p) => p.id);
+}
+
+/** The count kind a list's filters read, or null when a filter is not counted (a search, gender, exemption). */
+function countKindOf(query: MemberListQuery): string | null {
+  if (query.q || query.gender || query.exempt) return null;
+  if (query.lifecycle !== 'active') return query.temporary === 'yes' ? null : query.lifecycle;
+  return query.temporary === 'yes' ? 'temporary' : query.temporary === 'no' ? 'official' : 'listed';
+}
+
+/**
+ * A page of the members of an organisation's subtree (or of everything the actor may see), in the list's order
+ * after the cursor; with a search, the best matches (one screen, no further page). The total comes from the
+ * member counts (null when a filter is not counted, or the list covers several subtrees).
+ */
 export async function list(db: Queryable, actor: Actor, query: MemberListQuery) {
   if (query.organizationId) await getVisibleOrganization(db, actor, query.organizationId, 'organizationId');
+  const roots = query.organizationId ? [query.organizationId] : await listedRoots(db, actor);
+  const scope = query.organizationId ? query.scope : 'subtree';
   const folded = query.q ? foldVietnamese(query.q) : '';
-  const rows = await repo.listMembers(db, {
-    ...query,
-    organizationPattern: query.organizationId ? `*.${pathLabel(query.organizationId)}.*` : null,
-    visible: visibilityPatterns(actor),
-    foldedQuery: folded ? escapeLike(folded) : null,
-    today: todayIso(),
-  });
+  const today = todayIso();
+  const pages = await Promise.all(
+    roots.map((id) =>
+      repo.listMembers(db, {
+        ...query,
+        scope,
+        ancestor: pathLabel(id),
+        foldedQuery: folded ? escapeLike(folded) : null,
+        after: folded ? null : positionOf(query.cursor),
+        today,
+        limit: query.limit + 1,
+      }),
+    ),
+  );
+  // Several subtrees: their pages merged in the list's order, a member once (where they officially attend).
+  const byMember = new Map<string, repo.MemberListRow>();
+  for (const row of pages.flat()) {
+    const seen = byMember.get(row.id);
+    if (!seen || (!seen.is_official && row.is_official)) byMember.set(row.id, row);
+  }
+  const rows =
+    pages.length === 1
+      ? pages[0]!
+      : [...byMember.values()].sort(
+          (a, b) =>
+            a.rank - b.rank ||
+            cmp(a.sort_key, b.sort_key) ||
+            cmp(a.search_name, b.search_name) ||
+            cmp(a.id, b.id),
+        );
+  const items = rows.slice(0, query.limit);
+  const kind = countKindOf(query);
   return {
-    total: rows[0]?.total ?? 0,
-    items: rows.map((r) => ({
+    total:
+      kind === null || roots.length !== 1
+        ? null
+        : await countMembers(db, {
+            organizationIds: roots,
+            direct: scope === 'direct',
+            kind,
+            status: query.status ?? null,
+            asOf: today,
+          }),
+    nextCursor: !folded && rows.length > query.limit ? cursorAfter(items[items.length - 1]!) : null,
+    items: items.map((r) => ({
       id: r.id,
       fullName: r.full_name,
       dateOfBirth: r.date_of_birth,
@@ -115,6 +201,9 @@ export async function list(db: Queryable, actor: Actor, query: MemberListQuery) 
     })),
   };
 }
+
+/** Byte order: the listing's names are in the C collation (migration 0014), and ids compare as text. */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export async function getProfile(db: Queryable, actor: Actor, id: string): Promise<MemberProfile> {
   const resource = await getVisibleMember(db, actor, id);
@@ -228,6 +317,7 @@ export async function create(
       kind: 'official',
       validFrom: joinedOn,
     });
+    await refreshMembers(tx, [id]);
     if (fields.admissionDate) {
       await repo.insertEvent(tx, {
         provinceId: org.province_id,
@@ -277,6 +367,7 @@ export async function update(
     }
     const columns = repo.toColumns(input, input.fullName ? foldVietnamese(input.fullName) : undefined);
     await repo.updateMember(tx, id, columns);
+    await refreshMembers(tx, [id]);
     const changedBefore = Object.fromEntries(
       Object.keys(columns).map((k) => [k, before[k as keyof repo.MemberRow]]),
     );

@@ -9,6 +9,7 @@ import {
   makePosition,
   makeProvince,
   makeRole,
+  makeTemporaryMembership,
 } from '../../testing/factories.ts';
 import { createTestDatabase } from '../../testing/test-db.ts';
 
@@ -66,10 +67,7 @@ describe('member lists', () => {
     const { province, commune, cellA, cellB } = await makeProvince(db);
     const p = await makeMember(db, cellA, { status: 'probationary' });
     const t = await makeMember(db, cellB);
-    await db.query(
-      `INSERT INTO membership (province_id, member_id, organization_id, kind, valid_from) VALUES ($1,$2,$3,'temporary','2024-01-01')`,
-      [province.id, t.id, cellA.id],
-    );
+    await makeTemporaryMembership(db, cellA, t);
     const e = await makeMember(db, cellA);
     await db.query(
       `INSERT INTO exemption (province_id, member_id, reason, valid_from) VALUES ($1,$2,'Tuổi cao, sức yếu','2023-01-01')`,

@@ -10,6 +10,7 @@ import { type Message, type MessageCode, message } from '../../../messages/index
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import { membersUnder, refreshMembers } from '../summaries/member-summaries.service.ts';
 import { refreshCell, refreshUnder } from '../summaries/summaries.service.ts';
 import * as repo from './organizations.repository.ts';
 import { getVisibleNode, orgResource } from './organizations.service.ts';
@@ -143,6 +144,8 @@ export async function reorganize(
     });
     // The cells' summaries: their paths (ancestors by date) or their existence changed from the date on.
     await refreshUnder(tx, ctx.affected);
+    // The members listed under what changed: their organisations' paths or their memberships changed.
+    await refreshMembers(tx, await membersUnder(tx, ctx.affected));
     await recordAudit(tx, {
       chain: provinceId,
       actorAccountId: actor.accountId,

@@ -31,17 +31,10 @@ const nodeColumns = `o.id, o.province_id, p.parent_id, p.name, o.kind, o.cell_ty
 
 export interface NodeWithCountsRow extends NodeRow {
   child_count: number;
-  member_count: number;
 }
 
-// Members are counted where they officially attend (and in their party group); temporary attendance elsewhere
-// does not count them twice.
 const countColumns = (d: number) => `
-  (SELECT count(*) FROM organization_period c WHERE c.parent_id = o.id AND ${validAt('c', d)})::int AS child_count,
-  (SELECT count(DISTINCT ms.member_id) FROM organization_period dp
-     JOIN membership ms ON ms.organization_id = dp.organization_id
-    WHERE dp.path <@ p.path AND ${validAt('dp', d)} AND ms.kind IN ('official', 'party_group')
-      AND ${validAt('ms', d)})::int AS member_count`;
+  (SELECT count(*) FROM organization_period c WHERE c.parent_id = o.id AND ${validAt('c', d)})::int AS child_count`;
 
 export async function listChildren(
   q: Queryable,
@@ -122,15 +115,21 @@ export async function countDirectMembers(q: Queryable, id: string, asOf: string)
   return row?.n ?? 0;
 }
 
-export async function countSubtreeMembers(q: Queryable, path: string, asOf: string): Promise<number> {
-  const [row] = await q.query<{ n: number }>(
-    `SELECT count(DISTINCT ms.member_id)::int AS n FROM organization_period dp
-       JOIN membership ms ON ms.organization_id = dp.organization_id
-      WHERE dp.path <@ $1::ltree AND ${validAt('dp', 2)} AND ms.kind IN ('official', 'party_group')
-        AND ${validAt('ms', 2)}`,
-    [path, asOf],
+/**
+ * Per organisation: its subtree's members on a past date, in the tree of that date (a date before today; today's
+ * and later counts come from the member counts summary). Members are counted where they officially attend (and in
+ * their party group); temporary attendance elsewhere does not count them twice.
+ */
+export async function countSubtreeMembersOn(q: Queryable, ids: string[], asOf: string) {
+  return q.query<{ id: string; n: number }>(
+    `SELECT p.organization_id AS id,
+            (SELECT count(DISTINCT ms.member_id) FROM organization_period dp
+               JOIN membership ms ON ms.organization_id = dp.organization_id
+              WHERE dp.path <@ p.path AND ${validAt('dp', 2)} AND ms.kind IN ('official', 'party_group')
+                AND ${validAt('ms', 2)})::int AS n
+       FROM organization_period p WHERE p.organization_id = ANY($1::uuid[]) AND ${validAt('p', 2)}`,
+    [ids, asOf],
   );
-  return row?.n ?? 0;
 }
 
 export interface SearchRow {

@@ -10,8 +10,9 @@ import { message } from '../../../messages/index.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import * as repo from './organizations.repository.ts';
+import { countedUnder, countMembers } from '../summaries/member-summaries.service.ts';
 
-function toTreeNode(r: repo.NodeWithCountsRow): TreeNode {
+function toTreeNode(r: repo.NodeWithCountsRow & { member_count: number }): TreeNode {
   return {
     id: r.id,
     parentId: r.parent_id,
@@ -69,14 +70,32 @@ export function listNamesAsOf(q: Queryable, ids: string[], asOf: string) {
   return repo.namesAsOf(q, ids, asOf);
 }
 
+/**
+ * Per organisation: members of its subtree on the date. Today and later from the member counts summary (a few
+ * rows per organisation, whatever its size; reorganisations are never dated ahead); an earlier date in the tree
+ * of that date, counted from the memberships.
+ */
+async function subtreeMemberCounts(db: Queryable, ids: string[], asOf: string) {
+  if (asOf >= todayIso()) return countedUnder(db, ids, asOf);
+  return new Map((await repo.countSubtreeMembersOn(db, ids, asOf)).map((r) => [r.id, r.n]));
+}
+
+async function treeNodes(db: Queryable, rows: repo.NodeWithCountsRow[], asOf: string) {
+  const counts = await subtreeMemberCounts(
+    db,
+    rows.map((r) => r.id),
+    asOf,
+  );
+  return sortNodes(rows.map((r) => toTreeNode({ ...r, member_count: counts.get(r.id) ?? 0 })));
+}
+
 export async function getTree(db: Queryable, actor: Actor, query: { asOf?: string; parentId?: string }) {
   const asOf = query.asOf ?? todayIso();
   if (query.parentId) {
     await getVisibleNode(db, actor, query.parentId, asOf);
-    return { asOf, nodes: sortNodes((await repo.listChildren(db, query.parentId, asOf)).map(toTreeNode)) };
+    return { asOf, nodes: await treeNodes(db, await repo.listChildren(db, query.parentId, asOf), asOf) };
   }
-  if (actor.isSystemAdmin)
-    return { asOf, nodes: sortNodes((await repo.listRoots(db, asOf)).map(toTreeNode)) };
+  if (actor.isSystemAdmin) return { asOf, nodes: await treeNodes(db, await repo.listRoots(db, asOf), asOf) };
   // The actor's roots are the organisations of their scopes that do not lie under another of their scopes.
   const scopeIds = [...new Set(actor.scopes.map((s) => s.organizationId))];
   const nodes = await repo.listNodesWithCounts(db, scopeIds, asOf);
@@ -87,7 +106,7 @@ export async function getTree(db: Queryable, actor: Actor, query: { asOf?: strin
           other.id !== n.id && n.path.split('.').slice(0, -1).includes(other.path.split('.').at(-1)!),
       ),
   );
-  return { asOf, nodes: sortNodes(roots.map(toTreeNode)) };
+  return { asOf, nodes: await treeNodes(db, roots, asOf) };
 }
 
 export async function search(db: Queryable, actor: Actor, query: { q: string; asOf?: string }) {
@@ -115,12 +134,15 @@ export async function getDetail(
   const node = await getVisibleNode(db, actor, id, asOfInput);
   // A dissolved organisation's page shows it on its last day.
   const asOf = asOfInput ?? (node.period_to ? addDays(node.period_to, -1) : todayIso());
-  const [ancestors, children, memberCount, directMemberCount, committees, positions, history] =
+  const current = asOf >= todayIso();
+  const [ancestors, children, memberCounts, directMemberCount, committees, positions, history] =
     await Promise.all([
       repo.namesAsOf(db, ancestorIds(node.path), asOf),
-      repo.listChildren(db, node.id, asOf),
-      repo.countSubtreeMembers(db, node.path, asOf),
-      repo.countDirectMembers(db, node.id, asOf),
+      repo.listChildren(db, node.id, asOf).then((rows) => treeNodes(db, rows, asOf)),
+      subtreeMemberCounts(db, [node.id], asOf),
+      current
+        ? countMembers(db, { organizationIds: [node.id], direct: true, kind: 'counted', asOf })
+        : repo.countDirectMembers(db, node.id, asOf),
       repo.listCommittees(db, node.id),
       repo.listPositions(db, node.id),
       repo.listHistory(db, node.id),
@@ -173,8 +195,8 @@ export async function getDetail(
         kind: a.kind,
         canView: can(actor, 'organization.view', orgResource(a.path)),
       })),
-    children: sortNodes(children.map(toTreeNode)),
-    memberCount,
+    children,
+    memberCount: memberCounts.get(node.id) ?? 0,
     directMemberCount,
     committees: committeeViews,
     nameHistory: history.map((h) => ({

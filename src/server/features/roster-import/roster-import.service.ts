@@ -37,6 +37,7 @@ import { findOrganization } from '../organizations/organizations.service.ts';
 import { fileKind, readTable, type Table } from './roster-files.ts';
 import { listExisting, matchRows } from './roster-matching.ts';
 import * as repo from './roster-import.repository.ts';
+import { refreshMembers } from '../summaries/member-summaries.service.ts';
 
 export interface AuditMeta {
   ip: string | null;
@@ -387,6 +388,10 @@ async function saveRows(
           validFrom: today,
         })),
       );
+      await refreshMembers(
+        tx,
+        batch.map((b) => b.id),
+      );
       await repo.insertEvents(
         tx,
         batch
@@ -408,6 +413,10 @@ async function saveRows(
       await repo.updateMembers(
         tx,
         batch.map((r) => ({ id: r.matchedMemberId!, values: toValues(r) })),
+      );
+      await refreshMembers(
+        tx,
+        batch.map((r) => r.matchedMemberId!),
       );
       // A probationary member the file now lists as full: the change is a fact with its date.
       await repo.insertEvents(

@@ -18,6 +18,7 @@ import { ruleSetResolver } from '../rule-sets/rule-sets.service.ts';
 import { allFrameworks } from '../scoring/frameworks.service.ts';
 import { mergeRollups, rollupDelta, type RollupRow } from '../../../domain/summary-rollup.ts';
 import { rebuildRollups } from './rollups.service.ts';
+import { rebuildMembers, rebuildMembersIfNeverBuilt } from './member-summaries.service.ts';
 import * as repo from './summaries.repository.ts';
 import type { ComplianceFactRow, ComplianceMonthRow, RatingMonthRow } from './summaries.repository.ts';
 
@@ -233,9 +234,10 @@ export async function rebuildAll(db: Database, onProgress?: (done: number, total
     });
     onProgress?.(Math.min(i + 50, ids.length), ids.length);
   }
+  const { members } = await rebuildMembers(db);
   await repo.markRebuilt(db);
   await rebuildRollups(db);
-  return { cells: ids.length };
+  return { cells: ids.length, members };
 }
 
 /**
@@ -283,9 +285,13 @@ async function createYear(db: Database, year: number, today: string) {
   }
 }
 
-/** Computes the summaries once on a database that has never had them (upgraded to migration 0012). */
+/**
+ * Computes the summaries once on a database that has never had them (upgraded to migration 0012; the member
+ * summaries: to 0014).
+ */
 export async function rebuildIfNeverBuilt(db: Database) {
-  return (await repo.wasRebuilt(db)) ? null : rebuildAll(db);
+  if (!(await repo.wasRebuilt(db))) return rebuildAll(db);
+  return rebuildMembersIfNeverBuilt(db);
 }
 
 /** Computes the rollups once on a database whose summaries were built before them (upgraded to migration 0016). */

@@ -1,4 +1,5 @@
-// The member list: filters kept in the address (so a list can be shared), server pagination, cards on phones.
+// The member list: filters kept in the address (so a list can be shared), pages by keyset (a page after the one
+// before, as fast deep in a province as at its start), the best matches of a search, cards on phones.
 import {
   Box,
   Button,
@@ -21,6 +22,7 @@ import type { MemberListItem } from '../../../contracts/members.ts';
 import { isNotFound } from '../../api/client.ts';
 import { memberListQueryOptions, organizationQuery } from '../../api/queries.ts';
 import { DownloadIcon, SearchIcon } from '../../components/icons.tsx';
+import { KeysetPager, useKeysetPages } from '../../components/KeysetPager.tsx';
 import { NotFoundView } from '../../components/NotFound.tsx';
 import { OrganizationPicker } from '../../components/OrganizationPicker.tsx';
 import { Page } from '../../components/Page.tsx';
@@ -128,13 +130,15 @@ export function MembersPage() {
   const isPhone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
   const [moreFilters, setMoreFilters] = useState(false);
   const [text, setText] = useState(search.q ?? '');
-  const page = search.page ?? 1;
+  const pages = useKeysetPages();
 
   useEffect(() => setText(search.q ?? ''), [search.q]);
 
   type Search = typeof search;
-  const update = (patch: Partial<Search>) =>
-    void navigate({ search: (prev: Search) => ({ ...prev, ...patch, page: undefined }), replace: true });
+  const update = (patch: Partial<Search>) => {
+    pages.reset();
+    void navigate({ search: (prev: Search) => ({ ...prev, ...patch }), replace: true });
+  };
   const setQ = useDebouncedCallback((q: string) => update({ q: q.trim() || undefined }), 400);
 
   const organization = useQuery({
@@ -152,7 +156,7 @@ export function MembersPage() {
       gender: search.gender,
       lifecycle: search.lifecycle,
       limit: pageSize,
-      offset: (page - 1) * pageSize,
+      cursor: pages.cursor ?? undefined,
     }),
   );
 
@@ -161,12 +165,7 @@ export function MembersPage() {
   const title = organization.data
     ? t('members.titleOf', { name: organization.data.name })
     : t('members.title');
-  const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const goTo = (p: number) => {
-    void navigate({ search: (prev: Search) => ({ ...prev, page: p > 1 ? p : undefined }) });
-    window.scrollTo({ top: 0 });
-  };
+  const total = list.data?.total ?? null;
   const hasFilters = !!(
     search.q ||
     search.status ||
@@ -320,7 +319,11 @@ export function MembersPage() {
       ) : (
         <Stack gap="sm">
           <Text fw={700} size="lg" role="status" aria-live="polite">
-            {t('members.total', { count: total })}
+            {total !== null
+              ? t('members.total', { count: total })
+              : search.q && list.data.items.length > 0
+                ? t('members.bestMatches', { count: list.data.items.length })
+                : null}
           </Text>
           {list.data.items.length === 0 ? (
             <Text>{t('members.empty')}</Text>
@@ -329,21 +332,24 @@ export function MembersPage() {
           ) : (
             <MemberTable items={list.data.items} />
           )}
-          {pages > 1 ? (
-            <Stack gap="xs" component="nav" aria-label={t('members.pagination')} maw={520}>
-              <Text ta="center" fw={600}>
-                {t('members.pageInfo', { page, pages })}
-              </Text>
-              <Group gap="sm" grow wrap="nowrap">
-                <Button variant="outline" disabled={page <= 1} onClick={() => goTo(page - 1)}>
-                  {t('members.prev')}
-                </Button>
-                <Button variant="outline" disabled={page >= pages} onClick={() => goTo(page + 1)}>
-                  {t('members.next')}
-                </Button>
-              </Group>
-            </Stack>
-          ) : null}
+          <KeysetPager
+            pages={{
+              ...pages,
+              next: (cursor) => {
+                pages.next(cursor);
+                window.scrollTo({ top: 0 });
+              },
+            }}
+            shown={list.data.items.length}
+            total={total ?? 0}
+            nextCursor={list.data.nextCursor}
+            label={t('members.pagination')}
+            info={
+              total !== null
+                ? t('members.pageInfoOf', { page: pages.index + 1, shown: list.data.items.length, total })
+                : t('members.pageInfo', { page: pages.index + 1, shown: list.data.items.length })
+            }
+          />
         </Stack>
       )}
     </Page>
