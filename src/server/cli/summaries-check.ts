@@ -1,4 +1,4 @@
-// Checks the read summaries (issue 10.3) against a recomputation from scratch:
+// Checks the read summaries (issue 10.3), "bốn tốt" among them, against a recomputation from scratch:
 //   npx tsx src/server/cli/summaries-check.ts                 every cell's kept summaries, all years kept
 //   npx tsx src/server/cli/summaries-check.ts --year 2026     also the compliance pages' numbers of that year
 //   npx tsx src/server/cli/summaries-check.ts --rebuild       recompute them all first (after a restore or a
@@ -10,6 +10,7 @@ import { loadConfig } from '../platform/config.ts';
 import { openPglite, openPostgres } from '../platform/db.ts';
 import { migrate } from '../platform/migrate.ts';
 import { checkAll, checkReads, rebuildAll } from '../features/summaries/summaries.service.ts';
+import { checkFourGood } from '../features/evaluation/four-good-summary.ts';
 
 const { values: args } = parseArgs({
   options: { year: { type: 'string' }, rebuild: { type: 'boolean', default: false } },
@@ -28,6 +29,11 @@ console.log(
   `Tổng hợp đã lưu: ${kept.cells} chi bộ, ${kept.years} năm; khác với tính lại: ${kept.mismatches.length}`,
 );
 for (const m of kept.mismatches.slice(0, 5)) console.log(JSON.stringify(m));
+const fourGood = await checkFourGood(db);
+console.log(
+  `Bốn tốt đã lưu: ${fourGood.organizations} tổ chức, ${fourGood.rows} dòng; khác với tính lại: ${fourGood.mismatches.length}`,
+);
+for (const m of fourGood.mismatches.slice(0, 5)) console.log(JSON.stringify(m));
 let differences = 0;
 if (args.year) {
   const reads = await checkReads(db, Number(args.year));
@@ -36,4 +42,4 @@ if (args.year) {
   for (const d of reads.differences.slice(0, 5)) console.log(JSON.stringify(d));
 }
 await db.close();
-process.exit(kept.mismatches.length + differences > 0 ? 1 : 0);
+process.exit(kept.mismatches.length + fourGood.mismatches.length + differences > 0 ? 1 : 0);

@@ -11,6 +11,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { refreshCell, refreshUnder } from '../summaries/summaries.service.ts';
+import { refreshFourGood, refreshFourGoodUnder } from '../evaluation/four-good-summary.ts';
 import * as repo from './organizations.repository.ts';
 import { getVisibleNode, orgResource } from './organizations.service.ts';
 
@@ -78,6 +79,7 @@ export async function createOrganization(
       validFrom: input.validFrom,
     });
     await refreshCell(tx, id);
+    await refreshFourGood(tx, [id]);
     await repo.insertReorganization(tx, {
       provinceId: parent.province_id,
       kind: 'create',
@@ -143,6 +145,7 @@ export async function reorganize(
     });
     // The cells' summaries: their paths (ancestors by date) or their existence changed from the date on.
     await refreshUnder(tx, ctx.affected);
+    await refreshFourGoodUnder(tx, ctx.affected);
     await recordAudit(tx, {
       chain: provinceId,
       actorAccountId: actor.accountId,

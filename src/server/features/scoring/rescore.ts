@@ -15,6 +15,7 @@ import { logger } from '../../platform/logger.ts';
 import { getVisibleNode } from '../organizations/organizations.service.ts';
 import { frameworkResolver } from './frameworks.service.ts';
 import { refreshCell } from '../summaries/summaries.service.ts';
+import { refreshFourGood } from '../evaluation/four-good-summary.ts';
 import { factsOfMeetings } from './scoring-facts.ts';
 import * as jobsRepo from './rescore-jobs.repository.ts';
 import * as repo from './scoring.repository.ts';
@@ -143,7 +144,10 @@ export async function rescoreMeetings(
     const y = Number(String(c.planned_date).slice(0, 4));
     yearsOf.set(c.organization_id, new Set([...(yearsOf.get(c.organization_id) ?? []), y - 1, y]));
   }
-  for (const [cellId, years] of yearsOf) await refreshCell(q, cellId, [...years]);
+  for (const [cellId, years] of yearsOf) {
+    await refreshCell(q, cellId, [...years]);
+    await refreshFourGood(q, [cellId], [...years]);
+  }
   return updates.length;
 }
 

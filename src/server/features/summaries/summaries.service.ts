@@ -15,6 +15,7 @@ import { factsOf, pad, periodsOf, yearCompliance } from '../plan/year-compliance
 import { ruleSetResolver } from '../rule-sets/rule-sets.service.ts';
 import { allFrameworks } from '../scoring/frameworks.service.ts';
 import * as repo from './summaries.repository.ts';
+import { rebuildFourGood } from '../evaluation/four-good-summary.ts';
 import type { ComplianceFactRow, ComplianceMonthRow, RatingMonthRow } from './summaries.repository.ts';
 
 const cellKinds = new Set(['cell', 'grassroots_cell']);
@@ -194,6 +195,8 @@ export async function rebuildAll(db: Database, onProgress?: (done: number, total
     });
     onProgress?.(Math.min(i + 50, ids.length), ids.length);
   }
+  // The evaluation's "bốn tốt" judgements (src/server/features/evaluation/four-good-summary.ts).
+  await rebuildFourGood(db);
   await repo.markRebuilt(db);
   return { cells: ids.length };
 }
@@ -310,7 +313,7 @@ export function cursorAfter(row: { name: string; id: string }): string {
   return Buffer.from(JSON.stringify([row.name, row.id])).toString('base64url');
 }
 
-function positionOf(cursor: string | null): { name: string; id: string } | null {
+export function positionOf(cursor: string | null): { name: string; id: string } | null {
   if (!cursor) return null;
   try {
     const [name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
