@@ -71,7 +71,12 @@ export async function listPeriods(q: Queryable, ids: string[]) {
  * Members disciplined between two dates who officially belonged then to an organisation under any of `paths`
  * (as it stands now), each with that organisation's path.
  */
-export async function listDisciplinedMembersUnderAny(q: Queryable, paths: string[], from: string, to: string) {
+export async function listDisciplinedMembersUnderAny(
+  q: Queryable,
+  paths: string[],
+  from: string,
+  to: string,
+) {
   return q.query<{ member_id: string; org_path: string }>(
     `SELECT DISTINCT d.member_id, p.path::text AS org_path
        FROM discipline d

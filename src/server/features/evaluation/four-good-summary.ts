@@ -92,10 +92,7 @@ async function readFacts(q: Queryable, orgs: FourGoodOrgRow[], year: number): Pr
       annualLevel: orgLevels.find((l) => l.organization_id === org.id)?.decided_level ?? null,
       entered,
       pathOn: (date: string) =>
-        (
-          [...mine].reverse().find((p) => p.valid_from <= date) ??
-          mine[0] ?? { path: org.path }
-        ).path,
+        ([...mine].reverse().find((p) => p.valid_from <= date) ?? mine[0] ?? { path: org.path }).path,
     };
   });
 }
@@ -211,7 +208,12 @@ export async function refreshFourGood(
   // Years no longer kept (an organisation dissolved) are dropped with those recomputed.
   const stale = years
     ? []
-    : (await repo.listKeptYears(q, orgs.map((o) => o.id))).map((k) => ({
+    : (
+        await repo.listKeptYears(
+          q,
+          orgs.map((o) => o.id),
+        )
+      ).map((k) => ({
         organizationId: k.organization_id,
         year: k.year,
       }));
