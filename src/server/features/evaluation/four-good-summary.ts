@@ -154,7 +154,16 @@ function resultRows(f: YearFacts, year: number, period: FourGoodPeriod): FourGoo
       criteria: criteriaOf(result),
     });
   }
-  return rows;
+  return fromDay(rows, todayIso());
+}
+
+/**
+ * The stretches that still matter on `day` and after (pages read the judgement of today): those over are dropped
+ * and the first left is open at its start, so a past year keeps one row.
+ */
+function fromDay(rows: FourGoodResultRow[], day: string) {
+  const left = rows.filter((r) => r.valid_to === null || r.valid_to > day);
+  return left.map((r, i) => (i === 0 ? { ...r, valid_from: null } : r));
 }
 
 /** The years an organisation keeps judgements for: those it existed in, from the rules' first, up to next year. */
@@ -264,14 +273,29 @@ export async function checkFourGood(q: Queryable) {
     const kept = await repo.listResults(q, some);
     rowCount += kept.length;
     for (const id of some) {
+      // Compared from today on: the stretches of days already over are never read.
       const computed = normalise(rows.filter((r) => r.organization_id === id));
-      const stored = normalise(kept.filter((r) => r.organization_id === id));
+      const stored = normalise(keptFrom(kept.filter((r) => r.organization_id === id)));
       if (JSON.stringify(computed) !== JSON.stringify(stored)) {
         mismatches.push({ organizationId: id, kept: stored, computed });
       }
     }
   }
   return { organizations: ids.length, rows: rowCount, mismatches };
+}
+
+/** Kept rows as from today on, year by year and period by period. */
+function keptFrom(rows: FourGoodResultRow[]) {
+  const groups = new Map<string, FourGoodResultRow[]>();
+  for (const r of rows)
+    groups.set(`${r.year}|${r.period}`, [...(groups.get(`${r.year}|${r.period}`) ?? []), r]);
+  const today = todayIso();
+  return [...groups.values()].flatMap((g) =>
+    fromDay(
+      g.sort((a, b) => (a.valid_from ?? '').localeCompare(b.valid_from ?? '')),
+      today,
+    ),
+  );
 }
 
 const sortKey = (r: FourGoodResultRow) => `${r.year}|${r.period}|${r.valid_from ?? ''}`;
