@@ -421,6 +421,22 @@ describe('bốn tốt', () => {
     }
     expect(view.listed).toBe(3);
 
+    // The disciplined member moves to the cell in April: the decision (March) now also counts toward the cell.
+    const unity = (body: any) =>
+      body.items
+        .find((i: any) => i.organization.id === cell.id)
+        .criteria.find((x: any) => x.criterion === 'unity_discipline').met;
+    expect(unity(view)).toBe(true);
+    await ok(
+      communeSec(`/api/members/${outsiderMember.id}/transfers`, {
+        json: { kind: 'official', toOrganizationId: cell.id, effectiveDate: `${year}-04-01` },
+      }),
+    );
+    expect(await mismatches()).toEqual([]);
+    expect(unity(await ok(communeSec(`/api/organizations/${commune.id}/four-good?year=${year}`)))).toBe(
+      false,
+    );
+
     // A meeting held outside the services is not in the summary until recomputed: the check finds it.
     await db.query(
       `INSERT INTO meeting (province_id, organization_id, kind, status, for_month, planned_date, rule_set_id,

@@ -58,6 +58,16 @@ export async function listOfficialOrganizationsOf(q: Queryable, memberId: string
   return rows.map((r) => r.organization_id);
 }
 
+/** The years from `fromYear` on in which the member was disciplined. */
+export async function listDisciplineYears(q: Queryable, memberId: string, fromYear: number) {
+  const rows = await q.query<{ year: number }>(
+    `SELECT DISTINCT extract(year FROM decided_on)::int AS year FROM discipline
+      WHERE member_id = $1 AND decided_on >= make_date($2, 1, 1)`,
+    [memberId, fromYear],
+  );
+  return rows.map((r) => r.year);
+}
+
 /** The periods of the organisations: their path over time (ADR 003). */
 export async function listPeriods(q: Queryable, ids: string[]) {
   return q.query<{ organization_id: string; path: string; valid_from: string; valid_to: string | null }>(

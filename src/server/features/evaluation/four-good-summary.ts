@@ -236,6 +236,16 @@ export async function refreshForMember(q: Queryable, memberId: string, year: num
   await refreshFourGood(q, ids, [year], { ancestors: true });
 }
 
+/**
+ * After a member moved to another cell from `date`: their discipline decisions of that year on now count toward
+ * the new cell and its grassroots organisation too.
+ */
+export async function refreshForMemberMove(q: Queryable, memberId: string, date: string) {
+  for (const year of await repo.listDisciplineYears(q, memberId, Number(date.slice(0, 4)))) {
+    await refreshForMember(q, memberId, year);
+  }
+}
+
 /** After a change to the tree: every cell and grassroots organisation ever under the organisations, and above. */
 export async function refreshFourGoodUnder(q: Queryable, organizationIds: Iterable<string>) {
   const ids = new Set<string>();
