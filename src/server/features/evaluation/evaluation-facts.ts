@@ -93,8 +93,18 @@ export async function memberTasks(q: Queryable, memberIds: string[], year: numbe
 
 /** Tasks of the organisation's own meetings and assignments. */
 export async function organizationTasks(q: Queryable, organizationId: string, year: number) {
-  const rows = await repo.listOrganizationTaskRows(q, organizationId, yearStart(year), yearEnd(year));
-  return classifyTasks(rows);
+  return (await organizationsTasks(q, [organizationId], year)).get(organizationId)!;
+}
+
+/** Tasks of each organisation's own meetings and assignments, in one query. */
+export async function organizationsTasks(q: Queryable, organizationIds: string[], year: number) {
+  const out = new Map<string, TaskFacts>();
+  if (organizationIds.length === 0) return out;
+  const rows = await repo.listOrganizationTaskRows(q, organizationIds, yearStart(year), yearEnd(year));
+  for (const id of organizationIds) {
+    out.set(id, classifyTasks(rows.filter((r) => r.organization_id === id)));
+  }
+  return out;
 }
 
 /** Each member's roll in the year's held or adopted meetings. */
