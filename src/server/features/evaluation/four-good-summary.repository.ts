@@ -93,7 +93,7 @@ export async function listDisciplinedMembersUnderAny(
        JOIN membership ms ON ms.member_id = d.member_id AND ms.kind = 'official'
          AND ms.valid_from <= $3 AND (ms.valid_to IS NULL OR ms.valid_to > $2)
        JOIN organization_period p ON p.organization_id = ms.organization_id AND p.valid_to IS NULL
-      WHERE d.member_id IS NOT NULL AND d.decided_on BETWEEN $2 AND $3 AND p.path <@ $1::ltree[]`,
+      WHERE d.member_id IS NOT NULL AND d.decided_on BETWEEN $2 AND $3 AND p.path <@ $1::text[]::ltree[]`,
     [paths, from, to],
   );
 }
@@ -104,7 +104,7 @@ export async function listMemberLevelsUnderAny(q: Queryable, year: number, paths
     `SELECT e.decided_level, p.path::text AS path FROM evaluation e
        JOIN organization_period p ON p.organization_id = e.organization_id AND p.valid_to IS NULL
       WHERE e.subject_kind = 'member' AND e.year = $1 AND e.decided_level IS NOT NULL
-        AND p.path <@ $2::ltree[]`,
+        AND p.path <@ $2::text[]::ltree[]`,
     [year, paths],
   );
 }
