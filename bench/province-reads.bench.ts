@@ -1,5 +1,5 @@
-// Benchmark: p95 of the API calls behind the committee pages (province compliance, ratings, a cell's annual
-// evaluation, the province member list and search, a commune's compliance and ratings, a cell's pages) on the
+// Benchmark: p95 of the API calls behind the committee pages (province compliance, ratings, four-good, a cell's
+// annual evaluation, the province member list and search, a commune's compliance and ratings, a cell's pages) on the
 // embedded database (PGlite) with demo data. Issue 10.3: target p95 < 100 ms at 30,000 members.
 // Run: npm run build && npx tsx bench/province-reads.bench.ts [members=30000] [rounds=20]
 // (the first run seeds .tmp/bench-province-<members>, which takes minutes; later runs reuse it)
@@ -60,6 +60,9 @@ const pages: Array<[string, string]> = [
   ['province member search', `/members?q=nguyen%20van`],
   ['commune compliance', `/organizations/${commune.id}/compliance?year=${year}&limit=50`],
   ['commune ratings', `/organizations/${commune.id}/ratings?year=${year}&limit=50`],
+  ['province four-good', `/organizations/${province.id}/four-good?year=${year}&period=year`],
+  ['commune four-good', `/organizations/${commune.id}/four-good?year=${year}&period=year`],
+  ['cell four-good', `/organizations/${cell.id}/four-good?year=${year - 1}&period=year`],
   ['cell annual evaluation', `/organizations/${cell.id}/evaluations?year=${year - 1}`],
   ['cell year plan', `/organizations/${cell.id}/meetings?year=${year}`],
   ['cell ratings', `/organizations/${cell.id}/ratings?year=${year}`],

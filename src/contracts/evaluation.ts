@@ -1,7 +1,7 @@
 // Contracts of the annual evaluation (kiểm điểm, đánh giá, xếp loại chất lượng), the discipline register and
 // "bốn tốt".
 import { z } from 'zod';
-import { isoDate, messageSchema, uuid } from './common.ts';
+import { isoDate, keysetQuery, messageSchema, uuid } from './common.ts';
 
 export const evaluationLevel = z.enum(['excellent', 'good', 'completed', 'not_completed']);
 export const evaluationStep = z.enum(['self_assessment', 'proposal', 'decision', 'announced']);
@@ -25,10 +25,12 @@ export const disciplineForm = z.enum(['reprimand', 'warning', 'dismissal', 'expu
 
 const year = z.coerce.number().int().min(2018).max(2100);
 export const evaluationYearQuery = z.object({ year: year.optional() });
-export const fourGoodQuery = z.object({
+export const fourGoodQuery = keysetQuery.extend({
   year: year.optional(),
   /** 'midyear': the 6-month review as of 30/6; 'year': the year-end list. */
   period: z.enum(['midyear', 'year']).default('year'),
+  /** Only the organisations that reach "bốn tốt" ('met': the list), or only those that do not. */
+  result: z.enum(['all', 'met', 'not_met']).default('all'),
 });
 
 export const startEvaluationBody = z.object({ year: z.number().int().min(2018).max(2100) });
@@ -212,7 +214,21 @@ export const fourGoodResponse = z.object({
   period: z.enum(['midyear', 'year']),
   asOf: isoDate,
   rulesTitle: z.string(),
+  /** One page of the organisations of the subtree (with the result filter), by name. */
   items: z.array(fourGoodItem),
+  nextCursor: z.string().nullable().describe('the cursor of the next page; null on the last'),
+  /** How many organisations the subtree lists with the filter (the cells and grassroots organisations now). */
+  listed: z.number().int(),
+  /** The subtree's organisations judged for the period, by criterion: met, not met, unknown. */
+  criteria: z.array(
+    z.object({
+      criterion: fourGoodCriterion,
+      label: z.string(),
+      met: z.number().int(),
+      notMet: z.number().int(),
+      unknown: z.number().int(),
+    }),
+  ),
   share: z.object({
     met: z.number().int(),
     total: z.number().int(),

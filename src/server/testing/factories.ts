@@ -9,6 +9,7 @@ import type { Database } from '../platform/db.ts';
 import { hashPassword } from '../platform/password.ts';
 import { refreshMembers } from '../features/summaries/member-summaries.service.ts';
 import { refreshCell } from '../features/summaries/summaries.service.ts';
+import { refreshFourGood } from '../features/evaluation/four-good-summary.ts';
 
 export interface OrgRef {
   id: string;
@@ -49,6 +50,7 @@ export async function makeOrganization(
   );
   // As creating one through the service does: a cell's read summaries (its months to be judged).
   if (isCell) await refreshCell(db, id);
+  await refreshFourGood(db, [id]);
   return { id, provinceId, path, kind: opts.kind, name };
 }
 

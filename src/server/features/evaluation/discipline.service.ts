@@ -9,6 +9,7 @@ import type { Database } from '../../platform/db.ts';
 import { AppError, fieldError, notFound } from '../../platform/errors.ts';
 import { getVisibleNode } from '../organizations/organizations.service.ts';
 import * as repo from './evaluation.repository.ts';
+import { refreshForMember, refreshFourGood } from './four-good-summary.ts';
 
 // The Party Statute disciplines a party organisation only by reprimand, warning or dissolution.
 const organizationForms = ['reprimand', 'warning', 'dissolution'];
@@ -42,6 +43,10 @@ export async function recordDiscipline(
       reason: input.reason,
       createdBy: actor.accountId,
     });
+    // "Bốn tốt" of the year: the organisation's own, or those the member belonged to and their grassroots ones.
+    const year = Number(input.decidedOn.slice(0, 4));
+    if (input.memberId) await refreshForMember(tx, input.memberId, year);
+    else await refreshFourGood(tx, [node.id], [year]);
     await recordAudit(tx, {
       chain: node.province_id,
       actorAccountId: actor.accountId,

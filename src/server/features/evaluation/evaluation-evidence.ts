@@ -21,7 +21,7 @@ import {
   memberTasks,
   monthlyRatings,
   organizationDiscipline,
-  organizationTasks,
+  organizationsTasks,
   type TaskFacts,
   yearEnd,
 } from './evaluation-facts.ts';
@@ -88,18 +88,22 @@ export async function factsOf(q: Queryable, rows: EvaluationRow[]): Promise<Map<
         memberLevels: null,
       });
     }
+    // The organisations' own facts in a few queries whatever their number (a committee lists its cells).
+    const orgTasks = await organizationsTasks(q, orgIdsOfOrgRows, year);
+    const levels = await repo.listMemberLevels(q, orgIdsOfOrgRows, year);
+    const levelsDisciplined = await memberDiscipline(
+      q,
+      levels.map((m) => m.member_id),
+      year,
+    );
     for (const r of orgRows) {
-      const orgTasks = await organizationTasks(q, r.organization_id, year);
-      const members = await repo.listMemberLevels(q, r.organization_id, year);
-      const membersDisciplined = await memberDiscipline(
-        q,
-        members.map((m) => m.member_id),
-        year,
-      );
+      const members = levels.filter((m) => m.organization_id === r.organization_id);
+      const ids = new Set(members.map((m) => m.member_id));
+      const membersDisciplined = levelsDisciplined.filter((d) => d.memberId !== null && ids.has(d.memberId));
       out.set(r.id, {
         attendance: null,
         meetings: held.get(r.organization_id)!,
-        tasks: orgTasks,
+        tasks: orgTasks.get(r.organization_id)!,
         ratings: ratings.get(r.organization_id) ?? [],
         discipline: [
           ...orgDiscipline.filter((d) => d.organizationId === r.organization_id),

@@ -35,17 +35,17 @@ export async function listMemberTaskRows(q: Queryable, memberIds: string[], from
   );
 }
 
-/** Tasks of the organisation's own meetings and assignments between two dates. */
+/** Tasks of the organisations' own meetings and assignments between two dates. */
 export async function listOrganizationTaskRows(
   q: Queryable,
-  organizationId: string,
+  organizationIds: string[],
   from: string,
   to: string,
 ) {
-  return q.query<TaskRow>(
-    `SELECT t.id, t.status, t.deadline, t.completed_on FROM task t
-      WHERE t.organization_id = $1 AND t.status <> 'cancelled' AND ${taskInRange}`,
-    [organizationId, from, to],
+  return q.query<TaskRow & { organization_id: string }>(
+    `SELECT t.id, t.status, t.deadline, t.completed_on, t.organization_id FROM task t
+      WHERE t.organization_id = ANY($1::uuid[]) AND t.status <> 'cancelled' AND ${taskInRange}`,
+    [organizationIds, from, to],
   );
 }
 

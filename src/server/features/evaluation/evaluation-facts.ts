@@ -93,8 +93,18 @@ export async function memberTasks(q: Queryable, memberIds: string[], year: numbe
 
 /** Tasks of the organisation's own meetings and assignments. */
 export async function organizationTasks(q: Queryable, organizationId: string, year: number) {
-  const rows = await repo.listOrganizationTaskRows(q, organizationId, yearStart(year), yearEnd(year));
-  return classifyTasks(rows);
+  return (await organizationsTasks(q, [organizationId], year)).get(organizationId)!;
+}
+
+/** Tasks of each organisation's own meetings and assignments, in one query. */
+export async function organizationsTasks(q: Queryable, organizationIds: string[], year: number) {
+  const out = new Map<string, TaskFacts>();
+  if (organizationIds.length === 0) return out;
+  const rows = await repo.listOrganizationTaskRows(q, organizationIds, yearStart(year), yearEnd(year));
+  for (const id of organizationIds) {
+    out.set(id, classifyTasks(rows.filter((r) => r.organization_id === id)));
+  }
+  return out;
 }
 
 /** Each member's roll in the year's held or adopted meetings. */
@@ -145,27 +155,42 @@ export async function meetingsHeld(q: Queryable, organizationIds: string[], year
   const rows = await repo.listHeldMeetings(q, organizationIds, year);
   const due = monthsDue(year, asOf < todayIso() ? asOf : todayIso());
   for (const id of organizationIds) {
-    const mine = rows.filter((r) => r.organization_id === id);
-    const regular = new Set(
-      mine.filter((r) => r.kind === 'regular' || r.kind === 'regular_thematic').map((r) => r.for_month),
+    out.set(
+      id,
+      meetingSummary(
+        rows.filter((r) => r.organization_id === id),
+        year,
+        due,
+      ),
     );
-    const thematicQuarters = new Set(
-      mine
-        .filter((r) => r.kind === 'thematic' || r.kind === 'regular_thematic')
-        .map((r) => Math.ceil(Number(r.for_month.slice(5, 7)) / 3)),
-    );
-    const missing: string[] = [];
-    for (let m = 1; m <= due; m++) if (!regular.has(`${year}-${pad(m)}`)) missing.push(`${year}-${pad(m)}`);
-    let quartersWithout = 0;
-    for (let qtr = 1; qtr <= Math.floor(due / 3); qtr++) if (!thematicQuarters.has(qtr)) quartersWithout++;
-    out.set(id, {
-      monthsHeld: regular.size,
-      monthsDue: due,
-      missingMonths: missing,
-      quartersWithoutThematic: quartersWithout,
-    });
   }
   return out;
+}
+
+/** One organisation's held meetings of a year (month and kind) against the first `due` months. */
+export function meetingSummary(
+  rows: { for_month: string; kind: string }[],
+  year: number,
+  due: number,
+): MeetingFactsSummary {
+  const regular = new Set(
+    rows.filter((r) => r.kind === 'regular' || r.kind === 'regular_thematic').map((r) => r.for_month),
+  );
+  const thematicQuarters = new Set(
+    rows
+      .filter((r) => r.kind === 'thematic' || r.kind === 'regular_thematic')
+      .map((r) => Math.ceil(Number(r.for_month.slice(5, 7)) / 3)),
+  );
+  const missing: string[] = [];
+  for (let m = 1; m <= due; m++) if (!regular.has(`${year}-${pad(m)}`)) missing.push(`${year}-${pad(m)}`);
+  let quartersWithout = 0;
+  for (let qtr = 1; qtr <= Math.floor(due / 3); qtr++) if (!thematicQuarters.has(qtr)) quartersWithout++;
+  return {
+    monthsHeld: regular.size,
+    monthsDue: due,
+    missingMonths: missing,
+    quartersWithoutThematic: quartersWithout,
+  };
 }
 
 const disciplineOf = (r: DisciplineRow): DisciplineFact => ({

@@ -97,12 +97,12 @@ export async function lockEvaluation(q: Queryable, id: string): Promise<Evaluati
   return row ?? null;
 }
 
-/** The members' evaluations of an organisation's year with their decided levels. */
-export async function listMemberLevels(q: Queryable, organizationId: string, year: number) {
-  return q.query<{ member_id: string; decided_level: EvaluationLevel | null }>(
-    `SELECT member_id, decided_level FROM evaluation
-      WHERE subject_kind = 'member' AND organization_id = $1 AND year = $2`,
-    [organizationId, year],
+/** The members' evaluations of the organisations' year with their decided levels. */
+export async function listMemberLevels(q: Queryable, organizationIds: string[], year: number) {
+  return q.query<{ organization_id: string; member_id: string; decided_level: EvaluationLevel | null }>(
+    `SELECT organization_id, member_id, decided_level FROM evaluation
+      WHERE subject_kind = 'member' AND organization_id = ANY($1::uuid[]) AND year = $2`,
+    [organizationIds, year],
   );
 }
 

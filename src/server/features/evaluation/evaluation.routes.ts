@@ -144,14 +144,13 @@ export const evaluationRoutes: OpenAPIHono<AppEnv> = createRouter()
       path: '/organizations/{id}/four-good',
       tags: ['evaluation'],
       summary:
-        '“Bốn tốt” of every cell and grassroots organisation in the subtree, with the share against 90%',
+        '“Bốn tốt” of the subtree’s cells and grassroots organisations a page at a time, with the share against 90% and the counts by criterion',
       request: { params: idParams, query: c.fourGoodQuery },
       responses: { 200: jsonResponseOf(c.fourGoodResponse), ...commonErrors },
     }),
     async (ctx) => {
-      const q = ctx.req.valid('query');
       return ctx.json(
-        await fourGood.fourGoodView(...reads(ctx), ctx.req.valid('param').id, q.year, q.period),
+        await fourGood.fourGoodView(...reads(ctx), ctx.req.valid('param').id, ctx.req.valid('query')),
         200,
       );
     },

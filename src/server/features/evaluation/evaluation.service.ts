@@ -38,6 +38,7 @@ import { getVisibleNode as visibleNode } from '../organizations/organizations.se
 import { evaluationFacts, evidenceOf, factsOf, type RawFacts, rulesOf } from './evaluation-evidence.ts';
 import { yearEnd, yearStart } from './evaluation-facts.ts';
 import * as repo from './evaluation.repository.ts';
+import { refreshFourGood } from './four-good-summary.ts';
 import type { EvaluationRow } from './evaluation.repository.ts';
 
 interface Meta {
@@ -289,6 +290,10 @@ async function saveStep(
 ) {
   const evidence = evidenceOf({ ...e, ...(set as Partial<EvaluationRow>) } as EvaluationRow, raw);
   await repo.updateStep(tx, e.id, step, { at: new Date().toISOString(), ...evidence }, set);
+  // A decided level is a fact of "bốn tốt": the organisation's own, or its members' (counted above it too).
+  if (set.decided_level !== undefined) {
+    await refreshFourGood(tx, [e.organization_id], [e.year], { ancestors: e.subject_kind === 'member' });
+  }
   await recordAudit(tx, {
     chain: e.province_id,
     actorAccountId: actor.accountId,

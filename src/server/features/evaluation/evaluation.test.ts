@@ -1,6 +1,7 @@
 // Service tests of the annual evaluation over HTTP: the three steps for a member and for the cell, a level the
 // facts do not allow, the quota of excellent in a grassroots organisation (refused, then decided with a recorded
-// reason and audited), wrong steps, outsiders; "bốn tốt" derived from facts and from an entered criterion.
+// reason and audited), wrong steps, outsiders; "bốn tốt" derived from facts and from an entered criterion, kept in
+// its summary by the writes (equal to a recomputation from scratch), a page at a time with the subtree's totals.
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests read JSON answers loosely */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderVi } from '../../../messages/index.ts';
@@ -16,6 +17,7 @@ import {
   type OrgRef,
 } from '../../testing/factories.ts';
 import { createTestDatabase } from '../../testing/test-db.ts';
+import { checkFourGood, monthsDueOn, refreshFourGood } from './four-good-summary.ts';
 
 const year = Number(todayIso().slice(0, 4));
 
@@ -391,5 +393,99 @@ describe('bốn tốt', () => {
       }),
     );
     expect(cellEntry.status).toBe(403);
+  });
+
+  it('keeps the judgements current through the writes: equal to a recomputation, counted in the totals', async () => {
+    // Every write above through the services (levels decided, discipline recorded, an entry) kept the summary
+    // current. (The quota's test wrote its levels in SQL, beside the services, in another commune.)
+    const ours = new Set([commune.id, cell.id, otherCell.id]);
+    const mismatches = async () =>
+      (await checkFourGood(db)).mismatches.map((m) => m.organizationId).filter((id) => ours.has(id));
+    expect(await mismatches()).toEqual([]);
+    const [{ n }] = (await db.query<{ n: number }>(
+      `SELECT count(DISTINCT organization_id)::int AS n FROM four_good_result
+        WHERE year = $1 AND organization_id = ANY($2::uuid[])`,
+      [year, [...ours]],
+    )) as [{ n: number }];
+    expect(n).toBe(3);
+
+    // The totals by criterion are those of the listed judgements.
+    const view = await ok(communeSec(`/api/organizations/${commune.id}/four-good?year=${year}`));
+    for (const c of view.criteria) {
+      const judged = view.items.map((i: any) => i.criteria.find((x: any) => x.criterion === c.criterion).met);
+      expect(c).toMatchObject({
+        met: judged.filter((m: any) => m === true).length,
+        notMet: judged.filter((m: any) => m === false).length,
+        unknown: judged.filter((m: any) => m === null).length,
+      });
+    }
+    expect(view.listed).toBe(3);
+
+    // The disciplined member moves to the cell in April: the decision (March) now also counts toward the cell.
+    const unity = (body: any) =>
+      body.items
+        .find((i: any) => i.organization.id === cell.id)
+        .criteria.find((x: any) => x.criterion === 'unity_discipline').met;
+    expect(unity(view)).toBe(true);
+    await ok(
+      communeSec(`/api/members/${outsiderMember.id}/transfers`, {
+        json: { kind: 'official', toOrganizationId: cell.id, effectiveDate: `${year}-04-01` },
+      }),
+    );
+    expect(await mismatches()).toEqual([]);
+    expect(unity(await ok(communeSec(`/api/organizations/${commune.id}/four-good?year=${year}`)))).toBe(
+      false,
+    );
+
+    // A meeting held outside the services is not in the summary until recomputed: the check finds it.
+    await db.query(
+      `INSERT INTO meeting (province_id, organization_id, kind, status, for_month, planned_date, rule_set_id,
+         rule_set_version) VALUES ($1,$2,'regular','held',$3,$4,'hd12-2022',1)`,
+      [cell.provinceId, cell.id, `${year}-01`, `${year}-01-03`],
+    );
+    expect(await mismatches()).toEqual([cell.id]);
+    await refreshFourGood(db, [cell.id]);
+    expect(await mismatches()).toEqual([]);
+    // January's meeting now counts: the months due without one are one fewer.
+    const after = await ok(communeSec(`/api/organizations/${commune.id}/four-good?year=${year}`));
+    const quality = (body: any) =>
+      renderVi(
+        body.items
+          .find((i: any) => i.organization.id === cell.id)
+          .criteria.find((x: any) => x.criterion === 'meeting_quality').evidence,
+      );
+    const missing = (text: string) => Number(/(\d+) tháng không sinh hoạt/.exec(text)?.[1] ?? 0);
+    expect(missing(quality(after))).toBe(missing(quality(view)) - 1);
+  });
+
+  it('lists a page at a time by name, filters by result, and counts months due by the day', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const q: string = cursor ? `&cursor=${cursor}` : '';
+      const page: any = await ok(
+        communeSec(`/api/organizations/${commune.id}/four-good?year=${year}&limit=1${q}`),
+      );
+      expect(page.items.length).toBeLessThanOrEqual(1);
+      expect(page.listed).toBe(3);
+      seen.push(...page.items.map((i: any) => i.organization.name));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...seen].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(new Set(seen).size).toBe(3);
+
+    const notMet = await ok(
+      communeSec(`/api/organizations/${commune.id}/four-good?year=${year}&result=not_met`),
+    );
+    expect(notMet.items.every((i: any) => !i.met)).toBe(true);
+    expect(notMet.listed).toBe(notMet.share.total - notMet.share.met);
+    const met = await ok(communeSec(`/api/organizations/${commune.id}/four-good?year=${year}&result=met`));
+    expect(met.items).toEqual([]);
+
+    // A month is due from its last day; the 6-month review counts at most six.
+    expect(monthsDueOn(2025, 'year', '2025-01-30')).toBe(0);
+    expect(monthsDueOn(2025, 'year', '2025-01-31')).toBe(1);
+    expect(monthsDueOn(2025, 'midyear', '2025-11-15')).toBe(6);
+    expect(monthsDueOn(2025, 'year', '2026-02-01')).toBe(12);
   });
 });

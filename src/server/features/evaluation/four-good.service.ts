@@ -5,96 +5,88 @@
 import type { z } from 'zod';
 import type { fourGoodEntryBody } from '../../../contracts/evaluation.ts';
 import { todayIso } from '../../../domain/dates.ts';
-import {
-  defaultFourGoodRules,
-  fourGood,
-  type FourGoodCriterion,
-  fourGoodCriteria,
-  fourGoodCriterionLabel,
-  fourGoodShare,
-} from '../../../domain/four-good.ts';
+import { defaultFourGoodRules, fourGoodShare } from '../../../domain/four-good.ts';
 import { fourGoodActionRefusal, fourGoodActions, fourGoodKinds } from '../../../domain/evaluation-actions.ts';
 import type { Actor } from '../../../domain/permissions.ts';
-import { isWithin } from '../../../domain/tree.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import {
-  disciplinedMembersUnder,
-  meetingsHeld,
-  monthlyRatings,
-  organizationDiscipline,
-} from './evaluation-facts.ts';
 import { getVisibleNode as visibleNode } from '../organizations/organizations.service.ts';
-import * as repo from './evaluation.repository.ts';
+import { cursorAfter, positionOf } from '../summaries/summaries.service.ts';
+import * as repo from './four-good-summary.repository.ts';
+import {
+  asOfOf,
+  type FourGoodPeriod,
+  fourGoodTotals,
+  judgementsOn,
+  refreshFourGood,
+} from './four-good-summary.ts';
+import * as evaluations from './evaluation.repository.ts';
 
+/**
+ * "Bốn tốt" of a subtree for a year and period: one page of its cells and grassroots organisations by name (all, or
+ * only those that do or do not reach it), and the subtree's share and criteria counted from the summary the writes
+ * keep (four-good-summary.ts), so the answer does not grow with the province.
+ */
 export async function fourGoodView(
   db: Queryable,
   actor: Actor,
   organizationId: string,
-  yearInput: number | undefined,
-  period: 'midyear' | 'year',
+  q: {
+    year?: number | undefined;
+    period: FourGoodPeriod;
+    result: 'all' | 'met' | 'not_met';
+    limit: number;
+    cursor?: string | undefined;
+  },
 ) {
   const node = await visibleNode(db, actor, organizationId);
-  const year = yearInput ?? Number(todayIso().slice(0, 4));
-  const asOf = period === 'midyear' ? `${year}-06-30` : `${year}-12-31`;
+  const today = todayIso();
+  const year = q.year ?? Number(today.slice(0, 4));
+  const asOf = asOfOf(year, q.period);
   const rules = defaultFourGoodRules();
-  const orgs = await repo.listOrganizationsUnder(db, node.path, fourGoodKinds);
-  const ids = orgs.map((o) => o.id);
-  const [ratings, held, orgDiscipline, memberDiscipline, levels, orgLevels, entries] = await Promise.all([
-    monthlyRatings(db, ids, year, period === 'midyear' ? 6 : 12),
-    meetingsHeld(db, ids, year, asOf),
-    organizationDiscipline(db, ids, year, asOf),
-    disciplinedMembersUnder(db, node.path, year, asOf),
-    // The annual levels exist only at the year's end.
-    period === 'year' ? repo.listMemberLevelsUnder(db, year, node.path) : Promise.resolve([]),
-    period === 'year' ? repo.listOrganizationLevels(db, year, ids) : Promise.resolve([]),
-    repo.listFourGoodEntries(db, year, ids),
-  ]);
-  const items = orgs.map((o) => {
-    const isCell = o.kind === 'cell' || o.kind === 'grassroots_cell';
-    const meetings = held.get(o.id)!;
-    const entered: Partial<Record<FourGoodCriterion, { met: boolean; evidence: string }>> = {};
-    for (const e of entries.filter((x) => x.organization_id === o.id)) {
-      entered[e.criterion] = { met: e.met, evidence: e.evidence };
-    }
-    const result = fourGood(
-      {
-        orgKind: isCell ? 'cell' : 'grassroots',
-        annualLevel: orgLevels.find((l) => l.organization_id === o.id)?.decided_level ?? null,
-        monthlyRatings: (ratings.get(o.id) ?? []).map((r) => r.rating),
-        missingMonths: isCell ? meetings.missingMonths.length : 0,
-        quartersWithoutThematic: isCell ? meetings.quartersWithoutThematic : 0,
-        disciplinedMembers: new Set(
-          memberDiscipline.filter((d) => isWithin(d.orgPath, o.path)).map((d) => d.memberId),
-        ).size,
-        disciplineOfOrganisation: orgDiscipline.some((d) => d.organizationId === o.id),
-        memberLevels: levels.filter((l) => isWithin(l.path, o.path)).map((l) => l.decided_level),
-        entered,
-      },
-      rules,
-    );
-    return {
-      organization: { id: o.id, name: o.name, kind: o.kind },
-      met: result.met,
-      criteria: fourGoodCriteria.map((c) => ({
-        criterion: c,
-        label: fourGoodCriterionLabel[c],
-        ...result.criteria[c],
-      })),
-    };
+  const met = q.result === 'all' ? null : q.result === 'met';
+  const after = positionOf(q.cursor ?? null);
+  const rows = await repo.listPage(db, {
+    path: node.path,
+    kinds: fourGoodKinds,
+    after,
+    limit: q.limit + 1,
+    met,
+    year,
+    period: q.period,
+    day: today,
   });
-  const share = fourGoodShare(items, rules.target);
+  const orgs = rows.slice(0, q.limit);
+  const judged = await judgementsOn(db, orgs, year, q.period, today);
+  const totals = await fourGoodTotals(db, node.id, year, q.period, today);
+  const items = orgs.map((o) => ({
+    organization: { id: o.id, name: o.name, kind: o.kind },
+    met: judged.get(o.id)!.met,
+    criteria: judged.get(o.id)!.criteria,
+  }));
+  const share = fourGoodShare(
+    Array.from({ length: totals.total }, (_, i) => ({ met: i < totals.met })),
+    rules.target,
+  );
   return {
     organization: { id: node.id, name: node.name, kind: node.kind },
     year,
-    period,
+    period: q.period,
     asOf,
     rulesTitle: rules.title,
     items,
+    nextCursor: rows.length > q.limit ? cursorAfter(orgs[orgs.length - 1]!) : null,
+    listed:
+      met === null
+        ? await repo.countOrganizations(db, node.path, fourGoodKinds)
+        : met
+          ? totals.met
+          : totals.total - totals.met,
+    criteria: totals.criteria,
     share: { ...share, target: rules.target },
     // A criterion is entered for one of the listed organisations: what the rule allows for any of them.
-    actions: [...new Set(orgs.flatMap((o) => fourGoodActions(actor, o)))],
+    actions: [...new Set([node, ...orgs].flatMap((o) => fourGoodActions(actor, o)))],
   };
 }
 
@@ -110,7 +102,7 @@ export async function enterFourGood(
     const node = await visibleNode(tx, actor, organizationId);
     const refusal = fourGoodActionRefusal(actor, node, 'enter');
     if (refusal) throw new AppError(refusal.error, refusal.message);
-    await repo.upsertFourGoodEntry(tx, {
+    await evaluations.upsertFourGoodEntry(tx, {
       provinceId: node.province_id,
       organizationId: node.id,
       year: input.year,
@@ -119,6 +111,7 @@ export async function enterFourGood(
       evidence: input.evidence,
       enteredBy: actor.accountId,
     });
+    await refreshFourGood(tx, [node.id], [input.year]);
     await recordAudit(tx, {
       chain: node.province_id,
       actorAccountId: actor.accountId,

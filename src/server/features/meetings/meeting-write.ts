@@ -7,6 +7,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { publishChange } from '../meeting-room/meeting-room.service.ts';
 import { refreshCell, yearOfMonth } from '../summaries/summaries.service.ts';
+import { refreshFourGood } from '../evaluation/four-good-summary.ts';
 import { iso, meetingViewer, requireAllowed, visibleMeeting } from './meeting-access.ts';
 import * as repo from './meetings.repository.ts';
 import type { MeetingRow } from './meetings.repository.ts';
@@ -45,10 +46,10 @@ const factsKey = (m: MeetingRow) =>
 async function keepSummaries(tx: Tx, before: MeetingRow) {
   const after = await repo.findMeeting(tx, before.id);
   if (!after || factsKey(after) === factsKey(before)) return;
-  await refreshCell(tx, before.organization_id, [
-    yearOfMonth(before.for_month),
-    yearOfMonth(after.for_month),
-  ]);
+  const years = [yearOfMonth(before.for_month), yearOfMonth(after.for_month)];
+  await refreshCell(tx, before.organization_id, years);
+  // The meetings held are a fact of the cell's "bốn tốt".
+  await refreshFourGood(tx, [before.organization_id], years);
 }
 
 /** Every meeting write goes through here, is allowed by the rule of meeting actions, and is audited. */

@@ -21,6 +21,7 @@ import { findOrganization } from '../organizations/organizations.service.ts';
 import { refreshMembers } from '../summaries/member-summaries.service.ts';
 import * as repo from './members.repository.ts';
 import { type AuditMeta, getProfile, getVisibleMember, getVisibleOrganization } from './members.service.ts';
+import { refreshForMemberMove } from '../evaluation/four-good-summary.ts';
 
 const mustBeAfter = (date: string) => message('member.must_be_after', { date: formatDateVi(date) });
 
@@ -171,6 +172,8 @@ export async function transfer(
           fromOrganizationId: official?.organization_id,
           toOrganizationId: destination.id,
         });
+        // A discipline decision counts toward the cells the member belonged to in its year ("bốn tốt").
+        await refreshForMemberMove(tx, id, input.effectiveDate);
       } else {
         await repo.setLifecycle(tx, id, 'transferred_out');
         await repo.endOpenMemberships(tx, id, input.effectiveDate);

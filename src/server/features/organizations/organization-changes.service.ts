@@ -12,6 +12,7 @@ import type { Database, Queryable } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { membersUnder, refreshMembers } from '../summaries/member-summaries.service.ts';
 import { refreshCell, refreshUnder } from '../summaries/summaries.service.ts';
+import { refreshFourGood, refreshFourGoodUnder } from '../evaluation/four-good-summary.ts';
 import * as repo from './organizations.repository.ts';
 import { getVisibleNode, orgResource } from './organizations.service.ts';
 
@@ -79,6 +80,7 @@ export async function createOrganization(
       validFrom: input.validFrom,
     });
     await refreshCell(tx, id);
+    await refreshFourGood(tx, [id]);
     await repo.insertReorganization(tx, {
       provinceId: parent.province_id,
       kind: 'create',
@@ -146,6 +148,7 @@ export async function reorganize(
     await refreshUnder(tx, ctx.affected);
     // The members listed under what changed: their organisations' paths or their memberships changed.
     await refreshMembers(tx, await membersUnder(tx, ctx.affected));
+    await refreshFourGoodUnder(tx, ctx.affected);
     await recordAudit(tx, {
       chain: provinceId,
       actorAccountId: actor.accountId,

@@ -15,6 +15,7 @@ import { logger } from '../../platform/logger.ts';
 import { getVisibleNode } from '../organizations/organizations.service.ts';
 import { frameworkResolver } from './frameworks.service.ts';
 import { refreshCells } from '../summaries/summaries.service.ts';
+import { refreshFourGood } from '../evaluation/four-good-summary.ts';
 import { factsOfMeetings } from './scoring-facts.ts';
 import * as jobsRepo from './rescore-jobs.repository.ts';
 import * as repo from './scoring.repository.ts';
@@ -147,6 +148,7 @@ export async function rescoreMeetings(
     q,
     [...yearsOf].map(([id, years]) => ({ id, years: [...years] })),
   );
+  for (const [cellId, years] of yearsOf) await refreshFourGood(q, [cellId], [...years]);
   return updates.length;
 }
 

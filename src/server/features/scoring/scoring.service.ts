@@ -30,6 +30,7 @@ import { getVisibleNode as visibleNode } from '../organizations/organizations.se
 import { allFrameworks, frameworkResolver, frameworkView } from './frameworks.service.ts';
 import { factsOfMeetings } from './scoring-facts.ts';
 import * as summaries from '../summaries/summaries.service.ts';
+import { refreshFourGood } from '../evaluation/four-good-summary.ts';
 import * as repo from './scoring.repository.ts';
 
 interface Meta {
@@ -194,6 +195,8 @@ export async function saveScorecard(
     );
     const overrides = scorecard.criteria.filter((c) => c.overridden);
     await summaries.refreshCell(tx, m.organization_id, [summaries.yearOfMonth(m.for_month)]);
+    // A self-scorecard's rating is a fact of the organisation's "bốn tốt".
+    await refreshFourGood(tx, [m.organization_id], [summaries.yearOfMonth(m.for_month)]);
     await recordAudit(tx, {
       chain: m.province_id,
       actorAccountId: actor.accountId,

@@ -20,6 +20,7 @@ import { mergeRollups, rollupDelta, type RollupRow } from '../../../domain/summa
 import { rebuildRollups } from './rollups.service.ts';
 import { rebuildMembers, rebuildMembersIfNeverBuilt } from './member-summaries.service.ts';
 import * as repo from './summaries.repository.ts';
+import { rebuildFourGood } from '../evaluation/four-good-summary.ts';
 import type { ComplianceFactRow, ComplianceMonthRow, RatingMonthRow } from './summaries.repository.ts';
 
 const cellKinds = new Set(['cell', 'grassroots_cell']);
@@ -235,6 +236,8 @@ export async function rebuildAll(db: Database, onProgress?: (done: number, total
     onProgress?.(Math.min(i + 50, ids.length), ids.length);
   }
   const { members } = await rebuildMembers(db);
+  // The evaluation's "bốn tốt" judgements (src/server/features/evaluation/four-good-summary.ts).
+  await rebuildFourGood(db);
   await repo.markRebuilt(db);
   await rebuildRollups(db);
   return { cells: ids.length, members };
@@ -415,7 +418,7 @@ export function cursorAfter(row: { name: string; id: string }): string {
   return Buffer.from(JSON.stringify([row.name, row.id])).toString('base64url');
 }
 
-function positionOf(cursor: string | null): { name: string; id: string } | null {
+export function positionOf(cursor: string | null): { name: string; id: string } | null {
   if (!cursor) return null;
   try {
     const [name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];

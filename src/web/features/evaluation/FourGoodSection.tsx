@@ -1,10 +1,10 @@
-// "Bốn tốt" of the cells and grassroots organisations of a subtree: the four criteria of each (derived from the
-// facts or entered with evidence), the share against the 90% target, the 6-month review and the year-end list;
-// upper committees enter the criteria the app has no facts for.
+// "Bốn tốt" of the cells and grassroots organisations of a subtree, a page at a time by name: the four criteria of
+// each (derived from the facts or entered with evidence), the subtree's share against the 90% target and its
+// counts by criterion, the 6-month review and the year-end list (the filter on those that reach it); upper
+// committees enter the criteria the app has no facts for.
 import type { z } from 'zod';
 import {
   Button,
-  Card,
   Checkbox,
   Group,
   NativeSelect,
@@ -25,7 +25,8 @@ import { useFormWrite } from '../../components/forms.ts';
 import { QueryBoundary } from '../../components/QueryState.tsx';
 import { ToneBadge } from '../../components/ToneBadge.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
-import { type FourGood, fourGoodQuery } from './api.ts';
+import { KeysetPager, useKeysetPages } from '../../components/KeysetPager.tsx';
+import { type FourGood, type FourGoodFilter, fourGoodQuery } from './api.ts';
 import { useMessage } from '../../components/message.ts';
 
 const criteria = ['political_task', 'meeting_quality', 'unity_discipline', 'cadres_members'] as const;
@@ -34,7 +35,9 @@ type Criterion = (typeof criteria)[number];
 export function FourGoodSection({ organizationId, year }: { organizationId: string; year: number }) {
   const { t } = useTranslation();
   const [period, setPeriod] = useState<'midyear' | 'year'>('year');
-  const query = useQuery(fourGoodQuery(organizationId, year, period));
+  const [result, setResult] = useState<FourGoodFilter>('all');
+  const pages = useKeysetPages();
+  const query = useQuery(fourGoodQuery(organizationId, year, period, result, pages.cursor));
   return (
     <Stack gap="sm" component="section" aria-labelledby="four-good-heading">
       <Title order={2} id="four-good-heading">
@@ -43,25 +46,55 @@ export function FourGoodSection({ organizationId, year }: { organizationId: stri
       <SegmentedControl
         aria-label={t('fourGood.period')}
         value={period}
-        onChange={(v) => setPeriod(v as 'midyear' | 'year')}
+        onChange={(v) => {
+          setPeriod(v as 'midyear' | 'year');
+          pages.reset();
+        }}
         data={[
           { value: 'midyear', label: t('fourGood.midyear') },
           { value: 'year', label: t('fourGood.year') },
         ]}
         style={{ alignSelf: 'flex-start' }}
       />
-      <QueryBoundary query={query}>{(data) => <FourGoodTable data={data} />}</QueryBoundary>
+      <SegmentedControl
+        aria-label={t('fourGood.show')}
+        value={result}
+        onChange={(v) => {
+          setResult(v as FourGoodFilter);
+          pages.reset();
+        }}
+        data={[
+          { value: 'all', label: t('fourGood.showAll') },
+          { value: 'met', label: t('fourGood.list') },
+          { value: 'not_met', label: t('fourGood.showNotMet') },
+        ]}
+        style={{ alignSelf: 'flex-start' }}
+      />
+      <QueryBoundary query={query}>
+        {(data) => (
+          <Stack gap="sm">
+            <FourGoodTable data={data} filtered={result !== 'all'} />
+            <KeysetPager
+              pages={pages}
+              shown={data.items.length}
+              total={data.listed}
+              nextCursor={data.nextCursor}
+              label={t('fourGood.pages')}
+            />
+          </Stack>
+        )}
+      </QueryBoundary>
     </Stack>
   );
 }
 
-function FourGoodTable({ data }: { data: FourGood }) {
+function FourGoodTable({ data, filtered }: { data: FourGood; filtered: boolean }) {
   const { t } = useTranslation();
   const msg = useMessage();
   const [entering, setEntering] = useState(false);
   const s = data.share;
   const pct = s.share === null ? 0 : Math.round(s.share * 100);
-  if (data.items.length === 0) return <Text c="dimmed">{t('fourGood.empty')}</Text>;
+  if (data.items.length === 0 && !filtered) return <Text c="dimmed">{t('fourGood.empty')}</Text>;
   return (
     <Stack gap="sm">
       <Group gap="sm">
@@ -94,6 +127,15 @@ function FourGoodTable({ data }: { data: FourGood }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
+            {data.items.length === 0 ? (
+              <Table.Tr>
+                <Table.Td colSpan={criteria.length + 2}>
+                  <Text c="dimmed" size="sm">
+                    {t('fourGood.emptyFiltered')}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ) : null}
             {data.items.map((item) => (
               <Table.Tr key={item.organization.id}>
                 <Table.Td>
@@ -126,21 +168,23 @@ function FourGoodTable({ data }: { data: FourGood }) {
               </Table.Tr>
             ))}
           </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr>
+              <Table.Th>{t('fourGood.totals')}</Table.Th>
+              {data.criteria.map((c) => (
+                <Table.Td key={c.criterion}>
+                  <Text size="xs">
+                    {t('fourGood.criterionCounts', { met: c.met, notMet: c.notMet, unknown: c.unknown })}
+                  </Text>
+                </Table.Td>
+              ))}
+              <Table.Td>
+                <Text size="xs">{`${s.met}/${s.total}`}</Text>
+              </Table.Td>
+            </Table.Tr>
+          </Table.Tfoot>
         </Table>
       </Table.ScrollContainer>
-      {data.period === 'year' ? (
-        <Card withBorder>
-          <Text fw={600} size="sm">
-            {t('fourGood.list')}
-          </Text>
-          <Text size="sm">
-            {data.items
-              .filter((i) => i.met)
-              .map((i) => i.organization.name)
-              .join('; ') || '—'}
-          </Text>
-        </Card>
-      ) : null}
       {entering ? <EntryForm data={data} onClose={() => setEntering(false)} /> : null}
     </Stack>
   );

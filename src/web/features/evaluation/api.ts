@@ -33,12 +33,25 @@ export const evaluationsQuery = (organizationId: string, year: number) =>
       ),
   });
 
-export const fourGoodQuery = (organizationId: string, year: number, period: 'midyear' | 'year') =>
+export type FourGoodFilter = 'all' | 'met' | 'not_met';
+
+export const fourGoodQuery = (
+  organizationId: string,
+  year: number,
+  period: 'midyear' | 'year',
+  result: FourGoodFilter = 'all',
+  cursor: string | null = null,
+) =>
   queryOptions({
-    queryKey: ['four-good', organizationId, year, period],
+    queryKey: ['four-good', organizationId, year, period, result, cursor],
     queryFn: ({ signal }) =>
       api.get<z.infer<typeof fourGoodResponse>>(
-        withQuery(`/organizations/${organizationId}/four-good`, { year, period }),
+        withQuery(`/organizations/${organizationId}/four-good`, {
+          year,
+          period,
+          result,
+          cursor: cursor ?? undefined,
+        }),
         signal,
       ),
   });
