@@ -459,9 +459,7 @@ export const adoptBody = z.object({
 export const signBody = z.object({ role: z.enum(['chair', 'minute_taker']) });
 export const addendumBody = z.object({ text: text(10000).min(1, { error: 'form.addendum_text_required' }) });
 
-export const taskListQuery = z.object({
-  filter: z.enum(taskFilters).default('mine'),
-});
+export const taskListQuery = z.object({ filter: z.enum(taskFilters).default('mine') });
 export const taskList = z.object({ items: z.array(taskView) });
 
 /** A meeting in the member's list, with what the member may do with it now (the one meeting rule). */
