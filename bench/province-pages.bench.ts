@@ -17,9 +17,9 @@
 // A call slower than 30 s is given up (on PostgreSQL its query cancelled in the database) and not repeated.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import pg from 'pg';
 import { openPglite } from '../src/server/platform/db.ts';
+import { freePort, percentile, signIn } from './lib.ts';
 
 const databaseUrl = process.env.DATABASE_URL;
 const embeddedDir = databaseUrl ? undefined : process.env.DATA_DIR;
@@ -35,7 +35,6 @@ const rounds = Number(process.argv[2] ?? 10);
 const only = process.env.BENCH_SCOPES?.split(',');
 const slowMs = 5_000;
 const timeoutMs = 30_000;
-const password = 'ChiBo@2025';
 const dataDir = embeddedDir ?? '.tmp/bench-province-pages';
 mkdirSync(dataDir, { recursive: true });
 
@@ -67,16 +66,6 @@ async function databaseFigures(): Promise<Size> {
   } finally {
     await direct.end();
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 const size = await databaseFigures();
@@ -111,25 +100,12 @@ interface Me {
   roles: Array<{ role: string; organizationId: string | null; organizationKind: string | null }>;
 }
 
-async function login(identifier: string): Promise<string> {
-  const res = await fetch(`${base}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ identifier, password }),
-  });
-  if (!res.ok) throw new Error(`login ${identifier}: ${res.status}`);
-  return res.headers.get('set-cookie')!.split(';')[0]!;
-}
+const login = (identifier: string) => signIn(base, identifier);
 
 async function get<T>(cookie: string, path: string): Promise<T> {
   const res = await fetch(`${base}${path}`, { headers: { cookie } });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
-}
-
-function percentile(values: number[], p: number) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
 interface Page {
